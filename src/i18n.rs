@@ -1,0 +1,150 @@
+//! Every string the widget itself shows, per language, in one table.
+//!
+//! The sheet's own text is the newsroom's; these are the labels around it.
+//! The sheet's `lang` picks the table, an embed option can override it, and
+//! any language without a table falls back to English.
+
+use crate::model::{parse_iso_date, Status};
+
+/// A language the widget's labels are translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UiLang {
+    #[default]
+    En,
+    Ru,
+}
+
+/// The widget's labels in one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// BCP 47 tag of this table.
+    pub tag: &'static str,
+    pub filter_label: &'static str,
+    pub all_categories: &'static str,
+    pub updated: &'static str,
+    pub show_sources: &'static str,
+    pub hide_sources: &'static str,
+    pub sources_heading: &'static str,
+    pub status_label: &'static str,
+    pub corrected: &'static str,
+    pub corrections_heading: &'static str,
+    pub error_title: &'static str,
+    pub error_intro: &'static str,
+    pub loading: &'static str,
+    pub opens_in_new_tab: &'static str,
+    pub published: &'static str,
+    /// Opening and closing quotation marks for quotes.
+    pub quote_marks: (&'static str, &'static str),
+    months: [&'static str; 12],
+    statuses: [&'static str; 5],
+}
+
+static EN: Strings = Strings {
+    tag: "en",
+    filter_label: "Show categories",
+    all_categories: "All",
+    updated: "Updated",
+    show_sources: "Show sources",
+    hide_sources: "Hide sources",
+    sources_heading: "Sources",
+    status_label: "Status",
+    corrected: "Corrected",
+    corrections_heading: "Corrections",
+    error_title: "These facts could not be shown",
+    error_intro: "The fact sheet has problems:",
+    loading: "Loading the facts…",
+    opens_in_new_tab: "(opens in a new tab)",
+    published: "published",
+    quote_marks: ("“", "”"),
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ],
+    statuses: ["Confirmed", "Claimed", "Reported", "Unclear", "Disputed"],
+};
+
+static RU: Strings = Strings {
+    tag: "ru",
+    filter_label: "Показать разделы",
+    all_categories: "Все",
+    updated: "Обновлено",
+    show_sources: "Показать источники",
+    hide_sources: "Скрыть источники",
+    sources_heading: "Источники",
+    status_label: "Статус",
+    corrected: "Исправлено",
+    corrections_heading: "Исправления",
+    error_title: "Не удалось показать факты",
+    error_intro: "В карточке фактов есть ошибки:",
+    loading: "Загрузка фактов…",
+    opens_in_new_tab: "(откроется в новой вкладке)",
+    published: "опубликовано",
+    quote_marks: ("«", "»"),
+    // Genitive forms, as used after a day number: «26 ноября 2026 г.»
+    months: [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+        "ноября", "декабря",
+    ],
+    statuses: ["Подтверждено", "Заявлено", "Сообщается", "Неясно", "Оспаривается"],
+};
+
+impl UiLang {
+    /// The table for a BCP 47 tag, by its primary language subtag.
+    pub fn from_tag(tag: &str) -> UiLang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "ru" => UiLang::Ru,
+            _ => UiLang::En,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            UiLang::En => &EN,
+            UiLang::Ru => &RU,
+        }
+    }
+}
+
+impl Strings {
+    /// The word a reader sees for a status.
+    pub fn status(&self, status: Status) -> &'static str {
+        let index = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+        self.statuses[index]
+    }
+
+    /// A date from the sheet, written for a reader: "26 November 2026",
+    /// "26 ноября 2026 г.", with the time and zone as written if there is one
+    /// ("26 November 2026, 18:05 UTC+03:00"). Text
+    /// that is not a date is returned as it is.
+    pub fn format_date(&self, iso: &str) -> String {
+        let Some((year, month, day, time)) = parse_iso_date(iso) else {
+            return iso.to_owned();
+        };
+        let month_name = self.months[(month - 1) as usize];
+        let date = match self.tag {
+            "ru" => format!("{day} {month_name} {year} г."),
+            _ => format!("{day} {month_name} {year}"),
+        };
+        match time {
+            Some(time) => {
+                let zone = match iso.strip_suffix('Z') {
+                    Some(_) => "UTC",
+                    None => iso.get(iso.len().saturating_sub(6)..).unwrap_or(""),
+                };
+                let zone = if zone == "UTC" { zone.to_owned() } else { format!("UTC{zone}") };
+                format!("{date}, {time} {zone}")
+            }
+            None => date,
+        }
+    }
+}
+
+/// Whether a language is written right to left, by its primary subtag.
+pub fn is_rtl(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ku" | "ps" | "sd" | "syr" | "ug" | "ur" | "yi"
+    )
+}

@@ -1,0 +1,19 @@
+//! factcards: interactive key-facts cards about a news story, rendered from
+//! one JSON sheet.
+//!
+//! Data flows one way: JSON text -> [`model`] (parse + validate) ->
+//! [`state`] (what the reader has chosen) -> [`view`] (Yew components) ->
+//! DOM. The browser glue lives in `embed`, compiled for wasm only.
+
+pub mod i18n;
+pub mod model;
+pub mod state;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+/// The story that ships with the widget, compiled in.
+pub const BUNDLED_SHEET: &str = include_str!("../data/moscow-isis-k.json");
+
+pub use view::deck::{FactDeck, FactDeckProps};

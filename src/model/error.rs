@@ -1,0 +1,69 @@
+//! Problems found in a sheet: what is wrong, where, and how serious it is.
+
+use std::fmt;
+
+use super::json::Pos;
+
+/// An error stops the sheet from being shown; a warning is advice for the
+/// editor (the CLI prints it, the widget does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, with the JSON path it concerns (`cards[2].facts[0]`) and,
+/// when the sheet came from text, the line and column where that value starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+    pub pos: Option<Pos>,
+}
+
+impl fmt::Display for Problem {
+    /// `cards[2].facts[0].sources[1]: unknown source "s9" (known: "article")`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            match self.pos {
+                Some(pos) => write!(f, "{pos}: {}", self.message),
+                None => f.write_str(&self.message),
+            }
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Why a sheet could not be used: every error found, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetError {
+    pub problems: Vec<Problem>,
+}
+
+impl SheetError {
+    pub fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
+        SheetError {
+            problems: vec![Problem {
+                severity: Severity::Error,
+                path: path.into(),
+                message: message.into(),
+                pos: None,
+            }],
+        }
+    }
+}
+
+impl fmt::Display for SheetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        write!(f, "the sheet has {count} problem{}", if count == 1 { "" } else { "s" })?;
+        for problem in &self.problems {
+            write!(f, "\n- {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SheetError {}

@@ -1,0 +1,234 @@
+//! The story sheet, format version 1: the serde types that describe it.
+//!
+//! These types are the single description of the format. The JSON Schema in
+//! docs/factcards.schema.json is generated from them (see `schema.rs`), and
+//! `decode.rs` reads text into them field by field so that every problem is
+//! reported, not only the first. Documentation comments here become the
+//! schema's descriptions, so they are written for editors.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The format versions this build reads.
+pub const SUPPORTED_VERSIONS: &[u32] = &[1];
+
+/// The shape of an ISO 8601 date or date-time, for the schema; `validate.rs`
+/// also checks that the date exists.
+const DATE_PATTERN: &str =
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$";
+
+/// A story sheet: the key facts about one news story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sheet {
+    /// The format version. Must be 1.
+    pub factcards: FormatVersion,
+    /// A slug naming the story, such as "moscow-attack": lowercase letters,
+    /// digits and single hyphens. Used in links to cards (#<id>/<card>).
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    /// The headline of the fact sheet.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// One or two sentences on what the story is about.
+    #[schemars(length(min = 1))]
+    pub summary: String,
+    /// The language of the sheet's text as a BCP 47 tag, such as "en" or
+    /// "ru". It picks the language of the widget's own labels.
+    #[schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]
+    pub lang: String,
+    /// When the sheet was last updated: an ISO 8601 date (2024-03-23) or
+    /// date-time (2024-03-23T18:05:00Z).
+    #[schemars(regex(pattern = DATE_PATTERN))]
+    pub updated: String,
+    /// Everything the facts cite.
+    #[schemars(length(min = 1))]
+    pub sources: Vec<Source>,
+    /// The groups of cards, in display order.
+    #[schemars(length(min = 1))]
+    pub categories: Vec<Category>,
+    /// The cards, in display order within their category.
+    #[schemars(length(min = 1))]
+    pub cards: Vec<Card>,
+    /// Corrections made since publication, shown in the footer newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// The format version number; only the versions in SUPPORTED_VERSIONS exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FormatVersion(pub u32);
+
+impl JsonSchema for FormatVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FormatVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The format version. Must be 1.",
+            "type": "integer",
+            "enum": SUPPORTED_VERSIONS,
+        })
+    }
+}
+
+/// Something a fact cites: an article, a statement, a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Unique among the sources; facts cite it by this id.
+    #[schemars(length(min = 1))]
+    pub id: String,
+    /// The title of the source, as the reader will see it.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Who published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Where to read it: an http or https address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$"))]
+    pub url: Option<String>,
+    /// When it was published: an ISO 8601 date or date-time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = DATE_PATTERN))]
+    pub published: Option<String>,
+}
+
+/// A group of cards, such as "Origins" or "Ideology".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Unique among the categories; cards name their category by this id.
+    #[schemars(length(min = 1))]
+    pub id: String,
+    /// The name shown on the filter and above the cards.
+    #[schemars(length(min = 1))]
+    pub label: String,
+    /// A sentence on what the category covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// One card: a titled set of facts about one aspect of the story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Unique among the cards; also the card's link anchor (#<sheet>/<card>).
+    #[schemars(length(min = 1))]
+    pub id: String,
+    /// The id of the category the card belongs to.
+    #[schemars(length(min = 1))]
+    pub category: String,
+    /// The card's heading.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// The facts, at least one.
+    #[schemars(length(min = 1))]
+    pub facts: Vec<Fact>,
+}
+
+/// One fact, with how sure it is and what it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The fact, in the newsroom's own words.
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// How sure the fact is.
+    pub status: Status,
+    /// The ids of the sources it rests on, at least one.
+    #[schemars(length(min = 1))]
+    pub sources: Vec<String>,
+    /// Who claims or reports it, such as "according to experts".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// A short verbatim quote from the source, shown in quotation marks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// How sure a fact is. The reader always sees it as a word, not only a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Established by the newsroom or by its sources as fact.
+    Confirmed,
+    /// Asserted by a party to the story (for example a claim of
+    /// responsibility) and not independently established.
+    Claimed,
+    /// Reported by the sources, not independently confirmed.
+    Reported,
+    /// Not known; the sources say it remains unclear.
+    Unclear,
+    /// Contested by credible sources.
+    Disputed,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Confirmed,
+        Status::Claimed,
+        Status::Reported,
+        Status::Unclear,
+        Status::Disputed,
+    ];
+
+    /// The word used in sheets.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Claimed => "claimed",
+            Status::Reported => "reported",
+            Status::Unclear => "unclear",
+            Status::Disputed => "disputed",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.as_str() == name)
+    }
+}
+
+/// A correction made after publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// When it was corrected: an ISO 8601 date or date-time.
+    #[schemars(regex(pattern = DATE_PATTERN))]
+    pub date: String,
+    /// What was corrected, for the reader.
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// The id of the corrected card, which is then marked "Corrected".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<String>,
+}
+
+impl Sheet {
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|category| category.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    pub fn card_index(&self, id: &str) -> Option<usize> {
+        self.cards.iter().position(|card| card.id == id)
+    }
+
+    /// Whether a correction names this card.
+    pub fn is_corrected(&self, card_id: &str) -> bool {
+        self.corrections.iter().any(|correction| correction.card.as_deref() == Some(card_id))
+    }
+
+    /// The corrections, newest first (ISO dates sort as text).
+    pub fn corrections_newest_first(&self) -> Vec<&Correction> {
+        let mut corrections: Vec<&Correction> = self.corrections.iter().collect();
+        corrections.sort_by(|a, b| b.date.cmp(&a.date));
+        corrections
+    }
+}

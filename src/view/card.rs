@@ -1,0 +1,76 @@
+//! `FactCard`: one card, its facts, and a disclosure for its sources.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fact::FactItem;
+use super::sources::SourceList;
+use crate::i18n::UiLang;
+use crate::model::Sheet;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct FactCardProps {
+    pub sheet: Rc<Sheet>,
+    /// Index of the card in `sheet.cards`.
+    pub index: usize,
+    /// Whether the sources are shown.
+    pub expanded: bool,
+    pub ui_lang: UiLang,
+    pub dispatch: Callback<Action>,
+}
+
+/// The card's DOM id: the deep-link anchor `<sheet-id>/<card-id>`.
+pub fn card_anchor(sheet: &Sheet, card_id: &str) -> String {
+    format!("{}/{}", sheet.id, card_id)
+}
+
+#[component]
+pub fn FactCard(props: &FactCardProps) -> Html {
+    let sheet = &props.sheet;
+    let Some(card) = sheet.cards.get(props.index) else {
+        return Html::default();
+    };
+    let strings = props.ui_lang.strings();
+    let anchor = card_anchor(sheet, &card.id);
+    let sources_id = format!("{anchor}/sources");
+    let title_id = format!("{anchor}/title");
+    let corrected = sheet.is_corrected(&card.id);
+    let onclick = {
+        let id = card.id.clone();
+        props.dispatch.reform(move |_: MouseEvent| Action::ToggleCard(id.clone()))
+    };
+    // The sources the card's facts cite, once each, in first-cited order.
+    let mut cited: Vec<&str> = Vec::new();
+    for source in card.facts.iter().flat_map(|fact| &fact.sources) {
+        if !cited.contains(&source.as_str()) {
+            cited.push(source);
+        }
+    }
+    let class = classes!("fc-card", props.expanded.then_some("fc-card--expanded"));
+    html! {
+        <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
+            <h4 class="fc-card__title" id={title_id}>
+                { &card.title }
+                if corrected {
+                    <span class="fc-card__corrected">{ strings.corrected }</span>
+                }
+            </h4>
+            <ul class="fc-card__facts" role="list">
+                { for card.facts.iter().map(|fact| html! {
+                    <FactItem fact={fact.clone()} ui_lang={props.ui_lang} />
+                }) }
+            </ul>
+            <button type="button" class="fc-card__toggle" aria-expanded={props.expanded.to_string()}
+                aria-controls={sources_id.clone()} {onclick}>
+                <span class="fc-card__toggle-icon" aria-hidden="true"></span>
+                { if props.expanded { strings.hide_sources } else { strings.show_sources } }
+                { format!(" ({})", cited.len()) }
+            </button>
+            <div class="fc-card__sources" id={sources_id} hidden={!props.expanded}>
+                <SourceList sheet={Rc::clone(sheet)} ids={cited.iter().map(|id| AttrValue::from(id.to_string())).collect::<Vec<_>>()} ui_lang={props.ui_lang} />
+            </div>
+        </article>
+    }
+}

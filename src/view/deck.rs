@@ -1,0 +1,124 @@
+//! `FactDeck`: the whole widget for one valid sheet, and the only component
+//! that holds state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::card::FactCard;
+use super::corrections::CorrectionsFooter;
+use super::filter::CategoryFilter;
+use super::header::DeckHeader;
+use crate::i18n::{is_rtl, UiLang};
+use crate::model::Sheet;
+use crate::state::{Action, ViewState};
+
+/// Properties of [`FactDeck`].
+#[derive(Properties, PartialEq)]
+pub struct FactDeckProps {
+    /// The sheet to show. It must be valid: check it with
+    /// `model::parse_sheet` and show `ErrorPanel` otherwise. A new `Rc`
+    /// re-renders the deck; the same `Rc` costs a pointer comparison.
+    pub sheet: Rc<Sheet>,
+    /// Optional BCP 47 tag for the widget's own labels; defaults to the
+    /// sheet's `lang`.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+    /// Optional id of the category to filter on at first.
+    #[prop_or_default]
+    pub initial_category: Option<AttrValue>,
+    /// Optional id of the card to open at first.
+    #[prop_or_default]
+    pub initial_card: Option<AttrValue>,
+}
+
+/// Yew's reducer wrapper around the pure transition in `state.rs`.
+#[derive(PartialEq)]
+struct DeckState {
+    sheet: Rc<Sheet>,
+    view: ViewState,
+}
+
+impl Reducible for DeckState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let view = self.view.clone().apply(&self.sheet, action);
+        Rc::new(DeckState {
+            sheet: Rc::clone(&self.sheet),
+            view,
+        })
+    }
+}
+
+/// The key-facts deck: header, category filter, cards grouped by category,
+/// and the corrections footer.
+#[component]
+pub fn FactDeck(props: &FactDeckProps) -> Html {
+    let sheet = &props.sheet;
+    let state = {
+        let sheet = Rc::clone(sheet);
+        let category = props.initial_category.clone();
+        let card = props.initial_card.clone();
+        use_reducer(move || DeckState {
+            view: ViewState::initial(&sheet, category.as_deref(), card.as_deref()),
+            sheet,
+        })
+    };
+    // A stable callback, so that cards whose props did not change are not
+    // re-rendered when another card or the filter changes.
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        use_callback(dispatcher, |action: Action, dispatcher| dispatcher.dispatch(action))
+    };
+
+    let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
+    let view = &state.view;
+    let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
+
+    let sections = sheet.categories.iter().filter(|category| view.shows_category(&category.id)).map(|category| {
+        let heading_id = format!("fc-{}-{}", sheet.id, category.id);
+        let cards = sheet
+            .cards
+            .iter()
+            .enumerate()
+            .filter(|(_, card)| card.category == category.id)
+            .map(|(index, card)| {
+                html! {
+                    <FactCard
+                        key={card.id.as_str()}
+                        sheet={Rc::clone(sheet)}
+                        {index}
+                        expanded={view.is_expanded(&card.id)}
+                        ui_lang={ui_lang}
+                        dispatch={dispatch.clone()}
+                    />
+                }
+            });
+        html! {
+            <section key={category.id.as_str()} class="fc-category" aria-labelledby={heading_id.clone()}>
+                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
+                if let Some(description) = &category.description {
+                    <p class="fc-category__description">{ description }</p>
+                }
+                <div class="fc-category__cards">{ for cards }</div>
+            </section>
+        }
+    });
+
+    html! {
+        <div class="fc-deck" lang={sheet.lang.clone()} {dir}>
+            <DeckHeader sheet={Rc::clone(sheet)} {ui_lang} />
+            <CategoryFilter
+                sheet={Rc::clone(sheet)}
+                chosen={view.categories.iter().cloned().collect::<Vec<_>>()}
+                {ui_lang}
+                dispatch={dispatch.clone()}
+            />
+            <div class="fc-deck__categories">{ for sections }</div>
+            if !sheet.corrections.is_empty() {
+                <CorrectionsFooter sheet={Rc::clone(sheet)} {ui_lang} />
+            }
+        </div>
+    }
+}

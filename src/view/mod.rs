@@ -1,0 +1,13 @@
+//! Yew components. They render props and emit callbacks; every state change
+//! goes through `state::ViewState::apply` via the deck's reducer.
+
+pub mod card;
+pub mod corrections;
+pub mod deck;
+pub mod error_panel;
+pub mod fact;
+pub mod filter;
+pub mod header;
+pub mod sources;
+pub mod status;
+pub mod widget;

@@ -1,4 +1,5 @@
 //! The story that ships with the widget is valid, and cites only the article.
+#![cfg(not(target_arch = "wasm32"))]
 
 use factcards::model::{check, Severity, Status};
 use factcards::BUNDLED_SHEET;

@@ -7,6 +7,8 @@ mod decode;
 pub mod error;
 pub mod json;
 mod path;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod sheet;
 mod validate;
 

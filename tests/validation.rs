@@ -1,0 +1,312 @@
+//! One test per rule of the format, each asserting the exact message and path.
+#![cfg(not(target_arch = "wasm32"))]
+
+use factcards::model::{check, parse_sheet, Severity};
+
+/// A small valid sheet; each test breaks one thing in it.
+const VALID: &str = r#"{
+  "factcards": 1,
+  "id": "test-story",
+  "title": "A test story",
+  "summary": "One sentence.",
+  "lang": "en",
+  "updated": "2024-03-23",
+  "sources": [
+    {"id": "article", "title": "The article", "url": "https://example.com/a"},
+    {"id": "report", "title": "A report", "url": "http://example.org/r", "published": "2024-03-22T18:05:00Z"}
+  ],
+  "categories": [
+    {"id": "origins", "label": "Origins"},
+    {"id": "claims", "label": "Claims", "description": "Who says what."}
+  ],
+  "cards": [
+    {"id": "formed", "category": "origins", "title": "Formed in 2015",
+     "facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]},
+    {"id": "claim", "category": "claims", "title": "The claim",
+     "facts": [{"text": "The group claimed the attack.", "status": "claimed", "sources": ["article", "report"],
+                "attribution": "the group", "quote": "we did it"}]}
+  ],
+  "corrections": [{"date": "2024-03-24", "text": "Fixed a date.", "card": "formed"}]
+}"#;
+
+/// The error lines for `text`, as `path: message`.
+fn errors(text: &str) -> Vec<String> {
+    check(text).errors().map(ToString::to_string).collect()
+}
+
+fn warnings(text: &str) -> Vec<String> {
+    check(text).warnings().map(ToString::to_string).collect()
+}
+
+/// `VALID` with one replacement, which must apply.
+fn with(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "test setup: {from:?} not in the sheet");
+    VALID.replacen(from, to, 1)
+}
+
+#[test]
+fn the_valid_sheet_is_valid() {
+    assert_eq!(errors(VALID), Vec::<String>::new());
+    assert_eq!(warnings(VALID), Vec::<String>::new());
+    let sheet = parse_sheet(VALID).expect("valid");
+    assert_eq!(sheet.cards.len(), 2);
+    assert_eq!(sheet.corrections.len(), 1);
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let text = with(r#""title": "A test story","#, r#""title": "A test story" "x": 1,"#);
+    assert_eq!(errors(&text), ["line 4, column 27: expected ',' or '}', found '\"'"]);
+    let problem = check(&text).problems.remove(0);
+    assert_eq!(problem.path, "");
+    assert_eq!(problem.pos.map(|p| (p.line, p.column)), Some((4, 27)));
+}
+
+#[test]
+fn trailing_commas_are_syntax_errors() {
+    let text = with(r#""Origins"}"#, r#""Origins",}"#);
+    assert_eq!(errors(&text), ["line 13, column 42: trailing comma before '}'"]);
+    let text = with(r#"["article"]}]},"#, r#"["article",]}]},"#);
+    assert_eq!(errors(&text), ["line 18, column 99: trailing comma before ']'"]);
+}
+
+#[test]
+fn empty_document_and_non_object_roots_are_refused() {
+    assert_eq!(errors(""), ["line 1, column 1: the document is empty: expected a JSON object"]);
+    assert_eq!(errors("  \n "), ["line 2, column 2: the document is empty: expected a JSON object"]);
+    assert_eq!(errors("[]"), ["(root): expected an object, found an array"]);
+    assert_eq!(errors("\"sheet\""), ["(root): expected an object, found a string"]);
+    assert_eq!(errors("null"), ["(root): expected an object, found null"]);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{VALID}");
+    assert_eq!(errors(&text), Vec::<String>::new());
+}
+
+#[test]
+fn format_version_must_be_supported() {
+    assert_eq!(
+        errors(&with(r#""factcards": 1"#, r#""factcards": 2"#)),
+        ["factcards: unsupported format version 2 (supported: 1)"]
+    );
+    assert_eq!(
+        errors(&with(r#""factcards": 1"#, r#""factcards": "1""#)),
+        ["factcards: unsupported format version a string (supported: 1)"]
+    );
+    assert_eq!(
+        errors(&with(r#""factcards": 1,"#, "")),
+        ["(root): missing field \"factcards\" (the format version; supported: 1)"]
+    );
+}
+
+#[test]
+fn unknown_and_misspelt_fields_are_reported() {
+    let text = with(r#""title": "Formed in 2015""#, r#""titel": "Formed in 2015""#);
+    assert_eq!(
+        errors(&text),
+        [
+            "cards[0].titel: unknown field \"titel\" (did you mean \"title\"?)",
+            "cards[0]: missing field \"title\""
+        ]
+    );
+    let text = with(r#""lang": "en","#, r#""lang": "en", "colour": "red","#);
+    assert_eq!(
+        errors(&text),
+        ["colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\")"]
+    );
+}
+
+#[test]
+fn duplicate_keys_are_reported() {
+    let text = with(r#""lang": "en","#, r#""lang": "en", "lang": "ru","#);
+    assert_eq!(errors(&text), ["lang: duplicate field \"lang\""]);
+}
+
+#[test]
+fn wrong_types_and_null_are_reported_with_their_path() {
+    let text = with(r#""title": "A test story""#, r#""title": 5"#);
+    assert_eq!(errors(&text), ["title: expected a string, found a number"]);
+    let text = with(r#"{"id": "origins", "label": "Origins"}"#, "null");
+    assert_eq!(errors(&text), ["categories[0]: expected an object, found null"]);
+    let text = with(r#""attribution": "the group""#, r#""attribution": null"#);
+    assert_eq!(errors(&text), ["cards[1].facts[0].attribution: expected a string, found null"]);
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let text = with(r#""title": "A test story""#, r#""title": 5"#)
+        .replacen(r#""status": "confirmed""#, r#""status": "confimred""#, 1)
+        .replacen(r#""sources": ["article"]}"#, r#""sources": ["s9"]}"#, 1);
+    assert_eq!(
+        errors(&text),
+        [
+            "title: expected a string, found a number",
+            "cards[0].facts[0].status: unknown status \"confimred\" (did you mean \"confirmed\"?)",
+        ]
+    );
+    // Once the shape is right, every rule problem is listed together.
+    let text = with(r#""sources": ["article"]}"#, r#""sources": ["s9"]}"#).replacen(
+        r#""category": "claims""#,
+        r#""category": "nope""#,
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "categories[1]: category \"claims\" has no cards",
+            "cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\", \"report\")",
+            "cards[1].category: unknown category \"nope\" (known: \"origins\", \"claims\")",
+        ]
+    );
+}
+
+#[test]
+fn unknown_status_lists_the_statuses() {
+    let text = with(r#""status": "confirmed""#, r#""status": "true""#);
+    assert_eq!(
+        errors(&text),
+        ["cards[0].facts[0].status: unknown status \"true\" (expected one of: \"confirmed\", \"claimed\", \"reported\", \"unclear\", \"disputed\")"]
+    );
+}
+
+#[test]
+fn ids_are_unique_within_their_list() {
+    let text = with(r#""id": "report""#, r#""id": "article""#);
+    let found = errors(&text);
+    assert_eq!(found[0], "sources[1].id: duplicate source id \"article\"");
+    let text = with(r#""id": "claim""#, r#""id": "formed""#);
+    assert_eq!(errors(&text), ["cards[1].id: duplicate card id \"formed\""]);
+    let text = with(r#"{"id": "claims", "label": "Claims""#, r#"{"id": "origins", "label": "Claims""#);
+    assert_eq!(
+        errors(&text),
+        ["categories[1].id: duplicate category id \"origins\"", "cards[1].category: unknown category \"claims\" (known: \"origins\", \"origins\")"]
+    );
+}
+
+#[test]
+fn references_resolve() {
+    let text = with(r#""sources": ["article", "report"]"#, r#""sources": ["article", "s9"]"#);
+    assert_eq!(
+        errors(&text),
+        ["cards[1].facts[0].sources[1]: unknown source \"s9\" (known: \"article\", \"report\")"]
+    );
+    let text = with(r#""card": "formed""#, r#""card": "gone""#);
+    assert_eq!(errors(&text), ["corrections[0].card: unknown card \"gone\" (known: \"formed\", \"claim\")"]);
+}
+
+#[test]
+fn no_text_is_empty_or_only_whitespace() {
+    assert_eq!(errors(&with(r#""summary": "One sentence.""#, r#""summary": """#)), ["summary: is empty"]);
+    assert_eq!(
+        errors(&with(r#""text": "The group formed in 2015.""#, r#""text": " \n\t ""#)),
+        ["cards[0].facts[0].text: is only whitespace"]
+    );
+    assert_eq!(
+        errors(&with(r#""label": "Origins""#, r#""label": "   ""#)),
+        ["categories[0].label: is only whitespace"]
+    );
+}
+
+#[test]
+fn dates_parse() {
+    let expected = |path: &str, date: &str| {
+        format!("{path}: \"{date}\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\"")
+    };
+    for bad in ["2024-02-30", "23/03/2024", "2024-13-01", "2024-03-23T25:00Z", "2024-03-23T18:05", "2023-02-29"] {
+        let text = with(r#""updated": "2024-03-23""#, &format!(r#""updated": "{bad}""#));
+        assert_eq!(errors(&text), [expected("updated", bad)], "{bad}");
+    }
+    for good in ["2024-02-29", "2024-03-23T18:05Z", "2024-03-23T18:05:09.123+03:00", "2024-03-23T00:00:00-05:00"] {
+        let text = with(r#""updated": "2024-03-23""#, &format!(r#""updated": "{good}""#));
+        assert_eq!(errors(&text), Vec::<String>::new(), "{good}");
+    }
+    let text = with(r#""date": "2024-03-24""#, r#""date": "yesterday""#);
+    assert_eq!(errors(&text), [expected("corrections[0].date", "yesterday")]);
+}
+
+#[test]
+fn every_card_has_at_least_one_fact() {
+    let text = with(
+        r#""facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]"#,
+        r#""facts": []"#,
+    );
+    assert_eq!(errors(&text), ["cards[0].facts: card \"formed\" has no facts: add at least one"]);
+}
+
+#[test]
+fn every_category_has_at_least_one_card() {
+    let text = with(r#""category": "claims""#, r#""category": "origins""#);
+    assert_eq!(errors(&text), ["categories[1]: category \"claims\" has no cards"]);
+}
+
+#[test]
+fn every_fact_cites_a_source() {
+    let text = with(r#""sources": ["article"]}"#, r#""sources": []}"#);
+    assert_eq!(errors(&text), ["cards[0].facts[0].sources: a fact must cite at least one source"]);
+}
+
+#[test]
+fn urls_must_be_http_or_https() {
+    for (url, message) in [
+        ("javascript:alert(1)", r#""javascript:alert(1)" is not an http or https url"#),
+        ("data:text/html,hi", r#""data:text/html,hi" is not an http or https url"#),
+        ("//evil.example/x", r#""//evil.example/x" is not an http or https url"#),
+        (" https://example.com", "the url has spaces around it"),
+        ("https:///path", r#""https:///path" has no host name"#),
+        ("ftp://example.com", r#""ftp://example.com" is not an http or https url"#),
+    ] {
+        let text = with(r#""url": "https://example.com/a""#, &format!(r#""url": "{url}""#));
+        assert_eq!(errors(&text), [format!("sources[0].url: {message}")], "{url}");
+    }
+    let text = with(r#""url": "https://example.com/a""#, r#""url": "HTTPS://EXAMPLE.COM/A""#);
+    assert_eq!(errors(&text), Vec::<String>::new());
+}
+
+#[test]
+fn the_sheet_id_is_a_slug_and_lang_a_language_tag() {
+    assert_eq!(
+        errors(&with(r#""id": "test-story""#, r#""id": "Test Story""#)),
+        ["id: \"Test Story\" is not a slug: use lowercase letters, digits and single hyphens, such as \"moscow-attack\""]
+    );
+    assert_eq!(
+        errors(&with(r#""lang": "en""#, r#""lang": "english!""#)),
+        ["lang: \"english!\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\""]
+    );
+    assert_eq!(errors(&with(r#""lang": "en""#, r#""lang": "pt-BR""#)), Vec::<String>::new());
+}
+
+#[test]
+fn ids_may_not_hide_invisible_characters() {
+    let text = with(r#""id": "formed""#, "\"id\": \"for\u{200B}med\"").replacen("\"card\": \"formed\"", "\"card\": \"claim\"", 1);
+    assert_eq!(errors(&text), ["cards[0].id: card id \"for\\u{200b}med\" contains the invisible character U+200B"]);
+}
+
+#[test]
+fn problems_found_by_rules_carry_line_and_column() {
+    let text = with(r#""sources": ["article", "report"]"#, r#""sources": ["article", "s9"]"#);
+    let report = check(&text);
+    let problem = report.errors().next().expect("an error");
+    assert_eq!(problem.severity, Severity::Error);
+    assert_eq!(problem.pos.map(|p| (p.line, p.column)), Some((20, 102)));
+}
+
+#[test]
+fn warnings_advise_without_blocking() {
+    let text = with(r#""attribution": "the group", "#, "");
+    assert_eq!(warnings(&text), ["cards[1].facts[0]: a claimed fact has no attribution: say who claims or reports it"]);
+    assert!(parse_sheet(&text).is_ok());
+    let text = with(r#", "url": "https://example.com/a""#, "");
+    assert_eq!(warnings(&text), ["cards[0].facts[0].sources: no source of this fact has a url for readers to check"]);
+}
+
+#[test]
+fn lone_surrogates_and_deep_nesting_are_refused() {
+    let text = with(r#""summary": "One sentence.""#, r#""summary": "One \ud800 sentence.""#);
+    assert_eq!(errors(&text), ["line 5, column 19: lone surrogate \\ud800 is not a character"]);
+    let text = with(r#""summary": "One sentence.""#, r#""summary": "Smile \ud83d\ude00""#);
+    assert_eq!(parse_sheet(&text).expect("a surrogate pair is fine").summary, "Smile \u{1F600}");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(errors(&deep), ["line 1, column 33: nesting is deeper than 32 levels of arrays and objects"]);
+}

@@ -4,7 +4,7 @@
 //! The sheet's `lang` picks the table, an embed option can override it, and
 //! any language without a table falls back to English.
 
-use crate::model::{parse_iso_date, Status};
+use crate::model::{Status, parse_iso_date};
 
 /// A language the widget's labels are translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,8 +57,18 @@ static EN: Strings = Strings {
     published: "published",
     quote_marks: ("“", "”"),
     months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
     statuses: ["Confirmed", "Claimed", "Reported", "Unclear", "Disputed"],
 };
@@ -82,8 +92,18 @@ static RU: Strings = Strings {
     quote_marks: ("«", "»"),
     // Genitive forms, as used after a day number: «26 ноября 2026 г.»
     months: [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-        "ноября", "декабря",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
     ],
     statuses: ["Подтверждено", "Заявлено", "Сообщается", "Неясно", "Оспаривается"],
 };
@@ -132,7 +152,11 @@ impl Strings {
                     Some(_) => "UTC",
                     None => iso.get(iso.len().saturating_sub(6)..).unwrap_or(""),
                 };
-                let zone = if zone == "UTC" { zone.to_owned() } else { format!("UTC{zone}") };
+                let zone = if zone == "UTC" {
+                    zone.to_owned()
+                } else {
+                    format!("UTC{zone}")
+                };
                 format!("{date}, {time} {zone}")
             }
             None => date,

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
+use factcards::BUNDLED_SHEET;
 use factcards::model::parse_sheet;
 use factcards::view::widget::{LoadState, Widget, WidgetProps};
-use factcards::BUNDLED_SHEET;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -35,11 +35,17 @@ fn bundled() -> LoadState {
 
 fn all(host: &Element, selector: &str) -> Vec<HtmlElement> {
     let list = host.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+        .collect()
 }
 
 fn one(host: &Element, selector: &str) -> HtmlElement {
-    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
 }
 
 async fn click(element: &HtmlElement) {
@@ -48,7 +54,10 @@ async fn click(element: &HtmlElement) {
 }
 
 fn visible_card_ids(host: &Element) -> Vec<String> {
-    all(host, ".fc-card").iter().map(|card| card.get_attribute("data-card").unwrap()).collect()
+    all(host, ".fc-card")
+        .iter()
+        .map(|card| card.get_attribute("data-card").unwrap())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -57,10 +66,19 @@ async fn the_deck_renders_every_card() {
     let host = mount(bundled()).await;
     let expected: Vec<String> = sheet.cards.iter().map(|card| card.id.clone()).collect();
     assert_eq!(visible_card_ids(&host), expected);
-    assert_eq!(one(&host, ".fc-header__title").text_content().unwrap(), sheet.title);
+    assert_eq!(
+        one(&host, ".fc-header__title").text_content().unwrap(),
+        sheet.title
+    );
     // Each fact shows its status as a word.
-    let statuses: Vec<String> = all(&host, ".fc-fact .fc-status").iter().map(|s| s.inner_text()).collect();
-    assert_eq!(statuses.len(), sheet.cards.iter().map(|c| c.facts.len()).sum::<usize>());
+    let statuses: Vec<String> = all(&host, ".fc-fact .fc-status")
+        .iter()
+        .map(|s| s.inner_text())
+        .collect();
+    assert_eq!(
+        statuses.len(),
+        sheet.cards.iter().map(|c| c.facts.len()).sum::<usize>()
+    );
     assert!(statuses.iter().any(|s| s.contains("Unclear")), "{statuses:?}");
     // Rendered boxes, not just nodes: every card has a size on screen.
     for card in all(&host, ".fc-card") {
@@ -75,9 +93,17 @@ async fn choosing_a_category_hides_the_others() {
     assert_eq!(origins.get_attribute("aria-pressed").as_deref(), Some("false"));
     click(&origins).await;
     assert_eq!(origins.get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(one(&host, ".fc-filter__chip--all").get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        one(&host, ".fc-filter__chip--all")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
     assert_eq!(visible_card_ids(&host), ["formed-in-2015", "parent-group"]);
-    let headings: Vec<String> = all(&host, ".fc-category__title").iter().map(|h| h.inner_text()).collect();
+    let headings: Vec<String> = all(&host, ".fc-category__title")
+        .iter()
+        .map(|h| h.inner_text())
+        .collect();
     assert_eq!(headings, ["Origins"]);
 
     // "All" brings every card back.
@@ -100,7 +126,11 @@ async fn expanding_a_card_reveals_its_sources() {
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert!(!sources.hidden());
     assert!(sources.offset_height() > 0);
-    assert!(sources.inner_text().contains("Moscow Concert Hall Terror Attack Linked to ISIS-K"));
+    assert!(
+        sources
+            .inner_text()
+            .contains("Moscow Concert Hall Terror Attack Linked to ISIS-K")
+    );
     // Other cards stay closed.
     assert_eq!(all(&host, ".fc-card__toggle[aria-expanded='true']").len(), 1);
 
@@ -118,7 +148,10 @@ async fn source_links_open_in_a_new_tab_safely() {
     let host = mount(LoadState::Ready(Rc::new(parse_sheet(&text).unwrap()))).await;
     click(&one(&host, ".fc-card[data-card='aims'] .fc-card__toggle")).await;
     let link = one(&host, ".fc-card[data-card='aims'] .fc-sources__link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.com/article"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.com/article")
+    );
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
 }
@@ -133,14 +166,27 @@ async fn a_bad_sheet_shows_the_error_panel_with_its_messages() {
     assert!(host.query_selector(".fc-deck").unwrap().is_none());
     let panel = one(&host, ".fc-error");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
-    let items: Vec<String> = all(&panel, ".fc-error__problem").iter().map(|li| li.inner_text()).collect();
-    assert_eq!(items, ["cards[1].facts[0].status: unknown status \"claimd\" (did you mean \"claimed\"?)"]);
+    let items: Vec<String> = all(&panel, ".fc-error__problem")
+        .iter()
+        .map(|li| li.inner_text())
+        .collect();
+    assert_eq!(
+        items,
+        ["cards[1].facts[0].status: unknown status \"claimd\" (did you mean \"claimed\"?)"]
+    );
 
-    let problems = parse_sheet(&BUNDLED_SHEET.replacen(r#""sources": ["article"]"#, r#""sources": ["s9"]"#, 1))
-        .unwrap_err()
-        .problems;
+    let problems =
+        parse_sheet(&BUNDLED_SHEET.replacen(r#""sources": ["article"]"#, r#""sources": ["s9"]"#, 1))
+            .unwrap_err()
+            .problems;
     let host = mount(LoadState::Failed(problems)).await;
-    let items: Vec<String> = all(&host, ".fc-error__problem").iter().map(|li| li.inner_text()).collect();
-    assert_eq!(items, ["cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\")"]);
+    let items: Vec<String> = all(&host, ".fc-error__problem")
+        .iter()
+        .map(|li| li.inner_text())
+        .collect();
+    assert_eq!(
+        items,
+        ["cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\")"]
+    );
     assert!(one(&host, ".fc-error").offset_height() > 0);
 }

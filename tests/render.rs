@@ -5,11 +5,15 @@ use std::rc::Rc;
 
 use factcards::model::parse_sheet;
 use factcards::view::error_panel::{ErrorPanel, ErrorPanelProps};
-use factcards::{FactDeck, FactDeckProps, BUNDLED_SHEET};
+use factcards::{BUNDLED_SHEET, FactDeck, FactDeckProps};
 use yew::LocalServerRenderer;
 
 fn render_deck(props: FactDeckProps) -> String {
-    futures::executor::block_on(LocalServerRenderer::<FactDeck>::with_props(props).hydratable(false).render())
+    futures::executor::block_on(
+        LocalServerRenderer::<FactDeck>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
 }
 
 fn bundled_props() -> FactDeckProps {
@@ -27,7 +31,11 @@ fn every_card_and_fact_is_rendered_with_its_status_word() {
     let html = render_deck(bundled_props());
     assert_eq!(html.matches("<article ").count(), sheet.cards.len());
     for card in &sheet.cards {
-        assert!(html.contains(&format!("id=\"{}/{}\"", sheet.id, card.id)), "card {}", card.id);
+        assert!(
+            html.contains(&format!("id=\"{}/{}\"", sheet.id, card.id)),
+            "card {}",
+            card.id
+        );
     }
     let facts = sheet.cards.iter().map(|card| card.facts.len()).sum::<usize>();
     assert_eq!(html.matches("class=\"fc-fact\"").count(), facts);
@@ -38,7 +46,9 @@ fn every_card_and_fact_is_rendered_with_its_status_word() {
 #[test]
 fn cards_start_closed_with_a_disclosure_button() {
     let html = render_deck(bundled_props());
-    assert!(html.contains("aria-expanded=\"false\" aria-controls=\"moscow-concert-hall-attack-isis-k/aims/sources\""));
+    assert!(html.contains(
+        "aria-expanded=\"false\" aria-controls=\"moscow-concert-hall-attack-isis-k/aims/sources\""
+    ));
     assert!(!html.contains("aria-expanded=\"true\""));
 }
 
@@ -85,7 +95,9 @@ fn the_russian_ui_labels_the_deck_in_russian() {
 
 #[test]
 fn the_error_panel_lists_every_problem_with_its_path() {
-    let problems = parse_sheet(r#"{"factcards": 1, "id": "x"}"#).unwrap_err().problems;
+    let problems = parse_sheet(r#"{"factcards": 1, "id": "x"}"#)
+        .unwrap_err()
+        .problems;
     let html = futures::executor::block_on(
         LocalServerRenderer::<ErrorPanel>::with_props(ErrorPanelProps {
             problems,

@@ -25,12 +25,28 @@ fn schema_describes_the_rules_editors_need() {
     let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
     assert_eq!(schema["additionalProperties"], false, "unknown fields are errors");
     let required = schema["required"].as_array().unwrap();
-    for field in ["factcards", "id", "title", "summary", "lang", "updated", "sources", "categories", "cards"] {
+    for field in [
+        "factcards",
+        "id",
+        "title",
+        "summary",
+        "lang",
+        "updated",
+        "sources",
+        "categories",
+        "cards",
+    ] {
         assert!(required.contains(&field.into()), "{field} is required");
     }
     assert!(!required.contains(&"corrections".into()));
     let defs = &schema["$defs"];
-    assert_eq!(defs["Status"]["oneOf"].as_array().map(Vec::len).or(defs["Status"]["enum"].as_array().map(Vec::len)), Some(5));
+    assert_eq!(
+        defs["Status"]["oneOf"]
+            .as_array()
+            .map(Vec::len)
+            .or(defs["Status"]["enum"].as_array().map(Vec::len)),
+        Some(5)
+    );
     assert_eq!(defs["Fact"]["properties"]["sources"]["minItems"], 1);
     assert_eq!(defs["Card"]["properties"]["facts"]["minItems"], 1);
     assert_eq!(defs["FormatVersion"]["enum"], serde_json::json!([1]));

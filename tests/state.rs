@@ -1,9 +1,9 @@
 //! The view state's one transition, driven by sequences of Actions.
 #![cfg(not(target_arch = "wasm32"))]
 
+use factcards::BUNDLED_SHEET;
 use factcards::model::parse_sheet;
 use factcards::state::{Action, ViewState};
-use factcards::BUNDLED_SHEET;
 
 fn ids(set: &std::collections::BTreeSet<String>) -> Vec<&str> {
     set.iter().map(String::as_str).collect()
@@ -13,7 +13,10 @@ fn ids(set: &std::collections::BTreeSet<String>) -> Vec<&str> {
 fn a_new_deck_shows_every_card_closed() {
     let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
     let state = ViewState::default();
-    assert_eq!(state.visible_cards(&sheet), (0..sheet.cards.len()).collect::<Vec<_>>());
+    assert_eq!(
+        state.visible_cards(&sheet),
+        (0..sheet.cards.len()).collect::<Vec<_>>()
+    );
     assert!(state.expanded.is_empty());
 }
 
@@ -24,7 +27,11 @@ fn filter_then_expand_sequence() {
         .apply(&sheet, Action::ToggleCategory("origins".into()))
         .apply(&sheet, Action::ToggleCard("formed-in-2015".into()));
     assert_eq!(ids(&state.categories), ["origins"]);
-    let visible: Vec<&str> = state.visible_cards(&sheet).iter().map(|&i| sheet.cards[i].id.as_str()).collect();
+    let visible: Vec<&str> = state
+        .visible_cards(&sheet)
+        .iter()
+        .map(|&i| sheet.cards[i].id.as_str())
+        .collect();
     assert_eq!(visible, ["formed-in-2015", "parent-group"]);
     assert!(state.is_expanded("formed-in-2015"));
 
@@ -33,7 +40,11 @@ fn filter_then_expand_sequence() {
         .apply(&sheet, Action::ToggleCategory("ideology".into()))
         .apply(&sheet, Action::ToggleCategory("origins".into()));
     assert_eq!(ids(&state.categories), ["ideology"]);
-    let visible: Vec<&str> = state.visible_cards(&sheet).iter().map(|&i| sheet.cards[i].id.as_str()).collect();
+    let visible: Vec<&str> = state
+        .visible_cards(&sheet)
+        .iter()
+        .map(|&i| sheet.cards[i].id.as_str())
+        .collect();
     assert_eq!(visible, ["aims", "ties-to-isis"]);
     // The hidden card stays open for when its category comes back.
     assert!(state.is_expanded("formed-in-2015"));
@@ -82,5 +93,8 @@ fn initial_options_apply_only_when_they_exist() {
     let state = ViewState::initial(&sheet, Some("russia"), Some("aims"));
     assert_eq!(ids(&state.categories), ["ideology", "russia"]);
     assert_eq!(ids(&state.expanded), ["aims"]);
-    assert_eq!(ViewState::initial(&sheet, Some("missing"), Some("missing")), ViewState::default());
+    assert_eq!(
+        ViewState::initial(&sheet, Some("missing"), Some("missing")),
+        ViewState::default()
+    );
 }

@@ -1,7 +1,7 @@
 //! One test per rule of the format, each asserting the exact message and path.
 #![cfg(not(target_arch = "wasm32"))]
 
-use factcards::model::{check, parse_sheet, Severity};
+use factcards::model::{Severity, check, parse_sheet};
 
 /// A small valid sheet; each test breaks one thing in it.
 const VALID: &str = r#"{
@@ -55,8 +55,14 @@ fn the_valid_sheet_is_valid() {
 
 #[test]
 fn syntax_errors_give_line_and_column() {
-    let text = with(r#""title": "A test story","#, r#""title": "A test story" "x": 1,"#);
-    assert_eq!(errors(&text), ["line 4, column 27: expected ',' or '}', found '\"'"]);
+    let text = with(
+        r#""title": "A test story","#,
+        r#""title": "A test story" "x": 1,"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["line 4, column 27: expected ',' or '}', found '\"'"]
+    );
     let problem = check(&text).problems.remove(0);
     assert_eq!(problem.path, "");
     assert_eq!(problem.pos.map(|p| (p.line, p.column)), Some((4, 27)));
@@ -72,10 +78,19 @@ fn trailing_commas_are_syntax_errors() {
 
 #[test]
 fn empty_document_and_non_object_roots_are_refused() {
-    assert_eq!(errors(""), ["line 1, column 1: the document is empty: expected a JSON object"]);
-    assert_eq!(errors("  \n "), ["line 2, column 2: the document is empty: expected a JSON object"]);
+    assert_eq!(
+        errors(""),
+        ["line 1, column 1: the document is empty: expected a JSON object"]
+    );
+    assert_eq!(
+        errors("  \n "),
+        ["line 2, column 2: the document is empty: expected a JSON object"]
+    );
     assert_eq!(errors("[]"), ["(root): expected an object, found an array"]);
-    assert_eq!(errors("\"sheet\""), ["(root): expected an object, found a string"]);
+    assert_eq!(
+        errors("\"sheet\""),
+        ["(root): expected an object, found a string"]
+    );
     assert_eq!(errors("null"), ["(root): expected an object, found null"]);
 }
 
@@ -114,7 +129,9 @@ fn unknown_and_misspelt_fields_are_reported() {
     let text = with(r#""lang": "en","#, r#""lang": "en", "colour": "red","#);
     assert_eq!(
         errors(&text),
-        ["colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\")"]
+        [
+            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\")"
+        ]
     );
 }
 
@@ -131,7 +148,10 @@ fn wrong_types_and_null_are_reported_with_their_path() {
     let text = with(r#"{"id": "origins", "label": "Origins"}"#, "null");
     assert_eq!(errors(&text), ["categories[0]: expected an object, found null"]);
     let text = with(r#""attribution": "the group""#, r#""attribution": null"#);
-    assert_eq!(errors(&text), ["cards[1].facts[0].attribution: expected a string, found null"]);
+    assert_eq!(
+        errors(&text),
+        ["cards[1].facts[0].attribution: expected a string, found null"]
+    );
 }
 
 #[test]
@@ -167,7 +187,9 @@ fn unknown_status_lists_the_statuses() {
     let text = with(r#""status": "confirmed""#, r#""status": "true""#);
     assert_eq!(
         errors(&text),
-        ["cards[0].facts[0].status: unknown status \"true\" (expected one of: \"confirmed\", \"claimed\", \"reported\", \"unclear\", \"disputed\")"]
+        [
+            "cards[0].facts[0].status: unknown status \"true\" (expected one of: \"confirmed\", \"claimed\", \"reported\", \"unclear\", \"disputed\")"
+        ]
     );
 }
 
@@ -178,29 +200,47 @@ fn ids_are_unique_within_their_list() {
     assert_eq!(found[0], "sources[1].id: duplicate source id \"article\"");
     let text = with(r#""id": "claim""#, r#""id": "formed""#);
     assert_eq!(errors(&text), ["cards[1].id: duplicate card id \"formed\""]);
-    let text = with(r#"{"id": "claims", "label": "Claims""#, r#"{"id": "origins", "label": "Claims""#);
+    let text = with(
+        r#"{"id": "claims", "label": "Claims""#,
+        r#"{"id": "origins", "label": "Claims""#,
+    );
     assert_eq!(
         errors(&text),
-        ["categories[1].id: duplicate category id \"origins\"", "cards[1].category: unknown category \"claims\" (known: \"origins\", \"origins\")"]
+        [
+            "categories[1].id: duplicate category id \"origins\"",
+            "cards[1].category: unknown category \"claims\" (known: \"origins\", \"origins\")"
+        ]
     );
 }
 
 #[test]
 fn references_resolve() {
-    let text = with(r#""sources": ["article", "report"]"#, r#""sources": ["article", "s9"]"#);
+    let text = with(
+        r#""sources": ["article", "report"]"#,
+        r#""sources": ["article", "s9"]"#,
+    );
     assert_eq!(
         errors(&text),
         ["cards[1].facts[0].sources[1]: unknown source \"s9\" (known: \"article\", \"report\")"]
     );
     let text = with(r#""card": "formed""#, r#""card": "gone""#);
-    assert_eq!(errors(&text), ["corrections[0].card: unknown card \"gone\" (known: \"formed\", \"claim\")"]);
+    assert_eq!(
+        errors(&text),
+        ["corrections[0].card: unknown card \"gone\" (known: \"formed\", \"claim\")"]
+    );
 }
 
 #[test]
 fn no_text_is_empty_or_only_whitespace() {
-    assert_eq!(errors(&with(r#""summary": "One sentence.""#, r#""summary": """#)), ["summary: is empty"]);
     assert_eq!(
-        errors(&with(r#""text": "The group formed in 2015.""#, r#""text": " \n\t ""#)),
+        errors(&with(r#""summary": "One sentence.""#, r#""summary": """#)),
+        ["summary: is empty"]
+    );
+    assert_eq!(
+        errors(&with(
+            r#""text": "The group formed in 2015.""#,
+            r#""text": " \n\t ""#
+        )),
         ["cards[0].facts[0].text: is only whitespace"]
     );
     assert_eq!(
@@ -212,13 +252,27 @@ fn no_text_is_empty_or_only_whitespace() {
 #[test]
 fn dates_parse() {
     let expected = |path: &str, date: &str| {
-        format!("{path}: \"{date}\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\"")
+        format!(
+            "{path}: \"{date}\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
+        )
     };
-    for bad in ["2024-02-30", "23/03/2024", "2024-13-01", "2024-03-23T25:00Z", "2024-03-23T18:05", "2023-02-29"] {
+    for bad in [
+        "2024-02-30",
+        "23/03/2024",
+        "2024-13-01",
+        "2024-03-23T25:00Z",
+        "2024-03-23T18:05",
+        "2023-02-29",
+    ] {
         let text = with(r#""updated": "2024-03-23""#, &format!(r#""updated": "{bad}""#));
         assert_eq!(errors(&text), [expected("updated", bad)], "{bad}");
     }
-    for good in ["2024-02-29", "2024-03-23T18:05Z", "2024-03-23T18:05:09.123+03:00", "2024-03-23T00:00:00-05:00"] {
+    for good in [
+        "2024-02-29",
+        "2024-03-23T18:05Z",
+        "2024-03-23T18:05:09.123+03:00",
+        "2024-03-23T00:00:00-05:00",
+    ] {
         let text = with(r#""updated": "2024-03-23""#, &format!(r#""updated": "{good}""#));
         assert_eq!(errors(&text), Vec::<String>::new(), "{good}");
     }
@@ -232,7 +286,10 @@ fn every_card_has_at_least_one_fact() {
         r#""facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]"#,
         r#""facts": []"#,
     );
-    assert_eq!(errors(&text), ["cards[0].facts: card \"formed\" has no facts: add at least one"]);
+    assert_eq!(
+        errors(&text),
+        ["cards[0].facts: card \"formed\" has no facts: add at least one"]
+    );
 }
 
 #[test]
@@ -244,23 +301,41 @@ fn every_category_has_at_least_one_card() {
 #[test]
 fn every_fact_cites_a_source() {
     let text = with(r#""sources": ["article"]}"#, r#""sources": []}"#);
-    assert_eq!(errors(&text), ["cards[0].facts[0].sources: a fact must cite at least one source"]);
+    assert_eq!(
+        errors(&text),
+        ["cards[0].facts[0].sources: a fact must cite at least one source"]
+    );
 }
 
 #[test]
 fn urls_must_be_http_or_https() {
     for (url, message) in [
-        ("javascript:alert(1)", r#""javascript:alert(1)" is not an http or https url"#),
-        ("data:text/html,hi", r#""data:text/html,hi" is not an http or https url"#),
-        ("//evil.example/x", r#""//evil.example/x" is not an http or https url"#),
+        (
+            "javascript:alert(1)",
+            r#""javascript:alert(1)" is not an http or https url"#,
+        ),
+        (
+            "data:text/html,hi",
+            r#""data:text/html,hi" is not an http or https url"#,
+        ),
+        (
+            "//evil.example/x",
+            r#""//evil.example/x" is not an http or https url"#,
+        ),
         (" https://example.com", "the url has spaces around it"),
         ("https:///path", r#""https:///path" has no host name"#),
-        ("ftp://example.com", r#""ftp://example.com" is not an http or https url"#),
+        (
+            "ftp://example.com",
+            r#""ftp://example.com" is not an http or https url"#,
+        ),
     ] {
         let text = with(r#""url": "https://example.com/a""#, &format!(r#""url": "{url}""#));
         assert_eq!(errors(&text), [format!("sources[0].url: {message}")], "{url}");
     }
-    let text = with(r#""url": "https://example.com/a""#, r#""url": "HTTPS://EXAMPLE.COM/A""#);
+    let text = with(
+        r#""url": "https://example.com/a""#,
+        r#""url": "HTTPS://EXAMPLE.COM/A""#,
+    );
     assert_eq!(errors(&text), Vec::<String>::new());
 }
 
@@ -268,24 +343,39 @@ fn urls_must_be_http_or_https() {
 fn the_sheet_id_is_a_slug_and_lang_a_language_tag() {
     assert_eq!(
         errors(&with(r#""id": "test-story""#, r#""id": "Test Story""#)),
-        ["id: \"Test Story\" is not a slug: use lowercase letters, digits and single hyphens, such as \"moscow-attack\""]
+        [
+            "id: \"Test Story\" is not a slug: use lowercase letters, digits and single hyphens, such as \"moscow-attack\""
+        ]
     );
     assert_eq!(
         errors(&with(r#""lang": "en""#, r#""lang": "english!""#)),
         ["lang: \"english!\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\""]
     );
-    assert_eq!(errors(&with(r#""lang": "en""#, r#""lang": "pt-BR""#)), Vec::<String>::new());
+    assert_eq!(
+        errors(&with(r#""lang": "en""#, r#""lang": "pt-BR""#)),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn ids_may_not_hide_invisible_characters() {
-    let text = with(r#""id": "formed""#, "\"id\": \"for\u{200B}med\"").replacen("\"card\": \"formed\"", "\"card\": \"claim\"", 1);
-    assert_eq!(errors(&text), ["cards[0].id: card id \"for\\u{200b}med\" contains the invisible character U+200B"]);
+    let text = with(r#""id": "formed""#, "\"id\": \"for\u{200B}med\"").replacen(
+        "\"card\": \"formed\"",
+        "\"card\": \"claim\"",
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        ["cards[0].id: card id \"for\\u{200b}med\" contains the invisible character U+200B"]
+    );
 }
 
 #[test]
 fn problems_found_by_rules_carry_line_and_column() {
-    let text = with(r#""sources": ["article", "report"]"#, r#""sources": ["article", "s9"]"#);
+    let text = with(
+        r#""sources": ["article", "report"]"#,
+        r#""sources": ["article", "s9"]"#,
+    );
     let report = check(&text);
     let problem = report.errors().next().expect("an error");
     assert_eq!(problem.severity, Severity::Error);
@@ -295,18 +385,39 @@ fn problems_found_by_rules_carry_line_and_column() {
 #[test]
 fn warnings_advise_without_blocking() {
     let text = with(r#""attribution": "the group", "#, "");
-    assert_eq!(warnings(&text), ["cards[1].facts[0]: a claimed fact has no attribution: say who claims or reports it"]);
+    assert_eq!(
+        warnings(&text),
+        ["cards[1].facts[0]: a claimed fact has no attribution: say who claims or reports it"]
+    );
     assert!(parse_sheet(&text).is_ok());
     let text = with(r#", "url": "https://example.com/a""#, "");
-    assert_eq!(warnings(&text), ["cards[0].facts[0].sources: no source of this fact has a url for readers to check"]);
+    assert_eq!(
+        warnings(&text),
+        ["cards[0].facts[0].sources: no source of this fact has a url for readers to check"]
+    );
 }
 
 #[test]
 fn lone_surrogates_and_deep_nesting_are_refused() {
-    let text = with(r#""summary": "One sentence.""#, r#""summary": "One \ud800 sentence.""#);
-    assert_eq!(errors(&text), ["line 5, column 19: lone surrogate \\ud800 is not a character"]);
-    let text = with(r#""summary": "One sentence.""#, r#""summary": "Smile \ud83d\ude00""#);
-    assert_eq!(parse_sheet(&text).expect("a surrogate pair is fine").summary, "Smile \u{1F600}");
+    let text = with(
+        r#""summary": "One sentence.""#,
+        r#""summary": "One \ud800 sentence.""#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["line 5, column 19: lone surrogate \\ud800 is not a character"]
+    );
+    let text = with(
+        r#""summary": "One sentence.""#,
+        r#""summary": "Smile \ud83d\ude00""#,
+    );
+    assert_eq!(
+        parse_sheet(&text).expect("a surrogate pair is fine").summary,
+        "Smile \u{1F600}"
+    );
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(errors(&deep), ["line 1, column 33: nesting is deeper than 32 levels of arrays and objects"]);
+    assert_eq!(
+        errors(&deep),
+        ["line 1, column 33: nesting is deeper than 32 levels of arrays and objects"]
+    );
 }

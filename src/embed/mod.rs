@@ -26,7 +26,10 @@ pub fn start() {
         return;
     };
     for index in 0..mounts.length() {
-        if let Some(element) = mounts.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {
+        if let Some(element) = mounts
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        {
             mount_bundled(&element);
         }
     }
@@ -42,7 +45,11 @@ struct MountOptions {
 
 impl MountOptions {
     fn from_element(element: &Element) -> Self {
-        let attribute = |name: &str| element.get_attribute(name).filter(|value| !value.trim().is_empty());
+        let attribute = |name: &str| {
+            element
+                .get_attribute(name)
+                .filter(|value| !value.trim().is_empty())
+        };
         MountOptions {
             theme: attribute("data-theme"),
             lang: attribute("data-lang").map(AttrValue::from),
@@ -68,7 +75,9 @@ fn mount(host: &Element, load: LoadState) -> Option<()> {
     let document = host.owner_document()?;
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?,
     };
     shadow.set_inner_html("");
     styles::adopt(&shadow, &document);

@@ -9,7 +9,7 @@ use super::error::{Problem, Severity};
 use super::json::{Member, Node, Value};
 use super::path::Path;
 use super::sheet::{
-    Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status, SUPPORTED_VERSIONS,
+    Card, Category, Correction, Fact, FormatVersion, SUPPORTED_VERSIONS, Sheet, Source, Status,
 };
 
 /// Decodes a whole sheet. Returns `None` if a required part is missing or
@@ -70,7 +70,10 @@ struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     fn get(&self, key: &str) -> Option<&'n Node> {
-        self.members.iter().find(|member| member.key == key).map(|member| &member.value)
+        self.members
+            .iter()
+            .find(|member| member.key == key)
+            .map(|member| &member.value)
     }
 }
 
@@ -271,7 +274,9 @@ impl Decoder<'_> {
         let fields = self.object(node, path, &["text", "status", "sources", "attribution", "quote"])?;
         let text = self.string(&fields, path, "text");
         let status = self.status(&fields, path);
-        let sources = self.list(&fields, path, "sources", |d, node, path| d.string_value(node, path));
+        let sources = self.list(&fields, path, "sources", |d, node, path| {
+            d.string_value(node, path)
+        });
         let attribution = self.optional_string(&fields, path, "attribution");
         let quote = self.optional_string(&fields, path, "quote");
         Some(Fact {
@@ -291,7 +296,10 @@ impl Decoder<'_> {
         let names: Vec<&str> = Status::ALL.iter().map(|status| status.as_str()).collect();
         let message = match suggest(&name, &names) {
             Some(near) => format!("unknown status \"{name}\" (did you mean \"{near}\"?)"),
-            None => format!("unknown status \"{name}\" (expected one of: {})", quoted_list(names.iter().copied())),
+            None => format!(
+                "unknown status \"{name}\" (expected one of: {})",
+                quoted_list(names.iter().copied())
+            ),
         };
         let node = fields.get("status").unwrap_or(fields.node);
         self.report(&path.key("status"), node, message);
@@ -312,12 +320,19 @@ impl Decoder<'_> {
 }
 
 fn version_list() -> String {
-    SUPPORTED_VERSIONS.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+    SUPPORTED_VERSIONS
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `"a", "b", "c"`
 pub(crate) fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.map(|item| format!("\"{item}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .map(|item| format!("\"{item}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The known name closest to a misspelt one, if it is close enough to be a

@@ -58,7 +58,11 @@ impl SheetError {
 impl fmt::Display for SheetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();
-        write!(f, "the sheet has {count} problem{}", if count == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "the sheet has {count} problem{}",
+            if count == 1 { "" } else { "s" }
+        )?;
         for problem in &self.problems {
             write!(f, "\n- {problem}")?;
         }

@@ -256,7 +256,9 @@ impl Parser<'_> {
                     self.bump();
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.error(format!("expected ',' or '}}', found {}", self.found()))),
+                _ => {
+                    return Err(self.error(format!("expected ',' or '}}', found {}", self.found())));
+                }
             }
         }
     }
@@ -375,9 +377,9 @@ impl Parser<'_> {
                     out.push(escaped);
                 }
                 Some(_) => {
-                    return Err(self.error(
-                        "control character in a string (write it as an escape such as \\n)",
-                    ));
+                    return Err(
+                        self.error("control character in a string (write it as an escape such as \\n)")
+                    );
                 }
             }
         }
@@ -390,7 +392,9 @@ impl Parser<'_> {
                 Some(byte @ b'0'..=b'9') => byte - b'0',
                 Some(byte @ b'a'..=b'f') => byte - b'a' + 10,
                 Some(byte @ b'A'..=b'F') => byte - b'A' + 10,
-                _ => return Err(self.error_at(escape_pos, "invalid \\u escape: expected 4 hex digits")),
+                _ => {
+                    return Err(self.error_at(escape_pos, "invalid \\u escape: expected 4 hex digits"));
+                }
             };
             code = code * 16 + u32::from(digit);
             self.bump();
@@ -403,7 +407,10 @@ impl Parser<'_> {
     fn unicode_escape(&mut self, escape_pos: Pos) -> Result<char, SyntaxError> {
         let first = self.hex4(escape_pos)?;
         let lone = |p: &Self, code: u32| {
-            p.error_at(escape_pos, format!("lone surrogate \\u{code:04x} is not a character"))
+            p.error_at(
+                escape_pos,
+                format!("lone surrogate \\u{code:04x} is not a character"),
+            )
         };
         let code = match first {
             0xD800..=0xDBFF => {

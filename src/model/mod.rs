@@ -12,7 +12,7 @@ pub mod schema;
 pub mod sheet;
 mod validate;
 
-pub use error::{Problem, SheetError, Severity};
+pub use error::{Problem, Severity, SheetError};
 pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
 pub use validate::{check_url, parse_iso_date};
 
@@ -35,7 +35,11 @@ impl Report {
 
     /// The sheet, or every error if there is any.
     pub fn into_result(self) -> Result<Sheet, SheetError> {
-        let errors: Vec<Problem> = self.problems.into_iter().filter(|p| p.severity == Severity::Error).collect();
+        let errors: Vec<Problem> = self
+            .problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
         match self.sheet {
             Some(sheet) if errors.is_empty() => Ok(sheet),
             _ => Err(SheetError { problems: errors }),

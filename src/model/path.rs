@@ -27,7 +27,10 @@ impl<'a> Path<'a> {
     pub fn locate(&self, root: &Node) -> Option<Pos> {
         match self {
             Path::Root => root.pos,
-            _ => self.resolve(root).and_then(|node| node.pos).or_else(|| self.parent()?.locate(root)),
+            _ => self
+                .resolve(root)
+                .and_then(|node| node.pos)
+                .or_else(|| self.parent()?.locate(root)),
         }
     }
 

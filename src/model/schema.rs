@@ -14,7 +14,10 @@ pub fn schema_json() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut schema = generator.into_root_schema_for::<Sheet>();
     schema.insert("$id".to_owned(), SCHEMA_ID.into());
-    schema.insert("title".to_owned(), "factcards story sheet, format version 1".into());
+    schema.insert(
+        "title".to_owned(),
+        "factcards story sheet, format version 1".into(),
+    );
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text

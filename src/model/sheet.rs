@@ -14,8 +14,7 @@ pub const SUPPORTED_VERSIONS: &[u32] = &[1];
 
 /// The shape of an ISO 8601 date or date-time, for the schema; `validate.rs`
 /// also checks that the date exists.
-const DATE_PATTERN: &str =
-    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$";
+const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$";
 
 /// A story sheet: the key facts about one news story.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -222,7 +221,9 @@ impl Sheet {
 
     /// Whether a correction names this card.
     pub fn is_corrected(&self, card_id: &str) -> bool {
-        self.corrections.iter().any(|correction| correction.card.as_deref() == Some(card_id))
+        self.corrections
+            .iter()
+            .any(|correction| correction.card.as_deref() == Some(card_id))
     }
 
     /// The corrections, newest first (ISO dates sort as text).

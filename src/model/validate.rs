@@ -63,7 +63,10 @@ impl Rules<'_> {
         if self.text(&lang_path, &sheet.lang) && !is_language_tag(&sheet.lang) {
             self.error(
                 &lang_path,
-                format!("\"{}\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", sheet.lang),
+                format!(
+                    "\"{}\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\"",
+                    sheet.lang
+                ),
             );
         }
         self.date(&root.key("updated"), &sheet.updated);
@@ -100,7 +103,10 @@ impl Rules<'_> {
                 .flat_map(|card| &card.facts)
                 .any(|fact| fact.sources.contains(&source.id));
             if !cited {
-                self.warning(&path, format!("source \"{}\" is not cited by any fact", source.id));
+                self.warning(
+                    &path,
+                    format!("source \"{}\" is not cited by any fact", source.id),
+                );
             }
         }
     }
@@ -135,7 +141,10 @@ impl Rules<'_> {
             self.text(&path.key("title"), &card.title);
             let facts_path = path.key("facts");
             if card.facts.is_empty() {
-                self.error(&facts_path, format!("card \"{}\" has no facts: add at least one", card.id));
+                self.error(
+                    &facts_path,
+                    format!("card \"{}\" has no facts: add at least one", card.id),
+                );
             }
             for (fact_index, fact) in card.facts.iter().enumerate() {
                 let fact_path = facts_path.index(fact_index);
@@ -167,7 +176,10 @@ impl Rules<'_> {
                     .filter_map(|id| sheet.source(id))
                     .any(|source| source.url.is_some());
                 if !fact.sources.is_empty() && !has_link {
-                    self.warning(&sources_path, "no source of this fact has a url for readers to check".to_owned());
+                    self.warning(
+                        &sources_path,
+                        "no source of this fact has a url for readers to check".to_owned(),
+                    );
                 }
             }
         }
@@ -195,7 +207,11 @@ impl Rules<'_> {
     /// No text may be empty or only whitespace. Returns whether it has text.
     fn text(&mut self, path: &Path, text: &str) -> bool {
         if text.trim().is_empty() {
-            let message = if text.is_empty() { "is empty" } else { "is only whitespace" };
+            let message = if text.is_empty() {
+                "is empty"
+            } else {
+                "is only whitespace"
+            };
             self.error(path, message.to_owned());
             false
         } else {
@@ -213,7 +229,11 @@ impl Rules<'_> {
         if let Some(bad) = id.chars().find(|&c| c.is_whitespace() || is_invisible(c)) {
             self.error(
                 &path,
-                format!("{what} id \"{}\" contains the invisible character U+{:04X}", id.escape_default(), u32::from(bad)),
+                format!(
+                    "{what} id \"{}\" contains the invisible character U+{:04X}",
+                    id.escape_default(),
+                    u32::from(bad)
+                ),
             );
         }
         if !seen.insert(id.to_owned()) {
@@ -225,7 +245,10 @@ impl Rules<'_> {
         if !known.contains(&id) {
             self.error(
                 path,
-                format!("unknown {what} \"{id}\" (known: {})", quoted_list(known.iter().copied())),
+                format!(
+                    "unknown {what} \"{id}\" (known: {})",
+                    quoted_list(known.iter().copied())
+                ),
             );
         }
     }
@@ -247,17 +270,28 @@ impl Rules<'_> {
 /// URLs are refused, not cleaned, so that the editor sees the problem.
 pub fn check_url(url: &str) -> Result<(), String> {
     let lower = url.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     match rest {
         _ if url.trim() != url => Err("the url has spaces around it".to_owned()),
-        None => Err(format!("\"{}\" is not an http or https url", url.escape_default())),
+        None => Err(format!(
+            "\"{}\" is not an http or https url",
+            url.escape_default()
+        )),
         Some(rest) if rest.is_empty() || rest.starts_with('/') => {
             Err(format!("\"{}\" has no host name", url.escape_default()))
         }
-        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) => Err(format!(
-            "\"{}\" contains spaces or invisible characters",
-            url.escape_default()
-        )),
+        Some(_)
+            if url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) =>
+        {
+            Err(format!(
+                "\"{}\" contains spaces or invisible characters",
+                url.escape_default()
+            ))
+        }
         Some(_) => Ok(()),
     }
 }
@@ -271,7 +305,9 @@ fn is_invisible(c: char) -> bool {
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The shape of a BCP 47 tag: a 2-3 letter language, then subtags of 1-8
@@ -304,7 +340,9 @@ pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32, Option<&str>)> {
     }
     let number = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = date.get(range)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -334,10 +372,15 @@ fn is_iso_time(time: &str) -> bool {
         return false;
     };
     let two_digits = |part: &str, max: u32| {
-        part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()) && part.parse::<u32>().is_ok_and(|n| n <= max)
+        part.len() == 2
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse::<u32>().is_ok_and(|n| n <= max)
     };
     let zone_ok = zone.is_none_or(|offset| {
-        offset.len() == 5 && offset.as_bytes()[2] == b':' && two_digits(&offset[..2], 23) && two_digits(&offset[3..], 59)
+        offset.len() == 5
+            && offset.as_bytes()[2] == b':'
+            && two_digits(&offset[..2], 23)
+            && two_digits(&offset[3..], 59)
     });
     let (hms, fraction) = match clock.split_once('.') {
         Some((hms, fraction)) => (hms, Some(fraction)),

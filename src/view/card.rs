@@ -39,7 +39,9 @@ pub fn FactCard(props: &FactCardProps) -> Html {
     let corrected = sheet.is_corrected(&card.id);
     let onclick = {
         let id = card.id.clone();
-        props.dispatch.reform(move |_: MouseEvent| Action::ToggleCard(id.clone()))
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ToggleCard(id.clone()))
     };
     // The sources the card's facts cite, once each, in first-cited order.
     let mut cited: Vec<&str> = Vec::new();

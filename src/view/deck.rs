@@ -9,7 +9,7 @@ use super::card::FactCard;
 use super::corrections::CorrectionsFooter;
 use super::filter::CategoryFilter;
 use super::header::DeckHeader;
-use crate::i18n::{is_rtl, UiLang};
+use crate::i18n::{UiLang, is_rtl};
 use crate::model::Sheet;
 use crate::state::{Action, ViewState};
 
@@ -69,42 +69,48 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // re-rendered when another card or the filter changes.
     let dispatch = {
         let dispatcher = state.dispatcher();
-        use_callback(dispatcher, |action: Action, dispatcher| dispatcher.dispatch(action))
+        use_callback(dispatcher, |action: Action, dispatcher| {
+            dispatcher.dispatch(action)
+        })
     };
 
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
     let view = &state.view;
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
 
-    let sections = sheet.categories.iter().filter(|category| view.shows_category(&category.id)).map(|category| {
-        let heading_id = format!("fc-{}-{}", sheet.id, category.id);
-        let cards = sheet
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|(_, card)| card.category == category.id)
-            .map(|(index, card)| {
-                html! {
-                    <FactCard
-                        key={card.id.as_str()}
-                        sheet={Rc::clone(sheet)}
-                        {index}
-                        expanded={view.is_expanded(&card.id)}
-                        ui_lang={ui_lang}
-                        dispatch={dispatch.clone()}
-                    />
-                }
-            });
-        html! {
-            <section key={category.id.as_str()} class="fc-category" aria-labelledby={heading_id.clone()}>
-                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
-                if let Some(description) = &category.description {
-                    <p class="fc-category__description">{ description }</p>
-                }
-                <div class="fc-category__cards">{ for cards }</div>
-            </section>
-        }
-    });
+    let sections = sheet
+        .categories
+        .iter()
+        .filter(|category| view.shows_category(&category.id))
+        .map(|category| {
+            let heading_id = format!("fc-{}-{}", sheet.id, category.id);
+            let cards = sheet
+                .cards
+                .iter()
+                .enumerate()
+                .filter(|(_, card)| card.category == category.id)
+                .map(|(index, card)| {
+                    html! {
+                        <FactCard
+                            key={card.id.as_str()}
+                            sheet={Rc::clone(sheet)}
+                            {index}
+                            expanded={view.is_expanded(&card.id)}
+                            ui_lang={ui_lang}
+                            dispatch={dispatch.clone()}
+                        />
+                    }
+                });
+            html! {
+                <section key={category.id.as_str()} class="fc-category" aria-labelledby={heading_id.clone()}>
+                    <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
+                    if let Some(description) = &category.description {
+                        <p class="fc-category__description">{ description }</p>
+                    }
+                    <div class="fc-category__cards">{ for cards }</div>
+                </section>
+            }
+        });
 
     html! {
         <div class="fc-deck" lang={sheet.lang.clone()} {dir}>

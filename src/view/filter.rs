@@ -26,9 +26,16 @@ pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
     let show_all = props.dispatch.reform(|_: MouseEvent| Action::ShowAllCategories);
     let chips = props.sheet.categories.iter().map(|category| {
         let pressed = props.chosen.contains(&category.id);
-        let count = props.sheet.cards.iter().filter(|card| card.category == category.id).count();
+        let count = props
+            .sheet
+            .cards
+            .iter()
+            .filter(|card| card.category == category.id)
+            .count();
         let id = category.id.clone();
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::ToggleCategory(id.clone()));
+        let onclick = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ToggleCategory(id.clone()));
         html! {
             <li key={category.id.as_str()}>
                 <button type="button" class="fc-filter__chip" aria-pressed={pressed.to_string()}

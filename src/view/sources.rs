@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::UiLang;
-use crate::model::{check_url, Sheet};
+use crate::model::{Sheet, check_url};
 
 #[derive(Properties, PartialEq)]
 pub struct SourceListProps {

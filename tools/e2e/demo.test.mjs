@@ -1,0 +1,68 @@
+// End-to-end: the release build that Trunk wrote to dist/, served on
+// 127.0.0.1 and loaded in headless Chromium, as a reader would see it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
+let server, browser, origin;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST, 0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the demo page at a width and waits for the deck inside the shadow root. */
+async function openDemo(width, colorScheme = "light") {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(`${origin}/`);
+  // Playwright's CSS locators pierce open shadow roots.
+  await page.locator(".fc-card").first().waitFor({ state: "visible" });
+  return { page, errors };
+}
+
+for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
+  test(`demo page shows every card (${name}, ${width}px)`, async () => {
+    const { page, errors } = await openDemo(width);
+    const cards = page.locator(".fc-card");
+    assert.equal(await cards.count(), 9);
+    for (const card of await cards.all()) {
+      assert.ok(await card.isVisible());
+    }
+    assert.match(await page.locator(".fc-header__title").innerText(), /ISIS-K/);
+    // No horizontal scrolling at phone width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+    await page.screenshot({ path: `${SHOTS}/demo-${name}.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test("filter and disclosure work in the release build", async () => {
+  const { page, errors } = await openDemo(1280);
+  await page.locator(".fc-filter__chip[data-category='russia']").click();
+  assert.equal(await page.locator(".fc-card").count(), 1);
+  const toggle = page.locator(".fc-card__toggle");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  assert.ok(await page.locator(".fc-card__sources").isVisible());
+  await page.screenshot({ path: `${SHOTS}/demo-filtered-expanded.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

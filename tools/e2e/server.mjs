@@ -1,0 +1,53 @@
+// A small static file server for the end-to-end tests and the benchmark:
+// serves a folder on 127.0.0.1 with the right MIME types (wasm needs
+// application/wasm for streaming compilation). Started and stopped by the
+// test scripts through its PID or by the test runner itself.
+//
+//   node tools/e2e/server.mjs <folder> <port>
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ts": "text/plain; charset=utf-8",
+};
+
+/** Starts serving `root`; resolves to the http.Server once listening. */
+export function serve(root, port = 0, { headers = {} } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, "http://127.0.0.1");
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(base)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, "index.html");
+      const body = await readFile(path);
+      response.writeHead(200, {
+        "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+        ...headers,
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = "dist", port = "8080"] = process.argv.slice(2);
+  const server = await serve(root, Number(port));
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`);
+}

@@ -10,6 +10,9 @@ pub mod model;
 pub mod state;
 pub mod view;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 

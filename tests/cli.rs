@@ -1,0 +1,422 @@
+//! The editor CLI, run as editors run it: the built `factcards` binary on
+//! sheets written to temporary files, asserting exact output lines and exit
+//! codes, because editors' tools parse those lines.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use factcards::BUNDLED_SHEET;
+use factcards::model::parse_sheet;
+use factcards::model::schema::schema_json;
+
+/// A small valid sheet (as in tests/validation.rs); each test breaks one
+/// thing in it.
+const VALID: &str = r#"{
+  "factcards": 1,
+  "id": "test-story",
+  "title": "A test story",
+  "summary": "One sentence.",
+  "lang": "en",
+  "updated": "2024-03-23",
+  "sources": [
+    {"id": "article", "title": "The article", "url": "https://example.com/a"},
+    {"id": "report", "title": "A report", "url": "http://example.org/r", "published": "2024-03-22T18:05:00Z"}
+  ],
+  "categories": [
+    {"id": "origins", "label": "Origins"},
+    {"id": "claims", "label": "Claims", "description": "Who says what."}
+  ],
+  "cards": [
+    {"id": "formed", "category": "origins", "title": "Formed in 2015",
+     "facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]},
+    {"id": "claim", "category": "claims", "title": "The claim",
+     "facts": [{"text": "The group claimed the attack.", "status": "claimed", "sources": ["article", "report"],
+                "attribution": "the group", "quote": "we did it"}]}
+  ],
+  "corrections": [{"date": "2024-03-24", "text": "Fixed a date.", "card": "formed"}]
+}"#;
+
+/// `VALID` with one replacement, which must apply.
+fn with(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "test setup: {from:?} not in the sheet");
+    VALID.replacen(from, to, 1)
+}
+
+/// A sheet written to a uniquely named temporary file, removed on drop.
+struct TempSheet {
+    path: PathBuf,
+}
+
+impl TempSheet {
+    fn new(label: &str, text: &str) -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "factcards-cli-{}-{}-{label}.json",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, text).expect("write the temporary sheet");
+        TempSheet { path }
+    }
+
+    fn path(&self) -> &str {
+        self.path
+            .to_str()
+            .expect("the temporary directory has a UTF-8 path")
+    }
+}
+
+impl Drop for TempSheet {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// What one run of the binary printed, and how it exited.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn stdout_lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+}
+
+fn factcards(args: &[&str]) -> Run {
+    factcards_with_stdin(args, "")
+}
+
+fn factcards_with_stdin(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcards"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the factcards binary");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("write stdin");
+    }
+    let output = child.wait_with_output().expect("run the factcards binary");
+    Run {
+        code: output.status.code().expect("an exit code, not a signal"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// Text as Yew's server renderer escapes it in element content.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn a_valid_sheet_passes_with_its_warnings_listed() {
+    let sheet = TempSheet::new("bundled", BUNDLED_SHEET);
+    let run = factcards(&["check", sheet.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    // The bundled article has no url, so every fact gets the same advice.
+    assert!(!run.stdout_lines().is_empty());
+    for line in run.stdout_lines() {
+        assert!(
+            line.starts_with(&format!("{}:", sheet.path()))
+                && line.contains(": warning: cards[")
+                && line.ends_with(": no source of this fact has a url for readers to check"),
+            "unexpected line: {line}"
+        );
+    }
+    let warnings = run.stdout_lines().len();
+    assert_eq!(
+        run.stderr_lines(),
+        [format!("{}: ok, {warnings} warnings", sheet.path())]
+    );
+}
+
+#[test]
+fn a_clean_sheet_prints_only_ok() {
+    let sheet = TempSheet::new("clean", VALID);
+    let run = factcards(&["check", sheet.path()]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr_lines(), [format!("{}: ok", sheet.path())]);
+}
+
+#[test]
+fn a_syntax_error_is_reported_at_its_line_and_column() {
+    let text = with(
+        r#""title": "A test story","#,
+        r#""title": "A test story" "x": 1,"#,
+    );
+    let sheet = TempSheet::new("syntax", &text);
+    let run = factcards(&["check", sheet.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout_lines(),
+        [format!(
+            "{}:4:27: error: expected ',' or '}}', found '\"'",
+            sheet.path()
+        )]
+    );
+    assert_eq!(run.stderr_lines(), [format!("{}: 1 error", sheet.path())]);
+}
+
+#[test]
+fn every_rule_problem_is_reported_with_its_path() {
+    let text = with(
+        r#""sources": ["article", "report"]"#,
+        r#""sources": ["article", "s9"]"#,
+    )
+    .replacen(r#""updated": "2024-03-23""#, r#""updated": "2024-02-30""#, 1);
+    let sheet = TempSheet::new("rules", &text);
+    let run = factcards(&["check", sheet.path()]);
+    assert_eq!(run.code, 1);
+    let file = sheet.path();
+    assert_eq!(
+        run.stdout_lines(),
+        [
+            format!(
+                "{file}:7:14: error: updated: \"2024-02-30\" is not an ISO 8601 date or date-time, \
+                 such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
+            ),
+            // No fact cites "report" any more: advice, in document order.
+            format!("{file}:10:5: warning: sources[1]: source \"report\" is not cited by any fact"),
+            format!(
+                "{file}:20:102: error: cards[1].facts[0].sources[1]: unknown source \"s9\" \
+                 (known: \"article\", \"report\")"
+            ),
+        ]
+    );
+    assert_eq!(run.stderr_lines(), [format!("{file}: 2 errors, 1 warning")]);
+}
+
+#[test]
+fn warnings_alone_pass() {
+    let sheet = TempSheet::new("warning", &with(r#""attribution": "the group", "#, ""));
+    let run = factcards(&["check", sheet.path()]);
+    assert_eq!(run.code, 0);
+    let file = sheet.path();
+    assert_eq!(
+        run.stdout_lines(),
+        [format!(
+            "{file}:20:16: warning: cards[1].facts[0]: a claimed fact has no attribution: \
+             say who claims or reports it"
+        )]
+    );
+    assert_eq!(run.stderr_lines(), [format!("{file}: ok, 1 warning")]);
+}
+
+#[test]
+fn one_bad_sheet_among_several_fails_the_run() {
+    let good = TempSheet::new("good", VALID);
+    let bad = TempSheet::new("bad", "[]");
+    let run = factcards(&["check", good.path(), bad.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr_lines(),
+        [format!("{}: ok", good.path()), format!("{}: 1 error", bad.path())]
+    );
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let run = factcards_with_stdin(&["check", "-"], "{\n  \"factcards\": 1,\n}");
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout_lines(),
+        ["<stdin>:3:1: error: trailing comma before '}'"]
+    );
+    assert_eq!(run.stderr_lines(), ["<stdin>: 1 error"]);
+}
+
+#[test]
+fn text_that_is_not_utf8_is_an_error_at_its_position() {
+    let path = std::env::temp_dir().join(format!("factcards-cli-{}-latin1.json", std::process::id()));
+    std::fs::write(&path, b"{\n  \"title\": \"caf\xe9\"\n}").expect("write the temporary sheet");
+    let file = path.to_str().expect("UTF-8 path").to_owned();
+    let run = factcards(&["check", &file]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout_lines(),
+        [format!(
+            "{file}:2:16: error: the file is not UTF-8 text: save it as UTF-8"
+        )]
+    );
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let run = factcards(&["schema"]);
+    assert_eq!(run.code, 0);
+    let printed: serde_json::Value = serde_json::from_str(&run.stdout).expect("the schema is JSON");
+    let expected: serde_json::Value = serde_json::from_str(&schema_json()).expect("schema_json is JSON");
+    assert_eq!(printed, expected);
+    assert_eq!(run.stdout, schema_json());
+}
+
+#[test]
+fn render_prints_every_fact_inside_a_declarative_shadow_root() {
+    let sheet = TempSheet::new("render", BUNDLED_SHEET);
+    let run = factcards(&["render", sheet.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let html = run.stdout.trim_end();
+    assert!(html.starts_with(
+        r#"<template shadowrootmode="open"><link rel="stylesheet" href="factcards.css"><div class="fc-root" data-theme="auto"><div "#
+    ));
+    assert!(html.ends_with("</div></div></template>"));
+    let bundled = parse_sheet(BUNDLED_SHEET).expect("the bundled sheet is valid");
+    for fact in bundled.cards.iter().flat_map(|card| &card.facts) {
+        assert!(
+            html.contains(&escape_text(&fact.text)),
+            "missing fact: {}",
+            fact.text
+        );
+    }
+    assert_eq!(html.matches("<article ").count(), bundled.cards.len());
+}
+
+#[test]
+fn render_escapes_text_from_the_sheet() {
+    let text = with("The group formed in 2015.", "Smith & Sons <b>formed</b> it.");
+    let sheet = TempSheet::new("escape", &text);
+    let run = factcards(&["render", sheet.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Smith &amp; Sons &lt;b&gt;formed&lt;/b&gt; it.")
+    );
+    assert!(!run.stdout.contains("<b>"));
+}
+
+#[test]
+fn render_options_set_the_theme_language_category_and_card() {
+    let sheet = TempSheet::new("options", VALID);
+    let run = factcards(&[
+        "render",
+        "--theme",
+        "dark",
+        "--lang=ru",
+        "--category",
+        "claims",
+        "--card",
+        "claim",
+        "--css-href",
+        "/static/factcards.css?v=2",
+        sheet.path(),
+    ]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(run.stdout.starts_with(
+        r#"<template shadowrootmode="open"><link rel="stylesheet" href="/static/factcards.css?v=2"><div class="fc-root" data-theme="dark">"#
+    ));
+    assert_eq!(run.stdout.matches("<article ").count(), 1);
+    assert!(run.stdout.contains("aria-expanded=\"true\""));
+    assert!(run.stdout.contains("Скрыть источники") || run.stdout.contains("источник"));
+}
+
+#[test]
+fn the_css_href_cannot_inject_markup() {
+    let sheet = TempSheet::new("href", VALID);
+    let run = factcards(&["render", "--css-href", r#"x"><script>"#, sheet.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(!run.stdout.contains("<script"));
+    assert!(run.stdout.contains(r#"href="x&quot;&gt;&lt;script&gt;">"#));
+    let run = factcards(&["render", "--css-href", "a&b'c", sheet.path()]);
+    assert!(run.stdout.contains(r#"href="a&amp;b&#39;c">"#));
+}
+
+#[test]
+fn render_refuses_a_sheet_with_errors() {
+    let sheet = TempSheet::new(
+        "render-bad",
+        &with(r#""title": "The claim""#, r#""titel": "The claim""#),
+    );
+    let run = factcards(&["render", sheet.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    let file = sheet.path();
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            format!("{file}:19:43: error: cards[1].titel: unknown field \"titel\" (did you mean \"title\"?)"),
+            format!("{file}:19:5: error: cards[1]: missing field \"title\""),
+            format!("{file}: 2 errors"),
+        ]
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let sheet = TempSheet::new("usage", VALID);
+    let missing = format!("{}.missing", sheet.path());
+    let cases: &[&[&str]] = &[
+        &[],
+        &["frobnicate"],
+        &["check"],
+        &["check", "--strict", sheet.path()],
+        &["check", &missing],
+        &["schema", "extra"],
+        &["render"],
+        &["render", sheet.path(), sheet.path()],
+        &["render", "--theme", "purple", sheet.path()],
+        &["render", "--css-href"],
+        &["render", "--card", "nope", sheet.path()],
+        &["render", "--category", "nope", sheet.path()],
+    ];
+    for args in cases {
+        let run = factcards(args);
+        assert_eq!(run.code, 2, "factcards {args:?}");
+        assert_eq!(run.stdout, "", "factcards {args:?}");
+        assert!(
+            run.stderr.starts_with("factcards: "),
+            "factcards {args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn unknown_commands_print_the_usage() {
+    let run = factcards(&["frobnicate"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("factcards: unknown command \"frobnicate\"\n")
+    );
+    assert!(run.stderr.contains("Usage:\n  factcards check FILE..."));
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_rest_still_checked() {
+    let good = TempSheet::new("readable", VALID);
+    let missing = format!("{}.missing", good.path());
+    let run = factcards(&["check", &missing, good.path()]);
+    assert_eq!(run.code, 2);
+    let stderr = run.stderr_lines();
+    assert_eq!(stderr.len(), 2);
+    assert!(stderr[0].starts_with(&format!("factcards: cannot read {missing}: ")));
+    assert_eq!(stderr[1], format!("{}: ok", good.path()));
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0() {
+    for args in [&["help"][..], &["--help"], &["-h"], &["render", "--help"]] {
+        let run = factcards(args);
+        assert_eq!(run.code, 0, "factcards {args:?}");
+        assert!(run.stdout.contains("Usage:\n"), "factcards {args:?}");
+        assert!(run.stdout.contains("FILE:LINE:COLUMN: error: PATH: MESSAGE"));
+        assert_eq!(run.stderr, "");
+    }
+}

@@ -5,10 +5,10 @@
 //   cd tools/map && npm ci && node build-map.mjs
 //
 // Steps: merge the features Natural Earth gives no ISO code (N. Cyprus, Somaliland)
-// into their UN-recognised states, name Kosovo XK, drop Antarctica; simplify the
-// shared arcs (Visvalingam, so neighbouring borders stay identical); cut rings that
-// cross the antimeridian (Russia, Fiji); project to equirectangular; round to
-// integers; write each shape as a compact relative SVG path.
+// and Crimea into their UN-recognised states, name Kosovo XK, drop Antarctica;
+// simplify the shared arcs (Visvalingam, so neighbouring borders stay identical);
+// cut rings that cross the antimeridian (Russia, Fiji); project to equirectangular;
+// round to integers; write each shape as a compact relative SVG path.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -52,6 +52,11 @@ const UNCODED = {
   Kosovo: { alpha2: "XK" }, // kept: XK is the user-assigned code used by the EU, CLDR and others
 };
 const DROP = new Set(["010"]); // Antarctica
+// Natural Earth 4.1 draws borders as controlled on the ground, so Crimea is a polygon
+// of Russia. Like N. Cyprus and Somaliland above, it is drawn with the UN-recognised
+// state (UN GA resolution 68/262): each polygon of `from` lying wholly inside `bbox`
+// ([west, south, east, north] degrees) moves to `to`.
+const REASSIGN = [{ what: "Crimea", from: "643", to: "804", bbox: [32, 44, 37, 47] }];
 
 // Natural Earth's short names, spelled out where they are abbreviated.
 const NAME_FIXES = {
@@ -135,7 +140,21 @@ const REGIONS = {
 
 // ---- Geometry -------------------------------------------------------------------
 
-const geometries = topology.objects.countries.geometries;
+const geometries = topology.objects.countries.geometries.map((g) => ({ ...g }));
+for (const { what, from, to, bbox } of REASSIGN) {
+  const src = geometries.find((g) => g.id === from);
+  const dst = geometries.find((g) => g.id === to);
+  const polys = src.type === "Polygon" ? [src.arcs] : src.arcs;
+  const inside = (poly) =>
+    feature(topology, { type: "Polygon", arcs: poly }).geometry.coordinates.flat().every(
+      ([lon, lat]) => lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3],
+    );
+  const moved = polys.filter(inside);
+  if (!moved.length) throw new Error(`${what}: no polygon of ${from} inside ${bbox}`);
+  const kept = polys.filter((p) => !inside(p));
+  Object.assign(src, { type: "MultiPolygon", arcs: kept });
+  Object.assign(dst, mergeArcs(topology, [dst, { type: "MultiPolygon", arcs: moved }]));
+}
 const mergeGroups = new Map(); // numeric id -> [geometries]
 for (const g of geometries) {
   if (DROP.has(g.id)) continue;
@@ -332,7 +351,7 @@ writeFileSync(out, json);
 
 const gz = gzipSync(json, { level: 9 }).length;
 console.log(`wrote ${out}`);
-console.log(`countries: ${codes.length}; raw ${json.length} bytes; gzip -9 ${gz} bytes`);
+console.log(`countries: ${codes.length}; raw ${Buffer.byteLength(json)} bytes; gzip -9 ${gz} bytes`);
 for (const [k, v] of Object.entries(out_regions)) {
   console.log(`  ${k}: ${v.countries.length} (${v.countries.join(" ")})`);
   if (absent[k].length) console.log(`    not in the 1:110m data: ${absent[k].join(" ")}`);

@@ -33,6 +33,9 @@ pub struct Strings {
     pub loading: &'static str,
     pub opens_in_new_tab: &'static str,
     pub published: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub get_the_data: &'static str,
     /// Opening and closing quotation marks for quotes.
     pub quote_marks: (&'static str, &'static str),
     months: [&'static str; 12],
@@ -55,6 +58,9 @@ static EN: Strings = Strings {
     loading: "Loading the facts…",
     opens_in_new_tab: "(opens in a new tab)",
     published: "published",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    get_the_data: "Get the data (JSON)",
     quote_marks: ("“", "”"),
     months: [
         "January",
@@ -89,6 +95,9 @@ static RU: Strings = Strings {
     loading: "Загрузка фактов…",
     opens_in_new_tab: "(откроется в новой вкладке)",
     published: "опубликовано",
+    copy_link: "Копировать ссылку",
+    link_copied: "Ссылка скопирована",
+    get_the_data: "Скачать данные (JSON)",
     quote_marks: ("«", "»"),
     // Genitive forms, as used after a day number: «26 ноября 2026 г.»
     months: [

@@ -8,6 +8,7 @@
 pub mod i18n;
 pub mod model;
 pub mod state;
+pub mod styles;
 pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]

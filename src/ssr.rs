@@ -89,10 +89,10 @@ impl Default for FallbackOptions {
 /// `model::check`).
 pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
     let props = FactDeckProps {
-        sheet,
         lang: options.lang.clone().map(AttrValue::from),
         initial_category: options.initial_category.clone().map(AttrValue::from),
         initial_card: options.initial_card.clone().map(AttrValue::from),
+        ..FactDeckProps::for_sheet(sheet)
     };
     let deck = block_on(
         LocalServerRenderer::<FactDeck>::with_props(props)

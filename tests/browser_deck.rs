@@ -18,12 +18,7 @@ async fn mount(load: LoadState) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let props = WidgetProps {
-        load,
-        lang: None,
-        initial_category: None,
-        initial_card: None,
-    };
+    let props = WidgetProps::new(load);
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     host

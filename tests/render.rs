@@ -17,12 +17,7 @@ fn render_deck(props: FactDeckProps) -> String {
 }
 
 fn bundled_props() -> FactDeckProps {
-    FactDeckProps {
-        sheet: Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()),
-        lang: None,
-        initial_category: None,
-        initial_card: None,
-    }
+    FactDeckProps::for_sheet(Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()))
 }
 
 #[test]

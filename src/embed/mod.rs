@@ -1,24 +1,55 @@
-//! Browser glue: finding mount points, isolating each widget in a shadow
-//! root, and starting Yew. The only module that touches the DOM directly.
+//! Browser glue: the only module that touches the DOM directly. It finds
+//! mount points, isolates each widget in a shadow root, fetches sheets,
+//! turns reader actions into DOM events, and exposes the JS API.
 
+mod api;
+mod events;
+mod instance;
+mod options;
+mod source;
 mod styles;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
-use yew::AttrValue;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, MutationObserver, MutationObserverInit};
 
-use crate::model::parse_sheet;
-use crate::view::widget::{LoadState, Widget, WidgetProps};
+pub use api::Handle;
+use instance::Instance;
 
 /// The attribute that marks a mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-factcards";
 
-/// Called once by the Trunk binary: reports panics to the console, then
-/// mounts every mount point on the page.
+thread_local! {
+    /// Every live widget on the page, so that new mount points can be told
+    /// from mounted ones, and deep links reach every deck.
+    static INSTANCES: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts the drop-in: mounts every `[data-factcards]` element on the page,
+/// then watches for new ones (single-page sites, live blogs) and for deep
+/// links in the URL hash. `main` calls it once when the wasm starts.
 pub fn start() {
     console_error_panic_hook::set_once();
+    mount_all();
+    watch_for_mount_points();
+    watch_hash();
+}
+
+/// Mounts every mount point that has no widget yet, and drops the widgets
+/// whose element has left the page.
+fn mount_all() {
+    INSTANCES.with(|instances| {
+        instances.borrow_mut().retain(|instance| {
+            let keep = instance.host().is_connected() || !instance.mounted_from_markup();
+            if !keep {
+                instance.destroy();
+            }
+            keep
+        })
+    });
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
@@ -26,76 +57,87 @@ pub fn start() {
         return;
     };
     for index in 0..mounts.length() {
-        if let Some(element) = mounts
+        let Some(host) = mounts
             .item(index)
             .and_then(|node| node.dyn_into::<Element>().ok())
-        {
-            mount_bundled(&element);
-        }
-    }
-}
-
-/// The options a mount point sets with data attributes.
-struct MountOptions {
-    theme: Option<String>,
-    lang: Option<AttrValue>,
-    category: Option<AttrValue>,
-    card: Option<AttrValue>,
-}
-
-impl MountOptions {
-    fn from_element(element: &Element) -> Self {
-        let attribute = |name: &str| {
-            element
-                .get_attribute(name)
-                .filter(|value| !value.trim().is_empty())
+        else {
+            continue;
         };
-        MountOptions {
-            theme: attribute("data-theme"),
-            lang: attribute("data-lang").map(AttrValue::from),
-            category: attribute("data-category").map(AttrValue::from),
-            card: attribute("data-card").map(AttrValue::from),
+        if find(&host).is_none() {
+            let options = options::MountOptions::from_element(&host);
+            let source = source::SheetSource::from_element(&host);
+            match Instance::mount(host, options, true) {
+                Ok(instance) => {
+                    // The error panel shows any problem; nobody awaits the drop-in.
+                    let _ = instance.load(source);
+                    register(instance);
+                }
+                // Nothing can be drawn in an element without a shadow root, so
+                // the console is the only place left to say why.
+                Err(message) => web_sys::console::error_1(&message.into()),
+            }
         }
     }
 }
 
-/// Mounts the bundled story into `host`.
-fn mount_bundled(host: &Element) {
-    let load = match parse_sheet(crate::BUNDLED_SHEET) {
-        Ok(sheet) => LoadState::Ready(Rc::new(sheet)),
-        Err(error) => LoadState::Failed(error.problems),
-    };
-    mount(host, load);
+/// The live widget mounted on `host`, if any.
+fn find(host: &Element) -> Option<Rc<Instance>> {
+    INSTANCES.with(|instances| instances.borrow().iter().find(|i| i.host() == host).cloned())
 }
 
-/// Renders a widget inside `host`'s shadow root, replacing whatever the host
-/// held before (such as a static fallback for readers without JavaScript).
-fn mount(host: &Element, load: LoadState) -> Option<()> {
-    let options = MountOptions::from_element(host);
-    let document = host.owner_document()?;
-    let shadow = match host.shadow_root() {
-        Some(shadow) => shadow,
-        None => host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .ok()?,
+pub(crate) fn register(instance: Rc<Instance>) {
+    instance.open_deep_link(&current_hash());
+    INSTANCES.with(|instances| instances.borrow_mut().push(instance));
+}
+
+/// Replaces the widget on `host`, if there is one.
+pub(crate) fn unregister(host: &Element) {
+    INSTANCES.with(|instances| {
+        instances.borrow_mut().retain(|instance| {
+            let same = instance.host() == host;
+            if same {
+                instance.destroy();
+            }
+            !same
+        })
+    });
+}
+
+fn watch_for_mount_points() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
     };
-    shadow.set_inner_html("");
-    styles::adopt(&shadow, &document);
-    let root = document.create_element("div").ok()?;
-    root.set_class_name("fc-root");
-    let theme = match options.theme.as_deref() {
-        Some("light") => "light",
-        Some("dark") => "dark",
-        _ => "auto",
+    // Mutation callbacks come batched once per microtask, so a burst of
+    // inserted elements costs one scan. Mutations inside the widgets' shadow
+    // roots are not seen here.
+    let callback = Closure::<dyn FnMut()>::new(mount_all);
+    if let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        let _ = observer.observe_with_options(&document, &init);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+fn watch_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
     };
-    root.set_attribute("data-theme", theme).ok()?;
-    shadow.append_child(&root).ok()?;
-    let props = WidgetProps {
-        load,
-        lang: options.lang,
-        initial_category: options.category,
-        initial_card: options.card,
-    };
-    yew::Renderer::<Widget>::with_root_and_props(root, props).render();
-    Some(())
+    let callback = Closure::<dyn FnMut()>::new(|| {
+        let hash = current_hash();
+        let instances = INSTANCES.with(|instances| instances.borrow().clone());
+        for instance in instances {
+            instance.open_deep_link(&hash);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+    callback.forget();
 }

@@ -1,26 +1,12 @@
-//! The widget's stylesheet, compiled into the wasm and adopted by every
-//! shadow root. One constructed stylesheet is shared by all instances, and
-//! constructed stylesheets need no `style-src 'unsafe-inline'` under a strict
-//! Content-Security-Policy.
+//! Gives each shadow root the widget's stylesheet. One constructed
+//! stylesheet is shared by all instances; constructed stylesheets need no
+//! `style-src 'unsafe-inline'` under a strict Content-Security-Policy.
 
 use std::cell::OnceCell;
 
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
-/// The widget CSS, one file per component, in cascade order.
-pub const CSS: &str = concat!(
-    include_str!("../../styles/base.css"),
-    include_str!("../../styles/deck.css"),
-    include_str!("../../styles/header.css"),
-    include_str!("../../styles/filter.css"),
-    include_str!("../../styles/card.css"),
-    include_str!("../../styles/fact.css"),
-    include_str!("../../styles/status.css"),
-    include_str!("../../styles/sources.css"),
-    include_str!("../../styles/corrections.css"),
-    include_str!("../../styles/error_panel.css"),
-    include_str!("../../styles/widget.css"),
-);
+use crate::styles::CSS;
 
 thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
@@ -37,7 +23,7 @@ pub fn adopt(shadow: &ShadowRoot, document: &Document) {
         .clone()
     });
     match sheet {
-        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet).into()),
+        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => {
             // Browsers without constructable stylesheets (before 2023) get a
             // <style> element instead.

@@ -432,3 +432,116 @@ impl Parser<'_> {
         char::from_u32(code).ok_or_else(|| lone(self, code))
     }
 }
+
+/// Reads any serde data (a JS object through serde-wasm-bindgen, for the JS
+/// API) into a tree without positions, so it goes through the same decoding
+/// and rules as text and gets the same messages. Nesting is limited as in
+/// the text parser, so a hostile object cannot exhaust the stack.
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::DeserializeSeed::deserialize(NodeSeed { depth: 0 }, deserializer)
+    }
+}
+
+/// Deserializes one value at a known nesting depth.
+#[derive(Clone, Copy)]
+struct NodeSeed {
+    depth: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for NodeSeed {
+    type Value = Node;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl NodeSeed {
+    fn nested<E: serde::de::Error>(self) -> Result<NodeSeed, E> {
+        if self.depth >= MAX_DEPTH {
+            Err(E::custom(format!(
+                "nesting is deeper than {MAX_DEPTH} levels of arrays and objects"
+            )))
+        } else {
+            Ok(NodeSeed {
+                depth: self.depth + 1,
+            })
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NodeSeed {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::new(Value::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::new(Value::Null))
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+        Ok(Node::new(Value::Bool(value)))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
+        Ok(Node::new(Value::Number(value.to_string())))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
+        Ok(Node::new(Value::Number(value.to_string())))
+    }
+
+    /// Whole numbers keep their digits. The format has no fractional
+    /// numbers, so any other number is only named, which keeps float
+    /// formatting out of the wasm.
+    fn visit_f64<E>(self, value: f64) -> Result<Node, E> {
+        let raw = if value.is_finite() && value.fract() == 0.0 && value.abs() < 9.0e15 {
+            (value as i64).to_string()
+        } else {
+            "(a fractional number)".to_owned()
+        };
+        Ok(Node::new(Value::Number(raw)))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+        Ok(Node::new(Value::String(value.to_owned())))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Node, E> {
+        Ok(Node::new(Value::String(value)))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let inner = self.nested()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Node::new(Value::Array(items)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let inner = self.nested()?;
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inner)?;
+            members.push(Member {
+                key,
+                key_pos: None,
+                value,
+            });
+        }
+        Ok(Node::new(Value::Object(members)))
+    }
+}

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::deck::DeckEvent;
 use super::fact::FactItem;
 use super::sources::SourceList;
 use crate::i18n::UiLang;
@@ -19,6 +20,8 @@ pub struct FactCardProps {
     pub expanded: bool,
     pub ui_lang: UiLang,
     pub dispatch: Callback<Action>,
+    /// Receives source clicks and copy-link requests.
+    pub on_event: Callback<DeckEvent>,
 }
 
 /// The card's DOM id: the deep-link anchor `<sheet-id>/<card-id>`.
@@ -43,6 +46,23 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| Action::ToggleCard(id.clone()))
     };
+    // "Link copied" shows until the button loses focus: feedback that needs
+    // no timer and is read out by screen readers as the button's new name.
+    let copied = use_state(|| false);
+    let copy_link = {
+        let (card, anchor, copied) = (card.id.clone(), anchor.clone(), copied.clone());
+        props.on_event.reform(move |_: MouseEvent| {
+            copied.set(true);
+            DeckEvent::CopyLink {
+                card: card.clone(),
+                anchor: anchor.clone(),
+            }
+        })
+    };
+    let reset_copied = {
+        let copied = copied.clone();
+        Callback::from(move |_: FocusEvent| copied.set(false))
+    };
     // The sources the card's facts cite, once each, in first-cited order.
     let mut cited: Vec<&str> = Vec::new();
     for source in card.facts.iter().flat_map(|fact| &fact.sources) {
@@ -64,14 +84,24 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     <FactItem fact={fact.clone()} ui_lang={props.ui_lang} />
                 }) }
             </ul>
+            <div class="fc-card__actions">
             <button type="button" class="fc-card__toggle" aria-expanded={props.expanded.to_string()}
                 aria-controls={sources_id.clone()} {onclick}>
                 <span class="fc-card__toggle-icon" aria-hidden="true"></span>
                 { if props.expanded { strings.hide_sources } else { strings.show_sources } }
                 { format!(" ({})", cited.len()) }
             </button>
+            <button type="button" class="fc-card__copy-link" onclick={copy_link} onblur={reset_copied}>
+                { if *copied { strings.link_copied } else { strings.copy_link } }
+            </button>
+            </div>
             <div class="fc-card__sources" id={sources_id} hidden={!props.expanded}>
-                <SourceList sheet={Rc::clone(sheet)} ids={cited.iter().map(|id| AttrValue::from(id.to_string())).collect::<Vec<_>>()} ui_lang={props.ui_lang} />
+                <SourceList
+                    sheet={Rc::clone(sheet)}
+                    ids={cited.iter().map(|id| AttrValue::from(id.to_string())).collect::<Vec<_>>()}
+                    ui_lang={props.ui_lang}
+                    on_event={props.on_event.clone()}
+                />
             </div>
         </article>
     }

@@ -10,7 +10,7 @@ use super::corrections::CorrectionsFooter;
 use super::filter::CategoryFilter;
 use super::header::DeckHeader;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::Sheet;
+use crate::model::{Problem, Sheet};
 use crate::state::{Action, ViewState};
 
 /// Properties of [`FactDeck`].
@@ -30,6 +30,58 @@ pub struct FactDeckProps {
     /// Optional id of the card to open at first.
     #[prop_or_default]
     pub initial_card: Option<AttrValue>,
+    /// Optional deep link: opens its card (and shows its category) each time
+    /// a new one arrives, such as when the page's `#sheet/card` hash changes.
+    #[prop_or_default]
+    pub deep_link: Option<DeepLink>,
+    /// Optional address of the sheet's JSON for the "Get the data" link.
+    #[prop_or_default]
+    pub data_href: Option<AttrValue>,
+    /// Optional listener for what the reader does, for the host's own
+    /// analytics (the embed turns these into DOM events).
+    #[prop_or_default]
+    pub on_event: Callback<DeckEvent>,
+}
+
+impl FactDeckProps {
+    /// Props showing `sheet` with every option left at its default.
+    pub fn for_sheet(sheet: Rc<Sheet>) -> Self {
+        FactDeckProps {
+            sheet,
+            lang: None,
+            initial_category: None,
+            initial_card: None,
+            deep_link: None,
+            data_href: None,
+            on_event: Callback::noop(),
+        }
+    }
+}
+
+/// A request to open one card; `seq` tells a repeated link to the same card
+/// from the previous one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeepLink {
+    pub card: AttrValue,
+    pub seq: u32,
+}
+
+/// Something that happened in the widget, reported to the host: mostly what
+/// the reader did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckEvent {
+    /// A valid sheet is shown.
+    Ready { sheet: String, cards: usize },
+    /// The sheet could not be shown; the error panel lists these problems.
+    Failed { problems: Vec<Problem> },
+    /// A card's sources were opened or closed.
+    CardToggle { card: String, expanded: bool },
+    /// The category filter changed; empty means every category.
+    Filter { categories: Vec<String> },
+    /// The reader followed a source's link.
+    SourceClick { source: String, url: String },
+    /// The reader asked for a link to a card (`anchor` is `sheet/card`).
+    CopyLink { card: String, anchor: String },
 }
 
 /// Yew's reducer wrapper around the pure transition in `state.rs`.
@@ -98,6 +150,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                             expanded={view.is_expanded(&card.id)}
                             ui_lang={ui_lang}
                             dispatch={dispatch.clone()}
+                            on_event={props.on_event.clone()}
                         />
                     }
                 });
@@ -125,6 +178,37 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             if !sheet.corrections.is_empty() {
                 <CorrectionsFooter sheet={Rc::clone(sheet)} {ui_lang} />
             }
+            if let Some(href) = &props.data_href {
+                <p class="fc-deck__data">
+                    <a class="fc-deck__data-link" href={href.clone()} download={format!("{}.json", sheet.id)}>
+                        { ui_lang.strings().get_the_data }
+                    </a>
+                </p>
+            }
         </div>
     }
+}
+
+/// Reports filter and card changes to `on_event` after they render, by
+/// comparing with the state last reported. An effect, because the reducer
+/// does no I/O.
+#[hook]
+fn use_report_changes(view: &ViewState, on_event: &Callback<DeckEvent>) {
+    let reported = use_mut_ref(|| view.clone());
+    let on_event = on_event.clone();
+    use_effect_with(view.clone(), move |view| {
+        let mut previous = reported.borrow_mut();
+        if previous.categories != view.categories {
+            on_event.emit(DeckEvent::Filter {
+                categories: view.categories.iter().cloned().collect(),
+            });
+        }
+        for card in previous.expanded.symmetric_difference(&view.expanded) {
+            on_event.emit(DeckEvent::CardToggle {
+                card: card.clone(),
+                expanded: view.expanded.contains(card),
+            });
+        }
+        *previous = view.clone();
+    });
 }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::deck::DeckEvent;
 use crate::i18n::UiLang;
 use crate::model::{Sheet, check_url};
 
@@ -13,6 +14,8 @@ pub struct SourceListProps {
     /// The source ids to list, in order.
     pub ids: Vec<AttrValue>,
     pub ui_lang: UiLang,
+    /// Receives a `SourceClick` when the reader follows a link.
+    pub on_event: Callback<DeckEvent>,
 }
 
 #[component]
@@ -24,7 +27,11 @@ pub fn SourceList(props: &SourceListProps) -> Html {
         let link = source.url.as_deref().filter(|url| check_url(url).is_ok());
         let title = match link {
             Some(url) => html! {
-                <a class="fc-sources__link" href={url.to_owned()} target="_blank" rel="noopener noreferrer">
+                <a class="fc-sources__link" href={url.to_owned()} target="_blank" rel="noopener noreferrer"
+                    onclick={props.on_event.reform({
+                        let (source, url) = (source.id.clone(), url.to_owned());
+                        move |_: MouseEvent| DeckEvent::SourceClick { source: source.clone(), url: url.clone() }
+                    })}>
                     { &source.title }
                     <span class="fc-visually-hidden">{ " " }{ strings.opens_in_new_tab }</span>
                 </a>

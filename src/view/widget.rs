@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::deck::FactDeck;
+use super::deck::{DeckEvent, DeepLink, FactDeck};
 use super::error_panel::ErrorPanel;
 use crate::i18n::UiLang;
 use crate::model::{Problem, Sheet};
@@ -22,7 +22,7 @@ pub enum LoadState {
     Failed(Vec<Problem>),
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
     pub load: LoadState,
     /// Optional BCP 47 tag for the labels; defaults to the sheet's `lang`.
@@ -34,11 +34,50 @@ pub struct WidgetProps {
     /// Optional id of the card to open at first.
     #[prop_or_default]
     pub initial_card: Option<AttrValue>,
+    /// Optional deep link to open a card now (see [`DeepLink`]).
+    #[prop_or_default]
+    pub deep_link: Option<DeepLink>,
+    /// Optional address of the sheet's JSON for the "Get the data" link.
+    #[prop_or_default]
+    pub data_href: Option<AttrValue>,
+    /// Optional listener for the reader's actions.
+    #[prop_or_default]
+    pub on_event: Callback<DeckEvent>,
+}
+
+impl WidgetProps {
+    /// Props for `load` with every option at its default.
+    pub fn new(load: LoadState) -> Self {
+        WidgetProps {
+            load,
+            lang: None,
+            initial_category: None,
+            initial_card: None,
+            deep_link: None,
+            data_href: None,
+            on_event: Callback::noop(),
+        }
+    }
 }
 
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(""));
+    // Ready and Failed are reported after they render, so listeners find
+    // the deck or the error panel in place.
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with(props.load.clone(), move |load| match load {
+            LoadState::Loading => {}
+            LoadState::Ready(sheet) => on_event.emit(DeckEvent::Ready {
+                sheet: sheet.id.clone(),
+                cards: sheet.cards.len(),
+            }),
+            LoadState::Failed(problems) => on_event.emit(DeckEvent::Failed {
+                problems: problems.clone(),
+            }),
+        });
+    }
     match &props.load {
         LoadState::Loading => html! {
             <div class="fc-loading" role="status" aria-live="polite">
@@ -51,6 +90,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 lang={props.lang.clone()}
                 initial_category={props.initial_category.clone()}
                 initial_card={props.initial_card.clone()}
+                deep_link={props.deep_link.clone()}
+                data_href={props.data_href.clone()}
+                on_event={props.on_event.clone()}
             />
         },
         LoadState::Failed(problems) => html! {

@@ -1,0 +1,80 @@
+//! The JS API: `factcards.mount(element, sheet, options)` and its handle.
+//! Invalid input becomes a thrown `Error` or a rejected Promise whose
+//! message lists every problem; it never panics.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::instance::Instance;
+use super::options::MountOptions;
+use super::source::SheetSource;
+use crate::model::SheetError;
+
+/// A mounted widget, returned by `mount`.
+#[wasm_bindgen]
+pub struct Handle {
+    instance: Rc<Instance>,
+}
+
+/// Mounts a widget in `element`, replacing any widget already there.
+///
+/// `sheet` is a plain object, a URL string, or `undefined` for the bundled
+/// story. `options` is `{theme, lang, category, card}`, each optional.
+/// Returns a `Handle`, or for a URL a `Promise<Handle>`.
+#[wasm_bindgen]
+pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let options = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value::<MountOptions>(options)
+            .map_err(|error| JsError::new(&format!("factcards.mount: options: {error}")))?
+    };
+    let source = SheetSource::from_js(&sheet)?;
+    super::unregister(&element);
+    let instance = Instance::mount(element, options, false).map_err(|message| JsError::new(&message))?;
+    super::register(Rc::clone(&instance));
+    load(instance, source)
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Shows another sheet (an object, a URL string or `undefined`), keeping
+    /// the element and options. Returns nothing, or a Promise for a URL.
+    pub fn update(&self, sheet: JsValue) -> Result<JsValue, JsError> {
+        let source = SheetSource::from_js(&sheet)?;
+        load(Rc::clone(&self.instance), source).map(|_| JsValue::UNDEFINED)
+    }
+
+    /// Removes the widget from its element.
+    pub fn destroy(&self) {
+        super::unregister(self.instance.host());
+        self.instance.destroy();
+    }
+}
+
+/// Loads `source` into `instance`: at once, throwing on problems, or for a
+/// URL as a Promise that resolves to the handle or rejects.
+fn load(instance: Rc<Instance>, source: SheetSource) -> Result<JsValue, JsError> {
+    match source {
+        SheetSource::Url(url) => {
+            let generation = instance.begin_url_load();
+            let promise = wasm_bindgen_futures::future_to_promise(async move {
+                match instance.fetch(url, generation).await {
+                    Ok(()) => Ok(Handle { instance }.into()),
+                    Err(error) => Err(to_js_error(&error).into()),
+                }
+            });
+            Ok(promise.into())
+        }
+        source => match instance.load(source) {
+            Ok(()) => Ok(Handle { instance }.into()),
+            Err(error) => Err(to_js_error(&error)),
+        },
+    }
+}
+
+fn to_js_error(error: &SheetError) -> JsError {
+    JsError::new(&format!("factcards: {error}"))
+}

@@ -1,0 +1,61 @@
+//! Reader actions as DOM CustomEvents on the mount element, so a newsroom
+//! can wire them to its own analytics. The widget itself tracks nothing.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+use crate::view::deck::DeckEvent;
+
+/// Dispatches `factcards:<name>` on `host` with `detail`; it bubbles, so a
+/// page can listen once on `document`.
+pub fn dispatch(host: &Element, name: &str, detail: &Object) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("factcards:{name}"), &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// A plain object from key-value pairs.
+pub fn detail(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
+    items.into_iter().map(JsValue::from).collect::<Array>().into()
+}
+
+/// The event name and detail of a deck event.
+pub fn describe(event: &DeckEvent) -> (&'static str, Object) {
+    match event {
+        DeckEvent::Ready { sheet, cards } => (
+            "ready",
+            detail(&[("sheet", sheet.into()), ("cards", (*cards as u32).into())]),
+        ),
+        DeckEvent::Failed { problems } => (
+            "error",
+            detail(&[("problems", strings(problems.iter().map(ToString::to_string)))]),
+        ),
+        DeckEvent::CardToggle { card, expanded } => (
+            "card-toggle",
+            detail(&[("card", card.into()), ("expanded", (*expanded).into())]),
+        ),
+        DeckEvent::Filter { categories } => {
+            ("filter", detail(&[("categories", strings(categories.clone()))]))
+        }
+        DeckEvent::SourceClick { source, url } => (
+            "source-click",
+            detail(&[("source", source.into()), ("url", url.into())]),
+        ),
+        DeckEvent::CopyLink { card, anchor } => (
+            "copy-link",
+            detail(&[("card", card.into()), ("anchor", anchor.into())]),
+        ),
+    }
+}

@@ -1,0 +1,273 @@
+//! One widget on the page: its host element, shadow root, Yew app and the
+//! source of its sheet. Each instance has its own state, so a failing one
+//! cannot affect another.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, AttrValue, Callback};
+
+use super::events;
+use super::options::MountOptions;
+use super::source::{self, Loaded, SheetSource};
+use super::styles;
+use crate::model::SheetError;
+use crate::view::deck::{DeckEvent, DeepLink};
+use crate::view::widget::{LoadState, Widget, WidgetProps};
+
+pub struct Instance {
+    host: Element,
+    shadow: ShadowRoot,
+    app: RefCell<Option<AppHandle<Widget>>>,
+    props: RefCell<WidgetProps>,
+    /// The shown sheet's id, for deep links (`#<sheet-id>/<card-id>`).
+    sheet_id: RefCell<Option<String>>,
+    /// The object URL behind "Get the data", freed when replaced.
+    object_url: RefCell<Option<String>>,
+    /// Counts loads, so that a slow fetch cannot overwrite a newer sheet.
+    generation: Cell<u32>,
+    deep_links: Cell<u32>,
+    /// Mounted by the drop-in (not the JS API): destroyed when its element
+    /// leaves the page.
+    from_markup: bool,
+}
+
+impl Instance {
+    /// Mounts a widget on `host`: replaces what the host held (such as a
+    /// static fallback), isolates the widget in a shadow root and starts
+    /// shows the loading state until `load` is called.
+    /// Fails only if `host` cannot hold a shadow root (an `<img>`, say).
+    pub fn mount(host: Element, options: MountOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
+        let shadow = match host.shadow_root() {
+            Some(shadow) => shadow,
+            None => host
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .map_err(|_| {
+                    format!(
+                        "factcards: cannot mount in a <{}> element: use a <div>",
+                        host.tag_name().to_lowercase()
+                    )
+                })?,
+        };
+        let document = host
+            .owner_document()
+            .ok_or("factcards: the mount element has no document")?;
+        let root = document
+            .create_element("div")
+            .map_err(|_| "factcards: cannot create elements")?;
+        shadow.set_inner_html("");
+        // The light DOM (a no-JS fallback, inline JSON) is replaced.
+        host.set_text_content(None);
+        styles::adopt(&shadow, &document);
+        root.set_class_name("fc-root");
+        let _ = root.set_attribute("data-theme", options.theme.as_str());
+        let _ = shadow.append_child(&root);
+
+        let instance = Rc::new_cyclic(|weak: &Weak<Instance>| {
+            let on_event = {
+                let weak = weak.clone();
+                Callback::from(move |event: DeckEvent| {
+                    if let Some(instance) = weak.upgrade() {
+                        instance.report(&event);
+                    }
+                })
+            };
+            let props = WidgetProps {
+                lang: options.lang(),
+                initial_category: options.category(),
+                initial_card: options.card(),
+                on_event,
+                ..WidgetProps::new(LoadState::Loading)
+            };
+            let app = yew::Renderer::<Widget>::with_root_and_props(root, props.clone()).render();
+            Instance {
+                host,
+                shadow,
+                app: RefCell::new(Some(app)),
+                props: RefCell::new(props),
+                sheet_id: RefCell::new(None),
+                object_url: RefCell::new(None),
+                generation: Cell::new(0),
+                deep_links: Cell::new(0),
+                from_markup,
+            }
+        });
+        Ok(instance)
+    }
+
+    pub fn host(&self) -> &Element {
+        &self.host
+    }
+
+    pub fn mounted_from_markup(&self) -> bool {
+        self.from_markup
+    }
+
+    /// Starts showing `source`. Sources without network show at once and
+    /// return their problems; a URL is fetched in the background.
+    pub fn load(self: &Rc<Self>, source: SheetSource) -> Result<(), SheetError> {
+        let generation = self.generation.get().wrapping_add(1);
+        self.generation.set(generation);
+        match source {
+            SheetSource::Url(url) => {
+                self.show(LoadState::Loading, None);
+                let instance = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = instance.fetch(url, generation).await;
+                });
+                Ok(())
+            }
+            source => self.finish(source.load_now(), None),
+        }
+    }
+
+    /// Fetches a URL and shows the result, unless a newer load started.
+    pub async fn fetch(self: &Rc<Self>, url: String, generation: u32) -> Result<(), SheetError> {
+        let result = source::fetch_and_check(&url).await;
+        if self.generation.get() != generation {
+            return result.map(|_| ());
+        }
+        self.finish(result, Some(url))
+    }
+
+    /// Starts a URL load and returns its generation, for the JS API to await.
+    pub fn begin_url_load(&self) -> u32 {
+        let generation = self.generation.get().wrapping_add(1);
+        self.generation.set(generation);
+        self.show(LoadState::Loading, None);
+        generation
+    }
+
+    fn finish(&self, result: Result<Loaded, SheetError>, url: Option<String>) -> Result<(), SheetError> {
+        match result {
+            Ok(loaded) => {
+                let href = match (&loaded.json, url) {
+                    (Some(json), _) => source::json_object_url(json),
+                    (None, url) => url,
+                };
+                *self.sheet_id.borrow_mut() = Some(loaded.sheet.id.clone());
+                self.show(LoadState::Ready(loaded.sheet), href);
+                Ok(())
+            }
+            Err(error) => {
+                *self.sheet_id.borrow_mut() = None;
+                self.show(LoadState::Failed(error.problems.clone()), None);
+                Err(error)
+            }
+        }
+    }
+
+    fn show(&self, load: LoadState, data_href: Option<String>) {
+        if let Some(old) = self
+            .object_url
+            .replace(data_href.clone().filter(|href| href.starts_with("blob:")))
+        {
+            source::revoke_object_url(&old);
+        }
+        let props = {
+            let mut props = self.props.borrow_mut();
+            props.load = load;
+            props.data_href = data_href.map(AttrValue::from);
+            props.deep_link = None;
+            props.clone()
+        };
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Opens the card a `#<sheet-id>/<card-id>` hash names, if it names one
+    /// of this widget's cards, and brings it into view.
+    pub fn open_deep_link(&self, hash: &str) {
+        let Some(sheet_id) = self.sheet_id.borrow().clone() else {
+            return;
+        };
+        let decoded = js_sys::decode_uri_component(hash.trim_start_matches('#'))
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default();
+        let Some(card) = decoded.strip_prefix(&format!("{sheet_id}/")) else {
+            return;
+        };
+        let card = card.to_owned();
+        let seq = self.deep_links.get().wrapping_add(1);
+        self.deep_links.set(seq);
+        let props = {
+            let mut props = self.props.borrow_mut();
+            props.deep_link = Some(DeepLink {
+                card: AttrValue::from(card.clone()),
+                seq,
+            });
+            props.clone()
+        };
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+        scroll_to_card(self.shadow.clone(), format!("{sheet_id}/{card}"), 10);
+    }
+
+    /// Unmounts the widget and empties the shadow root.
+    pub fn destroy(&self) {
+        self.generation.set(self.generation.get().wrapping_add(1));
+        if let Some(app) = self.app.borrow_mut().take() {
+            app.destroy();
+        }
+        if let Some(url) = self.object_url.borrow_mut().take() {
+            source::revoke_object_url(&url);
+        }
+        self.shadow.set_inner_html("");
+    }
+
+    /// Turns a deck event into a DOM event on the host, after doing what it
+    /// asks (copying a link).
+    fn report(&self, event: &DeckEvent) {
+        if let DeckEvent::CopyLink { anchor, .. } = event {
+            copy_link(anchor);
+        }
+        let (name, detail) = events::describe(event);
+        events::dispatch(&self.host, name, &detail);
+    }
+}
+
+/// Copies the page's address with `#anchor` to the clipboard.
+fn copy_link(anchor: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Ok(href) = location.href() else {
+        return;
+    };
+    let base = href.split('#').next().unwrap_or(&href);
+    let encoded: String = js_sys::encode_uri(anchor).into();
+    let link = format!("{base}#{encoded}");
+    let _ = window.navigator().clipboard().write_text(&link);
+}
+
+/// Scrolls a card into view and focuses its disclosure button, once Yew has
+/// rendered it (it may have been hidden by the filter a frame ago).
+fn scroll_to_card(shadow: ShadowRoot, anchor: String, frames_left: u32) {
+    if let Some(card) = shadow.get_element_by_id(&anchor) {
+        card.scroll_into_view();
+        if let Some(toggle) = card
+            .query_selector(".fc-card__toggle")
+            .ok()
+            .flatten()
+            .and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = toggle.focus();
+        }
+        return;
+    }
+    if frames_left == 0 {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(move || scroll_to_card(shadow, anchor, frames_left - 1));
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}

@@ -1,0 +1,79 @@
+//! The options of a mount point, from its data attributes or from the
+//! options object of `factcards.mount()`.
+
+use serde::Deserialize;
+use web_sys::Element;
+use yew::AttrValue;
+
+/// The colour scheme: forced, or following the reader's system setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// What a host can choose for one widget. Unknown keys in the JS options
+/// object are refused, so that a typo does not pass silently.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MountOptions {
+    #[serde(default)]
+    pub theme: Theme,
+    /// BCP 47 tag for the widget's labels (overrides the sheet's `lang`).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The category to filter on at first.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// The card to open at first.
+    #[serde(default)]
+    pub card: Option<String>,
+}
+
+impl MountOptions {
+    /// Reads `data-theme`, `data-lang`, `data-category` and `data-card`. An
+    /// unknown theme falls back to `auto`: an attribute cannot throw.
+    pub fn from_element(element: &Element) -> Self {
+        let attribute = |name: &str| {
+            element
+                .get_attribute(name)
+                .filter(|value| !value.trim().is_empty())
+        };
+        let theme = match attribute("data-theme").as_deref() {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        MountOptions {
+            theme,
+            lang: attribute("data-lang"),
+            category: attribute("data-category"),
+            card: attribute("data-card"),
+        }
+    }
+
+    pub fn lang(&self) -> Option<AttrValue> {
+        self.lang.clone().map(AttrValue::from)
+    }
+
+    pub fn category(&self) -> Option<AttrValue> {
+        self.category.clone().map(AttrValue::from)
+    }
+
+    pub fn card(&self) -> Option<AttrValue> {
+        self.card.clone().map(AttrValue::from)
+    }
+}

@@ -1,0 +1,140 @@
+//! Where a widget's sheet comes from, and getting it as checked data.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::model::json::Node;
+use crate::model::{Problem, Severity, Sheet, SheetError, check, check_tree};
+
+/// A sheet's origin, as given by a mount point or by `factcards.mount()`.
+#[derive(Debug, Clone)]
+pub enum SheetSource {
+    /// The story compiled into the widget.
+    Bundled,
+    /// JSON text, such as an inline `<script type="application/json">`.
+    Text(String),
+    /// A URL to fetch the JSON from.
+    Url(String),
+    /// A JS object (the JS API), read into a tree, and its JSON text.
+    Tree { tree: Node, json: String },
+}
+
+/// A sheet that passed every check, with the JSON behind it for the "Get the
+/// data" link.
+pub struct Loaded {
+    pub sheet: Rc<Sheet>,
+    /// The JSON text, or `None` if the sheet came from a URL (the link then
+    /// points at the URL itself).
+    pub json: Option<String>,
+}
+
+impl SheetSource {
+    /// `data-src` if set, else an inline JSON script child, else the bundled
+    /// story.
+    pub fn from_element(host: &Element) -> Self {
+        if let Some(url) = host
+            .get_attribute("data-src")
+            .filter(|url| !url.trim().is_empty())
+        {
+            return SheetSource::Url(url.trim().to_owned());
+        }
+        let inline = host
+            .query_selector(":scope > script[type='application/json']")
+            .ok()
+            .flatten()
+            .and_then(|script| script.text_content());
+        match inline {
+            Some(text) => SheetSource::Text(text),
+            None => SheetSource::Bundled,
+        }
+    }
+
+    /// Reads the `sheet` argument of the JS API: nothing for the bundled
+    /// story, a string for a URL, or a plain object.
+    pub fn from_js(value: &JsValue) -> Result<Self, JsError> {
+        if value.is_undefined() || value.is_null() {
+            Ok(SheetSource::Bundled)
+        } else if let Some(url) = value.as_string() {
+            Ok(SheetSource::Url(url))
+        } else if value.is_object() && !value.is_function() {
+            let tree = serde_wasm_bindgen::from_value::<Node>(value.clone()).map_err(|error| {
+                JsError::new(&format!("factcards: the sheet is not plain JSON data: {error}"))
+            })?;
+            let json = js_sys::JSON::stringify(value)
+                .ok()
+                .and_then(|text| text.as_string())
+                .unwrap_or_default();
+            Ok(SheetSource::Tree { tree, json })
+        } else {
+            Err(JsError::new(
+                "factcards: the sheet must be a plain object, a URL string, or undefined for the bundled story",
+            ))
+        }
+    }
+
+    /// Checks a source that needs no network. URLs are for `fetch_text`.
+    pub fn load_now(&self) -> Result<Loaded, SheetError> {
+        let (report, json) = match self {
+            SheetSource::Bundled => (check(crate::BUNDLED_SHEET), crate::BUNDLED_SHEET.to_owned()),
+            SheetSource::Text(text) => (check(text), text.clone()),
+            SheetSource::Tree { tree, json } => (check_tree(tree), json.clone()),
+            SheetSource::Url(url) => {
+                return Err(SheetError::single("", format!("{url} must be fetched first")));
+            }
+        };
+        report.into_result().map(|sheet| Loaded {
+            sheet: Rc::new(sheet),
+            json: Some(json),
+        })
+    }
+}
+
+/// Fetches a sheet and checks it. The error says what went wrong: the HTTP
+/// status, the network, or every problem in the JSON.
+pub async fn fetch_and_check(url: &str) -> Result<Loaded, SheetError> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| {
+        fetch_problem(
+            url,
+            "the request failed (offline, a wrong address, or blocked by CORS)",
+        )
+    })?;
+    if !response.ok() {
+        let status = format!("HTTP {} {}", response.status(), response.status_text());
+        return Err(fetch_problem(url, status.trim_end()));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| fetch_problem(url, "the response could not be read as text"))?;
+    check(&text).into_result().map(|sheet| Loaded {
+        sheet: Rc::new(sheet),
+        json: None,
+    })
+}
+
+fn fetch_problem(url: &str, what: &str) -> SheetError {
+    SheetError {
+        problems: vec![Problem {
+            severity: Severity::Error,
+            path: String::new(),
+            message: format!("could not load the sheet from {url}: {what}"),
+            pos: None,
+        }],
+    }
+}
+
+/// The object URL of a JSON document, for a download link.
+pub fn json_object_url(json: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Frees an object URL made by `json_object_url`.
+pub fn revoke_object_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}

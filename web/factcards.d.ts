@@ -1,0 +1,74 @@
+// TypeScript declarations for the factcards drop-in loader (factcards.js)
+// and for `window.factcards`.
+
+/** A story sheet, format version 1: see docs/format.md and docs/factcards.schema.json. */
+export interface Sheet {
+  factcards: 1;
+  id: string;
+  title: string;
+  summary: string;
+  lang: string;
+  updated: string;
+  sources: Source[];
+  categories: Category[];
+  cards: Card[];
+  corrections?: Correction[];
+}
+export interface Source { id: string; title: string; publisher?: string; url?: string; published?: string }
+export interface Category { id: string; label: string; description?: string }
+export interface Card { id: string; category: string; title: string; facts: Fact[]; regions?: string[] }
+export type Status = "confirmed" | "claimed" | "reported" | "unclear" | "disputed";
+export interface Fact { text: string; status: Status; sources: string[]; attribution?: string; quote?: string }
+export interface Correction { date: string; text: string; card?: string }
+
+export interface MountOptions {
+  /** Colour scheme; "auto" (the default) follows prefers-color-scheme. */
+  theme?: "light" | "dark" | "auto";
+  /** BCP 47 tag for the widget's own labels; defaults to the sheet's lang. */
+  lang?: string;
+  /** The category id to filter on at first. */
+  category?: string;
+  /** The card id to open at first. */
+  card?: string;
+}
+
+export interface Handle {
+  /** Shows another sheet; for a URL, returns a Promise that settles when it is shown or has failed. */
+  update(sheet?: Sheet | string): void | Promise<void>;
+  /** Removes the widget from its element. */
+  destroy(): void;
+}
+
+/**
+ * Mounts a widget in `element`, replacing any widget there.
+ * `sheet`: a sheet object, a URL string, or undefined for the bundled story.
+ * Throws an Error listing every problem of an invalid sheet or options; for a
+ * URL, returns a Promise that rejects with that Error.
+ */
+export function mount(element: Element, sheet?: Sheet, options?: MountOptions): Handle;
+export function mount(element: Element, sheet: string, options?: MountOptions): Promise<Handle>;
+
+/** Resolves once the wasm has loaded and every [data-factcards] element is mounted. */
+export const ready: Promise<FactcardsApi>;
+
+export interface FactcardsApi {
+  mount: typeof mount;
+  ready: Promise<FactcardsApi>;
+}
+
+/** Events dispatched on the mount element (they bubble). */
+export interface FactcardsEventMap {
+  "factcards:ready": CustomEvent<{ sheet: string; cards: number }>;
+  "factcards:error": CustomEvent<{ problems: string[] }>;
+  "factcards:card-toggle": CustomEvent<{ card: string; expanded: boolean }>;
+  "factcards:filter": CustomEvent<{ categories: string[] }>;
+  "factcards:source-click": CustomEvent<{ source: string; url: string }>;
+  "factcards:copy-link": CustomEvent<{ card: string; anchor: string }>;
+}
+
+declare global {
+  interface Window {
+    factcards: FactcardsApi;
+  }
+  interface HTMLElementEventMap extends FactcardsEventMap {}
+}

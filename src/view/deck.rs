@@ -125,6 +125,15 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             dispatcher.dispatch(action)
         })
     };
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(props.deep_link.clone(), move |link| {
+            if let Some(link) = link {
+                dispatch.emit(Action::OpenCard(link.card.to_string()));
+            }
+        });
+    }
+    use_report_changes(&state.view, &props.on_event);
 
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
     let view = &state.view;

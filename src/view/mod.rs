@@ -10,4 +10,5 @@ pub mod filter;
 pub mod header;
 pub mod sources;
 pub mod status;
+pub mod stylesheet;
 pub mod widget;

@@ -1,0 +1,44 @@
+// End-to-end: examples/yew-host, another Yew app that uses <FactDeck> as a
+// component, built by Trunk (scripts/test builds it) and loaded in Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = process.env.YEW_HOST_DIST ?? "examples/yew-host/dist";
+const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
+let server, browser, origin;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST, 0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the Yew host app renders the deck with its props and receives its events", async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${origin}/`);
+  await page.locator(".fc-card").first().waitFor({ state: "visible" });
+  assert.equal(await page.locator(".host-app__title").innerText(), "Our newsroom app");
+  // initial_category="origins": only that category's two cards.
+  const cards = await page.locator(".fc-card").evaluateAll((els) => els.map((el) => el.dataset.card));
+  assert.deepEqual(cards, ["formed-in-2015", "parent-group"]);
+  // The widget's stylesheet applies (a card has its border radius).
+  const radius = await page.locator(".fc-card").first().evaluate((el) => getComputedStyle(el).borderRadius);
+  assert.equal(radius, "10px");
+  // on_event reaches the host app.
+  await page.locator(".fc-card__toggle").first().click();
+  await page.getByText(/Last event: CardToggle \{ card: "formed-in-2015", expanded: true \}/).waitFor();
+  await page.screenshot({ path: `${SHOTS}/yew-host.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -4,6 +4,10 @@
 // test scripts through its PID or by the test runner itself.
 //
 //   node tools/e2e/server.mjs <folder> <port>
+//
+// Tests may also mount more folders under URL prefixes (`mounts`, such as
+// { "/fixtures/": "tools/e2e/fixtures" }) and answer some paths themselves
+// (`routes`, such as a sheet whose response the test holds back).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -20,12 +24,41 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Starts serving `root`; resolves to the http.Server once listening. */
-export function serve(root, port = 0, { headers = {} } = {}) {
-  const base = resolve(root);
+/**
+ * Starts serving `root`; resolves to the http.Server once listening.
+ *
+ * Options, all optional:
+ * - `headers`: extra response headers for every file;
+ * - `mounts`: { "/prefix/": folder }, served instead of `root` for URLs
+ *   under the prefix (the longest matching prefix wins);
+ * - `routes`: { "/path": (request, response, url) => … }, handlers that
+ *   answer an exact path before any file is looked up.
+ */
+export function serve(root, port = 0, { headers = {}, mounts = {}, routes = {} } = {}) {
+  const folders = Object.entries({ "/": root, ...mounts })
+    .map(([prefix, folder]) => [prefix.endsWith("/") ? prefix : `${prefix}/`, resolve(folder)])
+    .sort(([a], [b]) => b.length - a.length);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    if (route) {
+      try {
+        await route(request, response, url);
+      } catch {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      }
+      return;
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    const [prefix, base] = folders.find(([prefix]) => `${pathname}/`.startsWith(prefix));
+    let path = normalize(join(base, pathname.slice(prefix.length - 1)));
     if (!path.startsWith(base)) {
       response.writeHead(403).end();
       return;

@@ -36,6 +36,21 @@ pub struct Strings {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub get_the_data: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub grouping_label: &'static str,
+    pub by_topic: &'static str,
+    pub by_certainty: &'static str,
+    /// Headings of the certainty view's three groups.
+    pub certainty_groups: [&'static str; 3],
+    pub in_card: &'static str,
+    pub no_results: &'static str,
+    pub reset: &'static str,
+    pub map_label: &'static str,
+    /// "fact"/"card" in each plural form the language needs (see `plural`).
+    facts_word: [&'static str; 3],
+    cards_word: [&'static str; 3],
+    showing: &'static str,
     /// Opening and closing quotation marks for quotes.
     pub quote_marks: (&'static str, &'static str),
     months: [&'static str; 12],
@@ -61,6 +76,19 @@ static EN: Strings = Strings {
     copy_link: "Copy link",
     link_copied: "Link copied",
     get_the_data: "Get the data (JSON)",
+    search_label: "Search the facts",
+    search_placeholder: "Search…",
+    grouping_label: "Group the facts",
+    by_topic: "By topic",
+    by_certainty: "By certainty",
+    certainty_groups: ["What we know", "Claimed or reported", "Unclear or disputed"],
+    in_card: "From",
+    no_results: "No facts match.",
+    reset: "Show all facts",
+    map_label: "Map",
+    facts_word: ["fact", "facts", "facts"],
+    cards_word: ["card", "cards", "cards"],
+    showing: "Showing",
     quote_marks: ("“", "”"),
     months: [
         "January",
@@ -98,6 +126,23 @@ static RU: Strings = Strings {
     copy_link: "Копировать ссылку",
     link_copied: "Ссылка скопирована",
     get_the_data: "Скачать данные (JSON)",
+    search_label: "Поиск по фактам",
+    search_placeholder: "Поиск…",
+    grouping_label: "Группировать факты",
+    by_topic: "По темам",
+    by_certainty: "По достоверности",
+    certainty_groups: [
+        "Что известно",
+        "Заявлено или сообщается",
+        "Неясно или оспаривается",
+    ],
+    in_card: "Карточка",
+    no_results: "Нет подходящих фактов.",
+    reset: "Показать все факты",
+    map_label: "Карта",
+    facts_word: ["факт", "факта", "фактов"],
+    cards_word: ["карточке", "карточках", "карточках"],
+    showing: "Показано",
     quote_marks: ("«", "»"),
     // Genitive forms, as used after a day number: «26 ноября 2026 г.»
     months: [
@@ -169,6 +214,32 @@ impl Strings {
                 format!("{date}, {time} {zone}")
             }
             None => date,
+        }
+    }
+}
+
+impl Strings {
+    /// "Showing 5 facts in 3 cards", for the live region after a filter or
+    /// search.
+    pub fn results(&self, facts: usize, cards: usize) -> String {
+        let facts_word = self.facts_word[self.plural(facts)];
+        let cards_word = self.cards_word[self.plural(cards)];
+        match self.tag {
+            "ru" => format!("{} {facts} {facts_word} в {cards} {cards_word}", self.showing),
+            _ => format!("{} {facts} {facts_word} in {cards} {cards_word}", self.showing),
+        }
+    }
+
+    /// Which plural form a count takes: 0 = one, 1 = few, 2 = many (CLDR
+    /// rules; English has only one and other).
+    fn plural(&self, n: usize) -> usize {
+        match self.tag {
+            "ru" => match (n % 10, n % 100) {
+                (1, rest) if rest != 11 => 0,
+                (2..=4, rest) if !(12..=14).contains(&rest) => 1,
+                _ => 2,
+            },
+            _ => usize::from(n != 1),
         }
     }
 }

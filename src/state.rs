@@ -3,11 +3,24 @@
 //! `ViewState::apply` is a pure function of the state and an [`Action`], so
 //! native tests drive it directly; the Yew `Reducible` wrapper in
 //! `view/deck.rs` only forwards to it. No I/O happens here: the URL hash,
-//! events and focus are effects in the view.
+//! events and focus are effects at the edge. The view is also written to and
+//! read from a URL fragment, so a shared link reopens the same view.
 
 use std::collections::BTreeSet;
 
-use crate::model::Sheet;
+use crate::model::{Sheet, Status};
+use crate::search::{Query, SearchIndex};
+
+/// How the facts are grouped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// By category, then card, as the sheet orders them.
+    #[default]
+    Topic,
+    /// By how sure the facts are: what we know, what is claimed or reported,
+    /// what is unclear or disputed.
+    Certainty,
+}
 
 /// The reader's choices for one deck.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +29,9 @@ pub struct ViewState {
     pub categories: BTreeSet<String>,
     /// The ids of the cards whose sources are open.
     pub expanded: BTreeSet<String>,
+    /// The search box's text, as typed.
+    pub query: String,
+    pub grouping: Grouping,
 }
 
 /// Something the reader did.
@@ -28,8 +44,44 @@ pub enum Action {
     /// Opens a card's sources, or closes them if open.
     ToggleCard(String),
     /// Opens a card (a deep link or `data-card`), showing its category if the
-    /// filter hid it.
+    /// filter hid it and clearing a search that hid it.
     OpenCard(String),
+    /// Sets the search text.
+    Search(String),
+    /// Groups the facts by topic or by certainty.
+    Group(Grouping),
+    /// Clears the filter and the search (the empty-result "reset").
+    Reset,
+    /// Replaces the whole view (a shared link with a view in its fragment).
+    Restore(ViewState),
+}
+
+/// The three groups of the certainty view, in display order.
+pub const CERTAINTY_GROUPS: [&[Status]; 3] = [
+    &[Status::Confirmed],
+    &[Status::Claimed, Status::Reported],
+    &[Status::Unclear, Status::Disputed],
+];
+
+/// The facts to show: for each visible card, in sheet order, the indices of
+/// its facts that match.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Visible {
+    pub cards: Vec<(usize, Vec<usize>)>,
+}
+
+impl Visible {
+    pub fn fact_count(&self) -> usize {
+        self.cards.iter().map(|(_, facts)| facts.len()).sum()
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn contains_card(&self, card: usize) -> bool {
+        self.cards.iter().any(|(index, _)| *index == card)
+    }
 }
 
 impl ViewState {
@@ -55,10 +107,7 @@ impl ViewState {
                 if sheet.category(&id).is_some() && !self.categories.remove(&id) {
                     self.categories.insert(id);
                 }
-                // Choosing every category is the same as choosing none.
-                if self.categories.len() == sheet.categories.len() {
-                    self.categories.clear();
-                }
+                self.normalise_categories(sheet);
             }
             Action::ShowAllCategories => self.categories.clear(),
             Action::ToggleCard(id) => {
@@ -71,12 +120,41 @@ impl ViewState {
                     let category = &sheet.cards[index].category;
                     if !self.shows_category(category) {
                         self.categories.insert(category.clone());
+                        self.normalise_categories(sheet);
+                    }
+                    if !self.query.is_empty() {
+                        let index_of_search = SearchIndex::new(sheet);
+                        let query = Query::new(&self.query);
+                        let hidden = (0..sheet.cards[index].facts.len())
+                            .all(|fact| !index_of_search.fact_matches(&query, index, fact));
+                        if hidden {
+                            self.query.clear();
+                        }
                     }
                     self.expanded.insert(id);
                 }
             }
+            Action::Search(text) => self.query = text,
+            Action::Group(grouping) => self.grouping = grouping,
+            Action::Reset => {
+                self.categories.clear();
+                self.query.clear();
+            }
+            Action::Restore(view) => {
+                self = view;
+                self.categories.retain(|id| sheet.category(id).is_some());
+                self.expanded.retain(|id| sheet.card_index(id).is_some());
+                self.normalise_categories(sheet);
+            }
         }
         self
+    }
+
+    /// Choosing every category is the same as choosing none.
+    fn normalise_categories(&mut self, sheet: &Sheet) {
+        if self.categories.len() == sheet.categories.len() {
+            self.categories.clear();
+        }
     }
 
     /// Whether the filter lets this category's cards show.
@@ -88,14 +166,156 @@ impl ViewState {
         self.expanded.contains(card_id)
     }
 
-    /// The indices of the cards to show, in sheet order.
-    pub fn visible_cards(&self, sheet: &Sheet) -> Vec<usize> {
-        sheet
+    /// Whether the reader has narrowed what is shown.
+    pub fn is_narrowed(&self) -> bool {
+        !self.categories.is_empty() || !self.query.trim().is_empty()
+    }
+
+    /// The cards and facts that pass the category filter and the search.
+    pub fn visible(&self, sheet: &Sheet, index: &SearchIndex) -> Visible {
+        let query = Query::new(&self.query);
+        let cards = sheet
             .cards
             .iter()
             .enumerate()
             .filter(|(_, card)| self.shows_category(&card.category))
-            .map(|(index, _)| index)
+            .filter_map(|(card_index, card)| {
+                let facts: Vec<usize> = (0..card.facts.len())
+                    .filter(|&fact| index.fact_matches(&query, card_index, fact))
+                    .collect();
+                (!facts.is_empty()).then_some((card_index, facts))
+            })
+            .collect();
+        Visible { cards }
+    }
+
+    /// How many facts of each category match the search (for the chips),
+    /// in category order.
+    pub fn counts_by_category(&self, sheet: &Sheet, index: &SearchIndex) -> Vec<usize> {
+        let query = Query::new(&self.query);
+        sheet
+            .categories
+            .iter()
+            .map(|category| {
+                sheet
+                    .cards
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, card)| card.category == category.id)
+                    .map(|(card_index, card)| {
+                        (0..card.facts.len())
+                            .filter(|&fact| index.fact_matches(&query, card_index, fact))
+                            .count()
+                    })
+                    .sum()
+            })
             .collect()
     }
+
+    /// The view as a URL fragment (without `#`): `<sheet-id>?cat=a,b&q=…&open=…&by=certainty`,
+    /// or just `<sheet-id>` for the default view. Values are percent-encoded.
+    pub fn to_fragment(&self, sheet_id: &str) -> String {
+        let mut parts = Vec::new();
+        let list = |set: &BTreeSet<String>| {
+            set.iter()
+                .map(|id| percent_encode(id))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        if !self.categories.is_empty() {
+            parts.push(format!("cat={}", list(&self.categories)));
+        }
+        if !self.query.trim().is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.query)));
+        }
+        if !self.expanded.is_empty() {
+            parts.push(format!("open={}", list(&self.expanded)));
+        }
+        if self.grouping == Grouping::Certainty {
+            parts.push("by=certainty".to_owned());
+        }
+        if parts.is_empty() {
+            sheet_id.to_owned()
+        } else {
+            format!("{sheet_id}?{}", parts.join("&"))
+        }
+    }
+}
+
+/// What a URL fragment asks of a deck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `#<sheet-id>/<card-id>`: open one card.
+    Card(String),
+    /// `#<sheet-id>?…`: restore a whole view.
+    View(ViewState),
+}
+
+/// Reads a URL fragment (without `#`, still percent-encoded) for the sheet
+/// `sheet_id`. Fragments for other sheets, or that name nothing, are `None`.
+pub fn parse_fragment(sheet_id: &str, fragment: &str) -> Option<LinkTarget> {
+    let rest = fragment.strip_prefix(sheet_id)?;
+    if let Some(card) = rest.strip_prefix('/') {
+        let card = percent_decode(card);
+        return (!card.is_empty()).then_some(LinkTarget::Card(card));
+    }
+    let query = rest.strip_prefix('?')?;
+    let mut view = ViewState::default();
+    let list = |value: &str| -> BTreeSet<String> {
+        value
+            .split(',')
+            .map(percent_decode)
+            .filter(|id| !id.is_empty())
+            .collect()
+    };
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "cat" => view.categories = list(value),
+            "open" => view.expanded = list(value),
+            "q" => view.query = percent_decode(value),
+            "by" if value == "certainty" => view.grouping = Grouping::Certainty,
+            _ => {}
+        }
+    }
+    Some(LinkTarget::View(view))
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), so a
+/// value cannot end its list or pair.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences (and `+` as a space); invalid UTF-8 becomes
+/// U+FFFD rather than an error, since a link is only a hint.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            b'+' => out.push(b' '),
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -2,8 +2,19 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use factcards::BUNDLED_SHEET;
-use factcards::model::parse_sheet;
-use factcards::state::{Action, ViewState};
+use factcards::model::{Sheet, parse_sheet};
+use factcards::search::SearchIndex;
+use factcards::state::{Action, Grouping, LinkTarget, ViewState, parse_fragment};
+
+fn card_ids(state: &ViewState, sheet: &Sheet) -> Vec<String> {
+    let index = SearchIndex::new(sheet);
+    state
+        .visible(sheet, &index)
+        .cards
+        .iter()
+        .map(|(card, _)| sheet.cards[*card].id.clone())
+        .collect()
+}
 
 fn ids(set: &std::collections::BTreeSet<String>) -> Vec<&str> {
     set.iter().map(String::as_str).collect()
@@ -13,10 +24,8 @@ fn ids(set: &std::collections::BTreeSet<String>) -> Vec<&str> {
 fn a_new_deck_shows_every_card_closed() {
     let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
     let state = ViewState::default();
-    assert_eq!(
-        state.visible_cards(&sheet),
-        (0..sheet.cards.len()).collect::<Vec<_>>()
-    );
+    let all: Vec<String> = sheet.cards.iter().map(|card| card.id.clone()).collect();
+    assert_eq!(card_ids(&state, &sheet), all);
     assert!(state.expanded.is_empty());
 }
 
@@ -27,12 +36,7 @@ fn filter_then_expand_sequence() {
         .apply(&sheet, Action::ToggleCategory("origins".into()))
         .apply(&sheet, Action::ToggleCard("formed-in-2015".into()));
     assert_eq!(ids(&state.categories), ["origins"]);
-    let visible: Vec<&str> = state
-        .visible_cards(&sheet)
-        .iter()
-        .map(|&i| sheet.cards[i].id.as_str())
-        .collect();
-    assert_eq!(visible, ["formed-in-2015", "parent-group"]);
+    assert_eq!(card_ids(&state, &sheet), ["formed-in-2015", "parent-group"]);
     assert!(state.is_expanded("formed-in-2015"));
 
     // A second category adds to the filter; toggling the first removes it.
@@ -40,12 +44,7 @@ fn filter_then_expand_sequence() {
         .apply(&sheet, Action::ToggleCategory("ideology".into()))
         .apply(&sheet, Action::ToggleCategory("origins".into()));
     assert_eq!(ids(&state.categories), ["ideology"]);
-    let visible: Vec<&str> = state
-        .visible_cards(&sheet)
-        .iter()
-        .map(|&i| sheet.cards[i].id.as_str())
-        .collect();
-    assert_eq!(visible, ["aims", "ties-to-isis"]);
+    assert_eq!(card_ids(&state, &sheet), ["aims", "ties-to-isis"]);
     // The hidden card stays open for when its category comes back.
     assert!(state.is_expanded("formed-in-2015"));
 
@@ -54,7 +53,7 @@ fn filter_then_expand_sequence() {
         .apply(&sheet, Action::ShowAllCategories);
     assert!(state.categories.is_empty());
     assert!(state.expanded.is_empty());
-    assert_eq!(state.visible_cards(&sheet).len(), sheet.cards.len());
+    assert_eq!(card_ids(&state, &sheet).len(), sheet.cards.len());
 }
 
 #[test]
@@ -97,4 +96,97 @@ fn initial_options_apply_only_when_they_exist() {
         ViewState::initial(&sheet, Some("missing"), Some("missing")),
         ViewState::default()
     );
+}
+
+#[test]
+fn search_keeps_matching_facts_only_ignoring_case_and_accents() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let index = SearchIndex::new(&sheet);
+    let state = ViewState::default().apply(&sheet, Action::Search("SHARÍA".into()));
+    let visible = state.visible(&sheet, &index);
+    assert_eq!(visible.card_count(), 1);
+    assert_eq!(visible.fact_count(), 1);
+    let (card, facts) = &visible.cards[0];
+    assert_eq!(sheet.cards[*card].id, "aims");
+    assert!(sheet.cards[*card].facts[facts[0]].text.contains("Sharia law"));
+    // Every word must match; a card title counts for its facts.
+    let state = state.apply(&sheet, Action::Search("why putin".into()));
+    assert_eq!(card_ids(&state, &sheet), ["why-russia"]);
+    assert_eq!(state.visible(&sheet, &index).fact_count(), 1);
+    // Counts per category follow the search.
+    assert_eq!(state.counts_by_category(&sheet, &index), [0, 0, 0, 0, 1]);
+}
+
+#[test]
+fn search_and_filter_combine_and_reset_clears_both() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let index = SearchIndex::new(&sheet);
+    let state = ViewState::default()
+        .apply(&sheet, Action::ToggleCategory("origins".into()))
+        .apply(&sheet, Action::Search("russia".into()));
+    assert_eq!(state.visible(&sheet, &index).fact_count(), 0);
+    assert!(state.is_narrowed());
+    let state = state.apply(&sheet, Action::Reset);
+    assert!(!state.is_narrowed());
+    assert_eq!(card_ids(&state, &sheet).len(), 9);
+}
+
+#[test]
+fn opening_a_card_hidden_by_the_search_clears_the_search() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let state = ViewState::default()
+        .apply(&sheet, Action::Search("sharia".into()))
+        .apply(&sheet, Action::OpenCard("why-russia".into()));
+    assert_eq!(state.query, "");
+    assert!(card_ids(&state, &sheet).contains(&"why-russia".to_owned()));
+    // A card the search still shows keeps the search.
+    let state = ViewState::default()
+        .apply(&sheet, Action::Search("sharia".into()))
+        .apply(&sheet, Action::OpenCard("aims".into()));
+    assert_eq!(state.query, "sharia");
+}
+
+#[test]
+fn the_view_round_trips_through_a_url_fragment() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let state = ViewState::default()
+        .apply(&sheet, Action::ToggleCategory("origins".into()))
+        .apply(&sheet, Action::ToggleCategory("russia".into()))
+        .apply(&sheet, Action::Search("Putin & co, 100%".into()))
+        .apply(&sheet, Action::ToggleCard("why-russia".into()))
+        .apply(&sheet, Action::Group(Grouping::Certainty));
+    let fragment = state.to_fragment(&sheet.id);
+    assert_eq!(
+        fragment,
+        "moscow-concert-hall-attack-isis-k?cat=origins,russia&q=Putin%20%26%20co%2C%20100%25&open=why-russia&by=certainty"
+    );
+    let Some(LinkTarget::View(view)) = parse_fragment(&sheet.id, &fragment) else {
+        panic!("not a view link");
+    };
+    assert_eq!(ViewState::default().apply(&sheet, Action::Restore(view)), state);
+    assert_eq!(ViewState::default().to_fragment(&sheet.id), sheet.id);
+}
+
+#[test]
+fn fragments_for_cards_other_sheets_and_unknown_ids() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    assert_eq!(
+        parse_fragment(&sheet.id, "moscow-concert-hall-attack-isis-k/why-russia"),
+        Some(LinkTarget::Card("why-russia".into()))
+    );
+    assert_eq!(parse_fragment(&sheet.id, "another-story/why-russia"), None);
+    assert_eq!(
+        parse_fragment(&sheet.id, "moscow-concert-hall-attack-isis-k-2/x"),
+        None
+    );
+    // Ids the sheet lacks are dropped when the view is restored.
+    let Some(LinkTarget::View(view)) = parse_fragment(
+        &sheet.id,
+        "moscow-concert-hall-attack-isis-k?cat=nope,origins&open=gone",
+    ) else {
+        panic!("not a view link");
+    };
+    let state = ViewState::default().apply(&sheet, Action::Restore(view));
+    assert_eq!(ids(&state.categories), ["origins"]);
+    assert!(state.expanded.is_empty());
 }

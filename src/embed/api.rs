@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -25,14 +26,10 @@ pub struct Handle {
 /// Returns a `Handle`, or for a URL a `Promise<Handle>`.
 #[wasm_bindgen]
 pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let options = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value::<MountOptions>(options)
-            .map_err(|error| JsError::new(&format!("factcards.mount: options: {error}")))?
-    };
+    let options = read_options(options)?;
     let source = SheetSource::from_js(&sheet)?;
     super::unregister(&element);
+    super::allow_auto_mount(&element);
     let instance = Instance::mount(element, options, false).map_err(|message| JsError::new(&message))?;
     super::register(Rc::clone(&instance));
     load(instance, source)
@@ -44,14 +41,58 @@ impl Handle {
     /// the element and options. Returns nothing, or a Promise for a URL.
     pub fn update(&self, sheet: JsValue) -> Result<JsValue, JsError> {
         let source = SheetSource::from_js(&sheet)?;
-        load(Rc::clone(&self.instance), source).map(|_| JsValue::UNDEFINED)
+        let is_url = matches!(source, SheetSource::Url(_));
+        let loaded = load(Rc::clone(&self.instance), source)?;
+        if !is_url {
+            return Ok(JsValue::UNDEFINED);
+        }
+        // Resolve to undefined, like the synchronous case, not to a handle.
+        let promise = js_sys::Promise::from(loaded);
+        Ok(wasm_bindgen_futures::future_to_promise(async move {
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|_| JsValue::UNDEFINED)
+        })
+        .into())
     }
 
-    /// Removes the widget from its element.
+    /// Removes the widget from its element, for good: the drop-in does not
+    /// mount it again even if it has `data-factcards`.
     pub fn destroy(&self) {
+        super::forbid_auto_mount(self.instance.host());
         super::unregister(self.instance.host());
         self.instance.destroy();
     }
+}
+
+/// The names `options` may have; anything else is a typo worth an error.
+const OPTION_NAMES: [&str; 5] = ["theme", "lang", "category", "card", "urlState"];
+
+/// Reads the options object, refusing unknown keys by name (serde-wasm-bindgen
+/// only looks up the known ones, so `deny_unknown_fields` cannot see them).
+fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(MountOptions::default());
+    }
+    let Some(object) = options
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| !options.is_function())
+    else {
+        return Err(JsError::new(
+            "factcards.mount: options must be an object such as {theme: \"dark\"}",
+        ));
+    };
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            let known = OPTION_NAMES.map(|name| format!("\"{name}\"")).join(", ");
+            return Err(JsError::new(&format!(
+                "factcards.mount: options: unknown option \"{key}\" (known: {known})"
+            )));
+        }
+    }
+    serde_wasm_bindgen::from_value::<MountOptions>(options)
+        .map_err(|error| JsError::new(&format!("factcards.mount: options: {error}")))
 }
 
 /// Loads `source` into `instance`: at once, throwing on problems, or for a

@@ -31,9 +31,10 @@ fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
     items.into_iter().map(JsValue::from).collect::<Array>().into()
 }
 
-/// The event name and detail of a deck event.
-pub fn describe(event: &DeckEvent) -> (&'static str, Object) {
-    match event {
+/// The event name and detail of a deck event; `None` for those that are
+/// not the host's business (view changes go to the URL instead).
+pub fn describe(event: &DeckEvent) -> Option<(&'static str, Object)> {
+    Some(match event {
         DeckEvent::Ready { sheet, cards } => (
             "ready",
             detail(&[("sheet", sheet.into()), ("cards", (*cards as u32).into())]),
@@ -57,5 +58,6 @@ pub fn describe(event: &DeckEvent) -> (&'static str, Object) {
             "copy-link",
             detail(&[("card", card.into()), ("anchor", anchor.into())]),
         ),
-    }
+        DeckEvent::ViewChanged { .. } => return None,
+    })
 }

@@ -15,7 +15,8 @@ use super::options::MountOptions;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use crate::model::SheetError;
-use crate::view::deck::{DeckEvent, DeepLink};
+use crate::state::{LinkTarget, parse_fragment};
+use crate::view::deck::{DeckEvent, DeckLink};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
 
 pub struct Instance {
@@ -29,10 +30,12 @@ pub struct Instance {
     object_url: RefCell<Option<String>>,
     /// Counts loads, so that a slow fetch cannot overwrite a newer sheet.
     generation: Cell<u32>,
-    deep_links: Cell<u32>,
+    links: Cell<u32>,
     /// Mounted by the drop-in (not the JS API): destroyed when its element
     /// leaves the page.
     from_markup: bool,
+    /// Whether the reader's view goes into the page's URL fragment.
+    keeps_view_in_url: bool,
 }
 
 impl Instance {
@@ -91,8 +94,9 @@ impl Instance {
                 sheet_id: RefCell::new(None),
                 object_url: RefCell::new(None),
                 generation: Cell::new(0),
-                deep_links: Cell::new(0),
+                links: Cell::new(0),
                 from_markup,
+                keeps_view_in_url: options.url_state,
             }
         });
         Ok(instance)
@@ -150,6 +154,9 @@ impl Instance {
                 };
                 *self.sheet_id.borrow_mut() = Some(loaded.sheet.id.clone());
                 self.show(LoadState::Ready(loaded.sheet), href);
+                // A link to this sheet in the page's address applies once the
+                // sheet is known (for a URL, after it arrives).
+                self.follow_hash(&super::current_hash());
                 Ok(())
             }
             Err(error) => {
@@ -171,7 +178,7 @@ impl Instance {
             let mut props = self.props.borrow_mut();
             props.load = load;
             props.data_href = data_href.map(AttrValue::from);
-            props.deep_link = None;
+            props.link = None;
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {
@@ -179,34 +186,33 @@ impl Instance {
         }
     }
 
-    /// Opens the card a `#<sheet-id>/<card-id>` hash names, if it names one
-    /// of this widget's cards, and brings it into view.
-    pub fn open_deep_link(&self, hash: &str) {
+    /// Follows the page's URL fragment if it is for this widget's sheet:
+    /// `#<sheet-id>/<card-id>` opens and shows that card, `#<sheet-id>?…`
+    /// restores a shared view.
+    pub fn follow_hash(&self, hash: &str) {
         let Some(sheet_id) = self.sheet_id.borrow().clone() else {
             return;
         };
-        let decoded = js_sys::decode_uri_component(hash.trim_start_matches('#'))
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
-        let Some(card) = decoded.strip_prefix(&format!("{sheet_id}/")) else {
+        let Some(target) = parse_fragment(&sheet_id, hash.trim_start_matches('#')) else {
             return;
         };
-        let card = card.to_owned();
-        let seq = self.deep_links.get().wrapping_add(1);
-        self.deep_links.set(seq);
+        let card = match &target {
+            LinkTarget::Card(card) => Some(format!("{sheet_id}/{card}")),
+            LinkTarget::View(_) => None,
+        };
+        let seq = self.links.get().wrapping_add(1);
+        self.links.set(seq);
         let props = {
             let mut props = self.props.borrow_mut();
-            props.deep_link = Some(DeepLink {
-                card: AttrValue::from(card.clone()),
-                seq,
-            });
+            props.link = Some(DeckLink { target, seq });
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {
             app.update(props);
         }
-        scroll_to_card(self.shadow.clone(), format!("{sheet_id}/{card}"), 10);
+        if let Some(anchor) = card {
+            scroll_to_card(self.shadow.clone(), anchor, 10);
+        }
     }
 
     /// Unmounts the widget and empties the shadow root.
@@ -222,13 +228,32 @@ impl Instance {
     }
 
     /// Turns a deck event into a DOM event on the host, after doing what it
-    /// asks (copying a link).
+    /// asks (copying a link, keeping the view in the URL).
     fn report(&self, event: &DeckEvent) {
-        if let DeckEvent::CopyLink { anchor, .. } = event {
-            copy_link(anchor);
+        match event {
+            DeckEvent::CopyLink { anchor, .. } => copy_link(anchor),
+            DeckEvent::ViewChanged { fragment } if self.keeps_view_in_url => replace_fragment(fragment),
+            _ => {}
         }
-        let (name, detail) = events::describe(event);
-        events::dispatch(&self.host, name, &detail);
+        if let Some((name, detail)) = events::describe(event) {
+            events::dispatch(&self.host, name, &detail);
+        }
+    }
+}
+
+/// Puts the view in the page's URL fragment without adding a history entry
+/// (and without a `hashchange`, so the deck does not follow its own link).
+fn replace_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let url = format!("{path}{search}#{fragment}");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 

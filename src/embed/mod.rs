@@ -26,6 +26,23 @@ thread_local! {
     /// Every live widget on the page, so that new mount points can be told
     /// from mounted ones, and deep links reach every deck.
     static INSTANCES: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
+    /// Mount points whose widget the JS API destroyed: the drop-in leaves
+    /// them alone. Weak, so removed elements can be collected.
+    static DESTROYED: js_sys::WeakSet = js_sys::WeakSet::new();
+}
+
+/// Keeps the drop-in from mounting `host` again (after `destroy()`).
+pub(crate) fn forbid_auto_mount(host: &Element) {
+    DESTROYED.with(|destroyed| {
+        destroyed.add(host);
+    });
+}
+
+/// Lets the drop-in manage `host` again (the JS API mounted it anew).
+pub(crate) fn allow_auto_mount(host: &Element) {
+    DESTROYED.with(|destroyed| {
+        destroyed.delete(host);
+    });
 }
 
 /// Starts the drop-in: mounts every `[data-factcards]` element on the page,
@@ -63,7 +80,8 @@ fn mount_all() {
         else {
             continue;
         };
-        if find(&host).is_none() {
+        let destroyed = DESTROYED.with(|destroyed| destroyed.has(&host));
+        if find(&host).is_none() && !destroyed {
             let options = options::MountOptions::from_element(&host);
             let source = source::SheetSource::from_element(&host);
             match Instance::mount(host, options, true) {
@@ -86,7 +104,6 @@ fn find(host: &Element) -> Option<Rc<Instance>> {
 }
 
 pub(crate) fn register(instance: Rc<Instance>) {
-    instance.open_deep_link(&current_hash());
     INSTANCES.with(|instances| instances.borrow_mut().push(instance));
 }
 
@@ -121,7 +138,7 @@ fn watch_for_mount_points() {
     callback.forget();
 }
 
-fn current_hash() -> String {
+pub(crate) fn current_hash() -> String {
     web_sys::window()
         .and_then(|window| window.location().hash().ok())
         .unwrap_or_default()
@@ -135,7 +152,7 @@ fn watch_hash() {
         let hash = current_hash();
         let instances = INSTANCES.with(|instances| instances.borrow().clone());
         for instance in instances {
-            instance.open_deep_link(&hash);
+            instance.follow_hash(&hash);
         }
     });
     let _ = window.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());

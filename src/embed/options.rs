@@ -27,7 +27,7 @@ impl Theme {
 
 /// What a host can choose for one widget. Unknown keys in the JS options
 /// object are refused, so that a typo does not pass silently.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MountOptions {
     #[serde(default)]
@@ -41,6 +41,27 @@ pub struct MountOptions {
     /// The card to open at first.
     #[serde(default)]
     pub card: Option<String>,
+    /// Whether the reader's view is kept in the page's URL fragment, so a
+    /// shared link reopens it. On unless `data-url-state="off"` (for pages
+    /// whose own router owns the fragment).
+    #[serde(default = "default_true", rename = "urlState")]
+    pub url_state: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions {
+            theme: Theme::Auto,
+            lang: None,
+            category: None,
+            card: None,
+            url_state: true,
+        }
+    }
 }
 
 impl MountOptions {
@@ -62,6 +83,7 @@ impl MountOptions {
             lang: attribute("data-lang"),
             category: attribute("data-category"),
             card: attribute("data-card"),
+            url_state: attribute("data-url-state").as_deref() != Some("off"),
         }
     }
 

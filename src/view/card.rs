@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::deck::DeckEvent;
 use super::fact::FactItem;
+use super::highlight::Highlight;
 use super::sources::SourceList;
 use crate::i18n::UiLang;
 use crate::model::Sheet;
@@ -16,6 +17,10 @@ pub struct FactCardProps {
     pub sheet: Rc<Sheet>,
     /// Index of the card in `sheet.cards`.
     pub index: usize,
+    /// The indices of the facts to show (those matching the search).
+    pub facts: Rc<[usize]>,
+    /// The search text, to highlight.
+    pub query: AttrValue,
     /// Whether the sources are shown.
     pub expanded: bool,
     pub ui_lang: UiLang,
@@ -74,14 +79,14 @@ pub fn FactCard(props: &FactCardProps) -> Html {
     html! {
         <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
             <h4 class="fc-card__title" id={title_id}>
-                { &card.title }
+                <Highlight text={AttrValue::from(card.title.clone())} query={props.query.clone()} />
                 if corrected {
                     <span class="fc-card__corrected">{ strings.corrected }</span>
                 }
             </h4>
             <ul class="fc-card__facts" role="list">
-                { for card.facts.iter().map(|fact| html! {
-                    <FactItem fact={fact.clone()} ui_lang={props.ui_lang} />
+                { for props.facts.iter().filter_map(|&index| card.facts.get(index)).map(|fact| html! {
+                    <FactItem fact={fact.clone()} query={props.query.clone()} ui_lang={props.ui_lang} />
                 }) }
             </ul>
             <div class="fc-card__actions">

@@ -6,12 +6,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card::FactCard;
+use super::certainty::CertaintyView;
 use super::corrections::CorrectionsFooter;
 use super::filter::CategoryFilter;
+use super::grouping::GroupingSwitch;
 use super::header::DeckHeader;
+use super::results::ResultStatus;
+use super::search_box::SearchBox;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Problem, Sheet};
-use crate::state::{Action, ViewState};
+use crate::search::SearchIndex;
+use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
 
 /// Properties of [`FactDeck`].
 #[derive(Properties, PartialEq)]
@@ -30,10 +35,10 @@ pub struct FactDeckProps {
     /// Optional id of the card to open at first.
     #[prop_or_default]
     pub initial_card: Option<AttrValue>,
-    /// Optional deep link: opens its card (and shows its category) each time
-    /// a new one arrives, such as when the page's `#sheet/card` hash changes.
+    /// Optional link to follow: opens a card or restores a view each time a
+    /// new one arrives, such as when the page's `#sheet/…` hash changes.
     #[prop_or_default]
-    pub deep_link: Option<DeepLink>,
+    pub link: Option<DeckLink>,
     /// Optional address of the sheet's JSON for the "Get the data" link.
     #[prop_or_default]
     pub data_href: Option<AttrValue>,
@@ -51,18 +56,18 @@ impl FactDeckProps {
             lang: None,
             initial_category: None,
             initial_card: None,
-            deep_link: None,
+            link: None,
             data_href: None,
             on_event: Callback::noop(),
         }
     }
 }
 
-/// A request to open one card; `seq` tells a repeated link to the same card
+/// A link to follow (from the URL fragment); `seq` tells a repeated link
 /// from the previous one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeepLink {
-    pub card: AttrValue,
+pub struct DeckLink {
+    pub target: LinkTarget,
     pub seq: u32,
 }
 
@@ -82,6 +87,9 @@ pub enum DeckEvent {
     SourceClick { source: String, url: String },
     /// The reader asked for a link to a card (`anchor` is `sheet/card`).
     CopyLink { card: String, anchor: String },
+    /// The view changed (filter, search, open cards or grouping), for the
+    /// embed to keep in the URL fragment.
+    ViewChanged { fragment: String },
 }
 
 /// Yew's reducer wrapper around the pure transition in `state.rs`.
@@ -96,6 +104,9 @@ impl Reducible for DeckState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let view = self.view.clone().apply(&self.sheet, action);
+        if view == self.view {
+            return self;
+        }
         Rc::new(DeckState {
             sheet: Rc::clone(&self.sheet),
             view,
@@ -103,8 +114,8 @@ impl Reducible for DeckState {
     }
 }
 
-/// The key-facts deck: header, category filter, cards grouped by category,
-/// and the corrections footer.
+/// The key-facts deck: header, search, category filter, grouping, the facts
+/// by topic or by certainty, and the footer.
 #[component]
 pub fn FactDeck(props: &FactDeckProps) -> Html {
     let sheet = &props.sheet;
@@ -127,63 +138,70 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
     {
         let dispatch = dispatch.clone();
-        use_effect_with(props.deep_link.clone(), move |link| {
+        use_effect_with(props.link.clone(), move |link| {
             if let Some(link) = link {
-                dispatch.emit(Action::OpenCard(link.card.to_string()));
+                dispatch.emit(match &link.target {
+                    LinkTarget::Card(card) => Action::OpenCard(card.clone()),
+                    LinkTarget::View(view) => Action::Restore(view.clone()),
+                });
             }
         });
     }
-    use_report_changes(&state.view, &props.on_event);
+    use_report_changes(&sheet.id, &state.view, &props.on_event);
+
+    // The search index is built once per sheet; what shows is recomputed
+    // only when the filter or the search changes, not when a card opens.
+    let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
+    let view = &state.view;
+    let visible = {
+        let index = Rc::clone(&index);
+        use_memo(
+            (Rc::clone(sheet), view.categories.clone(), view.query.clone()),
+            move |(sheet, categories, query)| {
+                let filter = ViewState {
+                    categories: categories.clone(),
+                    query: query.clone(),
+                    ..ViewState::default()
+                };
+                filter.visible(sheet, &index)
+            },
+        )
+    };
+    let counts = view.counts_by_category(sheet, &index);
 
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
-    let view = &state.view;
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
+    let query = AttrValue::from(view.query.clone());
 
-    let sections = sheet
-        .categories
-        .iter()
-        .filter(|category| view.shows_category(&category.id))
-        .map(|category| {
-            let heading_id = format!("fc-{}-{}", sheet.id, category.id);
-            let cards = sheet
-                .cards
-                .iter()
-                .enumerate()
-                .filter(|(_, card)| card.category == category.id)
-                .map(|(index, card)| {
-                    html! {
-                        <FactCard
-                            key={card.id.as_str()}
-                            sheet={Rc::clone(sheet)}
-                            {index}
-                            expanded={view.is_expanded(&card.id)}
-                            ui_lang={ui_lang}
-                            dispatch={dispatch.clone()}
-                            on_event={props.on_event.clone()}
-                        />
-                    }
-                });
-            html! {
-                <section key={category.id.as_str()} class="fc-category" aria-labelledby={heading_id.clone()}>
-                    <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
-                    if let Some(description) = &category.description {
-                        <p class="fc-category__description">{ description }</p>
-                    }
-                    <div class="fc-category__cards">{ for cards }</div>
-                </section>
-            }
-        });
+    let body = match view.grouping {
+        Grouping::Topic => topic_sections(sheet, &visible, view, &query, ui_lang, &dispatch, &props.on_event),
+        Grouping::Certainty => html! {
+            <CertaintyView sheet={Rc::clone(sheet)} visible={Rc::clone(&visible)} query={query.clone()} {ui_lang} />
+        },
+    };
 
     html! {
         <div class="fc-deck" lang={sheet.lang.clone()} {dir}>
             <DeckHeader sheet={Rc::clone(sheet)} {ui_lang} />
-            <CategoryFilter
-                sheet={Rc::clone(sheet)}
-                chosen={view.categories.iter().cloned().collect::<Vec<_>>()}
+            <div class="fc-controls">
+                <SearchBox query={query.clone()} id_prefix={AttrValue::from(sheet.id.clone())} {ui_lang} dispatch={dispatch.clone()} />
+                <CategoryFilter
+                    sheet={Rc::clone(sheet)}
+                    chosen={view.categories.iter().cloned().collect::<Vec<_>>()}
+                    {counts}
+                    {ui_lang}
+                    dispatch={dispatch.clone()}
+                />
+                <GroupingSwitch grouping={view.grouping} {ui_lang} dispatch={dispatch.clone()} />
+            </div>
+            <ResultStatus
+                facts={visible.fact_count()}
+                cards={visible.card_count()}
+                narrowed={view.is_narrowed()}
                 {ui_lang}
                 dispatch={dispatch.clone()}
             />
-            <div class="fc-deck__categories">{ for sections }</div>
+            { body }
             if !sheet.corrections.is_empty() {
                 <CorrectionsFooter sheet={Rc::clone(sheet)} {ui_lang} />
             }
@@ -198,15 +216,68 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     }
 }
 
-/// Reports filter and card changes to `on_event` after they render, by
+/// The topic view: each category with its visible cards.
+fn topic_sections(
+    sheet: &Rc<Sheet>,
+    visible: &Visible,
+    view: &ViewState,
+    query: &AttrValue,
+    ui_lang: UiLang,
+    dispatch: &Callback<Action>,
+    on_event: &Callback<DeckEvent>,
+) -> Html {
+    let sections = sheet.categories.iter().filter_map(|category| {
+        let cards: Vec<Html> = visible
+            .cards
+            .iter()
+            .filter(|(card, _)| sheet.cards[*card].category == category.id)
+            .map(|(index, facts)| {
+                let card = &sheet.cards[*index];
+                html! {
+                    <FactCard
+                        key={card.id.as_str()}
+                        sheet={Rc::clone(sheet)}
+                        index={*index}
+                        facts={Rc::<[usize]>::from(facts.as_slice())}
+                        query={query.clone()}
+                        expanded={view.is_expanded(&card.id)}
+                        {ui_lang}
+                        dispatch={dispatch.clone()}
+                        on_event={on_event.clone()}
+                    />
+                }
+            })
+            .collect();
+        if cards.is_empty() {
+            return None;
+        }
+        let heading_id = format!("{}/{}/heading", sheet.id, category.id);
+        Some(html! {
+            <section key={category.id.as_str()} class="fc-category" aria-labelledby={heading_id.clone()}>
+                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
+                if let Some(description) = &category.description {
+                    <p class="fc-category__description">{ description }</p>
+                }
+                <div class="fc-category__cards">{ for cards }</div>
+            </section>
+        })
+    });
+    html! { <div class="fc-deck__categories">{ for sections }</div> }
+}
+
+/// Reports filter, card and view changes to `on_event` after they render, by
 /// comparing with the state last reported. An effect, because the reducer
 /// does no I/O.
 #[hook]
-fn use_report_changes(view: &ViewState, on_event: &Callback<DeckEvent>) {
+fn use_report_changes(sheet_id: &str, view: &ViewState, on_event: &Callback<DeckEvent>) {
     let reported = use_mut_ref(|| view.clone());
     let on_event = on_event.clone();
+    let sheet_id = sheet_id.to_owned();
     use_effect_with(view.clone(), move |view| {
         let mut previous = reported.borrow_mut();
+        if *previous == *view {
+            return;
+        }
         if previous.categories != view.categories {
             on_event.emit(DeckEvent::Filter {
                 categories: view.categories.iter().cloned().collect(),
@@ -218,6 +289,9 @@ fn use_report_changes(view: &ViewState, on_event: &Callback<DeckEvent>) {
                 expanded: view.expanded.contains(card),
             });
         }
+        on_event.emit(DeckEvent::ViewChanged {
+            fragment: view.to_fragment(&sheet_id),
+        });
         *previous = view.clone();
     });
 }

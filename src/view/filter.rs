@@ -13,6 +13,8 @@ pub struct CategoryFilterProps {
     pub sheet: Rc<Sheet>,
     /// The chosen category ids; empty means all.
     pub chosen: Vec<String>,
+    /// How many facts of each category match the search, in category order.
+    pub counts: Vec<usize>,
     pub ui_lang: UiLang,
     pub dispatch: Callback<Action>,
 }
@@ -24,30 +26,29 @@ pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
     let strings = props.ui_lang.strings();
     let all_pressed = props.chosen.is_empty();
     let show_all = props.dispatch.reform(|_: MouseEvent| Action::ShowAllCategories);
-    let chips = props.sheet.categories.iter().map(|category| {
-        let pressed = props.chosen.contains(&category.id);
-        let count = props
-            .sheet
-            .cards
-            .iter()
-            .filter(|card| card.category == category.id)
-            .count();
-        let id = category.id.clone();
-        let onclick = props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::ToggleCategory(id.clone()));
-        html! {
-            <li key={category.id.as_str()}>
-                <button type="button" class="fc-filter__chip" aria-pressed={pressed.to_string()}
-                    data-category={category.id.clone()} {onclick}>
-                    { &category.label }
-                    <span class="fc-filter__count">{ count }</span>
-                </button>
-            </li>
-        }
-    });
+    let chips = props
+        .sheet
+        .categories
+        .iter()
+        .zip(&props.counts)
+        .map(|(category, count)| {
+            let pressed = props.chosen.contains(&category.id);
+            let id = category.id.clone();
+            let onclick = props
+                .dispatch
+                .reform(move |_: MouseEvent| Action::ToggleCategory(id.clone()));
+            html! {
+                <li key={category.id.as_str()}>
+                    <button type="button" class="fc-filter__chip" aria-pressed={pressed.to_string()}
+                        data-category={category.id.clone()} {onclick}>
+                        { &category.label }
+                        <span class="fc-filter__count">{ count }</span>
+                    </button>
+                </li>
+            }
+        });
     html! {
-        <nav class="fc-filter" aria-label={strings.filter_label}>
+        <div class="fc-filter" role="group" aria-label={strings.filter_label}>
             <ul class="fc-filter__chips" role="list">
                 <li>
                     <button type="button" class="fc-filter__chip fc-filter__chip--all"
@@ -57,6 +58,6 @@ pub fn CategoryFilter(props: &CategoryFilterProps) -> Html {
                 </li>
                 { for chips }
             </ul>
-        </nav>
+        </div>
     }
 }

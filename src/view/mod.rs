@@ -2,12 +2,17 @@
 //! goes through `state::ViewState::apply` via the deck's reducer.
 
 pub mod card;
+pub mod certainty;
 pub mod corrections;
 pub mod deck;
 pub mod error_panel;
 pub mod fact;
 pub mod filter;
+pub mod grouping;
 pub mod header;
+pub mod highlight;
+pub mod results;
+pub mod search_box;
 pub mod sources;
 pub mod status;
 pub mod stylesheet;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::deck::{DeckEvent, DeepLink, FactDeck};
+use super::deck::{DeckEvent, DeckLink, FactDeck};
 use super::error_panel::ErrorPanel;
 use crate::i18n::UiLang;
 use crate::model::{Problem, Sheet};
@@ -34,9 +34,9 @@ pub struct WidgetProps {
     /// Optional id of the card to open at first.
     #[prop_or_default]
     pub initial_card: Option<AttrValue>,
-    /// Optional deep link to open a card now (see [`DeepLink`]).
+    /// Optional deep link to open a card now (see [`DeckLink`]).
     #[prop_or_default]
-    pub deep_link: Option<DeepLink>,
+    pub link: Option<DeckLink>,
     /// Optional address of the sheet's JSON for the "Get the data" link.
     #[prop_or_default]
     pub data_href: Option<AttrValue>,
@@ -53,7 +53,7 @@ impl WidgetProps {
             lang: None,
             initial_category: None,
             initial_card: None,
-            deep_link: None,
+            link: None,
             data_href: None,
             on_event: Callback::noop(),
         }
@@ -85,12 +85,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
             </div>
         },
         LoadState::Ready(sheet) => html! {
+            // A new sheet is a new deck: the key resets the reader's state,
+            // which refers to the old sheet's ids.
             <FactDeck
+                key={Rc::as_ptr(sheet) as usize}
                 sheet={Rc::clone(sheet)}
                 lang={props.lang.clone()}
                 initial_category={props.initial_category.clone()}
                 initial_card={props.initial_card.clone()}
-                deep_link={props.deep_link.clone()}
+                link={props.link.clone()}
                 data_href={props.data_href.clone()}
                 on_event={props.on_event.clone()}
             />

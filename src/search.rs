@@ -1,0 +1,193 @@
+//! Search over a sheet: text folded for matching (case and diacritics
+//! ignored), an index built once per sheet, and the match ranges used to
+//! highlight. Pure Rust, no browser.
+//!
+//! Folding maps each character to exactly one character, so a position in
+//! folded text is the same character position in the original, and
+//! highlights need no second pass.
+
+use std::ops::Range;
+
+use crate::model::Sheet;
+
+/// One character folded for matching: lowercase, without accents. Latin
+/// letters with diacritics lose them (é → e, ß → s, ø → o); Cyrillic ё is е.
+pub fn fold_char(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ё' => 'е',
+        // Typographic quotes and dashes match their plain forms.
+        '’' | '‘' => '\'',
+        '“' | '”' | '«' | '»' => '"',
+        '–' | '—' => '-',
+        other => other,
+    }
+}
+
+/// Text folded for matching, one character per original character.
+pub fn fold(text: &str) -> Vec<char> {
+    text.chars().map(fold_char).collect()
+}
+
+/// A search query: its words, folded. Every word must match somewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    terms: Vec<Vec<char>>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        Query {
+            terms: text.split_whitespace().map(fold).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term occurs in one of `fields`.
+    pub fn matches_any(&self, fields: &[&[char]]) -> bool {
+        self.terms
+            .iter()
+            .all(|term| fields.iter().any(|field| find(field, term, 0).is_some()))
+    }
+
+    /// The character ranges of `text` that match a term, merged and sorted,
+    /// for highlighting.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let folded = fold(text);
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for term in &self.terms {
+            let mut from = 0;
+            while let Some(start) = find(&folded, term, from) {
+                ranges.push(start..start + term.len());
+                from = start + term.len().max(1);
+            }
+        }
+        ranges.sort_by_key(|range| range.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+}
+
+fn find(haystack: &[char], needle: &[char], from: usize) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    (from..=haystack.len() - needle.len()).find(|&start| haystack[start..start + needle.len()] == *needle)
+}
+
+/// Splits `text` into (segment, is_match) pieces at `ranges` (character
+/// ranges, as from [`Query::ranges`]).
+pub fn segments<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, bool)> {
+    if ranges.is_empty() {
+        return vec![(text, false)];
+    }
+    let byte_at = |char_index: usize| {
+        text.char_indices()
+            .nth(char_index)
+            .map_or(text.len(), |(byte, _)| byte)
+    };
+    let mut pieces = Vec::new();
+    let mut position = 0;
+    for range in ranges {
+        let (start, end) = (byte_at(range.start), byte_at(range.end));
+        if start > position {
+            pieces.push((&text[position..start], false));
+        }
+        if end > start {
+            pieces.push((&text[start..end], true));
+        }
+        position = end;
+    }
+    if position < text.len() {
+        pieces.push((&text[position..], false));
+    }
+    pieces
+}
+
+/// The folded text of every card title and fact, built once per sheet so a
+/// keystroke only compares, never re-folds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchIndex {
+    cards: Vec<CardEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CardEntry {
+    title: Vec<char>,
+    facts: Vec<FactEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FactEntry {
+    text: Vec<char>,
+    quote: Vec<char>,
+    attribution: Vec<char>,
+}
+
+impl SearchIndex {
+    pub fn new(sheet: &Sheet) -> Self {
+        let cards = sheet
+            .cards
+            .iter()
+            .map(|card| CardEntry {
+                title: fold(&card.title),
+                facts: card
+                    .facts
+                    .iter()
+                    .map(|fact| FactEntry {
+                        text: fold(&fact.text),
+                        quote: fact.quote.as_deref().map(fold).unwrap_or_default(),
+                        attribution: fact.attribution.as_deref().map(fold).unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        SearchIndex { cards }
+    }
+
+    /// Whether a fact matches: every term is in the fact's text, quote or
+    /// attribution, or in its card's title.
+    pub fn fact_matches(&self, query: &Query, card: usize, fact: usize) -> bool {
+        if query.is_empty() {
+            return true;
+        }
+        let Some(card) = self.cards.get(card) else {
+            return false;
+        };
+        let Some(entry) = card.facts.get(fact) else {
+            return false;
+        };
+        query.matches_any(&[&entry.text, &entry.quote, &entry.attribution, &card.title])
+    }
+}

@@ -39,7 +39,7 @@ pub fn CertaintyView(props: &CertaintyViewProps) -> Html {
             }
             let heading_id = format!("{}/certainty-{group}", sheet.id);
             html! {
-                <section class="fc-certainty__group" aria-labelledby={heading_id.clone()} key={group}>
+                <section class="fc-certainty__group" key={group}>
                     <h3 class="fc-category__title" id={heading_id}>
                         { label }<span class="fc-certainty__count">{ facts.len() }</span>
                     </h3>

@@ -185,6 +185,8 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             <DeckHeader sheet={Rc::clone(sheet)} {ui_lang} />
             <div class="fc-controls">
                 <SearchBox query={query.clone()} id_prefix={AttrValue::from(sheet.id.clone())} {ui_lang} dispatch={dispatch.clone()} />
+
+                <GroupingSwitch grouping={view.grouping} {ui_lang} dispatch={dispatch.clone()} />
                 <CategoryFilter
                     sheet={Rc::clone(sheet)}
                     chosen={view.categories.iter().cloned().collect::<Vec<_>>()}
@@ -192,7 +194,6 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                     {ui_lang}
                     dispatch={dispatch.clone()}
                 />
-                <GroupingSwitch grouping={view.grouping} {ui_lang} dispatch={dispatch.clone()} />
             </div>
             <ResultStatus
                 facts={visible.fact_count()}
@@ -253,7 +254,7 @@ fn topic_sections(
         }
         let heading_id = format!("{}/{}/heading", sheet.id, category.id);
         Some(html! {
-            <section key={category.id.as_str()} class="fc-category" aria-labelledby={heading_id.clone()}>
+            <section key={category.id.as_str()} class="fc-category">
                 <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
                 if let Some(description) = &category.description {
                     <p class="fc-category__description">{ description }</p>

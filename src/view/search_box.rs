@@ -23,7 +23,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         Action::Search(input.value())
     });
     html! {
-        <div class="fc-search" role="search">
+        <div class="fc-search">
             <label class="fc-search__label" for={id.clone()}>{ strings.search_label }</label>
             <input class="fc-search__input" type="search" {id} value={props.query.clone()}
                 placeholder={strings.search_placeholder} autocomplete="off" spellcheck="false" {oninput} />

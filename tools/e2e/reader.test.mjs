@@ -1,0 +1,283 @@
+// End-to-end tests of the reader's experience in the release build:
+// accessibility (axe-core, keyboard only), the URL-kept view, the Russian
+// UI, right-to-left sheets and print. Served from dist/ (and fixtures/ under
+// /fixtures/) on 127.0.0.1, driven in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SHEET_ID = "moscow-concert-hall-attack-isis-k";
+const TIMEOUT = 5000;
+
+let server, browser, origin;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections?.();
+  server?.close();
+});
+
+/** A page whose uncaught errors and console errors are collected. */
+async function open(path, { width = 1280, colorScheme = "light", waitFor = ".fc-card" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(`${origin}${path}`);
+  if (waitFor) await page.locator(waitFor).first().waitFor({ timeout: TIMEOUT });
+  return { page, errors, close: () => context.close() };
+}
+
+/** Runs axe-core on the page (it reaches into open shadow roots). */
+async function axe(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
+    }));
+  });
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  for (const [name, path] of [["demo page", "/"], ["example article", "/news-article.html"]]) {
+    test(`axe-core finds no violations on the ${name} (${colorScheme})`, async () => {
+      const { page, errors, close } = await open(path, { colorScheme });
+      // Check a busy state too: a search with highlights and an open card.
+      await page.locator(".fc-card__toggle").first().click();
+      assert.deepEqual(await axe(page), []);
+      await page.locator(".fc-search__input").first().fill("isis");
+      await page.locator(".fc-mark").first().waitFor({ timeout: TIMEOUT });
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(errors, []);
+      await close();
+    });
+  }
+}
+
+test("axe-core finds no violations in the certainty view and an empty result", async () => {
+  const { page, close } = await open("/");
+  await page.locator(".fc-grouping__button[data-grouping='certainty']").click();
+  await page.locator(".fc-certainty__group").first().waitFor({ timeout: TIMEOUT });
+  assert.deepEqual(await axe(page), []);
+  await page.locator(".fc-search__input").fill("no such words anywhere");
+  await page.locator(".fc-empty").waitFor({ timeout: TIMEOUT });
+  assert.deepEqual(await axe(page), []);
+  await close();
+});
+
+/** The element that has focus, described by its class and text, looking into shadow roots. */
+function focused(page) {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return {
+      className: element?.className ?? "",
+      text: (element?.textContent ?? "").trim().replace(/\s+/g, " "),
+      pressed: element?.getAttribute?.("aria-pressed") ?? null,
+      expanded: element?.getAttribute?.("aria-expanded") ?? null,
+      outline: element ? getComputedStyle(element).outlineStyle : "",
+    };
+  });
+}
+
+test("everything works by keyboard alone, in a natural tab order, with a visible focus ring", async () => {
+  const { page, errors, close } = await open("/");
+  await page.locator("#demo-widget").focus().catch(() => {});
+  // From the page's links, Tab reaches the widget: search first.
+  await page.locator(".demo-links a").last().focus();
+  await page.keyboard.press("Tab");
+  let now = await focused(page);
+  assert.match(now.className, /fc-search__input/);
+  await page.keyboard.type("SHARÍA");
+  await page.locator(".fc-mark").first().waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator(".fc-card").count(), 1);
+  assert.match(await page.locator(".fc-results").innerText(), /Showing 1 fact in 1 card/);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+
+  // Next come the grouping buttons, then the chips, in visual order.
+  const order = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    now = await focused(page);
+    order.push(now.text);
+    assert.notEqual(now.outline, "none", `no focus ring on ${now.text}`);
+  }
+  assert.deepEqual(order.slice(0, 3), ["By topic", "By certainty", "All"]);
+  assert.match(order[3], /^The Moscow attack/);
+  // Space on a chip presses it.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
+  now = await focused(page);
+  assert.match(now.text, /^Origins/);
+  await page.keyboard.press(" ");
+  now = await focused(page);
+  assert.equal(now.pressed, "true");
+  assert.equal(await page.locator(".fc-card").count(), 2);
+  // Tab on to the first card's disclosure; Enter opens it.
+  let guard = 0;
+  do {
+    await page.keyboard.press("Tab");
+    now = await focused(page);
+  } while (!/fc-card__toggle/.test(now.className) && ++guard < 20);
+  assert.equal(now.expanded, "false");
+  await page.keyboard.press("Enter");
+  now = await focused(page);
+  assert.equal(now.expanded, "true");
+  assert.ok(await page.locator(".fc-card__sources").first().isVisible());
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("a polite live region announces the result count after a filter", async () => {
+  const { page, close } = await open("/");
+  const status = page.locator(".fc-results");
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+  assert.equal(await status.innerText(), "");
+  await page.locator(".fc-filter__chip[data-category='ideology']").click();
+  await page.waitForFunction(
+    () => document.querySelector("#demo-widget").shadowRoot.querySelector(".fc-results").textContent.includes("4 facts in 2 cards"),
+    null,
+    { timeout: TIMEOUT },
+  );
+  await close();
+});
+
+test("the view is kept in the URL fragment and restored from it", async () => {
+  const { page, close } = await open("/");
+  await page.locator(".fc-filter__chip[data-category='origins']").click();
+  await page.locator(".fc-filter__chip[data-category='russia']").click();
+  await page.locator(".fc-search__input").fill("isis");
+  await page.locator(".fc-card[data-card='why-russia'] .fc-card__toggle").click();
+  await page.locator(".fc-grouping__button[data-grouping='topic']").click();
+  await page.waitForFunction(() => location.hash.includes("open=why-russia"), null, { timeout: TIMEOUT });
+  const hash = await page.evaluate(() => location.hash);
+  assert.equal(hash, `#${SHEET_ID}?cat=origins,russia&q=isis&open=why-russia`);
+  await close();
+
+  // A new visit to that address shows the same view.
+  const again = await open(`/${hash}`);
+  const cards = await again.page.locator(".fc-card").evaluateAll((els) => els.map((el) => el.dataset.card));
+  assert.deepEqual(cards, ["formed-in-2015", "parent-group", "why-russia"]);
+  assert.equal(await again.page.locator(".fc-search__input").inputValue(), "isis");
+  assert.equal(await again.page.locator(".fc-card[data-card='why-russia'] .fc-card__toggle").getAttribute("aria-expanded"), "true");
+  const pressed = await again.page.locator(".fc-filter__chip[aria-pressed='true']").evaluateAll((els) => els.map((el) => el.dataset.category));
+  assert.deepEqual(pressed, ["origins", "russia"]);
+  await again.close();
+});
+
+test("the Russian UI labels everything in Russian and formats dates for Russian", async () => {
+  const { page, errors, close } = await open("/fixtures/mount-styles.html", { waitFor: "#russian .fc-card" });
+  const widget = page.locator("#russian");
+  assert.equal(await widget.locator(".fc-card__toggle").first().innerText(), "Показать источники (1)");
+  assert.match(await widget.locator(".fc-header__updated").innerText(), /^Обновлено \d+ [а-я]+ \d{4} г\.$/);
+  assert.equal(await widget.locator(".fc-search__label").innerText(), "Поиск по фактам");
+  assert.equal(await widget.locator(".fc-grouping__button[data-grouping='certainty']").innerText(), "По достоверности");
+  assert.match(await widget.locator(".fc-status").first().innerText(), /^СТАТУС:\s*(ПОДТВЕРЖДЕНО|ЗАЯВЛЕНО|СООБЩАЕТСЯ|НЕЯСНО)$/i);
+  await widget.locator(".fc-search__input").fill("isis");
+  await page.waitForFunction(
+    () => /^Показано \d+ факт(а|ов)? в \d+ карточк(е|ах)$/.test(
+      document.querySelector("#russian").shadowRoot.querySelector(".fc-results").textContent),
+    null,
+    { timeout: TIMEOUT },
+  );
+  assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
+  await close();
+});
+
+test("a right-to-left sheet lays out right to left", async () => {
+  const { page, errors, close } = await open("/fixtures/rtl.html", { width: 800 });
+  const deck = page.locator("#rtl .fc-deck");
+  assert.equal(await deck.getAttribute("dir"), "rtl");
+  assert.equal(await deck.getAttribute("lang"), "ar");
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector("#rtl").shadowRoot;
+    const deck = root.querySelector(".fc-deck").getBoundingClientRect();
+    const chips = [...root.querySelectorAll(".fc-filter__chip")].map((chip) => chip.getBoundingClientRect());
+    const title = root.querySelector(".fc-header__title");
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    const text = range.getBoundingClientRect();
+    return {
+      direction: getComputedStyle(title).direction,
+      chipsRightToLeft: chips.every((chip, i) => i === 0 || chip.right <= chips[i - 1].left + 1),
+      firstChipAtRight: deck.right - chips[0].right < 40,
+      titleAtRight: deck.right - text.right < 40 && text.left - deck.left > 40,
+    };
+  });
+  assert.deepEqual(layout, { direction: "rtl", chipsRightToLeft: true, firstChipAtRight: true, titleAtRight: true });
+  await page.screenshot({ path: `${SHOTS}/rtl.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("print shows every visible card expanded with source addresses and no controls", async () => {
+  const { page, close } = await open("/fixtures/rtl.html", { width: 800 });
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const root = document.querySelector("#rtl").shadowRoot;
+    const shown = (el) => el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().height > 0;
+    return {
+      cards: root.querySelectorAll(".fc-card").length,
+      sourcesShown: [...root.querySelectorAll(".fc-card__sources")].every(shown),
+      urlsShown: [...root.querySelectorAll(".fc-sources__url")].map((el) => shown(el) && el.textContent),
+      controlsHidden: [".fc-controls", ".fc-card__actions", ".fc-deck__data"].every(
+        (selector) => [...root.querySelectorAll(selector)].every((el) => !shown(el))),
+      breakInside: getComputedStyle(root.querySelector(".fc-card")).breakInside,
+    };
+  });
+  assert.deepEqual(printed, {
+    cards: 2,
+    sourcesShown: true,
+    urlsShown: ["https://example.com/a", "https://example.com/a"],
+    controlsHidden: true,
+    breakInside: "avoid",
+  });
+  await close();
+});
+
+test("print of the demo page expands all nine cards", async () => {
+  const { page, close } = await open("/");
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.evaluate(() => {
+    const root = document.querySelector("#demo-widget").shadowRoot;
+    return [...root.querySelectorAll(".fc-card__sources")].filter((el) => getComputedStyle(el).display === "none").length;
+  });
+  assert.equal(await page.locator(".fc-card").count(), 9);
+  assert.equal(hidden, 0);
+  await page.pdf({ path: `${SHOTS}/demo-print.pdf` }).catch(() => {});
+  await close();
+});
+
+test("reduced motion turns off transitions", async () => {
+  const context = await browser.newContext({ reducedMotion: "reduce" });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.locator(".fc-filter__chip").first().waitFor({ timeout: TIMEOUT });
+  const durations = await page.evaluate(() => {
+    const root = document.querySelector("#demo-widget").shadowRoot;
+    return [".fc-filter__chip", ".fc-card__toggle-icon"].map((s) => getComputedStyle(root.querySelector(s)).transitionDuration);
+  });
+  assert.deepEqual(durations, ["0s", "0s"]);
+  await context.close();
+});

@@ -6,13 +6,16 @@
 mod decode;
 pub mod error;
 pub mod json;
+pub mod limits;
 mod path;
+pub mod regions;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sheet;
 mod validate;
 
 pub use error::{Problem, Severity, SheetError};
+pub use regions::{World, WorldShapes};
 pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
 pub use validate::{check_url, parse_iso_date};
 
@@ -49,6 +52,12 @@ impl Report {
 
 /// Parses, decodes and validates a sheet from JSON text.
 pub fn check(text: &str) -> Report {
+    if let Some(too_big) = limits::check_size(text) {
+        return Report {
+            sheet: None,
+            problems: vec![too_big],
+        };
+    }
     match json::parse(text) {
         Ok(root) => check_tree(&root),
         Err(syntax) => Report {
@@ -67,6 +76,13 @@ pub fn check(text: &str) -> Report {
 /// object given to the JS API).
 pub fn check_tree(root: &json::Node) -> Report {
     let mut problems = Vec::new();
+    limits::check_tree(root, &mut problems);
+    if !problems.is_empty() {
+        return Report {
+            sheet: None,
+            problems,
+        };
+    }
     let sheet = decode::decode_sheet(root, &mut problems);
     if let Some(sheet) = &sheet {
         validate::validate(sheet, Some(root), &mut problems);

@@ -1,0 +1,296 @@
+// End-to-end security tests of the release build in headless Chromium:
+// hostile sheets through the drop-in and the JS API (no script runs, no
+// element or attribute is injected, another widget keeps working), the
+// strict Content-Security-Policy, and the network requests the widget makes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const TIMEOUT = 5000;
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
+let server, cspServer, browser, origin, cspOrigin;
+
+before(async () => {
+  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  cspServer = await serve(DIST, 0, {
+    mounts: { "/fixtures/": FIXTURES },
+    headers: { "content-security-policy": STRICT_CSP },
+  });
+  cspOrigin = `http://127.0.0.1:${cspServer.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of [server, cspServer]) {
+    s?.closeAllConnections?.();
+    s?.close();
+  }
+});
+
+/** Records dialogs, CSP violations, page errors and the DOM's elements before scripts run. */
+function watch() {
+  window.__dialogs = [];
+  for (const name of ["alert", "confirm", "prompt"]) {
+    window[name] = (message) => {
+      window.__dialogs.push(`${name}: ${message}`);
+    };
+  }
+  window.__violations = [];
+  document.addEventListener("securitypolicyviolation", (event) => {
+    window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+  });
+}
+
+async function open(path, base = origin) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  const dialogs = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.addInitScript(watch);
+  await page.goto(`${base}${path}`);
+  return { page, errors, dialogs, close: () => context.close() };
+}
+
+/** A valid small sheet whose every text is `payload`, and with `extra` changes. */
+function sheetWith(payload, extra = (sheet) => sheet) {
+  return extra({
+    factcards: 1,
+    id: "hostile",
+    title: payload,
+    summary: payload,
+    lang: "en",
+    updated: "2024-03-23",
+    sources: [{ id: "s", title: payload, publisher: payload, url: "https://example.com/" }],
+    categories: [{ id: "c", label: payload, description: payload }],
+    cards: [{ id: "k", category: "c", title: payload, facts: [{ text: payload, status: "claimed", sources: ["s"], attribution: payload, quote: payload }] }],
+    corrections: [{ date: "2024-03-24", text: payload, card: "k" }],
+  });
+}
+
+const PAYLOADS = [
+  "<img src=x onerror=alert(1)>",
+  "<script>alert(2)</script>",
+  "\"><svg onload=alert(3)>",
+  "' onfocus='alert(4)' autofocus='",
+  "<iframe src=javascript:alert(5)></iframe>",
+  "\u202Eevil\u200B text",
+];
+
+/** Every element and attribute in a widget's shadow root that could run code. */
+function dangerous(hostId) {
+  const root = document.getElementById(hostId)?.shadowRoot;
+  if (!root) return ["no shadow root"];
+  const found = [];
+  for (const el of root.querySelectorAll("*")) {
+    if (["SCRIPT", "IMG", "IFRAME", "OBJECT", "EMBED"].includes(el.tagName)) found.push(el.tagName);
+    if (el.tagName === "svg" && el.closest(".fc-map") === null) found.push("svg outside the map");
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+      if (["href", "src"].includes(attr.name) && !/^(https?:|blob:)/.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+    }
+  }
+  return found;
+}
+
+test("markup in every text field renders as text, through the JS API and inline data", async () => {
+  const { page, errors, dialogs, close } = await open("/fixtures/hostile.html");
+  await page.locator("#healthy .fc-card").first().waitFor({ timeout: TIMEOUT });
+  for (const [index, payload] of PAYLOADS.entries()) {
+    const id = `api-${index}`;
+    await page.evaluate(async ({ id, sheet }) => {
+      const host = document.createElement("div");
+      host.id = id;
+      document.getElementById("targets").append(host);
+      const { mount } = await window.factcards.ready;
+      mount(host, sheet);
+    }, { id, sheet: sheetWith(payload) });
+    await page.locator(`#${id} .fc-card`).waitFor({ timeout: TIMEOUT });
+    await page.locator(`#${id} .fc-card__toggle`).click();
+    assert.deepEqual(await page.evaluate(dangerous, id), [], payload);
+    // The payload is visible as text.
+    assert.equal(await page.locator(`#${id} .fc-fact__text`).innerText(), payload.replace(/\s+/g, " ").trim());
+
+    // The same sheet as inline data in a drop-in element.
+    const inlineId = `inline-${index}`;
+    await page.evaluate(({ id, json }) => {
+      const host = document.createElement("div");
+      host.id = id;
+      host.setAttribute("data-factcards", "");
+      const script = document.createElement("script");
+      script.type = "application/json";
+      script.textContent = json;
+      host.append(script);
+      document.getElementById("targets").append(host);
+    }, { id: inlineId, json: JSON.stringify(sheetWith(payload)) });
+    await page.locator(`#${inlineId} .fc-card`).waitFor({ timeout: TIMEOUT });
+    assert.deepEqual(await page.evaluate(dangerous, inlineId), [], payload);
+  }
+  // Nothing outside the widgets was added either.
+  const strays = await page.evaluate(() => [...document.querySelectorAll("body img, body svg, body iframe")].length);
+  assert.equal(strays, 0);
+  // The healthy widget still works.
+  await page.locator("#healthy .fc-filter__chip[data-category='origins']").click();
+  assert.equal(await page.locator("#healthy .fc-card").count(), 2);
+  assert.deepEqual([...dialogs, ...(await page.evaluate(() => window.__dialogs))], []);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("dangerous URLs and broken sheets end in the error panel, never in a link or a crash", async () => {
+  const { page, errors, dialogs, close } = await open("/fixtures/hostile.html");
+  await page.locator("#healthy .fc-card").first().waitFor({ timeout: TIMEOUT });
+  const cases = [
+    ["javascript url", sheetWith("x", (s) => ((s.sources[0].url = "javascript:alert(1)"), s)), /is not an http or https url/],
+    ["data url", sheetWith("x", (s) => ((s.sources[0].url = "data:text/html,<script>alert(1)</script>"), s)), /is not an http or https url/],
+    ["vbscript url", sheetWith("x", (s) => ((s.sources[0].url = "vbscript:msgbox(1)"), s)), /is not an http or https url/],
+    ["protocol-relative url", sheetWith("x", (s) => ((s.sources[0].url = "//evil.example/"), s)), /is not an http or https url/],
+    ["padded url", sheetWith("x", (s) => ((s.sources[0].url = " https://example.com/ "), s)), /spaces around it/],
+    ["unknown reference", sheetWith("x", (s) => ((s.cards[0].facts[0].sources = ["nope"]), s)), /unknown source "nope"/],
+    ["duplicate ids", sheetWith("x", (s) => (s.cards.push({ ...s.cards[0] }), s)), /duplicate card id "k"/],
+    ["wrong type", sheetWith("x", (s) => ((s.cards = "many"), s)), /cards: expected an array, found a string/],
+    ["null object", sheetWith("x", (s) => ((s.categories[0] = null), s)), /categories\[0\]: expected an object, found null/],
+    ["zero-width id", sheetWith("x", (s) => ((s.cards[0].id = "k\u200B"), s)), /invisible character U\+200B/],
+    ["rtl override id", sheetWith("x", (s) => ((s.categories[0].id = "\u202Ec"), s)), /invisible character U\+202E/],
+    ["huge text", sheetWith("x", (s) => ((s.summary = "y".repeat(6000)), s)), /the text is 6000 characters; the limit is 5000/],
+    ["deep nesting", sheetWith("x", (s) => ((s.extra = JSON.parse("[".repeat(40) + "]".repeat(40))), s)), /nesting is deeper than 32 levels/],
+  ];
+  for (const [name, sheet, message] of cases) {
+    const thrown = await page.evaluate(async (sheet) => {
+      const host = document.createElement("div");
+      document.getElementById("targets").append(host);
+      const { mount } = await window.factcards.ready;
+      try {
+        mount(host, sheet);
+        return "no error";
+      } catch (error) {
+        return `${error.constructor.name}: ${error.message}`;
+      }
+    }, sheet);
+    assert.match(thrown, /^Error: factcards/, name);
+    assert.match(thrown, message, name);
+  }
+  // Text that is not a sheet at all, through inline data.
+  const texts = ["", "[]", "\"a string\"", "{\"factcards\": 1,}", "\uFEFF{}", "{\"a\": \"\\ud800\"}", "null"];
+  for (const [index, text] of texts.entries()) {
+    const id = `text-${index}`;
+    await page.evaluate(({ id, text }) => {
+      const host = document.createElement("div");
+      host.id = id;
+      host.setAttribute("data-factcards", "");
+      const script = document.createElement("script");
+      script.type = "application/json";
+      script.textContent = text;
+      host.append(script);
+      document.getElementById("targets").append(host);
+    }, { id, text });
+    await page.locator(`#${id} .fc-error`).waitFor({ timeout: TIMEOUT });
+    assert.ok((await page.locator(`#${id} .fc-error__problem`).count()) > 0, JSON.stringify(text));
+  }
+  assert.equal(await page.locator("#targets .fc-sources__link").count(), 0);
+  await page.locator("#healthy .fc-card__toggle").first().click();
+  assert.equal(await page.locator("#healthy .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
+  assert.deepEqual([...dialogs, ...(await page.evaluate(() => window.__dialogs))], []);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("the largest allowed sheet renders and the page stays responsive", async () => {
+  const { page, errors, close } = await open("/fixtures/hostile.html");
+  await page.locator("#healthy .fc-card").first().waitFor({ timeout: TIMEOUT });
+  const result = await page.evaluate(async () => {
+    // 1,000 cards of 10 facts: the card and fact limits at once.
+    const categories = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, label: `Category ${i}` }));
+    const cards = Array.from({ length: 1000 }, (_, i) => ({
+      id: `card-${i}`,
+      category: `c${i % 10}`,
+      title: `Card ${i}`,
+      facts: Array.from({ length: 10 }, (_, j) => ({ text: `Fact ${j} of card ${i}, with some words to search.`, status: "reported", sources: ["s"], attribution: "a wire service" })),
+    }));
+    const sheet = { factcards: 1, id: "big", title: "Big", summary: "The largest allowed sheet.", lang: "en", updated: "2024-03-23", sources: [{ id: "s", title: "Source", url: "https://example.com/" }], categories, cards };
+    const host = document.createElement("div");
+    host.id = "big";
+    document.getElementById("targets").append(host);
+    // A timer that should fire every 50 ms: the longest gap is how long the page froze.
+    let last = performance.now();
+    let longestGap = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 50);
+    const { mount } = await window.factcards.ready;
+    const started = performance.now();
+    mount(host, sheet);
+    while (host.shadowRoot.querySelectorAll(".fc-card").length < 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (performance.now() - started > 20000) break;
+    }
+    const rendered = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    clearInterval(timer);
+    return { cards: host.shadowRoot.querySelectorAll(".fc-card").length, rendered, longestGap };
+  });
+  assert.equal(result.cards, 1000);
+  // Generous bounds for a shared CI machine: the tab never freezes for seconds.
+  assert.ok(result.longestGap < 5000, `the page froze for ${Math.round(result.longestGap)} ms`);
+  // And it still answers clicks, in the healthy widget and in the big one.
+  await page.locator("#healthy .fc-filter__chip[data-category='russia']").click();
+  assert.equal(await page.locator("#healthy .fc-card").count(), 1);
+  await page.locator("#big .fc-filter__chip[data-category='c3']").click();
+  await page.waitForFunction(() => document.getElementById("big").shadowRoot.querySelectorAll(".fc-card").length === 100, null, { timeout: 20000 });
+  assert.deepEqual(errors, []);
+  await close();
+  console.log(`# largest allowed sheet: ${result.cards} cards rendered in ${Math.round(result.rendered)} ms; longest timer gap ${Math.round(result.longestGap)} ms`);
+});
+
+for (const [name, path, selector] of [
+  ["demo page", "/", "#demo-widget .fc-card"],
+  ["example article", "/news-article.html", "#inline-facts .fc-card"],
+  ["iframe page", "/embed.html?src=moscow-isis-k.json", ".fc-card"],
+]) {
+  test(`the ${name} works under the strict CSP with no violation`, async () => {
+    const { page, errors, close } = await open(path, cspOrigin);
+    await page.locator(selector).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(selector).first().locator(".fc-card__toggle").click();
+    if (path === "/news-article.html") {
+      // The iframe loads lazily, when it comes near the viewport.
+      await page.locator("iframe[data-factcards-frame]").scrollIntoViewIfNeeded();
+      const frame = page.frameLocator("iframe[data-factcards-frame]");
+      await frame.locator(".fc-card").first().waitFor({ timeout: TIMEOUT });
+    }
+    const violations = await page.evaluate(() => window.__violations);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+}
+
+test("the widget requests only its own assets and the configured data-src", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`${origin}/fixtures/mount-styles.html`);
+  await page.locator("#from-src .fc-card").first().waitFor({ timeout: TIMEOUT });
+  const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"));
+  assert.deepEqual(foreign, []);
+  const paths = [...new Set(requests.map((url) => new URL(url).pathname))].sort();
+  const allowed = /^\/(fixtures\/mount-styles\.html|factcards\.js|factcards-web-[0-9a-f]+(_bg\.wasm|\.js)|moscow-isis-k\.json|world-map\.json|fixtures\/small-sheet\.json)$/;
+  assert.deepEqual(paths.filter((path) => !allowed.test(path)), [], `unexpected requests: ${paths.join(", ")}`);
+  const cookies = await context.cookies();
+  assert.deepEqual(cookies, []);
+  await context.close();
+});

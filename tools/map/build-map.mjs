@@ -1,14 +1,21 @@
-// Generates data/world-map.json: a small inline-SVG world map (countries keyed by
-// ISO 3166-1 alpha-2 code, plus named macro-regions) from Natural Earth 1:110m via
-// the world-atlas npm package. Run once, commit the output:
+// Generates the world map data of the regions card, in two files, from Natural Earth
+// via the world-atlas npm package and names from i18n-iso-countries. Run once, commit
+// the output:
 //
 //   cd tools/map && npm ci && node build-map.mjs
+//
+//   data/world-names.json  every code and region the format accepts, with English and
+//                          Russian names and region members: small, compiled into the
+//                          wasm (validation and captions need it at once).
+//   data/world-map.json    the shapes: an SVG path and a bounding box per country;
+//                          fetched by the widget only when a sheet has a map.
 //
 // Steps: merge the features Natural Earth gives no ISO code (N. Cyprus, Somaliland)
 // and Crimea into their UN-recognised states, name Kosovo XK, drop Antarctica;
 // simplify the shared arcs (Visvalingam, so neighbouring borders stay identical);
 // cut rings that cross the antimeridian (Russia, Fiji); project to equirectangular;
-// round to integers; write each shape as a compact relative SVG path.
+// round to integers; write each shape as a compact relative SVG path. Countries too
+// small for 1:110m become marker points (from 1:50m, or listed below by hand).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -19,10 +26,16 @@ import { presimplify, simplify, planarTriangleArea } from "topojson-simplify";
 import countries from "i18n-iso-countries";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, "..", "..", "data", "world-map.json");
-const atlasDir = join(here, "node_modules", "world-atlas");
-const atlasVersion = JSON.parse(readFileSync(join(atlasDir, "package.json"), "utf8")).version;
-const topology = JSON.parse(readFileSync(join(atlasDir, "countries-110m.json"), "utf8"));
+const dataDir = join(here, "..", "..", "data");
+const readJson = (...path) => JSON.parse(readFileSync(join(here, "node_modules", ...path), "utf8"));
+const atlasVersion = readJson("world-atlas", "package.json").version;
+const topology = readJson("world-atlas", "countries-110m.json");
+const topology50 = readJson("world-atlas", "countries-50m.json");
+const namesVersion = readJson("i18n-iso-countries", "package.json").version;
+const isoNames = {
+  en: readJson("i18n-iso-countries", "langs", "en.json").countries,
+  ru: readJson("i18n-iso-countries", "langs", "ru.json").countries,
+};
 
 // ---- Tunables -------------------------------------------------------------------
 
@@ -58,27 +71,123 @@ const DROP = new Set(["010"]); // Antarctica
 // ([west, south, east, north] degrees) moves to `to`.
 const REASSIGN = [{ what: "Crimea", from: "643", to: "804", bbox: [32, 44, 37, 47] }];
 
-// Natural Earth's short names, spelled out where they are abbreviated.
-const NAME_FIXES = {
-  "Bosnia and Herz.": "Bosnia and Herzegovina",
-  "Central African Rep.": "Central African Republic",
-  "Dem. Rep. Congo": "Democratic Republic of the Congo",
-  Congo: "Republic of the Congo",
-  "Dominican Rep.": "Dominican Republic",
-  "Eq. Guinea": "Equatorial Guinea",
-  "Falkland Is.": "Falkland Islands",
-  "Fr. S. Antarctic Lands": "French Southern and Antarctic Lands",
-  "Solomon Is.": "Solomon Islands",
-  "S. Sudan": "South Sudan",
-  "W. Sahara": "Western Sahara",
-  eSwatini: "Eswatini",
-  Macedonia: "North Macedonia",
-  "United States of America": "United States",
+// Names come from i18n-iso-countries (its first, usually official, form), replaced
+// here by the short common name a news reader expects ("Iran", not "Islamic Republic
+// of Iran"). English names are written as they read inside a sentence, with "the"
+// where English needs it ("a map of the Netherlands and the Middle East"), because
+// the widget strings them into its captions. Russian needs no article; the names
+// are nominative, as used after a colon.
+const EN_NAMES = {
+  AE: "the United Arab Emirates",
+  AX: "the Åland Islands",
+  BN: "Brunei",
+  BQ: "the Caribbean Netherlands",
+  BS: "the Bahamas",
+  CC: "the Cocos Islands",
+  CD: "DR Congo",
+  CF: "the Central African Republic",
+  CG: "the Republic of the Congo",
+  CI: "Côte d’Ivoire",
+  CK: "the Cook Islands",
+  CN: "China",
+  CZ: "Czechia",
+  DO: "the Dominican Republic",
+  FK: "the Falkland Islands",
+  FM: "Micronesia",
+  FO: "the Faroe Islands",
+  GB: "the United Kingdom",
+  GM: "the Gambia",
+  HM: "the Heard and McDonald Islands",
+  IO: "the British Indian Ocean Territory",
+  IR: "Iran",
+  KM: "the Comoros",
+  KR: "South Korea",
+  KY: "the Cayman Islands",
+  LA: "Laos",
+  MD: "Moldova",
+  MF: "Saint Martin",
+  MH: "the Marshall Islands",
+  MK: "North Macedonia",
+  MP: "the Northern Mariana Islands",
+  MV: "the Maldives",
+  NL: "the Netherlands",
+  PH: "the Philippines",
+  PN: "the Pitcairn Islands",
+  PS: "Palestine",
+  RE: "Réunion",
+  RU: "Russia",
+  SB: "the Solomon Islands",
+  SX: "Sint Maarten",
+  SY: "Syria",
+  TC: "the Turks and Caicos Islands",
+  TF: "the French Southern Territories",
+  TR: "Turkey",
+  TW: "Taiwan",
+  TZ: "Tanzania",
+  UM: "the US Minor Outlying Islands",
+  US: "the United States",
+  VA: "Vatican City",
+  VG: "the British Virgin Islands",
+  VI: "the US Virgin Islands",
 };
+const RU_NAMES = {
+  BQ: "Карибские Нидерланды",
+  CD: "ДР Конго",
+  CN: "Китай",
+  EH: "Западная Сахара",
+  FO: "Фарерские острова",
+  GF: "Французская Гвиана",
+  HM: "Острова Херд и Макдональд",
+  KP: "КНДР",
+  KR: "Южная Корея",
+  PS: "Палестина",
+  RU: "Россия",
+  SH: "Остров Святой Елены",
+  TF: "Французские Южные территории",
+  TW: "Тайвань",
+  UM: "Внешние малые острова США",
+  VG: "Британские Виргинские острова",
+  VI: "Американские Виргинские острова",
+};
+// A name still in official or catalogue form ("Korea, Republic of", "Pitcairn
+// (Islands)", "КНР (…)") needs an entry above: the script refuses to write it.
+const looksOfficial = (name) => /[,(]|Republic of|Islamic|Federation|Kingdom of|Province|Federated|Plurinational/.test(name) && !/^the (Republic of the Congo|Dominican Republic|Central African Republic)$/.test(name);
+
+function isoName(code, lang) {
+  const names = isoNames[lang][code];
+  const first = Array.isArray(names) ? names[0] : names;
+  const name = (lang === "en" ? EN_NAMES : RU_NAMES)[code] ?? first;
+  if (!name || looksOfficial(name)) throw new Error(`${code}: give a short ${lang} name (i18n-iso-countries has ${JSON.stringify(names)})`);
+  return name;
+}
+
+// Countries too small for the 1:110m data, and missing from the 1:50m data too, get
+// their marker points here ([lon, lat], the main island first). The 1:50m data gives
+// the others. Antarctica (AQ) lies outside the map and is not offered at all.
+const HAND_POINTS = {
+  BQ: [[-68.26, 12.18], [-63.1, 17.56]], // Bonaire; Saba and Sint Eustatius
+  BV: [[3.36, -54.42]],
+  CC: [[96.84, -12.17]],
+  CX: [[105.62, -10.49]],
+  GF: [[-53.13, 3.93]], // drawn as part of France's shape; the point marks it alone
+  GI: [[-5.35, 36.14]],
+  GP: [[-61.55, 16.25]],
+  MQ: [[-61.02, 14.64]],
+  RE: [[55.53, -21.12]],
+  SJ: [[16.0, 78.4], [-8.5, 71.0]], // Svalbard; Jan Mayen
+  TK: [[-171.85, -9.2]],
+  TV: [[179.2, -8.52]],
+  // Johnston, Midway, Howland and Baker, Jarvis, Palmyra and Kingman, Wake (Navassa,
+  // in the Caribbean, is left out so that the marker set stays in the Pacific).
+  UM: [[-169.53, 16.73], [-177.37, 28.21], [-176.55, 0.5], [-160.02, -0.37], [-162.08, 5.88], [166.63, 19.3]],
+  YT: [[45.15, -12.83]],
+};
+const OFF_MAP = new Set(["AQ"]);
 
 // ---- Regions --------------------------------------------------------------------
-// Full member lists (UN M49 geoscheme unless noted); members absent from the 1:110m
-// data (small islands and city states) are dropped automatically and reported.
+// Full member lists (UN M49 geoscheme unless noted). Members too small for the 1:110m
+// shapes (small islands and city states) are drawn as marker points. Names are in
+// English (in-sentence form, as for countries) and Russian.
 const M49 = {
   northernAfrica: "DZ EG LY MA SD TN EH",
   easternAfrica: "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS UG TZ ZM ZW",
@@ -107,35 +216,40 @@ const REGIONS = {
   // The African continent and its islands: M49 Africa. (M49 also files the French
   // Southern Territories under Eastern Africa; they are not African and not listed.)
   africa: {
-    name: "Africa",
+    en: "Africa",
+    ru: "Африка",
     codes: list("northernAfrica", "easternAfrica", "middleAfrica", "southernAfrica", "westernAfrica"),
   },
   // No M49 region: M49 Western Asia less the South Caucasus (AM AZ GE), plus Egypt
   // and Iran - the usual "Middle East" of news usage. Egypt is also in africa.
   "middle-east": {
-    name: "Middle East",
+    en: "the Middle East",
+    ru: "Ближний Восток",
     codes: [...without(list("westernAsia"), "AM AZ GE"), "EG", "IR"],
   },
-  "central-asia": { name: "Central Asia", codes: list("centralAsia") },
+  "central-asia": { en: "Central Asia", ru: "Центральная Азия", codes: list("centralAsia") },
   // M49 South-eastern Asia: the ASEAN members plus Timor-Leste.
-  "southeast-asia": { name: "Southeast Asia", codes: list("southEasternAsia") },
+  "southeast-asia": { en: "Southeast Asia", ru: "Юго-Восточная Азия", codes: list("southEasternAsia") },
   // M49 Southern Asia less Iran (placed in middle-east): the SAARC members.
-  "south-asia": { name: "South Asia", codes: without(list("southernAsia"), "IR") },
-  "east-asia": { name: "East Asia", codes: list("easternAsia") },
+  "south-asia": { en: "South Asia", ru: "Южная Азия", codes: without(list("southernAsia"), "IR") },
+  "east-asia": { en: "East Asia", ru: "Восточная Азия", codes: list("easternAsia") },
   // M49 Europe, which includes all of Russia; Turkey and Cyprus are Western Asia.
   europe: {
-    name: "Europe",
+    en: "Europe",
+    ru: "Европа",
     codes: list("easternEurope", "northernEurope", "southernEurope", "westernEurope"),
   },
-  // The South Caucasus (the part of M49 Western Asia left out of middle-east).
-  caucasus: { name: "Caucasus", codes: ["AM", "AZ", "GE"] },
+  // The South Caucasus (the part of M49 Western Asia left out of middle-east); the
+  // North Caucasus is part of Russia, so the names say "South".
+  caucasus: { en: "the South Caucasus", ru: "Южный Кавказ", codes: ["AM", "AZ", "GE"] },
   // The continent: M49 Northern America, Central America and the Caribbean.
   "north-america": {
-    name: "North America",
+    en: "North America",
+    ru: "Северная Америка",
     codes: list("northernAmerica", "centralAmerica", "caribbean"),
   },
-  "south-america": { name: "South America", codes: list("southAmerica") },
-  oceania: { name: "Oceania", codes: list("oceania") },
+  "south-america": { en: "South America", ru: "Южная Америка", codes: list("southAmerica") },
+  oceania: { en: "Oceania", ru: "Океания", codes: list("oceania") },
 };
 
 // ---- Geometry -------------------------------------------------------------------
@@ -165,14 +279,13 @@ for (const g of geometries) {
   mergeGroups.get(key).push(g);
 }
 
-const entries = []; // {code, name, geometry (arc-referenced)}
+const entries = []; // {code, geometry (arc-referenced)}
 for (const [key, group] of mergeGroups) {
   const main = group.find((g) => g.id === key) ?? group[0];
   const code = key.startsWith("alpha:") ? key.slice(6) : countries.numericToAlpha2(key);
   if (!code) throw new Error(`no alpha-2 code for numeric ${key}`);
-  const neName = main.properties.name;
   const geometry = group.length === 1 ? main : mergeArcs(topology, group);
-  entries.push({ code, name: NAME_FIXES[neName] ?? neName, geometry });
+  entries.push({ code, geometry });
 }
 
 const simplified = simplify(presimplify(topology, planarTriangleArea), MIN_AREA_SQ_DEG);
@@ -303,58 +416,182 @@ function pathData(shapes) {
   return d;
 }
 
-const out_countries = {};
+// A country's bounding box for framing the map: its largest ring and the rings near
+// it. Far-flung parts are left out (French Guiana is part of France's shape, and the
+// antimeridian cut leaves a sliver of Chukotka at the map's left edge), or a card
+// showing France or Russia would have to show the whole world. They are still drawn.
+// `parts` are [x0, y0, x1, y1, weight], the main part (largest weight) first after
+// sorting; `reach` is how far from the main part another part may lie, in map units.
+// The full extent is written too where it differs ("extent"), so that the widget can
+// tell whether a country shows in a view at all.
+function framingBox(parts, reach) {
+  const sorted = [...parts].sort((a, b) => b[4] - a[4]);
+  const [m] = sorted;
+  const limit = reach + 0.5 * Math.max(m[2] - m[0], m[3] - m[1]);
+  const box = m.slice(0, 4);
+  for (const p of sorted.slice(1)) {
+    const gap = Math.max(0, p[0] - m[2], m[0] - p[2], p[1] - m[3], m[1] - p[3]);
+    if (gap > limit) continue;
+    box[0] = Math.min(box[0], p[0]);
+    box[1] = Math.min(box[1], p[1]);
+    box[2] = Math.max(box[2], p[2]);
+    box[3] = Math.max(box[3], p[3]);
+  }
+  return box;
+}
+const extentOf = (parts) => [0, 1, 2, 3].map((i) => (i < 2 ? Math.min : Math.max)(...parts.map((p) => p[i])));
+const ringBox = (r) => {
+  const xs = r.map((p) => p[0]);
+  const ys = r.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), Math.abs(ringArea(r))];
+};
+
+const shapes = {}; // code -> {d, bbox} or {points, bbox}
 const lost = [];
-for (const { code, name, geometry } of entries) {
-  const shapes = rings(geometry)
+for (const { code, geometry } of entries) {
+  const outlines = rings(geometry)
     .flatMap(cutAntimeridian)
     .map((r) => cleanRing(r.map(project)))
     .filter((r) => r && ringArea(r) !== 0);
-  if (!shapes.length) {
+  if (!outlines.length) {
     lost.push(code);
     continue;
   }
-  if (out_countries[code]) throw new Error(`duplicate code ${code}`);
-  out_countries[code] = { name, d: pathData(shapes) };
+  if (shapes[code]) throw new Error(`duplicate code ${code}`);
+  const boxes = outlines.map(ringBox);
+  shapes[code] = { d: pathData(outlines), bbox: framingBox(boxes, 100), extent: extentOf(boxes) };
 }
 if (lost.length) throw new Error(`countries too small to draw: ${lost.join(" ")}`);
 
-const codes = Object.keys(out_countries).sort();
-const out_regions = {};
-const absent = {};
-for (const [key, { name, codes: members }] of Object.entries(REGIONS)) {
-  const present = [...new Set(members)].filter((c) => out_countries[c]).sort();
-  absent[key] = members.filter((c) => !out_countries[c]);
-  out_regions[key] = { name, countries: present };
+// ---- Marker points for the countries too small for 1:110m ---------------------------
+
+// Points closer than this (map units: 3 degrees) to a bigger island's point are
+// merged into it: one marker per island group.
+const MERGE = 30;
+function markerPoints(lonLats) {
+  const points = [];
+  // Islands beyond the map's latitudes (the southern South Sandwich Islands) are left
+  // out; the country keeps its other points.
+  for (const [lon, lat] of lonLats.filter(([, lat]) => lat >= LAT_BOTTOM && lat <= LAT_TOP)) {
+    const p = project([lon, lat]);
+    if (!points.some((q) => Math.max(Math.abs(q[0] - p[0]), Math.abs(q[1] - p[1])) < MERGE)) points.push(p);
+  }
+  return points;
 }
 
-// One country per line: readable diffs, negligible size cost.
+// The centre of each 1:50m polygon's outer ring, biggest first.
+function polygonCentres(geometry) {
+  const f = feature(topology50, geometry);
+  const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+  return polys
+    .map(([outer]) => {
+      const ring = cutAntimeridian(outer)[0] ?? outer; // continuous longitudes
+      let a = 0;
+      let cx = 0;
+      let cy = 0;
+      for (let i = 0; i < ring.length; i++) {
+        const [x0, y0] = ring[i];
+        const [x1, y1] = ring[(i + 1) % ring.length];
+        const cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+      }
+      const xs = ring.map((p) => p[0]);
+      const ys = ring.map((p) => p[1]);
+      const centre = Math.abs(a) > 1e-9
+        ? [cx / (3 * a), cy / (3 * a)]
+        : [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+      if (centre[0] >= 180) centre[0] -= 360;
+      if (centre[0] < -180) centre[0] += 360;
+      return { centre, area: Math.abs(a) / 2 };
+    })
+    .sort((p, q) => q.area - p.area)
+    .map((p) => p.centre);
+}
+
+const allCodes = Object.keys(isoNames.en).filter((code) => !OFF_MAP.has(code)).sort();
+const fromFifty = [];
+for (const g of topology50.objects.countries.geometries) {
+  const code = g.id === undefined ? UNCODED[g.properties.name]?.alpha2 : countries.numericToAlpha2(g.id);
+  if (!code || shapes[code] || OFF_MAP.has(code) || HAND_POINTS[code]) continue;
+  shapes[code] = { points: markerPoints(polygonCentres(g)) };
+  fromFifty.push(code);
+}
+for (const [code, lonLats] of Object.entries(HAND_POINTS)) {
+  if (shapes[code]) throw new Error(`${code} has a shape; remove it from HAND_POINTS`);
+  shapes[code] = { points: markerPoints(lonLats) };
+}
+for (const shape of Object.values(shapes)) {
+  if (!shape.points) continue;
+  const boxes = shape.points.map(([x, y], i) => [x, y, x, y, -i]);
+  Object.assign(shape, { bbox: framingBox(boxes, 150), extent: extentOf(boxes) });
+}
+// "extent" (all that is drawn, to tell whether a country shows in a view) is
+// written only where it differs from "bbox".
+for (const shape of Object.values(shapes)) {
+  if (shape.extent.join() === shape.bbox.join()) delete shape.extent;
+}
+const missing = allCodes.filter((code) => !shapes[code]);
+if (missing.length) throw new Error(`no shape or point for ${missing.join(" ")}`);
+const extra = Object.keys(shapes).filter((code) => !allCodes.includes(code));
+if (extra.length) throw new Error(`shapes without an ISO code: ${extra.join(" ")}`);
+
+// ---- Regions ----------------------------------------------------------------------
+
+const outRegions = {};
+for (const [key, { en, ru, codes: members }] of Object.entries(REGIONS)) {
+  const unknown = members.filter((c) => !shapes[c]);
+  if (unknown.length) throw new Error(`${key}: unknown members ${unknown.join(" ")}`);
+  outRegions[key] = { en, ru, members: [...new Set(members)].sort() };
+}
+
+// ---- Output -----------------------------------------------------------------------
+
+// One entry per line: readable diffs, negligible size cost.
 const q = JSON.stringify;
-const lines = [
+function write(name, lines) {
+  const json = lines.join("\n") + "\n";
+  JSON.parse(json); // sanity
+  writeFileSync(join(dataDir, name), json);
+  const gz = gzipSync(json, { level: 9 }).length;
+  console.log(`wrote data/${name}: raw ${Buffer.byteLength(json)} bytes; gzip -9 ${gz} bytes`);
+}
+
+write("world-names.json", [
   "{",
-  `"source": ${q(`Natural Earth 1:110m (public domain) via world-atlas@${atlasVersion}`)},`,
-  `"projection": ${q(`equirectangular: x = (lon + 180) * ${WIDTH} / 360, y = (${LAT_TOP} - lat) * ${WIDTH} / 360`)},`,
-  `"viewBox": ${q(`0 0 ${WIDTH} ${HEIGHT}`)},`,
+  `"source": ${q(`country names: i18n-iso-countries@${namesVersion}, shortened (tools/map/build-map.mjs); regions: UN M49 geoscheme unless noted (tools/map/README.md)`)},`,
   `"countries": {`,
-  codes.map((c) => `${q(c)}: ${q(out_countries[c])}`).join(",\n"),
+  allCodes.map((c) => `${q(c)}: ${q({ en: isoName(c, "en"), ru: isoName(c, "ru") })}`).join(",\n"),
   `},`,
   `"regions": {`,
-  Object.entries(out_regions)
+  Object.entries(outRegions)
     .map(([k, v]) => `${q(k)}: ${q(v)}`)
     .join(",\n"),
   `}`,
   "}",
-];
-const json = lines.join("\n") + "\n";
-JSON.parse(json); // sanity
-writeFileSync(out, json);
+]);
 
-const gz = gzipSync(json, { level: 9 }).length;
-console.log(`wrote ${out}`);
-console.log(`countries: ${codes.length}; raw ${Buffer.byteLength(json)} bytes; gzip -9 ${gz} bytes`);
-for (const [k, v] of Object.entries(out_regions)) {
-  console.log(`  ${k}: ${v.countries.length} (${v.countries.join(" ")})`);
-  if (absent[k].length) console.log(`    not in the 1:110m data: ${absent[k].join(" ")}`);
+write("world-map.json", [
+  "{",
+  `"source": ${q(`Natural Earth 1:110m, and 1:50m for marker points (public domain) via world-atlas@${atlasVersion}`)},`,
+  `"projection": ${q(`equirectangular: x = (lon + 180) * ${WIDTH} / 360, y = (${LAT_TOP} - lat) * ${WIDTH} / 360`)},`,
+  `"viewBox": ${q(`0 0 ${WIDTH} ${HEIGHT}`)},`,
+  `"countries": {`,
+  allCodes.map((c) => `${q(c)}: ${q(shapes[c])}`).join(",\n"),
+  `}`,
+  "}",
+]);
+
+const drawn = allCodes.filter((c) => shapes[c].d);
+console.log(`countries: ${allCodes.length}; ${drawn.length} drawn as shapes, ${allCodes.length - drawn.length} as marker points`);
+console.log(`  points from 1:50m: ${fromFifty.sort().join(" ")}`);
+console.log(`  points by hand: ${Object.keys(HAND_POINTS).join(" ")}`);
+for (const [k, v] of Object.entries(outRegions)) {
+  const small = v.members.filter((c) => shapes[c].points);
+  console.log(`  ${k}: ${v.members.length} (${v.members.join(" ")})${small.length ? `; points: ${small.join(" ")}` : ""}`);
 }
-const unassigned = codes.filter((c) => !Object.values(out_regions).some((r) => r.countries.includes(c)));
+const unassigned = allCodes.filter((c) => !Object.values(outRegions).some((r) => r.members.includes(c)));
 console.log(`in no region: ${unassigned.join(" ") || "none"}`);
+const framed = allCodes.filter((c) => shapes[c].d && shapes[c].bbox[2] - shapes[c].bbox[0] > 700);
+console.log(`widest framing boxes: ${framed.map((c) => `${c} ${shapes[c].bbox.join(",")}`).join("; ")}`);

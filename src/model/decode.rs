@@ -257,16 +257,20 @@ impl Decoder<'_> {
     }
 
     fn card(&mut self, node: &Node, path: &Path) -> Option<Card> {
-        let fields = self.object(node, path, &["id", "category", "title", "facts"])?;
+        let fields = self.object(node, path, &["id", "category", "title", "facts", "regions"])?;
         let id = self.string(&fields, path, "id");
         let category = self.string(&fields, path, "category");
         let title = self.string(&fields, path, "title");
         let facts = self.list(&fields, path, "facts", Decoder::fact);
+        let regions = self.optional_list(&fields, path, "regions", |d, node, path| {
+            d.string_value(node, path)
+        });
         Some(Card {
             id: id?,
             category: category?,
             title: title?,
             facts: facts?,
+            regions: regions?.unwrap_or_default(),
         })
     }
 

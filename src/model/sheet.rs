@@ -127,6 +127,30 @@ pub struct Card {
     /// The facts, at least one.
     #[schemars(length(min = 1))]
     pub facts: Vec<Fact>,
+    /// Places to highlight on a small world map shown in the card, each
+    /// listed once: ISO 3166-1 alpha-2 country codes in upper case ("AF" for
+    /// Afghanistan, "IR" for Iran) or macro-region keys such as "middle-east"
+    /// (docs/format.md lists them). Leave it out for a card without a map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(schema_with = "regions_schema")]
+    pub regions: Vec<String>,
+}
+
+/// The schema of `Card::regions`: a list of distinct known places, so that
+/// an editor can complete and check the codes.
+fn regions_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let world = super::regions::World::get();
+    let places: Vec<&str> = world
+        .countries()
+        .iter()
+        .map(|country| country.code.as_str())
+        .chain(world.regions().iter().map(|region| region.key.as_str()))
+        .collect();
+    schemars::json_schema!({
+        "type": "array",
+        "uniqueItems": true,
+        "items": { "type": "string", "enum": places },
+    })
 }
 
 /// One fact, with how sure it is and what it rests on.

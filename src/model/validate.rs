@@ -6,10 +6,11 @@
 
 use std::collections::HashSet;
 
-use super::decode::quoted_list;
+use super::decode::{quoted_list, suggest};
 use super::error::{Problem, Severity};
 use super::json::Node;
 use super::path::Path;
+use super::regions::World;
 use super::sheet::{Sheet, Status};
 
 /// Checks every rule and appends one problem per broken rule and place.
@@ -182,6 +183,28 @@ impl Rules<'_> {
                     );
                 }
             }
+            self.regions(&path.key("regions"), &card.regions);
+        }
+    }
+
+    /// Each entry of a card's `regions` is a known country code or region
+    /// key, named once.
+    fn regions(&mut self, list: &Path, regions: &[String]) {
+        let world = World::get();
+        for (index, entry) in regions.iter().enumerate() {
+            let path = list.index(index);
+            if !world.is_known(entry) {
+                let message = match suggest_place(world, entry) {
+                    Some(near) => format!("unknown region \"{entry}\" (did you mean \"{near}\"?)"),
+                    None => format!(
+                        "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {})",
+                        quoted_list(world.regions().iter().map(|region| region.key.as_str()))
+                    ),
+                };
+                self.error(&path, message);
+            } else if regions[..index].contains(entry) {
+                self.error(&path, format!("duplicate region \"{entry}\""));
+            }
         }
     }
 
@@ -263,6 +286,33 @@ impl Rules<'_> {
             );
         }
     }
+}
+
+/// What an unknown `regions` entry was probably meant to be: a country code
+/// in the wrong case ("af" for "AF"), a country's name ("Iran" for "IR"), or
+/// a region key with a typo or in another case ("Middle East" for
+/// "middle-east").
+fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
+    let trimmed = entry.trim();
+    // Codes are ASCII: to_ascii_uppercase spares the wasm Unicode's case tables.
+    if let Some(country) = world.country(&trimmed.to_ascii_uppercase()) {
+        return Some(&country.code);
+    }
+    let lower = trimmed.to_lowercase();
+    let named = |names: &super::regions::Names| {
+        [&names.en, &names.ru].into_iter().any(|name| {
+            let name = name.to_lowercase();
+            name == lower || name.strip_prefix("the ") == Some(lower.as_str())
+        })
+    };
+    if let Some(country) = world.countries().iter().find(|country| named(&country.names)) {
+        return Some(&country.code);
+    }
+    if let Some(region) = world.regions().iter().find(|region| named(&region.names)) {
+        return Some(&region.key);
+    }
+    let keys: Vec<&str> = world.regions().iter().map(|region| region.key.as_str()).collect();
+    suggest(&lower.replace([' ', '_'], "-"), &keys)
 }
 
 /// Checks that a link is absolute http or https, with nothing before the

@@ -1,0 +1,347 @@
+//! The `regions` field of a card and its map: one test per rule with the
+//! exact message, the place data the widget ships, and how a map is framed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use factcards::model::regions::{BBox, MAP_ASPECT, MIN_VIEW_WIDTH, Outline, ViewBox, WORLD_NAMES, frame};
+use factcards::model::{World, WorldShapes, check, parse_sheet};
+
+/// The shapes file, which the browser fetches.
+const WORLD_MAP: &str = include_str!("../data/world-map.json");
+
+/// A valid sheet with one card; `REGIONS` is replaced by each test.
+const SHEET: &str = r#"{
+  "factcards": 1,
+  "id": "test-story",
+  "title": "A test story",
+  "summary": "One sentence.",
+  "lang": "en",
+  "updated": "2024-03-23",
+  "sources": [{"id": "article", "title": "The article", "url": "https://example.com/a"}],
+  "categories": [{"id": "where", "label": "Where"}],
+  "cards": [
+    {"id": "places", "category": "where", "title": "Where it happens", "regions": REGIONS,
+     "facts": [{"text": "It happens in three countries.", "status": "confirmed", "sources": ["article"]}]}
+  ]
+}"#;
+
+fn sheet_with(regions: &str) -> String {
+    SHEET.replace("REGIONS", regions)
+}
+
+/// The error lines for a sheet whose card has `regions`.
+fn errors(regions: &str) -> Vec<String> {
+    check(&sheet_with(regions))
+        .errors()
+        .map(ToString::to_string)
+        .collect()
+}
+
+const REGION_KEYS: &str = r#""africa", "middle-east", "central-asia", "southeast-asia", "south-asia", "east-asia", "europe", "caucasus", "north-america", "south-america", "oceania""#;
+
+// ---- The rules ---------------------------------------------------------------
+
+#[test]
+fn country_codes_and_region_keys_are_accepted() {
+    assert_eq!(
+        errors(r#"["AF", "PK", "IR", "middle-east", "XK", "SG"]"#),
+        Vec::<String>::new()
+    );
+    let sheet = parse_sheet(&sheet_with(r#"["AF", "africa"]"#)).expect("valid");
+    assert_eq!(sheet.cards[0].regions, ["AF", "africa"]);
+}
+
+#[test]
+fn regions_is_optional_and_an_empty_list_shows_no_map() {
+    let without = SHEET.replace(r#""regions": REGIONS,"#, "");
+    let sheet = parse_sheet(&without).expect("valid");
+    assert!(sheet.cards[0].regions.is_empty());
+    assert_eq!(errors("[]"), Vec::<String>::new());
+    // Serialised back, an empty list is left out, as it was written.
+    let json = serde_json::to_string(&sheet).unwrap();
+    assert!(!json.contains("regions"), "{json}");
+}
+
+#[test]
+fn an_unknown_code_lists_what_is_accepted() {
+    assert_eq!(
+        errors(r#"["AF", "AFG"]"#),
+        [format!(
+            "cards[0].regions[1]: unknown region \"AFG\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {REGION_KEYS})"
+        )]
+    );
+}
+
+#[test]
+fn an_unknown_entry_has_its_line_and_column() {
+    let report = check(&sheet_with(r#"["AF", "XX"]"#));
+    let problem = report.errors().next().expect("an error");
+    assert_eq!(problem.path, "cards[0].regions[1]");
+    assert_eq!(problem.pos.map(|pos| (pos.line, pos.column)), Some((11, 90)));
+}
+
+#[test]
+fn a_code_in_the_wrong_case_gets_a_suggestion() {
+    assert_eq!(
+        errors(r#"["af"]"#),
+        ["cards[0].regions[0]: unknown region \"af\" (did you mean \"AF\"?)"]
+    );
+    assert_eq!(
+        errors(r#"["Pk"]"#),
+        ["cards[0].regions[0]: unknown region \"Pk\" (did you mean \"PK\"?)"]
+    );
+}
+
+#[test]
+fn a_misspelt_or_capitalised_region_key_gets_a_suggestion() {
+    assert_eq!(
+        errors(r#"["midle-east"]"#),
+        ["cards[0].regions[0]: unknown region \"midle-east\" (did you mean \"middle-east\"?)"]
+    );
+    assert_eq!(
+        errors(r#"["Africa"]"#),
+        ["cards[0].regions[0]: unknown region \"Africa\" (did you mean \"africa\"?)"]
+    );
+    assert_eq!(
+        errors(r#"["Middle East"]"#),
+        ["cards[0].regions[0]: unknown region \"Middle East\" (did you mean \"middle-east\"?)"]
+    );
+    assert_eq!(
+        errors(r#"["central_asia"]"#),
+        ["cards[0].regions[0]: unknown region \"central_asia\" (did you mean \"central-asia\"?)"]
+    );
+}
+
+#[test]
+fn a_country_name_suggests_its_code() {
+    assert_eq!(
+        errors(r#"["Iran"]"#),
+        ["cards[0].regions[0]: unknown region \"Iran\" (did you mean \"IR\"?)"]
+    );
+    assert_eq!(
+        errors(r#"["United States"]"#),
+        ["cards[0].regions[0]: unknown region \"United States\" (did you mean \"US\"?)"]
+    );
+    assert_eq!(
+        errors(r#"["Пакистан"]"#),
+        ["cards[0].regions[0]: unknown region \"Пакистан\" (did you mean \"PK\"?)"]
+    );
+}
+
+#[test]
+fn antarctica_is_not_on_the_map() {
+    assert_eq!(
+        errors(r#"["AQ"]"#),
+        [format!(
+            "cards[0].regions[0]: unknown region \"AQ\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {REGION_KEYS})"
+        )]
+    );
+}
+
+#[test]
+fn a_place_named_twice_is_an_error() {
+    assert_eq!(
+        errors(r#"["AF", "africa", "AF", "africa"]"#),
+        [
+            "cards[0].regions[2]: duplicate region \"AF\"",
+            "cards[0].regions[3]: duplicate region \"africa\"",
+        ]
+    );
+}
+
+#[test]
+fn regions_must_be_a_list_of_strings() {
+    assert_eq!(
+        errors(r#""AF""#),
+        ["cards[0].regions: expected an array, found a string"]
+    );
+    assert_eq!(
+        errors(r#"["AF", 4]"#),
+        ["cards[0].regions[1]: expected a string, found a number"]
+    );
+    assert_eq!(
+        errors("null"),
+        ["cards[0].regions: expected an array, found null"]
+    );
+}
+
+#[test]
+fn the_schema_lists_every_place() {
+    let schema: serde_json::Value = serde_json::from_str(&factcards::model::schema::schema_json()).unwrap();
+    let regions = &schema["$defs"]["Card"]["properties"]["regions"];
+    assert_eq!(regions["type"], "array");
+    assert_eq!(regions["uniqueItems"], true);
+    let allowed: Vec<&str> = regions["items"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|value| value.as_str())
+        .collect();
+    let world = World::get();
+    assert_eq!(allowed.len(), world.countries().len() + world.regions().len());
+    for place in ["AF", "PK", "IR", "XK", "africa", "middle-east"] {
+        assert!(allowed.contains(&place), "{place}");
+    }
+    assert!(
+        regions["description"]
+            .as_str()
+            .unwrap()
+            .contains("ISO 3166-1 alpha-2")
+    );
+}
+
+// ---- The place data ----------------------------------------------------------
+
+#[test]
+fn the_names_and_the_shapes_cover_the_same_places() {
+    let world = World::parse(WORLD_NAMES).expect("data/world-names.json parses");
+    let shapes = WorldShapes::parse(WORLD_MAP).expect("data/world-map.json parses");
+    assert_eq!(&world, World::get());
+    let named: BTreeSet<&str> = world.countries().iter().map(|c| c.code.as_str()).collect();
+    let drawn: BTreeSet<&str> = shapes.iter().map(|(code, _)| code).collect();
+    assert_eq!(named, drawn);
+    // Every ISO 3166-1 country but Antarctica, and Kosovo.
+    assert_eq!(named.len(), 249);
+    assert!(named.contains("XK") && !named.contains("AQ"));
+    for region in world.regions() {
+        assert!(!region.members.is_empty(), "{}", region.key);
+    }
+    assert_eq!((shapes.width, shapes.height), (3600, 1420));
+}
+
+#[test]
+fn names_are_short_common_names_in_english_and_russian() {
+    let world = World::get();
+    let name = |code: &str| {
+        let names = world.names(code).unwrap();
+        (names.en.as_str(), names.ru.as_str())
+    };
+    assert_eq!(name("IR"), ("Iran", "Иран"));
+    assert_eq!(name("RU"), ("Russia", "Россия"));
+    assert_eq!(name("KR"), ("South Korea", "Южная Корея"));
+    assert_eq!(name("US"), ("the United States", "США"));
+    assert_eq!(name("middle-east"), ("the Middle East", "Ближний Восток"));
+    assert_eq!(name("southeast-asia"), ("Southeast Asia", "Юго-Восточная Азия"));
+    for country in world.countries() {
+        for text in [&country.names.en, &country.names.ru] {
+            assert!(
+                !text.contains(',') && !text.contains('('),
+                "{}: {text}",
+                country.code
+            );
+        }
+    }
+}
+
+#[test]
+fn regions_hold_their_countries() {
+    let world = World::get();
+    let members = |key: &str| world.region(key).unwrap().members.clone();
+    assert_eq!(members("central-asia"), ["KG", "KZ", "TJ", "TM", "UZ"]);
+    assert!(members("middle-east").contains(&"IR".to_owned()));
+    assert!(members("southeast-asia").contains(&"SG".to_owned()));
+    let codes = world.highlighted(&["AF".to_owned(), "central-asia".to_owned(), "KZ".to_owned()]);
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        ["AF", "KG", "KZ", "TJ", "TM", "UZ"]
+    );
+}
+
+#[test]
+fn small_countries_are_marker_points() {
+    let shapes = WorldShapes::parse(WORLD_MAP).unwrap();
+    assert!(matches!(shapes.shape("SG").unwrap().outline, Outline::Points(_)));
+    assert!(matches!(shapes.shape("AF").unwrap().outline, Outline::Path(_)));
+    // French Guiana is drawn with France, but France's box is European.
+    let france = shapes.shape("FR").unwrap();
+    assert!(france.bbox.x0 > 1700 && france.extent.x0 < 1300);
+}
+
+#[test]
+fn broken_map_files_are_refused_with_a_reason() {
+    assert!(WorldShapes::parse("{").is_err());
+    assert_eq!(
+        WorldShapes::parse(r#"{"viewBox": "0 0 10 10", "countries": {"AF": {"d": "M0 0z"}}}"#),
+        Err("world map: AF has no bbox".to_owned())
+    );
+    assert_eq!(
+        World::parse(r#"{"countries": {"AF": {"en": "Afghanistan"}}}"#),
+        Err("world names: AF has no \"ru\" name".to_owned())
+    );
+}
+
+// ---- Framing -----------------------------------------------------------------
+
+fn contains(view: &ViewBox, bbox: BBox) -> bool {
+    view.x <= bbox.x0
+        && view.y <= bbox.y0
+        && view.x + view.width >= bbox.x1
+        && view.y + view.height >= bbox.y1
+}
+
+fn has_map_aspect(view: &ViewBox) {
+    let (w, h) = MAP_ASPECT;
+    assert!((view.width * h - view.height * w).abs() <= w, "{view}");
+}
+
+#[test]
+fn a_few_countries_are_shown_with_their_neighbours() {
+    let shapes = WorldShapes::parse(WORLD_MAP).unwrap();
+    let view = shapes.frame(["AF", "PK", "IR"]);
+    assert_eq!(view.width, MIN_VIEW_WIDTH);
+    has_map_aspect(&view);
+    for code in ["AF", "PK", "IR"] {
+        assert!(
+            contains(&view, shapes.shape(code).unwrap().bbox),
+            "{code} in {view}"
+        );
+    }
+    // A single small country is not blown up either.
+    let view = shapes.frame(["LB"]);
+    assert_eq!(view.width, MIN_VIEW_WIDTH);
+}
+
+#[test]
+fn a_continent_fits_whole() {
+    let shapes = WorldShapes::parse(WORLD_MAP).unwrap();
+    let world = World::get();
+    for key in ["africa", "europe", "south-america", "southeast-asia"] {
+        let codes = world.highlighted(std::slice::from_ref(&key.to_owned()));
+        let view = shapes.frame(codes.iter().copied());
+        has_map_aspect(&view);
+        for code in &codes {
+            assert!(
+                contains(&view, shapes.shape(code).unwrap().bbox),
+                "{code} of {key} in {view}"
+            );
+        }
+        assert!(
+            view.x >= 0 && view.x + view.width <= shapes.width,
+            "{key}: {view}"
+        );
+    }
+}
+
+#[test]
+fn the_whole_world_is_as_wide_as_the_map_and_centred() {
+    let view = frame(
+        BBox {
+            x0: 0,
+            y0: 0,
+            x1: 3600,
+            y1: 1420,
+        },
+        3600,
+        1420,
+    );
+    assert_eq!(
+        view,
+        ViewBox {
+            x: 0,
+            y: -190,
+            width: 3600,
+            height: 1800
+        }
+    );
+}

@@ -1,0 +1,851 @@
+// The factcards benchmark: sizes, startup against a static-HTML floor,
+// scaling with generated sheets, layout stability and Lighthouse, each
+// timing the median of RUNS runs in headless Chromium next to a baseline
+// measured in the same run. Prints a markdown table, writes
+// target/bench/results.json and target/bench/results.md, and checks the
+// budgets of issue 6 (PASS/FAIL, never a failing exit code).
+//
+// Run it through scripts/bench, which builds the release first. Settings
+// (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
+// (10,100,1000,10000), LIGHTHOUSE (desktop,mobile; "0" skips it), ONLY
+// (comma list of sizes,transfer,startup,scaling,cls,lighthouse).
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import os, { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { brotli11, gzip9, serve } from "./server.mjs";
+import { generate, SEARCH_KEY, shape } from "./generate.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+const OUT = join(ROOT, "target/bench");
+// dist/ is copied here first, so that a rebuild during the run (another
+// terminal, trunk serve) cannot change what is being measured.
+const DIST = join(OUT, "dist");
+const SITE = join(OUT, "site");
+const CLI = process.env.FACTCARDS_BIN ?? join(ROOT, "target/release/factcards");
+const CHROMIUM = process.env.CHROMIUM ?? process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const RUNS = Math.max(1, Number(process.env.RUNS ?? 7));
+const TRACE_RUNS = Math.max(0, Number(process.env.TRACE_RUNS ?? 3));
+const SIZES = (process.env.SIZES ?? "10,100,1000,10000").split(",").map(Number);
+const LIGHTHOUSE = process.env.LIGHTHOUSE === "0" ? [] : (process.env.LIGHTHOUSE ?? "desktop,mobile").split(",");
+const ONLY = process.env.ONLY ? new Set(process.env.ONLY.split(",")) : null;
+const want = (part) => !ONLY || ONLY.has(part);
+const PROBE = readFileSync(join(HERE, "probe.js"), "utf8");
+const started = Date.now();
+
+// ---------------------------------------------------------------- helpers
+
+const log = (...args) => console.error("[bench]", ...args);
+const median = (values) => {
+  const list = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!list.length) return null;
+  const mid = list.length >> 1;
+  return list.length % 2 ? list[mid] : (list[mid - 1] + list[mid]) / 2;
+};
+const percentile = (values, p) => {
+  const list = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!list.length) return null;
+  return list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)];
+};
+const ms = (v) => (v == null ? "n/a" : v >= 100 ? `${Math.round(v)}` : v.toFixed(1));
+const kb = (bytes) => (bytes == null ? "n/a" : `${(bytes / 1024).toFixed(1)} KB`);
+const mb = (bytes) => (bytes == null ? "n/a" : `${(bytes / 1048576).toFixed(2)} MB`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
+const x = (r) => (r == null ? "n/a" : `×${r.toFixed(2)}`);
+const pass = (ok) => (ok == null ? "n/a" : ok ? "PASS" : "FAIL");
+
+function table(head, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+// ---------------------------------------------------------------- the build's files
+
+function distFiles() {
+  const files = readdirSync(DIST);
+  const glue = files.find((name) => /^factcards-web(-[0-9a-f]+)?\.js$/.test(name));
+  const wasm = files.find((name) => /^factcards-web(-[0-9a-f]+)?_bg\.wasm$/.test(name));
+  if (!glue || !wasm) throw new Error(`no factcards-web glue or wasm in ${DIST}: run scripts/bench (it builds)`);
+  return { glue, wasm };
+}
+
+function sizeOf(path) {
+  const raw = readFileSync(path);
+  return { raw: raw.length, gzip: gzip9(raw).length, brotli: brotli11(raw).length };
+}
+
+// ---------------------------------------------------------------- the generated pages
+
+/** The CLI's fallback HTML (a declarative shadow root) for a sheet file. */
+function render(sheetPath) {
+  try {
+    return execFileSync(CLI, ["render", "--css-href", "factcards.css", sheetPath], {
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    const problems = String(error.stderr ?? "").split("\n").filter((line) => line.includes(": error: ")).slice(0, 5);
+    throw new Error(`\`${CLI} render ${sheetPath}\` failed (is the CLI older than the sheet format? scripts/bench rebuilds it):\n${problems.join("\n") || error.message}`);
+  }
+}
+
+/** The deck markup inside the CLI's `<template shadowrootmode>`, without the stylesheet link. */
+function innerMarkup(fallback) {
+  const open = fallback.indexOf(">", fallback.indexOf("<template")) + 1;
+  const close = fallback.lastIndexOf("</template>");
+  return fallback.slice(open, close).replace(/<link\b[^>]*>/g, "");
+}
+
+const page = (title, body, head = "") => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>factcards bench: ${title}</title>
+<link rel="icon" href="data:," />
+${head}</head>
+<body>
+${body}
+</body>
+</html>
+`;
+const LOADER = `<script type="module" src="factcards.js"></script>\n`;
+
+function writePages() {
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(SITE, { recursive: true });
+  // The bundled story as the build copied it to dist/, so that the floor
+  // shows what the wasm embeds even if data/ changed since the build.
+  const bundled = join(DIST, "moscow-isis-k.json");
+  const fallback = render(bundled);
+  writeFileSync(join(SITE, "floor.html"), page("floor (static HTML, no JS)", `<div data-factcards>${fallback}</div>`));
+  writeFileSync(join(SITE, "widget.html"), page("drop-in, no fallback", `<div data-factcards></div>`, LOADER));
+  writeFileSync(join(SITE, "ssr.html"), page("drop-in over the server-rendered fallback", `<div data-factcards>${fallback}</div>`, LOADER));
+  writeFileSync(join(SITE, "scale.html"), page("scaling (widget)", `<div id="w"></div>`, LOADER));
+  writeFileSync(join(SITE, "scale-static.html"), page("scaling (static markup)", `<div id="w"></div>`));
+  const sheets = {};
+  for (const facts of SIZES) {
+    const sheet = generate(facts);
+    const path = join(SITE, `sheet-${facts}.json`);
+    writeFileSync(path, JSON.stringify(sheet));
+    writeFileSync(join(SITE, `static-${facts}.html`), innerMarkup(render(path)));
+    const { cards, categories } = shape(facts);
+    sheets[facts] = {
+      cards,
+      categories,
+      firstCategory: sheet.categories[0].id,
+      firstCategoryCards: sheet.cards.filter((card) => card.category === sheet.categories[0].id).length,
+    };
+  }
+  // The generated sheets are valid: one is checked with the CLI.
+  const checked = SIZES.includes(1000) ? 1000 : SIZES[0];
+  let check;
+  try {
+    check = { sheet: `sheet-${checked}.json`, ok: true, output: execFileSync(CLI, ["check", join(SITE, `sheet-${checked}.json`)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim() };
+  } catch (error) {
+    check = { sheet: `sheet-${checked}.json`, ok: false, output: `${error.stdout ?? ""}${error.stderr ?? ""}`.trim() };
+  }
+  return { sheets, check };
+}
+
+// ---------------------------------------------------------------- the browser
+
+let browser, origin;
+
+function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** A fresh context (empty cache) and page with the probe in `mode`. */
+async function openPage(mode, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: "light" });
+  await context.addInitScript(`window.__benchMode = ${JSON.stringify(mode)};\n${PROBE}`);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.errors = errors;
+  page.close = async () => context.close();
+  return page;
+}
+
+/** JS heap (V8, after a full GC) and the wasm memories of a page, from CDP. */
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  // Every WebAssembly.Memory object in the page, whoever created it: found
+  // by prototype with Runtime.queryObjects, then their buffers' sizes summed.
+  const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const found = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
+  const sum = await cdp.send("Runtime.callFunctionOn", {
+    objectId: found.objects.objectId,
+    functionDeclaration: "function () { return this.reduce((total, memory) => total + memory.buffer.byteLength, 0); }",
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return { jsHeap: heap.usedSize, wasm: sum.result.value, total: heap.usedSize + sum.result.value };
+}
+
+/** Runs `body` while Chromium traces; returns body's result and the longest main-thread task (ms). */
+async function traced(page, body) {
+  await browser.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline"] });
+  const result = await body();
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(
+    events
+      .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // Wall time (dur) is what a reader waits; thread time (tdur) leaves out
+  // the time the process was descheduled, which on a shared machine is noise.
+  let longest = 0;
+  let longestCpu = 0;
+  for (const e of events) {
+    if (e.ph === "X" && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && main.has(`${e.pid}:${e.tid}`)) {
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+      longestCpu = Math.max(longestCpu, (e.tdur ?? e.dur ?? 0) / 1000);
+    }
+  }
+  return { result, longestTask: longest, longestTaskCpu: longestCpu };
+}
+
+// ---------------------------------------------------------------- 1. sizes and transfer
+
+function measureSizes() {
+  const { glue, wasm } = distFiles();
+  const files = [
+    ["wasm", wasm, "the widget; embeds the CSS and the bundled story"],
+    ["JS glue", glue, "wasm-bindgen's glue"],
+    ["loader", "factcards.js", "the drop-in loader (stable URL)"],
+    ["CSS", "factcards.css", "for the server-rendered fallback only (the wasm embeds it)"],
+    ["bundled story", "moscow-isis-k.json", "the JSON copy (the wasm embeds it)"],
+  ].map(([what, name, note]) => ({ what, file: name, note, ...sizeOf(join(DIST, name)) }));
+  files.push({ what: "map shapes", file: "data/world-map.json", note: "counted separately (loaded later, if at all)", ...sizeOf(join(ROOT, "data/world-map.json")) });
+  return files;
+}
+
+/** Bytes on the wire (CDP encodedDataLength: compressed body plus headers) of every request of a page. */
+async function transfer(path, waitFor) {
+  const page = await openPage("load");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const requests = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, { url: e.request.url }));
+  cdp.on("Network.responseReceived", (e) => {
+    const entry = requests.get(e.requestId);
+    if (entry) {
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      entry.encoding = headers["content-encoding"] ?? "identity";
+      entry.status = e.response.status;
+    }
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const entry = requests.get(e.requestId);
+    if (entry) entry.bytes = e.encodedDataLength;
+  });
+  await page.goto(`${origin}/${path}`);
+  await page.waitForFunction(waitFor, null, { timeout: 30000 });
+  await page.waitForTimeout(1000);
+  await page.close();
+  const list = [...requests.values()]
+    .filter((r) => r.url.startsWith(origin))
+    .map((r) => ({ path: new URL(r.url).pathname, encoding: r.encoding, status: r.status, bytes: r.bytes ?? 0 }));
+  return { page: path, requests: list, total: list.reduce((sum, r) => sum + r.bytes, 0) };
+}
+
+// ---------------------------------------------------------------- 2. startup
+
+async function loadOnce(path, mode) {
+  const page = await openPage(mode);
+  await page.goto(`${origin}/${path}`);
+  await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 30000, polling: 100 });
+  const result = await page.evaluate(() => {
+    const resources = performance.getEntriesByType("resource");
+    const wasm = resources.find((r) => r.name.endsWith(".wasm"));
+    return { ...window.__bench, wasmResponseEnd: wasm ? wasm.responseEnd : null };
+  });
+  if (mode === "load") result.memory = await memory(page);
+  result.errors = page.errors;
+  await page.close();
+  return result;
+}
+
+function maxShift(before, after) {
+  if (!before?.length || !after?.length) return null;
+  let worst = 0;
+  for (let i = 0; i < Math.min(before.length, after.length); i++) {
+    for (let k = 0; k < 4; k++) worst = Math.max(worst, Math.abs(before[i][k] - after[i][k]));
+  }
+  return worst;
+}
+
+async function measureStartup() {
+  const pages = { floor: "floor.html", widget: "widget.html", ssr: "ssr.html" };
+  const runs = { floor: [], widget: [], ssr: [], widgetInteract: [], ssrInteract: [] };
+  const order = [
+    ["floor", pages.floor, "load"],
+    ["widget", pages.widget, "load"],
+    ["ssr", pages.ssr, "load"],
+    ["widgetInteract", pages.widget, "interact"],
+    ["ssrInteract", pages.ssr, "interact"],
+  ];
+  // One load of each, not counted, so that no page pays for a cold browser.
+  for (const [, path, mode] of order) await loadOnce(path, mode);
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, and in a rotating order, so that a noisy moment or the
+    // position in the sequence hits every page alike.
+    for (let k = 0; k < order.length; k++) {
+      const [name, path, mode] = order[(i + k) % order.length];
+      runs[name].push(await loadOnce(path, mode));
+    }
+    log(`startup run ${i + 1}/${RUNS}`);
+  }
+  const med = (list, key) => median(list.map((r) => r[key]));
+  const summary = {
+    floor: { firstFact: med(runs.floor, "firstFact"), fcp: med(runs.floor, "fcp"), memory: median(runs.floor.map((r) => r.memory.total)) },
+    widget: {
+      firstFact: med(runs.widget, "firstFact"),
+      fcp: med(runs.widget, "fcp"),
+      ready: med(runs.widget, "ready"),
+      interactive: med(runs.widgetInteract, "interactive"),
+      memory: {
+        jsHeap: median(runs.widget.map((r) => r.memory.jsHeap)),
+        wasm: median(runs.widget.map((r) => r.memory.wasm)),
+        total: median(runs.widget.map((r) => r.memory.total)),
+      },
+    },
+    ssr: {
+      firstFact: med(runs.ssr, "firstFact"),
+      fcp: med(runs.ssr, "fcp"),
+      wasmArrived: med(runs.ssr, "wasmResponseEnd"),
+      takeover: med(runs.ssr, "takeover"),
+      interactive: med(runs.ssrInteract, "interactive"),
+      firstFactBeforeWasm: runs.ssr.every((r) => r.firstFact !== null && r.wasmResponseEnd !== null && r.firstFact < r.wasmResponseEnd),
+      jumpPx: Math.max(...runs.ssr.map((r) => maxShift(r.staticBoxes, r.liveBoxes) ?? Infinity)),
+      jumpPxMedian: median(runs.ssr.map((r) => maxShift(r.staticBoxes, r.liveBoxes))),
+      blankFrames: Math.max(...runs.ssr.map((r) => r.blankFrames)),
+      cls: Math.max(...runs.ssr.map((r) => r.cls)),
+    },
+  };
+  const errors = [...new Set(Object.values(runs).flat().flatMap((r) => r.errors))];
+  const timedOut = Object.entries(runs).flatMap(([name, list]) => list.filter((r) => r.timedOut).map(() => name));
+  return { summary, runs, errors, timedOut };
+}
+
+// ---------------------------------------------------------------- 3. scaling
+
+const IN_PAGE = `
+  window.__afterFrame = () => new Promise((done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  }));
+  window.__waitFor = (root, predicate, timeout = 20000) => new Promise((done) => {
+    if (predicate()) return done(true);
+    const observer = new MutationObserver(() => {
+      if (predicate()) { observer.disconnect(); clearTimeout(timer); done(true); }
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    const timer = setTimeout(() => { observer.disconnect(); done(false); }, timeout);
+  });
+`;
+
+/** Renders a generated sheet in the widget (or, `static`, its CLI markup) and returns the render time. */
+async function scaleRender(page, kind, facts, info) {
+  return page.evaluate(
+    async ({ kind, facts, info, inPage }) => {
+      (0, eval)(inPage);
+      const el = document.getElementById("w");
+      const count = (root) => root.querySelectorAll(".fc-card").length;
+      let root, t0;
+      if (kind === "widget") {
+        const api = await window.factcards.ready;
+        const sheet = await (await fetch(`sheet-${facts}.json`)).json();
+        await __afterFrame();
+        await __afterFrame();
+        t0 = performance.now();
+        window.__handle = api.mount(el, sheet);
+        root = el.shadowRoot;
+      } else {
+        const markup = await (await fetch(`static-${facts}.html`)).text();
+        const css = await (await fetch("factcards.css")).text();
+        await __afterFrame();
+        await __afterFrame();
+        t0 = performance.now();
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root = el.attachShadow({ mode: "open" });
+        root.adoptedStyleSheets = [sheet];
+        root.innerHTML = markup;
+      }
+      const complete = await __waitFor(root, () => count(root) >= info.cards);
+      const dom = performance.now();
+      const end = await __afterFrame();
+      return { render: end - t0, dom: dom - t0, complete, cards: count(root), t0 };
+    },
+    { kind, facts, info, inPage: IN_PAGE },
+  );
+}
+
+/** Category toggles (on: only the first category; off: all again) and search keystrokes. */
+async function scaleInteract(page, kind, info, repeats) {
+  return page.evaluate(
+    async ({ kind, info, repeats, key }) => {
+      const root = document.getElementById("w").shadowRoot;
+      const cards = () => root.querySelectorAll(".fc-card").length;
+      const chip = () => root.querySelector(".fc-filter__chip[data-category]");
+      const visibleFacts = () => [...root.querySelectorAll(".fc-fact")].filter((f) => f.getClientRects().length > 0).length;
+      const out = { on: [], off: [], key: [], clear: [], keyChanged: null, search: false, toggleComplete: true };
+      const sections = [...root.querySelectorAll(".fc-category")];
+      const showOnly = (category) => {
+        for (const section of sections) {
+          const shown = !category || (section.getAttribute("aria-labelledby") ?? "").endsWith(`-${category}`);
+          section.style.display = shown ? "" : "none";
+        }
+      };
+      for (let i = 0; i < repeats; i++) {
+        await __afterFrame();
+        let t0 = performance.now();
+        if (kind === "widget") {
+          chip().click();
+          out.toggleComplete &&= await __waitFor(root, () => chip().getAttribute("aria-pressed") === "true" && cards() === info.firstCategoryCards, 5000);
+        } else {
+          chip().setAttribute("aria-pressed", "true");
+          showOnly(info.firstCategory);
+        }
+        out.on.push((await __afterFrame()) - t0);
+        await __afterFrame();
+        t0 = performance.now();
+        if (kind === "widget") {
+          chip().click();
+          out.toggleComplete &&= await __waitFor(root, () => chip().getAttribute("aria-pressed") === "false" && cards() === info.cards, 5000);
+        } else {
+          chip().setAttribute("aria-pressed", "false");
+          showOnly(null);
+        }
+        out.off.push((await __afterFrame()) - t0);
+      }
+      const input = root.querySelector(".fc-search__input");
+      if (kind === "widget" && !input) return out;
+      out.search = true;
+      const before = visibleFacts();
+      const type = (value) => {
+        if (kind === "widget") {
+          input.value = value;
+          input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: value ? "insertText" : "deleteContentBackward", data: value || null }));
+        } else {
+          for (const fact of root.querySelectorAll(".fc-fact")) {
+            fact.style.display = !value || fact.textContent.toLowerCase().includes(value) ? "" : "none";
+          }
+        }
+      };
+      for (let i = 0; i < repeats; i++) {
+        await __afterFrame();
+        let t0 = performance.now();
+        type(key);
+        out.key.push((await __afterFrame()) - t0);
+        if (i === 0) out.keyChanged = { before, after: visibleFacts() };
+        await __afterFrame();
+        t0 = performance.now();
+        type("");
+        out.clear.push((await __afterFrame()) - t0);
+      }
+      return out;
+    },
+    { kind, info, repeats, key: SEARCH_KEY },
+  );
+}
+
+async function scaleRun(kind, facts, info, { trace = false } = {}) {
+  const page = await openPage("scale");
+  await page.goto(`${origin}/${kind === "widget" ? "scale.html" : "scale-static.html"}`);
+  if (kind === "widget") await page.waitForFunction(() => window.factcards !== undefined, null, { timeout: 30000 });
+  const repeats = facts >= 10000 ? 3 : 5;
+  const body = async () => {
+    const rendered = await scaleRender(page, kind, facts, info);
+    const mem = trace ? null : await memory(page);
+    const interactions = await scaleInteract(page, kind, info, repeats);
+    return { ...rendered, memory: mem, ...interactions };
+  };
+  const { result, longestTask, longestTaskCpu } = trace ? await traced(page, body) : { result: await body(), longestTask: null, longestTaskCpu: null };
+  result.longtasks = await page.evaluate((t0) => window.__bench.longtasks.filter((t) => t.at + t.duration >= t0).map((t) => t.duration), result.t0);
+  result.longestTask = longestTask;
+  result.longestTaskCpu = longestTaskCpu;
+  result.errors = page.errors;
+  await page.close();
+  return result;
+}
+
+async function measureScaling(sheets) {
+  const results = {};
+  for (const facts of SIZES) {
+    const info = sheets[facts];
+    const widget = [];
+    const floor = [];
+    const runs = facts >= 10000 ? Math.max(RUNS, 7) : RUNS;
+    for (let i = 0; i < runs; i++) {
+      widget.push(await scaleRun("widget", facts, info));
+      floor.push(await scaleRun("static", facts, info));
+    }
+    const tracedWidget = [];
+    const tracedFloor = [];
+    for (let i = 0; i < TRACE_RUNS; i++) {
+      tracedWidget.push(await scaleRun("widget", facts, info, { trace: true }));
+      tracedFloor.push(await scaleRun("static", facts, info, { trace: true }));
+    }
+    const stats = (list, key) => {
+      const all = list.flatMap((r) => (Array.isArray(r[key]) ? r[key] : [r[key]]));
+      return { median: median(all), p95: percentile(all, 95), n: all.length };
+    };
+    const longest = (runsUntraced, runsTraced) => ({
+      traced: median(runsTraced.map((r) => r.longestTask)),
+      tracedCpu: median(runsTraced.map((r) => r.longestTaskCpu)),
+      longtaskObserverMax: Math.max(0, ...runsUntraced.flatMap((r) => r.longtasks)),
+    });
+    results[facts] = {
+      facts,
+      cards: info.cards,
+      widget: {
+        render: stats(widget, "render"),
+        toggleOn: stats(widget, "on"),
+        toggleOff: stats(widget, "off"),
+        key: widget[0].search ? stats(widget, "key") : null,
+        clear: widget[0].search ? stats(widget, "clear") : null,
+        keyChanged: widget[0].keyChanged,
+        memory: { jsHeap: median(widget.map((r) => r.memory.jsHeap)), wasm: median(widget.map((r) => r.memory.wasm)), total: median(widget.map((r) => r.memory.total)) },
+        longestTask: longest(widget, tracedWidget),
+        complete: widget.every((r) => r.complete && r.toggleComplete),
+        cardsRendered: widget[0].cards,
+      },
+      floor: {
+        render: stats(floor, "render"),
+        toggleOn: stats(floor, "on"),
+        toggleOff: stats(floor, "off"),
+        key: stats(floor, "key"),
+        clear: stats(floor, "clear"),
+        memory: { jsHeap: median(floor.map((r) => r.memory.jsHeap)), wasm: 0, total: median(floor.map((r) => r.memory.total)) },
+        longestTask: longest(floor, tracedFloor),
+      },
+      errors: [...new Set([...widget, ...floor].flatMap((r) => r.errors))],
+    };
+    log(`scaling ${facts} facts: render ${ms(results[facts].widget.render.median)} ms (static ${ms(results[facts].floor.render.median)} ms)`);
+  }
+  return results;
+}
+
+/** Per-10× growth of a cost across the sizes, and its name. */
+function growth(values) {
+  const steps = [];
+  for (let i = 1; i < SIZES.length; i++) {
+    const a = values[SIZES[i - 1]];
+    const b = values[SIZES[i]];
+    const factor = SIZES[i] / SIZES[i - 1];
+    steps.push(a == null || b == null || a <= 0 ? null : (b / a) ** (1 / Math.log10(factor)));
+  }
+  const worst = Math.max(...steps.filter((s) => s != null));
+  const name = !Number.isFinite(worst) ? "n/a" : worst <= 12 ? "≈linear or better" : "worse than linear";
+  return { steps, worst: Number.isFinite(worst) ? worst : null, name };
+}
+
+// ---------------------------------------------------------------- 4. layout stability
+
+async function measureCls() {
+  // news-article.html has the budget; the demo page is shown for information.
+  const out = {};
+  for (const [name, path] of [["news-article.html", "news-article.html"], ["demo page", ""]]) {
+    for (const width of [375, 1280]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await openPage("cls", { width, height: 800 });
+        await page.goto(`${origin}/${path}`);
+        await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 40000, polling: 100 });
+        runs.push(await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts })));
+        await page.close();
+      }
+      const worst = runs.reduce((a, b) => (b.cls > a.cls ? b : a));
+      const key = `${name} @ ${width} px`;
+      out[key] = { page: name, width, median: median(runs.map((r) => r.cls)), max: worst.cls, runs: runs.map((r) => r.cls), worstShifts: worst.shifts };
+      log(`CLS ${key}: median ${out[key].median.toFixed(4)}`);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 5. Lighthouse
+
+async function measureLighthouse() {
+  const { runLighthouse } = await import("./lighthouse.mjs");
+  const out = [];
+  for (const [name, path] of [["demo page", ""], ["news-article.html", "news-article.html"]]) {
+    for (const preset of LIGHTHOUSE) {
+      try {
+        out.push({ page: name, ...(await runLighthouse(`${origin}/${path}`, preset)) });
+      } catch (error) {
+        out.push({ page: name, preset, error: String(error?.message ?? error) });
+      }
+      log(`lighthouse ${name} (${preset}) done`);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- report
+
+function report(results) {
+  const parts = [];
+  const { sizes, transfer: tr, startup, scaling, cls, lighthouse } = results;
+  const budgets = [];
+
+  const src = results.source;
+  const built = src.commit ? ` of commit ${src.commit}${src.changedFiles ? ` plus ${src.changedFiles} uncommitted changed files` : ""}` : "";
+  const busy = `load average ${results.loadAverage.start.toFixed(1)} at the start, ${results.loadAverage.end.toFixed(1)} at the end`;
+  parts.push(`Measured ${new Date(results.date).toISOString().slice(0, 16).replace("T", " ")} UTC: the release build${built}, on ${results.machine} (${busy}), Chromium ${results.chromium}; medians of ${RUNS} runs.`);
+
+  if (sizes) {
+    const rows = sizes.files.map((f) => [`${f.what} (\`${f.file.replace(/-[0-9a-f]{16}/, "-*")}\`)`, kb(f.raw), kb(f.gzip), kb(f.brotli), f.note]);
+    const w = sizes.widget;
+    rows.push([`**interactive widget** (${w.parts.join(" + ")})`, kb(w.raw), `**${kb(w.gzip)}**`, kb(w.brotli), "what the drop-in fetches for the bundled story"]);
+    parts.push(`### Sizes\n\n${table(["file", "raw", "gzip -9", "brotli", "note"], rows)}`);
+    budgets.push(["interactive widget ≤ 70 KB gzipped", `${kb(w.gzip)} gzip, ${kb(w.brotli)} brotli`, pass(w.gzip <= 70 * 1024)]);
+  }
+  if (tr) {
+    const rows = tr.map((t) => [t.label, String(t.requests.length), kb(t.total), [...new Set(t.requests.map((r) => r.encoding))].join(", "), t.note]);
+    parts.push(`### Transfer (browser network log: bytes on the wire, headers included)\n\n${table(["page", "requests", "transferred", "encodings", "what"], rows)}`);
+  }
+  if (startup) {
+    const s = startup.summary;
+    const f = s.floor.firstFact;
+    const rows = [
+      ["floor: static HTML, same markup and CSS, no JS", ms(f), "×1.00", "never (no JS)", "—"],
+      ["drop-in, no fallback (`<div data-factcards>` + loader)", ms(s.widget.firstFact), x(ratio(s.widget.firstFact, f)), ms(s.widget.interactive), x(ratio(s.widget.interactive, f))],
+      ["drop-in over the fallback (`factcards render` + loader)", ms(s.ssr.firstFact), x(ratio(s.ssr.firstFact, f)), ms(s.ssr.interactive), x(ratio(s.ssr.interactive, f))],
+    ];
+    parts.push(
+      `### Startup, bundled story (ms from navigation, median of ${RUNS})\n\n${table(["page", "first fact visible", "ratio to floor", "interactive", "ratio to floor"], rows)}\n\n` +
+        `Over the fallback: the wasm arrives at ${ms(s.ssr.wasmArrived)} ms and takes over at ${ms(s.ssr.takeover)} ms; ` +
+        `first fact before the wasm arrived in every run: ${s.ssr.firstFactBeforeWasm ? "yes" : "no"}; ` +
+        `largest move of the first 4 cards at the takeover: ${s.ssr.jumpPx === Infinity ? "n/a" : `${s.ssr.jumpPx.toFixed(1)} px`} (worst run); ` +
+        `frames without facts during the takeover: ${s.ssr.blankFrames}; CLS of that page: ${s.ssr.cls.toFixed(4)}. ` +
+        `Memory after load (no fallback): JS heap ${mb(s.widget.memory.jsHeap)} + wasm ${mb(s.widget.memory.wasm)} = ${mb(s.widget.memory.total)} (floor page: ${mb(s.floor.memory)} JS heap).`,
+    );
+    const ssrRatio = ratio(s.ssr.firstFact, f);
+    budgets.push(["static first: fallback's first fact ≤ 1.05 × floor, before the wasm", `${x(ssrRatio)}, before the wasm: ${s.ssr.firstFactBeforeWasm ? "yes" : "no"}, jump ${s.ssr.jumpPx === Infinity ? "n/a" : `${s.ssr.jumpPx.toFixed(1)} px`}`, pass(ssrRatio != null && ssrRatio <= 1.05 && s.ssr.firstFactBeforeWasm && s.ssr.jumpPx <= 0.5 && s.ssr.blankFrames === 0)]);
+    budgets.push(["no fallback: first fact ≤ floor + 100 ms", `${ms(s.widget.firstFact)} ms vs ${ms(f)} + 100 ms`, pass(s.widget.firstFact != null && s.widget.firstFact <= f + 100)]);
+    budgets.push(["wasm + JS heap ≤ 4 MB (bundled story)", mb(s.widget.memory.total), pass(s.widget.memory.total <= 4 * 1048576)]);
+  }
+  if (scaling) {
+    const cell = (w, b, p95 = false) => (w?.median == null ? "n/a" : `${ms(w.median)}${p95 ? ` (p95 ${ms(w.p95)})` : ""} · ${ms(b?.median)} · ${x(ratio(w.median, b?.median))}`);
+    const rows = SIZES.map((n) => {
+      const r = scaling[n];
+      const lt = (l) => (l.traced != null ? `${ms(l.traced)} (cpu ${ms(l.tracedCpu)})` : l.longtaskObserverMax > 0 ? ms(l.longtaskObserverMax) : "<50");
+      return [
+        n.toLocaleString("en"),
+        cell(r.widget.render, r.floor.render) + (r.widget.complete ? "" : " ⚠"),
+        cell(r.widget.toggleOn, r.floor.toggleOn, true),
+        cell(r.widget.toggleOff, r.floor.toggleOff, true),
+        r.widget.key ? cell(r.widget.key, r.floor.key, true) : "n/a (no `.fc-search__input`)",
+        `${mb(r.widget.memory.total)} (JS ${mb(r.widget.memory.jsHeap)} + wasm ${mb(r.widget.memory.wasm)}) · ${mb(r.floor.memory.total)}`,
+        `${lt(r.widget.longestTask)} · ${lt(r.floor.longestTask)}`,
+      ];
+    });
+    parts.push(
+      `### Scaling, generated sheets (ms, median of ${RUNS} renders; widget · static-markup baseline · ratio)\n\n` +
+        table(["facts", "render", "toggle: one category", "toggle: all again", `search keystroke ("${SEARCH_KEY}")`, "heap after render", "longest task"], rows),
+    );
+    const metric = {
+      render: (n) => scaling[n].widget.render.median,
+      "toggle: one category": (n) => scaling[n].widget.toggleOn.median,
+      "toggle: all again": (n) => scaling[n].widget.toggleOff.median,
+      keystroke: (n) => scaling[n].widget.key?.median,
+      "heap (JS + wasm)": (n) => scaling[n].widget.memory.total,
+      "longest task": (n) => scaling[n].widget.longestTask.traced,
+    };
+    const growths = {};
+    const grows = Object.entries(metric).map(([name, get]) => {
+      const g = (growths[name] = growth(Object.fromEntries(SIZES.map((n) => [n, get(n)]))));
+      return [name, ...g.steps.map((s) => (s == null ? "n/a" : `×${s.toFixed(1)}`)), g.name];
+    });
+    results.growth = growths;
+    const stepNames = SIZES.slice(1).map((n, i) => `${SIZES[i].toLocaleString("en")} → ${n.toLocaleString("en")}`);
+    parts.push(`Growth of the widget's costs per 10× more facts (≈linear if ≤ ×12):\n\n${table(["cost", ...stepNames, "growth"], grows)}`);
+    const k = scaling[1000];
+    const t = scaling[10000];
+    if (k) {
+      const toggle = Math.max(k.widget.toggleOn.median, k.widget.toggleOff.median);
+      budgets.push(["1,000 facts: render ≤ 50 ms", `${ms(k.widget.render.median)} ms`, pass(k.widget.render.median <= 50)]);
+      budgets.push(["1,000 facts: toggle ≤ 16 ms (median, worse direction)", `${ms(toggle)} ms`, pass(toggle <= 16)]);
+      budgets.push(["1,000 facts: keystroke ≤ 16 ms (median)", k.widget.key ? `${ms(k.widget.key.median)} ms` : "n/a (no search box)", k.widget.key ? pass(k.widget.key.median <= 16) : "n/a"]);
+    }
+    if (t) {
+      const longest = t.widget.longestTask.traced ?? t.widget.longtaskObserverMax;
+      budgets.push(["10,000 facts: render ≤ 500 ms", `${ms(t.widget.render.median)} ms`, pass(t.widget.render.median <= 500)]);
+      budgets.push(["10,000 facts: no task > 200 ms", `${ms(longest)} ms`, pass(longest <= 200)]);
+      const g = growths.render;
+      const gt = [growths.render, growths["toggle: one category"], growths["toggle: all again"], growths.keystroke].filter((x) => x.worst != null);
+      const worst = Math.max(...gt.map((x) => x.worst));
+      budgets.push(["linear growth (render, toggles, keystroke)", `worst ×${worst.toFixed(1)} per 10×`, pass(worst <= 12)]);
+      void g;
+    }
+  }
+  if (cls) {
+    const rows = Object.values(cls).map((c) => [
+      `${c.page}${c.page === "news-article.html" ? "" : " (no budget)"}`,
+      `${c.width} px`,
+      c.median.toFixed(4),
+      c.max.toFixed(4),
+      c.worstShifts.length ? c.worstShifts.map((s) => `${s.value.toFixed(4)} at ${s.at} ms (${s.sources.join(", ")})`).join("; ") : "none",
+    ]);
+    parts.push(`### Layout stability: CLS during load, until load + 2 s without a shift (median of ${RUNS})\n\n${table(["page", "width", "CLS median", "CLS worst run", "shifts in the worst run (moved elements)"], rows)}`);
+    const worst = Math.max(...Object.values(cls).filter((c) => c.page === "news-article.html").map((c) => c.max));
+    budgets.push(["CLS exactly 0 (news-article.html, 375 and 1280 px)", worst.toFixed(4), pass(worst === 0)]);
+  }
+  if (lighthouse?.length) {
+    const rows = lighthouse.map((l) => [
+      l.page,
+      l.preset,
+      l.error ? `error: ${l.error}` : String(l.performance),
+      l.error ? "" : String(l.accessibility),
+      l.error ? "" : `FCP ${ms(l.metrics["first-contentful-paint"])} · LCP ${ms(l.metrics["largest-contentful-paint"])} · TBT ${ms(l.metrics["total-blocking-time"])} · CLS ${(l.metrics["cumulative-layout-shift"] ?? 0).toFixed(3)}${l.failedAccessibilityAudits?.length ? ` · a11y fails: ${l.failedAccessibilityAudits.join(", ")}` : ""}`,
+    ]);
+    parts.push(`### Lighthouse 12.2.3 (one run each)\n\n${table(["page", "preset", "performance", "accessibility", "metrics (ms)"], rows)}`);
+    const ok = lighthouse.filter((l) => !l.error);
+    if (ok.length) {
+      budgets.push(["Lighthouse performance ≥ 98", ok.map((l) => `${l.page} ${l.preset} ${l.performance}`).join(", "), pass(ok.every((l) => l.performance >= 98))]);
+      budgets.push(["Lighthouse accessibility 100", ok.map((l) => `${l.page} ${l.preset} ${l.accessibility}`).join(", "), pass(ok.every((l) => l.accessibility === 100))]);
+    }
+  }
+  parts.push(`### Budgets (issue 6)\n\n${table(["budget", "measured", ""], budgets)}`);
+  results.budgets = budgets.map(([budget, measured, verdict]) => ({ budget, measured, verdict }));
+  return parts.join("\n\n");
+}
+
+// ---------------------------------------------------------------- main
+
+let results;
+async function timed(name, body) {
+  const t0 = Date.now();
+  try {
+    return await body();
+  } finally {
+    results.seconds[name] = Math.round((Date.now() - t0) / 1000);
+  }
+}
+
+/** The commit measured, and whether the work tree had changes to the widget's sources. */
+function gitState() {
+  const git = (...args) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  try {
+    const changed = git("status", "--porcelain", "--", "src", "styles", "web", "Cargo.toml", "Cargo.lock", "index.html", "data");
+    return { commit: git("rev-parse", "--short", "HEAD"), changedFiles: changed ? changed.split("\n").length : 0 };
+  } catch {
+    return { commit: null, changedFiles: null };
+  }
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  rmSync(DIST, { recursive: true, force: true });
+  cpSync(join(ROOT, "dist"), DIST, { recursive: true });
+  const chromiumVersion = execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim().replace(/^Chromium /, "").split(" ")[0];
+  const cpus = os.cpus();
+  results = {
+    date: started,
+    machine: `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}`,
+    chromium: chromiumVersion,
+    runs: RUNS,
+    source: gitState(),
+    // The 1-minute load average: on a shared machine, say how busy it was.
+    loadAverage: { start: loadavg()[0], end: null },
+    seconds: {},
+    sizes: null,
+  };
+  log("generating the pages and sheets");
+  const { sheets, check } = writePages();
+  results.sheetCheck = check;
+  log(`check ${check.sheet}: ${check.ok ? "ok" : "FAILED"} ${check.output}`);
+
+  const server = await serve([SITE, DIST], 0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+  try {
+    if (want("sizes") || want("transfer")) await timed("sizes", async () => {
+      const files = measureSizes();
+      const parts = files.filter((f) => ["wasm", "JS glue", "loader"].includes(f.what));
+      results.sizes = { files, widget: null };
+      log("network log of the demo page and the drop-in");
+      const demo = await transfer("", () => document.querySelector("#demo-widget")?.shadowRoot?.querySelector(".fc-fact__text") != null);
+      const embed = await transfer("widget.html", () => document.querySelector("[data-factcards]")?.shadowRoot?.querySelector(".fc-fact__text") != null);
+      // The budget counts what the drop-in really fetches: loader, glue, wasm,
+      // and the CSS or JSON too if the widget ever fetches them separately.
+      for (const extra of files.filter((f) => ["CSS", "bundled story"].includes(f.what))) {
+        if (embed.requests.some((r) => r.path === `/${extra.file}`)) parts.push(extra);
+      }
+      const sum = (key) => parts.reduce((total, f) => total + f[key], 0);
+      results.sizes.widget = { parts: parts.map((f) => f.what), raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") };
+      const embedOnly = { ...embed, requests: embed.requests.filter((r) => r.path !== "/widget.html") };
+      embedOnly.total = embedOnly.requests.reduce((total, r) => total + r.bytes, 0);
+      results.transfer = [
+        { label: "demo page (`/`)", note: "page, its CSS and scripts, loader, glue, wasm, the story's JSON (for the option form), favicon", ...demo },
+        { label: "drop-in embed", note: `what a host page loads: ${embedOnly.requests.map((r) => `${r.path.slice(1).replace(/-[0-9a-f]{16}/, "-*")} ${kb(r.bytes)}`).join(" + ")}`, ...embedOnly },
+      ];
+    });
+    if (want("startup")) {
+      log("startup");
+      results.startup = await timed("startup", measureStartup);
+    }
+    if (want("scaling")) {
+      log("scaling");
+      results.scaling = await timed("scaling", () => measureScaling(sheets));
+    }
+    if (want("cls")) {
+      log("layout stability");
+      results.cls = await timed("cls", measureCls);
+    }
+  } finally {
+    await browser.close();
+  }
+  if (want("lighthouse") && LIGHTHOUSE.length) {
+    log("lighthouse");
+    results.lighthouse = await timed("lighthouse", measureLighthouse);
+  }
+  server.close();
+
+  results.loadAverage.end = loadavg()[0];
+  const markdown = report(results);
+  results.seconds.total = Math.round((Date.now() - started) / 1000);
+  const parts = Object.entries(results.seconds).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v} s`).join(", ");
+  const text = `${markdown}\n\nBenchmark time: ${results.seconds.total} s (${parts}), build not included; \`RUNS=${RUNS} scripts/bench\`.\n`;
+  writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(join(OUT, "results.md"), text);
+  console.log(text);
+  const errors = [...new Set([...(results.startup?.errors ?? []), ...Object.values(results.scaling ?? {}).flatMap((r) => r.errors)])];
+  if (errors.length) log(`page errors seen: ${errors.join(" | ")}`);
+  log(`wrote ${join("target/bench", "results.json")} and results.md`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`[bench] ${error.message ?? error}`);
+  process.exit(1);
+}

@@ -47,6 +47,12 @@ pub struct Strings {
     pub no_results: &'static str,
     pub reset: &'static str,
     pub map_label: &'static str,
+    /// Starts the map's text alternative: "Map highlighting" + the places.
+    pub map_title: &'static str,
+    /// Starts the map's visible caption: "On the map:" + the places.
+    pub map_caption: &'static str,
+    /// Joins the last two items of a list: "A, B and C".
+    list_and: &'static str,
     /// "fact"/"card" in each plural form the language needs (see `plural`).
     facts_word: [&'static str; 3],
     cards_word: [&'static str; 3],
@@ -86,6 +92,9 @@ static EN: Strings = Strings {
     no_results: "No facts match.",
     reset: "Show all facts",
     map_label: "Map",
+    map_title: "Map highlighting",
+    map_caption: "On the map:",
+    list_and: "and",
     facts_word: ["fact", "facts", "facts"],
     cards_word: ["card", "cards", "cards"],
     showing: "Showing",
@@ -140,6 +149,11 @@ static RU: Strings = Strings {
     no_results: "Нет подходящих фактов.",
     reset: "Показать все факты",
     map_label: "Карта",
+    // "Выделено" (impersonal) agrees with any list: "Выделено на карте:
+    // Афганистан, Пакистан и Иран".
+    map_title: "Выделено на карте:",
+    map_caption: "На карте:",
+    list_and: "и",
     facts_word: ["факт", "факта", "фактов"],
     cards_word: ["карточке", "карточках", "карточках"],
     showing: "Показано",
@@ -227,6 +241,16 @@ impl Strings {
         match self.tag {
             "ru" => format!("{} {facts} {facts_word} в {cards} {cards_word}", self.showing),
             _ => format!("{} {facts} {facts_word} in {cards} {cards_word}", self.showing),
+        }
+    }
+
+    /// "Afghanistan, Pakistan and Iran": items joined with commas and the
+    /// language's "and" before the last (no serial comma).
+    pub fn list(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [only] => (*only).to_owned(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.list_and),
         }
     }
 

@@ -17,8 +17,24 @@ use std::thread::{self, Thread};
 
 use yew::{AttrValue, LocalServerRenderer};
 
-use crate::model::Sheet;
+use crate::model::{Sheet, WorldShapes};
 use crate::view::deck::{FactDeck, FactDeckProps};
+
+/// data/world-map.json: compiled into the native build (the CLI and
+/// server-side rendering), never into the wasm, which fetches it.
+pub const WORLD_MAP: &str = include_str!("../data/world-map.json");
+
+thread_local! {
+    /// The map shapes, parsed on first use (`Rc`, so per thread).
+    static SHAPES: Option<Rc<WorldShapes>> = WorldShapes::parse(WORLD_MAP).ok().map(Rc::new);
+}
+
+/// The world map shapes for server-side rendering: `FactDeckProps::map`.
+/// `None` only if the compiled-in file were broken (tests/regions.rs checks
+/// it is not); the maps would then show their captions alone.
+pub fn world_shapes() -> Option<Rc<WorldShapes>> {
+    SHAPES.with(Clone::clone)
+}
 
 /// The stylesheet address used when none is given.
 pub const DEFAULT_CSS_HREF: &str = "factcards.css";
@@ -92,6 +108,13 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
         lang: options.lang.clone().map(AttrValue::from),
         initial_category: options.initial_category.clone().map(AttrValue::from),
         initial_card: options.initial_card.clone().map(AttrValue::from),
+        // The shapes are read only for a sheet that has a map.
+        map: sheet
+            .cards
+            .iter()
+            .any(|card| !card.regions.is_empty())
+            .then(world_shapes)
+            .flatten(),
         ..FactDeckProps::for_sheet(sheet)
     };
     let deck = block_on(

@@ -1,5 +1,6 @@
 //! The `regions` field of a card and its map: one test per rule with the
-//! exact message, the place data the widget ships, and how a map is framed.
+//! exact message, the place data the widget ships, how a map is framed, and
+//! the map's markup rendered server-side.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -344,4 +345,191 @@ fn the_whole_world_is_as_wide_as_the_map_and_centred() {
             height: 1800
         }
     );
+}
+
+// ---- The rendered map --------------------------------------------------------
+
+use std::rc::Rc;
+
+use factcards::BUNDLED_SHEET;
+use factcards::ssr::{FallbackOptions, render_fallback, world_shapes};
+use factcards::view::deck::{FactDeck, FactDeckProps};
+use yew::LocalServerRenderer;
+
+/// The `<figure>` of card `card` in `html`.
+fn figure<'a>(html: &'a str, card: &str) -> &'a str {
+    let start = html
+        .find(&format!("data-card=\"{card}\""))
+        .unwrap_or_else(|| panic!("card {card}"));
+    let rest = &html[start..];
+    let from = rest.find("<figure").expect("a figure");
+    let to = rest.find("</figure>").expect("the figure's end");
+    &rest[from..to + "</figure>".len()]
+}
+
+/// The value of `name="…"` in a tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].split('"').next()
+}
+
+/// The codes of the highlighted `<path>`s, and of all of them.
+fn path_codes(figure: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut highlighted = BTreeSet::new();
+    let mut all = BTreeSet::new();
+    for tag in figure.split("<path").skip(1) {
+        let tag = &tag[..tag.find('>').unwrap()];
+        let code = attribute(tag, "data-code")
+            .expect("every path has data-code")
+            .to_owned();
+        let class = attribute(tag, "class").unwrap_or("");
+        assert!(class.split(' ').any(|c| c == "fc-map__land"), "{tag}");
+        if class.split(' ').any(|c| c == "fc-map__land--highlighted") {
+            highlighted.insert(code.clone());
+        }
+        all.insert(code);
+    }
+    (highlighted, all)
+}
+
+fn text_of(figure: &str, open: &str, close: &str) -> String {
+    let start = figure.find(open).unwrap_or_else(|| panic!("{open} in {figure}"));
+    let inner = &figure[start..];
+    let inner = &inner[inner.find('>').unwrap() + 1..inner.find(close).unwrap()];
+    // Drop tags, keep text.
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn bundled_fallback(options: FallbackOptions) -> String {
+    render_fallback(Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()), &options)
+}
+
+#[test]
+fn the_regions_card_highlights_exactly_afghanistan_pakistan_and_iran() {
+    let html = bundled_fallback(FallbackOptions::default());
+    let figure = figure(&html, "regions");
+    let (highlighted, all) = path_codes(figure);
+    assert_eq!(
+        highlighted,
+        BTreeSet::from(["AF".into(), "IR".into(), "PK".into()])
+    );
+    // Neighbours are drawn for context; far-away countries are left out.
+    assert!(all.contains("TM") && all.contains("IN"));
+    assert!(!all.contains("BR") && !all.contains("US"));
+    assert_eq!(
+        text_of(figure, "<title", "</title>"),
+        "Map highlighting Afghanistan, Pakistan and Iran"
+    );
+    assert_eq!(
+        text_of(figure, "<figcaption", "</figcaption>"),
+        "On the map: Afghanistan, Pakistan and Iran"
+    );
+    let svg = &figure[figure.find("<svg").unwrap()..];
+    let svg_tag = &svg[..svg.find('>').unwrap()];
+    assert_eq!(attribute(svg_tag, "role"), Some("img"));
+    assert_eq!(
+        attribute(svg_tag, "aria-labelledby"),
+        Some("moscow-concert-hall-attack-isis-k/regions/map-title")
+    );
+    assert!(figure.contains("<title id=\"moscow-concert-hall-attack-isis-k/regions/map-title\">"));
+    assert_eq!(attribute(svg_tag, "viewBox"), Some("2049 343 720 360"));
+}
+
+#[test]
+fn the_network_card_highlights_exactly_the_four_regions() {
+    let html = bundled_fallback(FallbackOptions::default());
+    let figure = figure(&html, "wider-isis-network");
+    let (highlighted, _) = path_codes(figure);
+    let world = World::get();
+    let expected: BTreeSet<String> = ["africa", "middle-east", "central-asia", "southeast-asia"]
+        .into_iter()
+        .flat_map(|key| world.region(key).unwrap().members.clone())
+        .collect();
+    assert_eq!(highlighted, expected);
+    assert!(highlighted.contains("SG") && highlighted.contains("ZA") && highlighted.contains("KZ"));
+    assert_eq!(
+        text_of(figure, "<title", "</title>"),
+        "Map highlighting Africa, the Middle East, Central Asia and Southeast Asia"
+    );
+    assert_eq!(
+        text_of(figure, "<figcaption", "</figcaption>"),
+        "On the map: Africa, the Middle East, Central Asia and Southeast Asia"
+    );
+}
+
+#[test]
+fn the_map_speaks_russian_in_the_russian_ui() {
+    let html = bundled_fallback(FallbackOptions {
+        lang: Some("ru".to_owned()),
+        ..FallbackOptions::default()
+    });
+    let network = figure(&html, "wider-isis-network");
+    assert_eq!(
+        text_of(network, "<figcaption", "</figcaption>"),
+        "На карте: Африка, Ближний Восток, Центральная Азия и Юго-Восточная Азия"
+    );
+    assert_eq!(
+        text_of(figure(&html, "regions"), "<title", "</title>"),
+        "Выделено на карте: Афганистан, Пакистан и Иран"
+    );
+}
+
+#[test]
+fn only_cards_with_regions_have_a_map_and_no_markup_has_a_style_attribute() {
+    let html = bundled_fallback(FallbackOptions::default());
+    assert_eq!(html.matches("<figure class=\"fc-map\"").count(), 2);
+    assert_eq!(html.matches("<svg").count(), 2);
+    assert!(!html.contains("style="), "strict CSP: no style attributes");
+}
+
+fn render_deck(props: FactDeckProps) -> String {
+    futures::executor::block_on(
+        LocalServerRenderer::<FactDeck>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+#[test]
+fn while_the_shapes_load_a_placeholder_holds_the_space() {
+    let sheet = Rc::new(parse_sheet(BUNDLED_SHEET).unwrap());
+    let html = render_deck(FactDeckProps {
+        map_loading: true,
+        ..FactDeckProps::for_sheet(Rc::clone(&sheet))
+    });
+    let figure = figure(&html, "regions");
+    assert!(
+        figure.contains("<div aria-hidden=\"true\" class=\"fc-map__placeholder\"></div>"),
+        "{figure}"
+    );
+    assert!(!figure.contains("<svg"));
+    assert_eq!(
+        text_of(figure, "<figcaption", "</figcaption>"),
+        "On the map: Afghanistan, Pakistan and Iran"
+    );
+}
+
+#[test]
+fn without_shapes_the_caption_stands_alone() {
+    let sheet = Rc::new(parse_sheet(BUNDLED_SHEET).unwrap());
+    let html = render_deck(FactDeckProps::for_sheet(sheet));
+    let figure = figure(&html, "wider-isis-network");
+    assert!(!figure.contains("<svg") && !figure.contains("placeholder"));
+    assert!(figure.contains("On the map:"));
+}
+
+#[test]
+fn the_native_build_has_the_shapes() {
+    let shapes = world_shapes().expect("data/world-map.json is compiled into native builds");
+    assert!(shapes.shape("AF").is_some());
 }

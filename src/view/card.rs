@@ -7,9 +7,10 @@ use yew::prelude::*;
 use super::deck::DeckEvent;
 use super::fact::FactItem;
 use super::highlight::Highlight;
+use super::region_map::RegionMap;
 use super::sources::SourceList;
 use crate::i18n::UiLang;
-use crate::model::Sheet;
+use crate::model::{Sheet, WorldShapes};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,13 @@ pub struct FactCardProps {
     pub dispatch: Callback<Action>,
     /// Receives source clicks and copy-link requests.
     pub on_event: Callback<DeckEvent>,
+    /// Optional: the map shapes, for a card with `regions` (see
+    /// [`RegionMap`]).
+    #[prop_or_default]
+    pub map: Option<Rc<WorldShapes>>,
+    /// Optional: whether the map shapes are still loading.
+    #[prop_or_default]
+    pub map_loading: bool,
 }
 
 /// The card's DOM id: the deep-link anchor `<sheet-id>/<card-id>`.
@@ -44,6 +52,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
     let anchor = card_anchor(sheet, &card.id);
     let sources_id = format!("{anchor}/sources");
     let title_id = format!("{anchor}/title");
+    let map_id = AttrValue::from(anchor.clone());
     let corrected = sheet.is_corrected(&card.id);
     let onclick = {
         let id = card.id.clone();
@@ -84,6 +93,15 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     <span class="fc-card__corrected">{ strings.corrected }</span>
                 }
             </h4>
+            if !card.regions.is_empty() {
+                <RegionMap
+                    regions={Rc::<[String]>::from(card.regions.as_slice())}
+                    map={props.map.clone()}
+                    map_loading={props.map_loading}
+                    id_prefix={map_id}
+                    ui_lang={props.ui_lang}
+                />
+            }
             <ul class="fc-card__facts" role="list">
                 { for props.facts.iter().filter_map(|&index| card.facts.get(index)).map(|fact| html! {
                     <FactItem fact={fact.clone()} query={props.query.clone()} ui_lang={props.ui_lang} />

@@ -14,7 +14,7 @@ use super::header::DeckHeader;
 use super::results::ResultStatus;
 use super::search_box::SearchBox;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::{Problem, Sheet};
+use crate::model::{Problem, Sheet, WorldShapes};
 use crate::search::SearchIndex;
 use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
 
@@ -46,6 +46,15 @@ pub struct FactDeckProps {
     /// analytics (the embed turns these into DOM events).
     #[prop_or_default]
     pub on_event: Callback<DeckEvent>,
+    /// Optional world map shapes (`model::WorldShapes::parse` of
+    /// data/world-map.json) for the cards with `regions`. Without them those
+    /// cards show the map's caption only.
+    #[prop_or_default]
+    pub map: Option<Rc<WorldShapes>>,
+    /// Optional: whether `map` is on its way, so that each map's space is
+    /// held by a placeholder until it arrives.
+    #[prop_or_default]
+    pub map_loading: bool,
 }
 
 impl FactDeckProps {
@@ -59,6 +68,8 @@ impl FactDeckProps {
             link: None,
             data_href: None,
             on_event: Callback::noop(),
+            map: None,
+            map_loading: false,
         }
     }
 }
@@ -174,7 +185,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let query = AttrValue::from(view.query.clone());
 
     let body = match view.grouping {
-        Grouping::Topic => topic_sections(sheet, &visible, view, &query, ui_lang, &dispatch, &props.on_event),
+        Grouping::Topic => topic_sections(props, &visible, view, &query, ui_lang, &dispatch),
         Grouping::Certainty => html! {
             <CertaintyView sheet={Rc::clone(sheet)} visible={Rc::clone(&visible)} query={query.clone()} {ui_lang} />
         },
@@ -219,14 +230,14 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
 
 /// The topic view: each category with its visible cards.
 fn topic_sections(
-    sheet: &Rc<Sheet>,
+    props: &FactDeckProps,
     visible: &Visible,
     view: &ViewState,
     query: &AttrValue,
     ui_lang: UiLang,
     dispatch: &Callback<Action>,
-    on_event: &Callback<DeckEvent>,
 ) -> Html {
+    let sheet = &props.sheet;
     let sections = sheet.categories.iter().filter_map(|category| {
         let cards: Vec<Html> = visible
             .cards
@@ -244,7 +255,9 @@ fn topic_sections(
                         expanded={view.is_expanded(&card.id)}
                         {ui_lang}
                         dispatch={dispatch.clone()}
-                        on_event={on_event.clone()}
+                        on_event={props.on_event.clone()}
+                        map={props.map.clone()}
+                        map_loading={props.map_loading}
                     />
                 }
             })

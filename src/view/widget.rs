@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::deck::{DeckEvent, DeckLink, FactDeck};
 use super::error_panel::ErrorPanel;
 use crate::i18n::UiLang;
-use crate::model::{Problem, Sheet};
+use crate::model::{Problem, Sheet, WorldShapes};
 
 /// Where a mount point is in getting its sheet. Matched exhaustively so that
 /// no stage can render as a blank box.
@@ -43,6 +43,12 @@ pub struct WidgetProps {
     /// Optional listener for the reader's actions.
     #[prop_or_default]
     pub on_event: Callback<DeckEvent>,
+    /// Optional map shapes for cards with `regions` (see [`FactDeck`]).
+    #[prop_or_default]
+    pub map: Option<Rc<WorldShapes>>,
+    /// Optional: whether `map` is on its way.
+    #[prop_or_default]
+    pub map_loading: bool,
 }
 
 impl WidgetProps {
@@ -56,6 +62,8 @@ impl WidgetProps {
             link: None,
             data_href: None,
             on_event: Callback::noop(),
+            map: None,
+            map_loading: false,
         }
     }
 }
@@ -96,6 +104,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 link={props.link.clone()}
                 data_href={props.data_href.clone()}
                 on_event={props.on_event.clone()}
+                map={props.map.clone()}
+                map_loading={props.map_loading}
             />
         },
         LoadState::Failed(problems) => html! {

@@ -1,0 +1,145 @@
+//! `RegionMap`: a small world map in a card, highlighting the countries and
+//! regions the card's `regions` name, with a caption naming them in words.
+//!
+//! The caption comes from the compiled-in names and shows at once; the
+//! shapes arrive later (the browser fetches them), so until then a
+//! placeholder of the map's exact proportions holds its space.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::UiLang;
+use crate::model::regions::{Outline, ViewBox, World, WorldShapes};
+
+#[derive(Properties, PartialEq)]
+pub struct RegionMapProps {
+    /// The card's `regions`: country codes and region keys, already valid.
+    pub regions: Rc<[String]>,
+    /// Optional: the shapes, once they are loaded. Without them the map
+    /// shows its caption, and a placeholder if `map_loading`.
+    #[prop_or_default]
+    pub map: Option<Rc<WorldShapes>>,
+    /// Optional: whether the shapes are on their way, so that a placeholder
+    /// holds the map's space until they arrive (no layout shift).
+    #[prop_or_default]
+    pub map_loading: bool,
+    /// Makes the element ids unique on the page (the card's anchor).
+    pub id_prefix: AttrValue,
+    pub ui_lang: UiLang,
+}
+
+#[component]
+pub fn RegionMap(props: &RegionMapProps) -> Html {
+    let strings = props.ui_lang.strings();
+    let world = World::get();
+    let names: Vec<&str> = props
+        .regions
+        .iter()
+        .filter_map(|entry| world.names(entry))
+        .map(|names| names.get(strings.tag))
+        .collect();
+    let places = strings.list(&names);
+    let title_id = format!("{}/map-title", props.id_prefix);
+    // The paths are worked out once per set of places and shapes, not on
+    // every render of the card.
+    let paths = use_memo(
+        (Rc::clone(&props.regions), props.map.clone()),
+        |(regions, map)| map.as_deref().map(|shapes| MapPaths::new(shapes, regions)),
+    );
+    let picture = match (&*paths, props.map_loading) {
+        (Some(paths), _) => html! {
+            <svg class="fc-map__svg" viewBox={paths.view.to_string()} role="img"
+                aria-labelledby={title_id.clone()}>
+                <title id={title_id}>{ format!("{} {places}", strings.map_title) }</title>
+                { for paths.land.iter().map(|path| path.html("fc-map__land")) }
+                { for paths.highlighted.iter().map(|path| path.html("fc-map__land fc-map__land--highlighted")) }
+                { for paths.points.iter().map(|path| path.html("fc-map__land fc-map__land--highlighted fc-map__land--point")) }
+            </svg>
+        },
+        (None, true) => html! { <div class="fc-map__placeholder" aria-hidden="true"></div> },
+        (None, false) => Html::default(),
+    };
+    html! {
+        <figure class="fc-map">
+            { picture }
+            <figcaption class="fc-map__caption">
+                <span class="fc-map__caption-label">{ strings.map_caption }</span>
+                { " " }{ places }
+            </figcaption>
+        </figure>
+    }
+}
+
+/// One country's `<path>`.
+#[derive(PartialEq)]
+struct CountryPath {
+    code: AttrValue,
+    d: AttrValue,
+}
+
+impl CountryPath {
+    fn html(&self, class: &'static str) -> Html {
+        html! { <path {class} data-code={self.code.clone()} d={self.d.clone()} /> }
+    }
+}
+
+/// What a map draws: the part of the world it shows, the other countries in
+/// view, the highlighted countries' shapes, and markers for the highlighted
+/// countries too small to have a shape.
+#[derive(PartialEq)]
+struct MapPaths {
+    view: ViewBox,
+    land: Vec<CountryPath>,
+    highlighted: Vec<CountryPath>,
+    points: Vec<CountryPath>,
+}
+
+impl MapPaths {
+    fn new(shapes: &WorldShapes, regions: &[String]) -> Self {
+        let codes = World::get().highlighted(regions);
+        let view = shapes.frame(codes.iter().copied());
+        // Markers keep one size on screen whatever the zoom: a radius of
+        // 0.8% of the map's width (3 px on a phone).
+        let radius = (view.width / 120).max(2);
+        let mut paths = MapPaths {
+            view,
+            land: Vec::new(),
+            highlighted: Vec::new(),
+            points: Vec::new(),
+        };
+        for (code, shape) in shapes.iter() {
+            let lit = codes.binary_search(&code).is_ok();
+            let (list, d) = match &shape.outline {
+                Outline::Path(d) if lit => (&mut paths.highlighted, AttrValue::from(Rc::clone(d))),
+                Outline::Path(d) if shape.extent.intersects(&view) => {
+                    (&mut paths.land, AttrValue::from(Rc::clone(d)))
+                }
+                Outline::Points(points) if lit => {
+                    (&mut paths.points, AttrValue::from(circles(points, radius)))
+                }
+                _ => continue,
+            };
+            list.push(CountryPath {
+                code: AttrValue::from(code.to_owned()),
+                d,
+            });
+        }
+        paths
+    }
+}
+
+/// Path data for a dot of radius `r` around each point.
+fn circles(points: &[(i32, i32)], r: i32) -> String {
+    points
+        .iter()
+        .map(|(x, y)| {
+            format!(
+                "M{} {y}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0z",
+                x - r,
+                2 * r,
+                -2 * r
+            )
+        })
+        .collect()
+}

@@ -7,7 +7,7 @@
 // every [data-factcards] element (now and later), and offers the JS API as
 // `window.factcards` and as this module's exports. tools/build/post-build.mjs
 // fills in the hashed file names at build time.
-import init, { mount as mountNow } from "./__GLUE__";
+import init, { mount as mountNow, setAssetBase } from "./__GLUE__";
 
 let loaded = false;
 
@@ -19,6 +19,10 @@ export function mount(element, sheet, options) {
 
 /** Resolves to the API once the wasm has started. */
 export const ready = init({ module_or_path: new URL("./__WASM__", import.meta.url) }).then(() => {
+  // Only this file knows where dist/ is (a CDN, a renamed copy, an import()
+  // from the iframe page): the widget fetches world-map.json from here, and
+  // only for a sheet with a map.
+  setAssetBase(new URL(".", import.meta.url).href);
   loaded = true;
   return api;
 });

@@ -10,11 +10,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue, Callback};
 
-use super::events;
 use super::options::MountOptions;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
-use crate::model::SheetError;
+use super::{events, map};
+use crate::model::{SheetError, WorldShapes};
 use crate::state::{LinkTarget, parse_fragment};
 use crate::view::deck::{DeckEvent, DeckLink};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
@@ -174,11 +174,35 @@ impl Instance {
         {
             source::revoke_object_url(&old);
         }
+        // A sheet with a map gets the shapes, or a placeholder while they load.
+        let (shapes, map_loading) = match &load {
+            LoadState::Ready(sheet) => map::request(sheet),
+            LoadState::Loading | LoadState::Failed(_) => (None, false),
+        };
         let props = {
             let mut props = self.props.borrow_mut();
             props.load = load;
             props.data_href = data_href.map(AttrValue::from);
             props.link = None;
+            props.map = shapes;
+            props.map_loading = map_loading;
+            props.clone()
+        };
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Takes the map shapes once they are fetched (`None` if that failed),
+    /// if this widget is waiting for them.
+    pub fn map_arrived(&self, shapes: Option<Rc<WorldShapes>>) {
+        let props = {
+            let mut props = self.props.borrow_mut();
+            if !props.map_loading {
+                return;
+            }
+            props.map = shapes;
+            props.map_loading = false;
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {

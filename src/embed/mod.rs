@@ -5,6 +5,7 @@
 mod api;
 mod events;
 mod instance;
+mod map;
 mod options;
 mod source;
 mod styles;
@@ -18,6 +19,7 @@ use web_sys::{Element, MutationObserver, MutationObserverInit};
 
 pub use api::Handle;
 use instance::Instance;
+pub use map::set_asset_base;
 
 /// The attribute that marks a mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-factcards";
@@ -101,6 +103,15 @@ fn mount_all() {
 /// The live widget mounted on `host`, if any.
 fn find(host: &Element) -> Option<Rc<Instance>> {
     INSTANCES.with(|instances| instances.borrow().iter().find(|i| i.host() == host).cloned())
+}
+
+/// Gives the map shapes (or, after a failed fetch, nothing) to every widget
+/// waiting for them.
+pub(crate) fn deliver_map(shapes: Option<Rc<crate::model::WorldShapes>>) {
+    let instances = INSTANCES.with(|instances| instances.borrow().clone());
+    for instance in instances {
+        instance.map_arrived(shapes.clone());
+    }
 }
 
 pub(crate) fn register(instance: Rc<Instance>) {

@@ -1,0 +1,176 @@
+//! The regions map in a real headless Chromium: the highlighted countries
+//! are exactly the sheet's regions, the map has a size on screen, and the
+//! placeholder shown while the shapes load takes exactly the map's space.
+//! The shapes are passed as a prop, as the embed does once it has fetched
+//! them. Run by `scripts/test` through wasm-bindgen-test-runner.
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use factcards::BUNDLED_SHEET;
+use factcards::model::{World, WorldShapes, parse_sheet};
+use factcards::view::widget::{LoadState, Widget, WidgetProps};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The shapes, as the embed fetches them from beside the loader.
+const WORLD_MAP: &str = include_str!("../data/world-map.json");
+
+fn shapes() -> Rc<WorldShapes> {
+    Rc::new(WorldShapes::parse(WORLD_MAP).expect("data/world-map.json parses"))
+}
+
+/// Mounts a widget with the widget's stylesheet into a fresh element, so
+/// that sizes are the real ones.
+async fn mount(props: WidgetProps) -> (Element, AppHandle<Widget>) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("fc-test-styles").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("fc-test-styles");
+        style.set_text_content(Some(factcards::styles::CSS));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+    let host = document.create_element("div").unwrap();
+    host.set_class_name("fc-root");
+    host.set_attribute("data-theme", "light").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let app = yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, app)
+}
+
+fn bundled_props() -> WidgetProps {
+    WidgetProps::new(LoadState::Ready(Rc::new(parse_sheet(BUNDLED_SHEET).unwrap())))
+}
+
+fn card(host: &Element, id: &str) -> Element {
+    host.query_selector(&format!("[data-card='{id}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no card {id}"))
+}
+
+fn codes(card: &Element, selector: &str) -> BTreeSet<String> {
+    let list = card.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| {
+            let element: Element = wasm_bindgen::JsCast::unchecked_into(list.item(i).unwrap());
+            element
+                .get_attribute("data-code")
+                .expect("every path has data-code")
+        })
+        .collect()
+}
+
+fn highlighted(card: &Element) -> BTreeSet<String> {
+    codes(card, "svg path.fc-map__land--highlighted")
+}
+
+/// The codes the sheet's `regions` stand for, members of regions included.
+fn expected(card_id: &str) -> BTreeSet<String> {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let card = sheet.cards.iter().find(|card| card.id == card_id).unwrap();
+    World::get()
+        .highlighted(&card.regions)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn size(element: &Element) -> (i32, i32) {
+    (element.client_width(), element.client_height())
+}
+
+#[wasm_bindgen_test]
+async fn the_map_highlights_exactly_the_sheets_regions() {
+    let (host, _app) = mount(WidgetProps {
+        map: Some(shapes()),
+        ..bundled_props()
+    })
+    .await;
+    let regions = card(&host, "regions");
+    assert_eq!(
+        highlighted(&regions),
+        BTreeSet::from(["AF".to_owned(), "IR".to_owned(), "PK".to_owned()])
+    );
+    let network = card(&host, "wider-isis-network");
+    let network_codes = highlighted(&network);
+    assert_eq!(network_codes, expected("wider-isis-network"));
+    assert!(network_codes.contains("EG") && network_codes.contains("ID") && network_codes.contains("UZ"));
+    // Only the two cards with regions have a map.
+    assert_eq!(host.query_selector_all(".fc-map").unwrap().length(), 2);
+    // Every path, highlighted or not, says which country it is.
+    let all = regions.query_selector_all("svg path").unwrap().length();
+    assert_eq!(codes(&regions, "svg path").len() as u32, all);
+}
+
+#[wasm_bindgen_test]
+async fn the_map_has_a_size_and_a_text_alternative() {
+    let (host, _app) = mount(WidgetProps {
+        map: Some(shapes()),
+        ..bundled_props()
+    })
+    .await;
+    for id in ["regions", "wider-isis-network"] {
+        let svg = card(&host, id)
+            .query_selector("svg.fc-map__svg")
+            .unwrap()
+            .expect("an svg");
+        let (width, height) = size(&svg);
+        assert!(width > 100 && height > 50, "{id}: {width}x{height}");
+        // Two to one, as the placeholder.
+        assert!((width - 2 * height).abs() <= 2, "{id}: {width}x{height}");
+        assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+        let title_id = svg.get_attribute("aria-labelledby").unwrap();
+        let title = svg.query_selector("title").unwrap().unwrap();
+        assert_eq!(title.id(), title_id);
+        assert!(title.text_content().unwrap().starts_with("Map highlighting "));
+    }
+    let caption = card(&host, "regions")
+        .query_selector("figcaption")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(caption, "On the map: Afghanistan, Pakistan and Iran");
+}
+
+#[wasm_bindgen_test]
+async fn the_placeholder_holds_the_maps_space_until_the_shapes_arrive() {
+    let (host, mut app) = mount(WidgetProps {
+        map_loading: true,
+        ..bundled_props()
+    })
+    .await;
+    let regions = card(&host, "regions");
+    assert!(regions.query_selector("svg").unwrap().is_none());
+    let placeholder = regions
+        .query_selector(".fc-map__placeholder")
+        .unwrap()
+        .expect("a placeholder");
+    let before = size(&placeholder);
+    let card_height = regions.client_height();
+    assert!(before.0 > 100, "{before:?}");
+    app.update(WidgetProps {
+        map: Some(shapes()),
+        ..bundled_props()
+    });
+    yew::scheduler::flush().await;
+    let regions = card(&host, "regions");
+    let svg = regions.query_selector("svg").unwrap().expect("the map");
+    assert_eq!(size(&svg), before, "no layout shift");
+    assert_eq!(regions.client_height(), card_height);
+    assert!(regions.query_selector(".fc-map__placeholder").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn without_shapes_only_the_caption_shows() {
+    let (host, _app) = mount(bundled_props()).await;
+    let regions = card(&host, "regions");
+    assert!(regions.query_selector("svg").unwrap().is_none());
+    assert!(regions.query_selector(".fc-map__placeholder").unwrap().is_none());
+    assert!(regions.query_selector("figcaption").unwrap().is_some());
+}

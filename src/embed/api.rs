@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::instance::Instance;
-use super::options::MountOptions;
+use super::options::{MountOptions, Theme};
 use super::source::SheetSource;
 use crate::model::SheetError;
 
@@ -68,8 +68,7 @@ impl Handle {
 /// The names `options` may have; anything else is a typo worth an error.
 const OPTION_NAMES: [&str; 5] = ["theme", "lang", "category", "card", "urlState"];
 
-/// Reads the options object, refusing unknown keys by name (serde-wasm-bindgen
-/// only looks up the known ones, so `deny_unknown_fields` cannot see them).
+/// Reads the options object, refusing unknown keys and wrong values by name.
 fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(MountOptions::default());
@@ -91,8 +90,40 @@ fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
             )));
         }
     }
-    serde_wasm_bindgen::from_value::<MountOptions>(options)
-        .map_err(|error| JsError::new(&format!("factcards.mount: options: {error}")))
+    let get = |key: &str| js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let text = |key: &str| -> Result<Option<String>, JsError> {
+        let value = get(key);
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| JsError::new(&format!("factcards.mount: options: \"{key}\" must be a string")))
+    };
+    let theme = match text("theme")?.as_deref() {
+        None | Some("auto") => Theme::Auto,
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "factcards.mount: options: unknown theme \"{other}\" (known: \"light\", \"dark\", \"auto\")"
+            )));
+        }
+    };
+    let url_state = get("urlState");
+    if !url_state.is_undefined() && url_state.as_bool().is_none() {
+        return Err(JsError::new(
+            "factcards.mount: options: \"urlState\" must be true or false",
+        ));
+    }
+    Ok(MountOptions {
+        theme,
+        lang: text("lang")?,
+        category: text("category")?,
+        card: text("card")?,
+        url_state: url_state.as_bool().unwrap_or(true),
+    })
 }
 
 /// Loads `source` into `instance`: at once, throwing on problems, or for a

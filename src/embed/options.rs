@@ -1,13 +1,11 @@
 //! The options of a mount point, from its data attributes or from the
 //! options object of `factcards.mount()`.
 
-use serde::Deserialize;
 use web_sys::Element;
 use yew::AttrValue;
 
 /// The colour scheme: forced, or following the reader's system setting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
     Light,
     Dark,
@@ -27,29 +25,19 @@ impl Theme {
 
 /// What a host can choose for one widget. Unknown keys in the JS options
 /// object are refused, so that a typo does not pass silently.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MountOptions {
-    #[serde(default)]
     pub theme: Theme,
     /// BCP 47 tag for the widget's labels (overrides the sheet's `lang`).
-    #[serde(default)]
     pub lang: Option<String>,
     /// The category to filter on at first.
-    #[serde(default)]
     pub category: Option<String>,
     /// The card to open at first.
-    #[serde(default)]
     pub card: Option<String>,
     /// Whether the reader's view is kept in the page's URL fragment, so a
     /// shared link reopens it. On unless `data-url-state="off"` (for pages
     /// whose own router owns the fragment).
-    #[serde(default = "default_true", rename = "urlState")]
     pub url_state: bool,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 impl Default for MountOptions {

@@ -5,8 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::model::json::Node;
-use crate::model::{Problem, Severity, Sheet, SheetError, check, check_tree};
+use crate::model::{Problem, Severity, Sheet, SheetError, check};
 
 /// A sheet's origin, as given by a mount point or by `factcards.mount()`.
 #[derive(Debug, Clone)]
@@ -17,8 +16,9 @@ pub enum SheetSource {
     Text(String),
     /// A URL to fetch the JSON from.
     Url(String),
-    /// A JS object (the JS API), read into a tree, and its JSON text.
-    Tree { tree: Node, json: String },
+    /// A JS object (the JS API), as JSON text: `JSON.stringify` then the
+    /// same parser and rules as any text, so the messages are the same.
+    Object(String),
 }
 
 /// A sheet that passed every check, with the JSON behind it for the "Get the
@@ -59,14 +59,16 @@ impl SheetSource {
         } else if let Some(url) = value.as_string() {
             Ok(SheetSource::Url(url))
         } else if value.is_object() && !value.is_function() {
-            let tree = serde_wasm_bindgen::from_value::<Node>(value.clone()).map_err(|error| {
-                JsError::new(&format!("factcards: the sheet is not plain JSON data: {error}"))
-            })?;
-            let json = js_sys::JSON::stringify(value)
+            // Cycles and BigInts make stringify throw: not plain JSON data.
+            js_sys::JSON::stringify(value)
                 .ok()
                 .and_then(|text| text.as_string())
-                .unwrap_or_default();
-            Ok(SheetSource::Tree { tree, json })
+                .map(SheetSource::Object)
+                .ok_or_else(|| {
+                    JsError::new(
+                        "factcards: the sheet is not plain JSON data (a cycle, a BigInt or a function?)",
+                    )
+                })
         } else {
             Err(JsError::new(
                 "factcards: the sheet must be a plain object, a URL string, or undefined for the bundled story",
@@ -79,7 +81,15 @@ impl SheetSource {
         let (report, json) = match self {
             SheetSource::Bundled => (check(crate::BUNDLED_SHEET), crate::BUNDLED_SHEET.to_owned()),
             SheetSource::Text(text) => (check(text), text.clone()),
-            SheetSource::Tree { tree, json } => (check_tree(tree), json.clone()),
+            SheetSource::Object(json) => {
+                // Lines and columns of the stringified text would mean
+                // nothing to the caller, who wrote an object: paths only.
+                let mut report = check(json);
+                for problem in &mut report.problems {
+                    problem.pos = None;
+                }
+                (report, json.clone())
+            }
             SheetSource::Url(url) => {
                 return Err(SheetError::single("", format!("{url} must be fetched first")));
             }

@@ -4,7 +4,7 @@
 //! types. These rules settle the meaning: unique ids, references that
 //! resolve, text that says something, dates that exist, safe links.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use super::decode::{quoted_list, suggest};
 use super::error::{Problem, Severity};
@@ -81,7 +81,7 @@ impl Rules<'_> {
     fn sources(&mut self, sheet: &Sheet, root: &Path) {
         let list = root.key("sources");
         self.not_empty_list(&list, sheet.sources.len(), "source");
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         for (index, source) in sheet.sources.iter().enumerate() {
             let path = list.index(index);
             self.id(&path, &source.id, "source", &mut seen);
@@ -115,7 +115,7 @@ impl Rules<'_> {
     fn categories(&mut self, sheet: &Sheet, root: &Path) {
         let list = root.key("categories");
         self.not_empty_list(&list, sheet.categories.len(), "category");
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         for (index, category) in sheet.categories.iter().enumerate() {
             let path = list.index(index);
             self.id(&path, &category.id, "category", &mut seen);
@@ -134,7 +134,7 @@ impl Rules<'_> {
         self.not_empty_list(&list, sheet.cards.len(), "card");
         let category_ids: Vec<&str> = sheet.categories.iter().map(|c| c.id.as_str()).collect();
         let source_ids: Vec<&str> = sheet.sources.iter().map(|s| s.id.as_str()).collect();
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         for (index, card) in sheet.cards.iter().enumerate() {
             let path = list.index(index);
             self.id(&path, &card.id, "card", &mut seen);
@@ -244,7 +244,7 @@ impl Rules<'_> {
 
     /// Ids must be present, unique within their list, and free of characters
     /// that hide what the id really is.
-    fn id(&mut self, item: &Path, id: &str, what: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, item: &Path, id: &str, what: &str, seen: &mut BTreeSet<String>) {
         let path = item.key("id");
         if !self.text(&path, id) {
             return;

@@ -5,12 +5,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::deck::DeckEvent;
-use super::fact::FactItem;
-use super::highlight::Highlight;
+use super::fact::fact_item;
+use super::highlight::highlight;
 use super::region_map::RegionMap;
-use super::sources::SourceList;
+use super::sources::source_list;
 use crate::i18n::UiLang;
 use crate::model::{Sheet, WorldShapes};
+use crate::search::Query;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -84,11 +85,12 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             cited.push(source);
         }
     }
+    let query = Query::new(&props.query);
     let class = classes!("fc-card", props.expanded.then_some("fc-card--expanded"));
     html! {
         <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
             <h4 class="fc-card__title" id={title_id}>
-                <Highlight text={AttrValue::from(card.title.clone())} query={props.query.clone()} />
+                { highlight(&card.title, &query) }
                 if corrected {
                     <span class="fc-card__corrected">{ strings.corrected }</span>
                 }
@@ -103,8 +105,8 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 />
             }
             <ul class="fc-card__facts" role="list">
-                { for props.facts.iter().filter_map(|&index| card.facts.get(index)).map(|fact| html! {
-                    <FactItem fact={fact.clone()} query={props.query.clone()} ui_lang={props.ui_lang} />
+                { for props.facts.iter().filter_map(|&index| card.facts.get(index)).map(|fact| {
+                    fact_item(fact, &query, None, strings)
                 }) }
             </ul>
             <div class="fc-card__actions">
@@ -119,12 +121,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             </button>
             </div>
             <div class="fc-card__sources" id={sources_id} hidden={!props.expanded}>
-                <SourceList
-                    sheet={Rc::clone(sheet)}
-                    ids={cited.iter().map(|id| AttrValue::from(id.to_string())).collect::<Vec<_>>()}
-                    ui_lang={props.ui_lang}
-                    on_event={props.on_event.clone()}
-                />
+                { source_list(sheet, &cited, strings, &props.on_event) }
             </div>
         </article>
     }

@@ -1,34 +1,23 @@
-//! `CertaintyView`: the facts grouped by how sure they are: what we know,
+//! `certainty_view`: the facts grouped by how sure they are: what we know,
 //! what is claimed or reported, what is unclear or disputed.
-
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fact::FactItem;
-use crate::i18n::UiLang;
+use super::fact::fact_item;
+use crate::i18n::Strings;
 use crate::model::Sheet;
+use crate::search::Query;
 use crate::state::{CERTAINTY_GROUPS, Visible};
 
-#[derive(Properties, PartialEq)]
-pub struct CertaintyViewProps {
-    pub sheet: Rc<Sheet>,
-    pub visible: Rc<Visible>,
-    pub query: AttrValue,
-    pub ui_lang: UiLang,
-}
-
-#[component]
-pub fn CertaintyView(props: &CertaintyViewProps) -> Html {
-    let strings = props.ui_lang.strings();
-    let sheet = &props.sheet;
+/// Three groups (confirmed; claimed or reported; unclear or disputed) of the
+/// facts in `visible`, each fact with the title of its card.
+pub fn certainty_view(sheet: &Sheet, visible: &Visible, query: &Query, strings: &Strings) -> Html {
     let groups = CERTAINTY_GROUPS
         .iter()
         .zip(strings.certainty_groups)
         .enumerate()
         .map(|(group, (statuses, label))| {
-            let facts: Vec<(usize, usize)> = props
-                .visible
+            let facts: Vec<(usize, usize)> = visible
                 .cards
                 .iter()
                 .flat_map(|(card, facts)| facts.iter().map(move |fact| (*card, *fact)))
@@ -44,13 +33,9 @@ pub fn CertaintyView(props: &CertaintyViewProps) -> Html {
                         { label }<span class="fc-certainty__count">{ facts.len() }</span>
                     </h3>
                     <ul class="fc-certainty__facts" role="list">
-                        { for facts.into_iter().map(|(card, fact)| html! {
-                            <FactItem
-                                fact={sheet.cards[card].facts[fact].clone()}
-                                query={props.query.clone()}
-                                context={AttrValue::from(sheet.cards[card].title.clone())}
-                                ui_lang={props.ui_lang}
-                            />
+                        { for facts.into_iter().map(|(card, fact)| {
+                            let card = &sheet.cards[card];
+                            fact_item(&card.facts[fact], query, Some(&card.title), strings)
                         }) }
                     </ul>
                 </section>

@@ -1,24 +1,13 @@
-//! `CorrectionsFooter`: corrections since publication, newest first.
-
-use std::rc::Rc;
+//! `corrections_footer`: corrections since publication, newest first.
 
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::Strings;
 use crate::model::Sheet;
 
-#[derive(Properties, PartialEq)]
-pub struct CorrectionsFooterProps {
-    pub sheet: Rc<Sheet>,
-    pub ui_lang: UiLang,
-}
-
-#[component]
-pub fn CorrectionsFooter(props: &CorrectionsFooterProps) -> Html {
-    let strings = props.ui_lang.strings();
-    let sheet = &props.sheet;
+pub fn corrections_footer(sheet: &Sheet, strings: &Strings) -> Html {
     let items = sheet.corrections_newest_first().into_iter().map(|correction| {
-        let card_title = correction
+        let card = correction
             .card
             .as_deref()
             .and_then(|id| sheet.card_index(id))
@@ -27,7 +16,7 @@ pub fn CorrectionsFooter(props: &CorrectionsFooterProps) -> Html {
             <li class="fc-corrections__item">
                 <time datetime={correction.date.clone()}>{ strings.format_date(&correction.date) }</time>
                 { ": " }
-                if let Some(card) = card_title {
+                if let Some(card) = card {
                     <span class="fc-corrections__card">{ &card.title }{ ": " }</span>
                 }
                 { &correction.text }

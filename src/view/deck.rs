@@ -6,16 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card::FactCard;
-use super::certainty::CertaintyView;
-use super::corrections::CorrectionsFooter;
-use super::filter::CategoryFilter;
-use super::grouping::GroupingSwitch;
-use super::header::DeckHeader;
-use super::results::ResultStatus;
-use super::search_box::SearchBox;
+use super::certainty::certainty_view;
+use super::corrections::corrections_footer;
+use super::filter::category_filter;
+use super::grouping::grouping_switch;
+use super::header::deck_header;
+use super::results::result_status;
+use super::search_box::search_box;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Problem, Sheet, WorldShapes};
-use crate::search::SearchIndex;
+use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
 
 /// Properties of [`FactDeck`].
@@ -183,39 +183,32 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
     let query = AttrValue::from(view.query.clone());
+    let strings = ui_lang.strings();
+    // The live region speaks only once the reader has narrowed the view.
+    let announce = {
+        let interacted = use_mut_ref(|| false);
+        let mut interacted = interacted.borrow_mut();
+        *interacted |= view.is_narrowed();
+        *interacted
+    };
 
     let body = match view.grouping {
         Grouping::Topic => topic_sections(props, &visible, view, &query, ui_lang, &dispatch),
-        Grouping::Certainty => html! {
-            <CertaintyView sheet={Rc::clone(sheet)} visible={Rc::clone(&visible)} query={query.clone()} {ui_lang} />
-        },
+        Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
     };
 
     html! {
         <div class="fc-deck" lang={sheet.lang.clone()} {dir}>
-            <DeckHeader sheet={Rc::clone(sheet)} {ui_lang} />
+            { deck_header(sheet, strings) }
             <div class="fc-controls">
-                <SearchBox query={query.clone()} id_prefix={AttrValue::from(sheet.id.clone())} {ui_lang} dispatch={dispatch.clone()} />
-
-                <GroupingSwitch grouping={view.grouping} {ui_lang} dispatch={dispatch.clone()} />
-                <CategoryFilter
-                    sheet={Rc::clone(sheet)}
-                    chosen={view.categories.iter().cloned().collect::<Vec<_>>()}
-                    {counts}
-                    {ui_lang}
-                    dispatch={dispatch.clone()}
-                />
+                { search_box(&query, &sheet.id, strings, &dispatch) }
+                { grouping_switch(view.grouping, strings, &dispatch) }
+                { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
             </div>
-            <ResultStatus
-                facts={visible.fact_count()}
-                cards={visible.card_count()}
-                narrowed={view.is_narrowed()}
-                {ui_lang}
-                dispatch={dispatch.clone()}
-            />
+            { result_status(visible.fact_count(), visible.card_count(), announce, strings, &dispatch) }
             { body }
             if !sheet.corrections.is_empty() {
-                <CorrectionsFooter sheet={Rc::clone(sheet)} {ui_lang} />
+                { corrections_footer(sheet, strings) }
             }
             if let Some(href) = &props.data_href {
                 <p class="fc-deck__data">

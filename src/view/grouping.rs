@@ -1,26 +1,16 @@
-//! `GroupingSwitch`: shows the facts by topic or by how sure they are.
+//! `grouping_switch`: shows the facts by topic or by how sure they are.
 
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::Strings;
 use crate::state::{Action, Grouping};
 
-#[derive(Properties, PartialEq)]
-pub struct GroupingSwitchProps {
-    pub grouping: Grouping,
-    pub ui_lang: UiLang,
-    pub dispatch: Callback<Action>,
-}
-
 /// Two toggle buttons in a labelled group; the pressed one is the view shown.
-#[component]
-pub fn GroupingSwitch(props: &GroupingSwitchProps) -> Html {
-    let strings = props.ui_lang.strings();
-    let button = |grouping: Grouping, label: &'static str, name: &'static str| {
-        let pressed = props.grouping == grouping;
+pub fn grouping_switch(grouping: Grouping, strings: &Strings, dispatch: &Callback<Action>) -> Html {
+    let button = |choice: Grouping, label: &'static str, name: &'static str| {
         html! {
-            <button type="button" class="fc-grouping__button" aria-pressed={pressed.to_string()}
-                data-grouping={name} onclick={props.dispatch.reform(move |_: MouseEvent| Action::Group(grouping))}>
+            <button type="button" class="fc-grouping__button" aria-pressed={(grouping == choice).to_string()}
+                data-grouping={name} onclick={dispatch.reform(move |_: MouseEvent| Action::Group(choice))}>
                 { label }
             </button>
         }

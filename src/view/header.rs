@@ -1,22 +1,11 @@
-//! `DeckHeader`: the sheet's title, summary and last update.
-
-use std::rc::Rc;
+//! `deck_header`: the sheet's title, summary and last update.
 
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::Strings;
 use crate::model::Sheet;
 
-#[derive(Properties, PartialEq)]
-pub struct DeckHeaderProps {
-    pub sheet: Rc<Sheet>,
-    pub ui_lang: UiLang,
-}
-
-#[component]
-pub fn DeckHeader(props: &DeckHeaderProps) -> Html {
-    let sheet = &props.sheet;
-    let strings = props.ui_lang.strings();
+pub fn deck_header(sheet: &Sheet, strings: &Strings) -> Html {
     html! {
         <header class="fc-header">
             <h2 class="fc-header__title">{ &sheet.title }</h2>

@@ -1,32 +1,27 @@
-//! `Highlight`: text with the parts that match the search marked.
+//! `highlight`: text with the parts that match the search marked.
+//!
+//! A view function rather than a component: it runs for every text of every
+//! fact, and a component per text would cost a scope, a props comparison and
+//! its own generic code for no state.
 
 use yew::prelude::*;
 
 use crate::search::{Query, segments};
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightProps {
-    pub text: AttrValue,
-    /// The search text; empty marks nothing.
-    pub query: AttrValue,
-}
-
-#[component]
-pub fn Highlight(props: &HighlightProps) -> Html {
-    let query = Query::new(&props.query);
-    let ranges = query.ranges(&props.text);
+/// `text`, with each match of `query` in a `<mark class="fc-mark">`.
+pub fn highlight(text: &str, query: &Query) -> Html {
+    let ranges = query.ranges(text);
     if ranges.is_empty() {
-        return html! { { props.text.clone() } };
+        return Html::from(text);
     }
-    html! {
-        <>
-            { for segments(&props.text, &ranges).into_iter().map(|(piece, is_match)| {
-                if is_match {
-                    html! { <mark class="fc-mark">{ piece }</mark> }
-                } else {
-                    html! { { piece } }
-                }
-            }) }
-        </>
-    }
+    segments(text, &ranges)
+        .into_iter()
+        .map(|(piece, is_match)| {
+            if is_match {
+                html! { <mark class="fc-mark">{ piece }</mark> }
+            } else {
+                Html::from(piece)
+            }
+        })
+        .collect::<Html>()
 }

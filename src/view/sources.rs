@@ -1,34 +1,21 @@
-//! `SourceList`: the sources a card cites, with safe links.
-
-use std::rc::Rc;
+//! `source_list`: the sources a card cites, with safe links.
 
 use yew::prelude::*;
 
 use super::deck::DeckEvent;
-use crate::i18n::UiLang;
+use crate::i18n::Strings;
 use crate::model::{Sheet, check_url};
 
-#[derive(Properties, PartialEq)]
-pub struct SourceListProps {
-    pub sheet: Rc<Sheet>,
-    /// The source ids to list, in order.
-    pub ids: Vec<AttrValue>,
-    pub ui_lang: UiLang,
-    /// Receives a `SourceClick` when the reader follows a link.
-    pub on_event: Callback<DeckEvent>,
-}
-
-#[component]
-pub fn SourceList(props: &SourceListProps) -> Html {
-    let strings = props.ui_lang.strings();
-    let items = props.ids.iter().filter_map(|id| props.sheet.source(id)).map(|source| {
+/// The sources `ids` names, in order, each with a safe link if it has a url.
+pub fn source_list(sheet: &Sheet, ids: &[&str], strings: &Strings, on_event: &Callback<DeckEvent>) -> Html {
+    let items = ids.iter().filter_map(|id| sheet.source(id)).map(|source| {
         // Validation already refused other schemes; checking again here means
         // a sheet built in code (the Yew API) cannot slip a javascript: link in.
         let link = source.url.as_deref().filter(|url| check_url(url).is_ok());
         let title = match link {
             Some(url) => html! {
                 <a class="fc-sources__link" href={url.to_owned()} target="_blank" rel="noopener noreferrer"
-                    onclick={props.on_event.reform({
+                    onclick={on_event.reform({
                         let (source, url) = (source.id.clone(), url.to_owned());
                         move |_: MouseEvent| DeckEvent::SourceClick { source: source.clone(), url: url.clone() }
                     })}>

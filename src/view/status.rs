@@ -1,24 +1,18 @@
-//! `StatusBadge`: how sure a fact is, as a word (and a colour).
+//! `status_badge`: how sure a fact is, as a word (and a colour).
 
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::Strings;
 use crate::model::Status;
 
-#[derive(Properties, PartialEq)]
-pub struct StatusBadgeProps {
-    pub status: Status,
-    pub ui_lang: UiLang,
-}
-
-#[component]
-pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
-    let strings = props.ui_lang.strings();
-    let class = classes!("fc-status", format!("fc-status--{}", props.status.as_str()));
+/// The status as a badge whose word, not its colour, carries the meaning;
+/// screen readers hear "Status: Claimed".
+pub fn status_badge(status: Status, strings: &Strings) -> Html {
+    let name = status.as_str();
     html! {
-        <span {class} data-status={props.status.as_str()}>
+        <span class={classes!("fc-status", format!("fc-status--{name}"))} data-status={name}>
             <span class="fc-visually-hidden">{ strings.status_label }{ ": " }</span>
-            { strings.status(props.status) }
+            { strings.status(status) }
         </span>
     }
 }

@@ -210,7 +210,9 @@ test("mount: data-theme=dark gives a dark root even when the reader prefers ligh
 test("mount: data-lang=ru shows the widget's labels in Russian", async (t) => {
   const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#russian .fc-card" });
   const toggle = page.locator("#russian .fc-card__toggle").first();
-  assert.match(await toggle.innerText(), /Показать источники/);
+  // textContent, not innerText: cards off screen are not rendered
+  // (content-visibility: auto), and innerText reads only what is rendered.
+  assert.match(await toggle.textContent(), /Показать источники/);
   assert.match(await page.locator("#bundled .fc-card__toggle").first().innerText(), /Show sources/);
   // The sheet's own text stays as written.
   assert.match(await page.locator("#russian .fc-header__title").innerText(), /ISIS-K/);

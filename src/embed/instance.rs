@@ -65,6 +65,7 @@ impl Instance {
         // The light DOM (a no-JS fallback, inline JSON) is replaced.
         host.set_text_content(None);
         styles::adopt(&shadow, &document);
+        super::panic::track(&shadow);
         root.set_class_name("fc-root");
         let _ = root.set_attribute("data-theme", options.theme.as_str());
         let _ = shadow.append_child(&root);

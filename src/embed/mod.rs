@@ -7,6 +7,7 @@ mod events;
 mod instance;
 mod map;
 mod options;
+mod panic;
 mod source;
 mod styles;
 
@@ -51,7 +52,7 @@ pub(crate) fn allow_auto_mount(host: &Element) {
 /// then watches for new ones (single-page sites, live blogs) and for deep
 /// links in the URL hash. `main` calls it once when the wasm starts.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     mount_all();
     watch_for_mount_points();
     watch_hash();

@@ -1,8 +1,14 @@
 // Trunk post_build hook: writes the files that must keep a stable name
-// beside the content-hashed ones Trunk produced.
+// beside the content-hashed ones Trunk produced, and adds Subresource
+// Integrity to every script the pages load.
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
+//                  (with the wasm's integrity hash for its fetch)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
+//   *.html         integrity on each local script, modulepreload (with
+//                  integrity) for the modules they import, and no leftover
+//                  <link rel="rust"> (inject_scripts = false leaves it)
 // Trunk runs it from the crate folder with TRUNK_STAGING_DIR set.
+import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -14,7 +20,14 @@ const glue = files.find((name) => /^factcards-web(-[0-9a-f]+)?\.js$/.test(name))
 const wasm = files.find((name) => /^factcards-web(-[0-9a-f]+)?_bg\.wasm$/.test(name));
 if (!glue || !wasm) throw new Error(`post-build.mjs: no factcards-web glue or wasm in ${staging}: ${files.join(", ")}`);
 
-const loader = (await readFile("web/factcards.js", "utf8")).replace("__GLUE__", glue).replace("__WASM__", wasm);
+/** The Subresource Integrity value of some bytes. */
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const fileSri = async (name) => sri(await readFile(join(staging, name)));
+
+const loader = (await readFile("web/factcards.js", "utf8"))
+  .replace("__GLUE__", glue)
+  .replace("__WASM__", wasm)
+  .replace("__WASM_INTEGRITY__", await fileSri(wasm));
 await writeFile(join(staging, "factcards.js"), loader);
 
 /** Inlines `@import "x.css";` lines, as build.rs does for the wasm. */
@@ -28,3 +41,30 @@ async function bundleCss(manifest) {
   return parts.join("\n");
 }
 await writeFile(join(staging, "factcards.css"), await bundleCss("styles/factcards.css"));
+
+// Modules a page's scripts import: preloaded with their integrity so the
+// module graph is checked too (a static or dynamic import cannot carry an
+// integrity attribute itself).
+const loaderPreloads = [`<link rel="modulepreload" href="${glue}" integrity="${await fileSri(glue)}">`];
+const framePreloads = [
+  `<link rel="modulepreload" href="factcards.js" integrity="${sri(loader)}">`,
+  ...loaderPreloads,
+];
+
+for (const page of files.filter((name) => name.endsWith(".html"))) {
+  let html = await readFile(join(staging, page), "utf8");
+  html = html.replace(/<link\b[^>]*\brel="?rust"?[^>]*>/g, "");
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+  for (const tag of scripts) {
+    const src = tag.match(/\bsrc="?([^" >]+)"?/)?.[1];
+    if (!src || /^(https?:)?\/\//.test(src) || tag.includes("integrity")) continue;
+    const name = src.replace(/^\.?\//, "");
+    if (!files.includes(name) && name !== "factcards.js") continue;
+    const hash = name === "factcards.js" ? sri(loader) : await fileSri(name);
+    let replacement = tag.replace(/>$/, ` integrity="${hash}">`);
+    if (name === "factcards.js") replacement = loaderPreloads.join("") + replacement;
+    if (name === "embed-frame.js") replacement = framePreloads.join("") + replacement;
+    html = html.replace(tag, replacement);
+  }
+  await writeFile(join(staging, page), html);
+}

@@ -204,8 +204,8 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 { search_box(&query, &sheet.id, strings, &dispatch) }
                 { grouping_switch(view.grouping, strings, &dispatch) }
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
+                { result_status(visible.fact_count(), visible.card_count(), announce, strings, &dispatch) }
             </div>
-            { result_status(visible.fact_count(), visible.card_count(), announce, strings, &dispatch) }
             { body }
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }

@@ -1,0 +1,58 @@
+// Screenshots for README.md: the deck and the map card of the demo page,
+// and the example article, at 375 and 1280 px wide, light and dark, from the
+// release build in dist/ (run `scripts/screenshots`, which builds it first).
+// Writes docs/screenshots/*.png, committed so the README can show them.
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch } from "./browser.mjs";
+import { serve } from "./server.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const out = join(root, "docs", "screenshots");
+await mkdir(out, { recursive: true });
+
+const server = await serve(join(root, "dist"), 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+const written = [];
+try {
+  for (const width of [375, 1280]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
+      await page.goto(`${origin}/index.html`);
+      await page.locator("[data-card='regions'] svg.fc-map__svg").waitFor({ timeout: 30000 });
+      // The deck's top: header, controls and the first cards.
+      const deck = page.locator("#demo-widget .fc-deck");
+      const box = await deck.boundingBox();
+      const deckPath = join(out, `deck-${width}-${colorScheme}.png`);
+      await page.screenshot({
+        path: deckPath,
+        clip: { x: 0, y: Math.max(0, box.y - 16), width, height: width < 600 ? 1400 : 1000 },
+        fullPage: true,
+      });
+      written.push(deckPath);
+      // The map card, opened.
+      const card = page.locator("#demo-widget [data-card='regions']");
+      await card.locator(".fc-card__toggle").click();
+      await card.scrollIntoViewIfNeeded();
+      const mapPath = join(out, `map-${width}-${colorScheme}.png`);
+      await card.screenshot({ path: mapPath });
+      written.push(mapPath);
+      await page.close();
+    }
+  }
+  for (const width of [375, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(`${origin}/news-article.html`);
+    await page.locator("#inline-facts .fc-card").first().waitFor();
+    const path = join(out, `article-${width}.png`);
+    await page.screenshot({ path, clip: { x: 0, y: 0, width, height: 1600 }, fullPage: true });
+    written.push(path);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(written.map((path) => path.slice(root.length + 1)).join("\n"));

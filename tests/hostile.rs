@@ -316,3 +316,20 @@ fn direction_overrides_in_text_stay_inside_their_element() {
     // The override is inside the fact's own paragraph, which isolates it.
     assert!(html.contains("<p class=\"fc-fact__text\">\u{202e}ISIS-K was set up in 2015.\u{200b}</p>"));
 }
+
+#[test]
+fn element_ids_stay_unique_whatever_the_card_ids() {
+    // Card "aims/sources" must not collide with card "aims"'s sources panel.
+    let text = bundled_with(r#""id": "ties-to-isis""#, r#""id": "aims/sources""#);
+    let sheet = parse_sheet(&text).expect("a slash is allowed in a card id");
+    let html = render_fallback(Rc::new(sheet), &FallbackOptions::default());
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "duplicate element ids");
+}

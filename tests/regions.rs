@@ -439,9 +439,9 @@ fn the_regions_card_highlights_exactly_afghanistan_pakistan_and_iran() {
     assert_eq!(attribute(svg_tag, "role"), Some("img"));
     assert_eq!(
         attribute(svg_tag, "aria-labelledby"),
-        Some("moscow-concert-hall-attack-isis-k/regions/map-title")
+        Some("map-title:moscow-concert-hall-attack-isis-k/regions")
     );
-    assert!(figure.contains("<title id=\"moscow-concert-hall-attack-isis-k/regions/map-title\">"));
+    assert!(figure.contains("<title id=\"map-title:moscow-concert-hall-attack-isis-k/regions\">"));
     assert_eq!(attribute(svg_tag, "viewBox"), Some("2049 343 720 360"));
 }
 

@@ -42,7 +42,7 @@ fn every_card_and_fact_is_rendered_with_its_status_word() {
 fn cards_start_closed_with_a_disclosure_button() {
     let html = render_deck(bundled_props());
     assert!(html.contains(
-        "aria-expanded=\"false\" aria-controls=\"moscow-concert-hall-attack-isis-k/aims/sources\""
+        "aria-expanded=\"false\" aria-controls=\"sources:moscow-concert-hall-attack-isis-k/aims\""
     ));
     assert!(!html.contains("aria-expanded=\"true\""));
 }

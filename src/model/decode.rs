@@ -343,8 +343,12 @@ pub(crate) fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 /// typo: at most two edits, or the same letters in another case.
 pub(crate) fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
     known
         .iter()
+        // The distance is at least the difference in length: skip the table
+        // for words that cannot be close (a hostile key may be megabytes).
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= 2)
         .map(|&candidate| (edit_distance(&lower, candidate), candidate))
         .filter(|&(distance, candidate)| distance <= 2.min(candidate.chars().count() / 2))
         .min_by_key(|&(distance, _)| distance)

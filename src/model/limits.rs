@@ -6,6 +6,7 @@
 
 use super::error::{Problem, Severity};
 use super::json::{Node, Value};
+use super::path::push_key;
 
 /// The largest sheet, in bytes of JSON text (4 MiB).
 pub const MAX_SHEET_BYTES: usize = 4 * 1024 * 1024;
@@ -134,10 +135,21 @@ fn check_lengths(node: &Node, path: &mut String, problems: &mut Vec<Problem>) {
         Value::Object(members) => {
             for member in members {
                 let length = path.len();
-                if !path.is_empty() {
-                    path.push('.');
+                push_key(path, &member.key);
+                // Keys are text too: a huge unknown key would otherwise cost
+                // its spelling suggestion quadratic time.
+                if member.key.len() > MAX_ID_CHARS && member.key.chars().count() > MAX_ID_CHARS {
+                    problems.push(limit_problem(
+                        path.clone(),
+                        &member.value,
+                        format!(
+                            "the field name is {} characters; the limit is {MAX_ID_CHARS}",
+                            member.key.chars().count()
+                        ),
+                    ));
+                    path.truncate(length);
+                    continue;
                 }
-                path.push_str(&member.key);
                 check_lengths(&member.value, path, problems);
                 path.truncate(length);
             }

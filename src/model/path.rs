@@ -60,9 +60,34 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Path::Root => f.write_str("(root)"),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Key(Path::Root, key) if is_plain_key(key) => f.write_str(key),
+            Path::Key(Path::Root, key) => write!(f, "[{key:?}]"),
+            Path::Key(parent, key) if is_plain_key(key) => write!(f, "{parent}.{key}"),
+            Path::Key(parent, key) => write!(f, "{parent}[{key:?}]"),
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
+    }
+}
+
+/// Whether a key can be written bare in a path. Others (empty, or with
+/// characters a path uses itself) are written as `["a.b"]`, so that no key
+/// can pass for another path, nor for the empty path of a syntax error.
+pub fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && !key
+            .chars()
+            .any(|c| matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_whitespace() || c.is_control())
+}
+
+/// Appends `key` to a path written as text, as [`Path`]'s Display does.
+pub fn push_key(path: &mut String, key: &str) {
+    use fmt::Write;
+    if !is_plain_key(key) {
+        let _ = write!(path, "[{key:?}]");
+    } else {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
     }
 }

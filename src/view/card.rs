@@ -51,8 +51,11 @@ pub fn FactCard(props: &FactCardProps) -> Html {
     };
     let strings = props.ui_lang.strings();
     let anchor = card_anchor(sheet, &card.id);
-    let sources_id = format!("{anchor}/sources");
-    let title_id = format!("{anchor}/title");
+    // Prefixed, not suffixed: a card id may contain "/", so "a/sources" must
+    // not meet card "a"'s sources panel. The prefix's ":" is never in a sheet
+    // id (a slug), so these cannot meet a card anchor either.
+    let sources_id = format!("sources:{anchor}");
+    let title_id = format!("title:{anchor}");
     let map_id = AttrValue::from(anchor.clone());
     let corrected = sheet.is_corrected(&card.id);
     let onclick = {

@@ -26,7 +26,7 @@ pub fn certainty_view(sheet: &Sheet, visible: &Visible, query: &Query, strings: 
             if facts.is_empty() {
                 return Html::default();
             }
-            let heading_id = format!("{}/certainty-{group}", sheet.id);
+            let heading_id = format!("certainty:{}/{group}", sheet.id);
             html! {
                 <section class="fc-certainty__group" key={group}>
                     <h3 class="fc-category__title" id={heading_id}>

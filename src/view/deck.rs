@@ -258,7 +258,7 @@ fn topic_sections(
         if cards.is_empty() {
             return None;
         }
-        let heading_id = format!("{}/{}/heading", sheet.id, category.id);
+        let heading_id = format!("heading:{}/{}", sheet.id, category.id);
         Some(html! {
             <section key={category.id.as_str()} class="fc-category">
                 <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>

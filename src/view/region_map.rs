@@ -40,7 +40,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         .map(|names| names.get(strings.tag))
         .collect();
     let places = strings.list(&names);
-    let title_id = format!("{}/map-title", props.id_prefix);
+    let title_id = format!("map-title:{}", props.id_prefix);
     // The paths are worked out once per set of places and shapes, not on
     // every render of the card.
     let paths = use_memo(

@@ -7,7 +7,7 @@ use crate::state::Action;
 
 /// A labelled search input; `id_prefix` makes its id unique in the deck.
 pub fn search_box(query: &str, id_prefix: &str, strings: &Strings, dispatch: &Callback<Action>) -> Html {
-    let id = format!("{id_prefix}/search");
+    let id = format!("search:{id_prefix}");
     let oninput = dispatch.reform(|event: InputEvent| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         Action::Search(input.value())

@@ -32,7 +32,13 @@ mod app {
         let last_event = use_state(|| None::<String>);
         let on_event = {
             let last_event = last_event.clone();
-            Callback::from(move |event: DeckEvent| last_event.set(Some(format!("{event:?}"))))
+            Callback::from(move |event: DeckEvent| {
+                // The view's URL fragment is for the drop-in; this app keeps
+                // its own URL.
+                if !matches!(event, DeckEvent::ViewChanged { .. }) {
+                    last_event.set(Some(format!("{event:?}")));
+                }
+            })
         };
         html! {
             <main class="host-app">

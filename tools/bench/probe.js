@@ -36,7 +36,9 @@
   });
 
   const describe = (node) => {
-    if (!node || node.nodeType !== 1) return node ? node.nodeName : "?";
+    // The API leaves out nodes it may not expose, such as those in shadow roots.
+    if (!node) return "(a node it does not name)";
+    if (node.nodeType !== 1) return node.nodeName;
     let text = node.localName;
     if (node.id) text += `#${node.id}`;
     if (typeof node.className === "string" && node.className) text += `.${node.className.trim().split(/\s+/).join(".")}`;

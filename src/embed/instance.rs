@@ -36,12 +36,20 @@ pub struct Instance {
     from_markup: bool,
     /// Whether the reader's view goes into the page's URL fragment.
     keeps_view_in_url: bool,
+    /// The element Yew renders into.
+    root: Element,
+    /// A server-rendered fallback already in the shadow root (declarative
+    /// shadow DOM), kept on screen until the live deck or its error panel
+    /// has rendered, then swapped out in the same task: no empty frame, no
+    /// jump.
+    fallback: RefCell<Vec<web_sys::Node>>,
 }
 
 impl Instance {
-    /// Mounts a widget on `host`: replaces what the host held (such as a
-    /// static fallback), isolates the widget in a shadow root and starts
-    /// shows the loading state until `load` is called.
+    /// Mounts a widget on `host`, isolated in a shadow root: replaces what
+    /// the host held (a static fallback, inline JSON), and shows the loading
+    /// state until `load` is called, or, over a server-rendered fallback,
+    /// keeps that on screen until the live deck is ready.
     /// Fails only if `host` cannot hold a shadow root (an `<img>`, say).
     pub fn mount(host: Element, options: MountOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
         let shadow = match host.shadow_root() {
@@ -61,13 +69,18 @@ impl Instance {
         let root = document
             .create_element("div")
             .map_err(|_| "factcards: cannot create elements")?;
-        shadow.set_inner_html("");
-        // The light DOM (a no-JS fallback, inline JSON) is replaced.
+        let children = shadow.child_nodes();
+        let fallback: Vec<web_sys::Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+        // The light DOM (a no-JS fallback list, inline JSON) is replaced.
         host.set_text_content(None);
         styles::adopt(&shadow, &document);
         super::panic::track(&shadow);
         root.set_class_name("fc-root");
         let _ = root.set_attribute("data-theme", options.theme.as_str());
+        if !fallback.is_empty() {
+            // Rendered out of sight until it can replace the fallback.
+            let _ = root.set_attribute("data-pending", "");
+        }
         let _ = shadow.append_child(&root);
 
         let instance = Rc::new_cyclic(|weak: &Weak<Instance>| {
@@ -86,7 +99,7 @@ impl Instance {
                 on_event,
                 ..WidgetProps::new(LoadState::Loading)
             };
-            let app = yew::Renderer::<Widget>::with_root_and_props(root, props.clone()).render();
+            let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props.clone()).render();
             Instance {
                 host,
                 shadow,
@@ -98,6 +111,8 @@ impl Instance {
                 links: Cell::new(0),
                 from_markup,
                 keeps_view_in_url: options.url_state,
+                root,
+                fallback: RefCell::new(fallback),
             }
         });
         Ok(instance)
@@ -252,9 +267,27 @@ impl Instance {
         self.shadow.set_inner_html("");
     }
 
+    /// Swaps the server-rendered fallback for the live widget, which has
+    /// just rendered (the Ready and Failed events come after the render).
+    fn take_over_from_fallback(&self) {
+        let fallback = std::mem::take(&mut *self.fallback.borrow_mut());
+        if fallback.is_empty() {
+            return;
+        }
+        for node in fallback {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+        let _ = self.root.remove_attribute("data-pending");
+    }
+
     /// Turns a deck event into a DOM event on the host, after doing what it
     /// asks (copying a link, keeping the view in the URL).
     fn report(&self, event: &DeckEvent) {
+        if matches!(event, DeckEvent::Ready { .. } | DeckEvent::Failed { .. }) {
+            self.take_over_from_fallback();
+        }
         match event {
             DeckEvent::CopyLink { anchor, .. } => copy_link(anchor),
             DeckEvent::ViewChanged { fragment } if self.keeps_view_in_url => replace_fragment(fragment),

@@ -4,10 +4,12 @@
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
 //                  (with the wasm's integrity hash for its fetch)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
+//   index.html     the demo deck server-rendered inside its mount element
 //   *.html         integrity on each local script, modulepreload (with
 //                  integrity) for the modules they import, and no leftover
 //                  <link rel="rust"> (inject_scripts = false leaves it)
 // Trunk runs it from the crate folder with TRUNK_STAGING_DIR set.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -42,6 +44,15 @@ async function bundleCss(manifest) {
 }
 await writeFile(join(staging, "factcards.css"), await bundleCss("styles/factcards.css"));
 
+// The demo page is static first: the deck is in the HTML, server-rendered by
+// the editor CLI from the same components, and the wasm takes over when it
+// has loaded (no empty box, no layout shift, facts at the first paint).
+const demoFallback = execFileSync(
+  "cargo",
+  ["run", "--quiet", "--offline", "--bin", "factcards", "--", "render", "--css-href", "factcards.css", "data/moscow-isis-k.json"],
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+);
+
 // Modules a page's scripts import: preloaded with their integrity so the
 // module graph is checked too (a static or dynamic import cannot carry an
 // integrity attribute itself).
@@ -54,6 +65,11 @@ const framePreloads = [
 for (const page of files.filter((name) => name.endsWith(".html"))) {
   let html = await readFile(join(staging, page), "utf8");
   html = html.replace(/<link\b[^>]*\brel="?rust"?[^>]*>/g, "");
+  if (page === "index.html") {
+    const mount = /(<div\b[^>]*\bid="?demo-widget"?[^>]*>)(<\/div>)/;
+    if (!mount.test(html)) throw new Error("post-build.mjs: index.html has no empty #demo-widget");
+    html = html.replace(mount, (_, open, close) => `${open}${demoFallback}${close}`);
+  }
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
   for (const tag of scripts) {
     const src = tag.match(/\bsrc="?([^" >]+)"?/)?.[1];

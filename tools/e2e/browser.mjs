@@ -21,3 +21,25 @@ export function launch() {
     ],
   });
 }
+
+/**
+ * Waits until the widgets on `page` are live, not a server-rendered
+ * fallback: the wasm has started and no mount point still holds its
+ * fallback beside a pending deck. The demo page starts with the deck as
+ * static HTML, so "a card is visible" alone would let a test click the
+ * fallback's (inert) buttons.
+ */
+export async function widgetsLive(page, timeout = 30000) {
+  await page.waitForFunction(
+    async () => {
+      if (!window.factcards) return false;
+      await window.factcards.ready;
+      return [...document.querySelectorAll("[data-factcards]")].every((host) => {
+        const root = host.shadowRoot;
+        return root && !root.querySelector(".fc-root[data-pending]") && root.querySelectorAll(".fc-root").length === 1;
+      });
+    },
+    null,
+    { timeout, polling: 50 },
+  );
+}

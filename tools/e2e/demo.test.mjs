@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, widgetsLive } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -31,6 +31,7 @@ async function openDemo(width, colorScheme = "light") {
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(`${origin}/`);
+  await widgetsLive(page);
   // Playwright's CSS locators pierce open shadow roots.
   await page.locator(".fc-card").first().waitFor({ state: "visible" });
   return { page, errors };

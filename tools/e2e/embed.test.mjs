@@ -12,7 +12,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, widgetsLive } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -105,7 +105,10 @@ async function open(t, path, { width = 1280, height = 900, colorScheme = "light"
   await page.addInitScript(recordEvents);
   if (beforeGoto) await beforeGoto(page);
   await page.goto(`${origin}${path}`);
-  if (wait) await page.locator(wait).first().waitFor({ state: "visible" });
+  if (wait) {
+    await page.locator(wait).first().waitFor({ state: "visible" });
+    await widgetsLive(page);
+  }
   return { page, errors, context };
 }
 

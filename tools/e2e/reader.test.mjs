@@ -8,7 +8,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, widgetsLive } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -42,7 +42,10 @@ async function open(path, { width = 1280, colorScheme = "light", waitFor = ".fc-
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(`${origin}${path}`);
-  if (waitFor) await page.locator(waitFor).first().waitFor({ timeout: TIMEOUT });
+  if (waitFor) {
+    await page.locator(waitFor).first().waitFor({ timeout: TIMEOUT });
+    await widgetsLive(page);
+  }
   return { page, errors, close: () => context.close() };
 }
 
@@ -50,7 +53,11 @@ async function open(path, { width = 1280, colorScheme = "light", waitFor = ".fc-
 async function axe(page) {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    // WCAG 2.2's target size is not on by default: turn it on.
+    const result = await window.axe.run(document, {
+      resultTypes: ["violations"],
+      rules: { "target-size": { enabled: true } },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, widgetsLive } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -61,6 +61,7 @@ async function open(path, base = origin) {
   });
   await page.addInitScript(watch);
   await page.goto(`${base}${path}`);
+  await widgetsLive(page);
   return { page, errors, dialogs, close: () => context.close() };
 }
 

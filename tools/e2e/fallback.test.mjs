@@ -1,0 +1,94 @@
+// End-to-end: the server-rendered fallback (`factcards render`) inside a
+// mount element. Without JavaScript it shows the deck; with it, the live
+// widget takes over with the same facts, without an empty frame.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+// Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
+const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
+let server, browser, origin;
+
+function page(withScript) {
+  const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "data/moscow-isis-k.json"], { encoding: "utf8" });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fallback</title>
+<link rel="icon" href="data:,">${withScript ? '<script type="module" src="/factcards.js"></script>' : ""}</head>
+<body><main><div data-factcards id="facts">${fallback}</div></main></body></html>`;
+}
+
+before(async () => {
+  assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const html = (withScript) => (request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(page(withScript));
+  };
+  server = await serve(DIST, 0, { routes: { "/static.html": html(false), "/live.html": html(true) } });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections?.();
+  server?.close();
+});
+
+const factTexts = (page) =>
+  page.evaluate(() => [...document.getElementById("facts").shadowRoot.querySelectorAll(".fc-fact__text")].map((p) => p.textContent));
+
+test("without JavaScript the fallback shows every fact, styled", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const p = await context.newPage();
+  await p.goto(`${origin}/static.html`);
+  const texts = await factTexts(p);
+  assert.equal(texts.length, 19);
+  const radius = await p.evaluate(() => getComputedStyle(document.getElementById("facts").shadowRoot.querySelector(".fc-card")).borderRadius);
+  assert.equal(radius, "10px");
+  await context.close();
+});
+
+test("the live widget takes over with the same facts and no empty frame", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const staticPage = await context.newPage();
+  await staticPage.goto(`${origin}/static.html`);
+  const fallbackTexts = await factTexts(staticPage);
+  await context.close();
+
+  const live = await browser.newPage();
+  const errors = [];
+  live.on("pageerror", (error) => errors.push(String(error)));
+  // Count the facts on screen in every frame from the first one on.
+  await live.addInitScript(() => {
+    window.__frames = [];
+    // Facts on screen: a pending live deck (display: none) has no boxes.
+    const count = () => {
+      const root = document.getElementById("facts")?.shadowRoot;
+      return root ? [...root.querySelectorAll(".fc-fact__text")].filter((p) => p.getClientRects().length > 0).length : -1;
+    };
+    const tick = () => {
+      window.__frames.push(count());
+      if (window.__frames.length < 600) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    document.addEventListener("factcards:ready", () => (window.__readyAt = window.__frames.length));
+  });
+  await live.goto(`${origin}/live.html`);
+  await live.waitForFunction(() => window.__readyAt !== undefined && window.__frames.length > window.__readyAt + 3);
+  const { frames, readyAt } = await live.evaluate(() => ({ frames: window.__frames, readyAt: window.__readyAt }));
+  // From the first frame that shows facts (the page may paint while still
+  // parsing), every frame shows all 19: before, during and after takeover.
+  const shown = frames.slice(frames.findIndex((n) => n > 0));
+  assert.ok(readyAt > frames.findIndex((n) => n > 0), "the fallback showed before the live deck was ready");
+  assert.ok(shown.every((n) => n === 19), `facts per frame: ${shown.join(",")} (ready at frame ${readyAt})`);
+  // The live deck: one root, interactive, with the fallback's facts.
+  assert.deepEqual(await factTexts(live), fallbackTexts);
+  assert.equal(await live.evaluate(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-root").length), 1);
+  await live.locator("#facts .fc-filter__chip[data-category='origins']").click();
+  assert.equal(await live.locator("#facts .fc-card").count(), 2);
+  assert.deepEqual(errors, []);
+  await live.close();
+});

@@ -82,6 +82,30 @@ impl Visible {
     pub fn contains_card(&self, card: usize) -> bool {
         self.cards.iter().any(|(index, _)| *index == card)
     }
+
+    /// These cards narrowed to the categories `view`'s filter lets show.
+    pub fn in_categories(&self, sheet: &Sheet, view: &ViewState) -> Visible {
+        Visible {
+            cards: self
+                .cards
+                .iter()
+                .filter(|(card, _)| view.shows_category(&sheet.cards[*card].category))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// How many of these facts each category holds, in category order.
+    pub fn counts_by_category(&self, sheet: &Sheet) -> Vec<usize> {
+        let mut counts = vec![0; sheet.categories.len()];
+        for (card, facts) in &self.cards {
+            let category = &sheet.cards[*card].category;
+            if let Some(position) = sheet.categories.iter().position(|c| c.id == *category) {
+                counts[position] += facts.len();
+            }
+        }
+        counts
+    }
 }
 
 impl ViewState {
@@ -190,26 +214,13 @@ impl ViewState {
     }
 
     /// How many facts of each category match the search (for the chips),
-    /// in category order.
+    /// in category order, whatever the filter.
     pub fn counts_by_category(&self, sheet: &Sheet, index: &SearchIndex) -> Vec<usize> {
-        let query = Query::new(&self.query);
-        sheet
-            .categories
-            .iter()
-            .map(|category| {
-                sheet
-                    .cards
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, card)| card.category == category.id)
-                    .map(|(card_index, card)| {
-                        (0..card.facts.len())
-                            .filter(|&fact| index.fact_matches(&query, card_index, fact))
-                            .count()
-                    })
-                    .sum()
-            })
-            .collect()
+        let search = ViewState {
+            query: self.query.clone(),
+            ..ViewState::default()
+        };
+        search.visible(sheet, index).counts_by_category(sheet)
     }
 
     /// The view as a URL fragment (without `#`): `<sheet-id>?cat=a,b&q=…&open=…&by=certainty`,

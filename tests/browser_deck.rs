@@ -49,7 +49,7 @@ async fn click(element: &HtmlElement) {
 }
 
 fn visible_card_ids(host: &Element) -> Vec<String> {
-    all(host, ".fc-card")
+    all(host, ".fc-card:not([hidden])")
         .iter()
         .map(|card| card.get_attribute("data-card").unwrap())
         .collect()
@@ -76,7 +76,7 @@ async fn the_deck_renders_every_card() {
     );
     assert!(statuses.iter().any(|s| s.contains("Unclear")), "{statuses:?}");
     // Rendered boxes, not just nodes: every card has a size on screen.
-    for card in all(&host, ".fc-card") {
+    for card in all(&host, ".fc-card:not([hidden])") {
         assert!(card.offset_height() > 0);
     }
 }
@@ -95,7 +95,7 @@ async fn choosing_a_category_hides_the_others() {
         Some("false")
     );
     assert_eq!(visible_card_ids(&host), ["formed-in-2015", "parent-group"]);
-    let headings: Vec<String> = all(&host, ".fc-category__title")
+    let headings: Vec<String> = all(&host, ".fc-category:not([hidden]) .fc-category__title")
         .iter()
         .map(|h| h.inner_text())
         .collect();

@@ -164,21 +164,20 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // only when the filter or the search changes, not when a card opens.
     let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
     let view = &state.view;
-    let visible = {
+    // The search is the costly part, so it alone is memoised; the category
+    // filter is applied on top of its result.
+    let searched = {
         let index = Rc::clone(&index);
-        use_memo(
-            (Rc::clone(sheet), view.categories.clone(), view.query.clone()),
-            move |(sheet, categories, query)| {
-                let filter = ViewState {
-                    categories: categories.clone(),
-                    query: query.clone(),
-                    ..ViewState::default()
-                };
-                filter.visible(sheet, &index)
-            },
-        )
+        use_memo((Rc::clone(sheet), view.query.clone()), move |(sheet, query)| {
+            let search = ViewState {
+                query: query.clone(),
+                ..ViewState::default()
+            };
+            search.visible(sheet, &index)
+        })
     };
-    let counts = view.counts_by_category(sheet, &index);
+    let visible = searched.in_categories(sheet, view);
+    let counts = searched.counts_by_category(sheet);
 
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
@@ -193,7 +192,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
 
     let body = match view.grouping {
-        Grouping::Topic => topic_sections(props, &visible, view, &query, ui_lang, &dispatch),
+        Grouping::Topic => topic_sections(props, &searched, view, &query, ui_lang, &dispatch),
         Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
     };
 
@@ -221,30 +220,44 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     }
 }
 
-/// The topic view: each category with its visible cards.
+/// The topic view: every card, grouped by category, with the ones the
+/// filter or the search leaves out hidden rather than removed. A category
+/// toggle then only flips `hidden` on cards whose other props stay equal,
+/// so Yew skips re-rendering them: cheap in both directions.
 fn topic_sections(
     props: &FactDeckProps,
-    visible: &Visible,
+    searched: &Visible,
     view: &ViewState,
     query: &AttrValue,
     ui_lang: UiLang,
     dispatch: &Callback<Action>,
 ) -> Html {
     let sheet = &props.sheet;
-    let sections = sheet.categories.iter().filter_map(|category| {
-        let cards: Vec<Html> = visible
+    // The facts of each card that match the search, whatever the filter.
+    let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
+    for (card, facts) in &searched.cards {
+        matching[*card] = Some(facts);
+    }
+    let sections = sheet.categories.iter().map(|category| {
+        let shown_category = view.shows_category(&category.id);
+        let mut any_shown = false;
+        let cards: Vec<Html> = sheet
             .cards
             .iter()
-            .filter(|(card, _)| sheet.cards[*card].category == category.id)
-            .map(|(index, facts)| {
-                let card = &sheet.cards[*index];
+            .enumerate()
+            .filter(|(_, card)| card.category == category.id)
+            .map(|(index, card)| {
+                let facts = matching[index].unwrap_or(&[]);
+                let hidden = !shown_category || facts.is_empty();
+                any_shown |= !hidden;
                 html! {
                     <FactCard
                         key={card.id.as_str()}
                         sheet={Rc::clone(sheet)}
-                        index={*index}
-                        facts={Rc::<[usize]>::from(facts.as_slice())}
-                        query={query.clone()}
+                        {index}
+                        {hidden}
+                        facts={Rc::<[usize]>::from(facts)}
+                        query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
                         expanded={view.is_expanded(&card.id)}
                         {ui_lang}
                         dispatch={dispatch.clone()}
@@ -255,19 +268,16 @@ fn topic_sections(
                 }
             })
             .collect();
-        if cards.is_empty() {
-            return None;
-        }
         let heading_id = format!("heading:{}/{}", sheet.id, category.id);
-        Some(html! {
-            <section key={category.id.as_str()} class="fc-category">
+        html! {
+            <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
                 <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
                 if let Some(description) = &category.description {
                     <p class="fc-category__description">{ description }</p>
                 }
                 <div class="fc-category__cards">{ for cards }</div>
             </section>
-        })
+        }
     });
     html! { <div class="fc-deck__categories">{ for sections }</div> }
 }

@@ -409,7 +409,8 @@ async function scaleRender(page, kind, facts, info) {
     async ({ kind, facts, info, inPage }) => {
       (0, eval)(inPage);
       const el = document.getElementById("w");
-      const count = (root) => root.querySelectorAll(".fc-card").length;
+      // Cards the filter or the search leaves out stay in the DOM, hidden.
+      const count = (root) => root.querySelectorAll(".fc-card:not([hidden])").length;
       let root, t0;
       if (kind === "widget") {
         const api = await window.factcards.ready;
@@ -445,14 +446,15 @@ async function scaleInteract(page, kind, info, repeats) {
   return page.evaluate(
     async ({ kind, info, repeats, key }) => {
       const root = document.getElementById("w").shadowRoot;
-      const cards = () => root.querySelectorAll(".fc-card").length;
+      const cards = () => root.querySelectorAll(".fc-card:not([hidden])").length;
       const chip = () => root.querySelector(".fc-filter__chip[data-category]");
       const visibleFacts = () => [...root.querySelectorAll(".fc-fact")].filter((f) => f.getClientRects().length > 0).length;
       const out = { on: [], off: [], key: [], clear: [], keyChanged: null, search: false, toggleComplete: true };
       const sections = [...root.querySelectorAll(".fc-category")];
       const showOnly = (category) => {
         for (const section of sections) {
-          const shown = !category || (section.getAttribute("aria-labelledby") ?? "").endsWith(`-${category}`);
+          const heading = section.querySelector(".fc-category__title")?.id ?? "";
+          const shown = !category || heading.endsWith(`/${category}`);
           section.style.display = shown ? "" : "none";
         }
       };

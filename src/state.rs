@@ -79,10 +79,6 @@ impl Visible {
         self.cards.len()
     }
 
-    pub fn contains_card(&self, card: usize) -> bool {
-        self.cards.iter().any(|(index, _)| *index == card)
-    }
-
     /// These cards narrowed to the categories `view`'s filter lets show.
     pub fn in_categories(&self, sheet: &Sheet, view: &ViewState) -> Visible {
         Visible {

@@ -49,7 +49,7 @@ async fn click(element: &HtmlElement) {
 }
 
 fn visible_card_ids(host: &Element) -> Vec<String> {
-    all(host, ".fc-card:not([hidden])")
+    all(host, ":not([hidden]) > .fc-card")
         .iter()
         .map(|card| card.get_attribute("data-card").unwrap())
         .collect()
@@ -76,7 +76,7 @@ async fn the_deck_renders_every_card() {
     );
     assert!(statuses.iter().any(|s| s.contains("Unclear")), "{statuses:?}");
     // Rendered boxes, not just nodes: every card has a size on screen.
-    for card in all(&host, ".fc-card:not([hidden])") {
+    for card in all(&host, ":not([hidden]) > .fc-card") {
         assert!(card.offset_height() > 0);
     }
 }

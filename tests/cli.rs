@@ -323,7 +323,7 @@ fn render_options_set_the_theme_language_category_and_card() {
     // The other category's cards are in the markup, hidden, as in the widget.
     let shown = run
         .stdout
-        .split("<article ")
+        .split("<div class=\"fc-card-slot\"")
         .skip(1)
         .filter(|tag| !tag.split('>').next().unwrap_or("").contains(" hidden"))
         .count();

@@ -57,7 +57,7 @@ fn initial_card_and_category_options_apply() {
     let html = render_deck(props);
     // Cards of other categories stay in the markup, hidden.
     let shown = html
-        .split("<article ")
+        .split("<div class=\"fc-card-slot\"")
         .skip(1)
         .filter(|tag| !tag.split('>').next().unwrap_or("").contains(" hidden"))
         .count();

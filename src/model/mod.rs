@@ -72,9 +72,9 @@ pub fn check(text: &str) -> Report {
     }
 }
 
-/// Decodes and validates an already parsed tree (from text, or from a JS
-/// object given to the JS API).
-pub fn check_tree(root: &json::Node) -> Report {
+/// Decodes and validates a parsed tree: limits first, then the shape, then
+/// the rules.
+fn check_tree(root: &json::Node) -> Report {
     let mut problems = Vec::new();
     limits::check_tree(root, &mut problems);
     if !problems.is_empty() {

@@ -19,10 +19,6 @@ pub struct FactCardProps {
     pub sheet: Rc<Sheet>,
     /// Index of the card in `sheet.cards`.
     pub index: usize,
-    /// Whether the filter or the search hides the card (it stays in the
-    /// DOM so that showing it again costs no render).
-    #[prop_or_default]
-    pub hidden: bool,
     /// The indices of the facts to show (those matching the search).
     pub facts: Rc<[usize]>,
     /// The search text, to highlight.
@@ -95,7 +91,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
     let query = Query::new(&props.query);
     let class = classes!("fc-card", props.expanded.then_some("fc-card--expanded"));
     html! {
-        <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()} hidden={props.hidden}>
+        <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
             <h4 class="fc-card__title" id={title_id}>
                 { highlight(&card.title, &query) }
                 if corrected {

@@ -222,8 +222,8 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
 
 /// The topic view: every card, grouped by category, with the ones the
 /// filter or the search leaves out hidden rather than removed. A category
-/// toggle then only flips `hidden` on cards whose other props stay equal,
-/// so Yew skips re-rendering them: cheap in both directions.
+/// toggle then only flips `hidden` on each card's slot, and the cards'
+/// props stay equal, so Yew re-renders none of them: cheap both ways.
 fn topic_sections(
     props: &FactDeckProps,
     searched: &Visible,
@@ -250,12 +250,13 @@ fn topic_sections(
                 let facts = matching[index].unwrap_or(&[]);
                 let hidden = !shown_category || facts.is_empty();
                 any_shown |= !hidden;
+                // The slot carries `hidden`, so that hiding or showing a card
+                // leaves the card's own props equal and Yew skips it.
                 html! {
+                    <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
                     <FactCard
-                        key={card.id.as_str()}
                         sheet={Rc::clone(sheet)}
                         {index}
-                        {hidden}
                         facts={Rc::<[usize]>::from(facts)}
                         query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
                         expanded={view.is_expanded(&card.id)}
@@ -265,6 +266,7 @@ fn topic_sections(
                         map={props.map.clone()}
                         map_loading={props.map_loading}
                     />
+                    </div>
                 }
             })
             .collect();

@@ -410,7 +410,7 @@ async function scaleRender(page, kind, facts, info) {
       (0, eval)(inPage);
       const el = document.getElementById("w");
       // Cards the filter or the search leaves out stay in the DOM, hidden.
-      const count = (root) => root.querySelectorAll(".fc-card:not([hidden])").length;
+      const count = (root) => root.querySelectorAll(":not([hidden]) > .fc-card").length;
       let root, t0;
       if (kind === "widget") {
         const api = await window.factcards.ready;
@@ -446,7 +446,7 @@ async function scaleInteract(page, kind, info, repeats) {
   return page.evaluate(
     async ({ kind, info, repeats, key }) => {
       const root = document.getElementById("w").shadowRoot;
-      const cards = () => root.querySelectorAll(".fc-card:not([hidden])").length;
+      const cards = () => root.querySelectorAll(":not([hidden]) > .fc-card").length;
       const chip = () => root.querySelector(".fc-filter__chip[data-category]");
       const visibleFacts = () => [...root.querySelectorAll(".fc-fact")].filter((f) => f.getClientRects().length > 0).length;
       const out = { on: [], off: [], key: [], clear: [], keyChanged: null, search: false, toggleComplete: true };

@@ -76,7 +76,7 @@
     return box.width > 0 && box.height > 0;
   };
   const boxes = () =>
-    [...(shadow()?.querySelectorAll(".fc-card:not([hidden])") ?? [])].slice(0, 4).map((card) => {
+    [...(shadow()?.querySelectorAll(":not([hidden]) > .fc-card") ?? [])].slice(0, 4).map((card) => {
       const box = card.getBoundingClientRect();
       return [box.x + scrollX, box.y + scrollY, box.width, box.height];
     });

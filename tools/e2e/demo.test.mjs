@@ -33,14 +33,14 @@ async function openDemo(width, colorScheme = "light") {
   await page.goto(`${origin}/`);
   await widgetsLive(page);
   // Playwright's CSS locators pierce open shadow roots.
-  await page.locator(".fc-card:not([hidden])").first().waitFor({ state: "visible" });
+  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ state: "visible" });
   return { page, errors };
 }
 
 for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   test(`demo page shows every card (${name}, ${width}px)`, async () => {
     const { page, errors } = await openDemo(width);
-    const cards = page.locator(".fc-card:not([hidden])");
+    const cards = page.locator(":not([hidden]) > .fc-card");
     assert.equal(await cards.count(), 9);
     for (const card of await cards.all()) {
       assert.ok(await card.isVisible());
@@ -58,11 +58,11 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
 test("filter and disclosure work in the release build", async () => {
   const { page, errors } = await openDemo(1280);
   await page.locator(".fc-filter__chip[data-category='russia']").click();
-  assert.equal(await page.locator(".fc-card:not([hidden])").count(), 1);
-  const toggle = page.locator(".fc-card:not([hidden]) .fc-card__toggle");
+  assert.equal(await page.locator(":not([hidden]) > .fc-card").count(), 1);
+  const toggle = page.locator(":not([hidden]) > .fc-card .fc-card__toggle");
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
-  assert.ok(await page.locator(".fc-card:not([hidden]) .fc-card__sources").isVisible());
+  assert.ok(await page.locator(":not([hidden]) > .fc-card .fc-card__sources").isVisible());
   await page.screenshot({ path: `${SHOTS}/demo-filtered-expanded.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

@@ -129,7 +129,7 @@ function events(page, name) {
 
 /** The data-card ids of the cards shown in the widget on `#host`. */
 function shownCards(page, host) {
-  return page.locator(`#${host} .fc-card:not([hidden])`).evaluateAll((cards) => cards.map((card) => card.dataset.card));
+  return page.locator(`#${host} :not([hidden]) > .fc-card`).evaluateAll((cards) => cards.map((card) => card.dataset.card));
 }
 
 /** Waits until two animation frames have passed (for "nothing happened" checks). */
@@ -151,7 +151,7 @@ function luminance(color) {
 // ---------------------------------------------------------------------------
 
 test("mount: a bare [data-factcards] shows the bundled story and replaces the static fallback", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#bundled .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#bundled :not([hidden]) > .fc-card" });
   assert.deepEqual(await shownCards(page, "bundled"), CARDS);
   assert.match(await page.locator("#bundled .fc-header__title").innerText(), /ISIS-K/);
   const host = await page.evaluate(() => {
@@ -168,7 +168,7 @@ test("mount: a bare [data-factcards] shows the bundled story and replaces the st
 });
 
 test("mount: data-src fetches the sheet from its URL", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#from-src .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#from-src :not([hidden]) > .fc-card" });
   assert.deepEqual(await shownCards(page, "from-src"), CARDS);
   assert.match(await page.locator("#from-src .fc-header__title").innerText(), /ISIS-K/);
   const ready = await event(page, "ready", "from-src");
@@ -177,7 +177,7 @@ test("mount: data-src fetches the sheet from its URL", async (t) => {
 });
 
 test("mount: an inline <script type=application/json> sheet is shown, and the light DOM is emptied", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#inline .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#inline :not([hidden]) > .fc-card" });
   assert.deepEqual(await shownCards(page, "inline"), ["why-closed", "how-long", "diversions"]);
   assert.equal(await page.locator("#inline .fc-header__title").innerText(), "Harbour bridge closed: what we know");
   assert.deepEqual(
@@ -193,7 +193,7 @@ test("mount: an inline <script type=application/json> sheet is shown, and the li
 });
 
 test("mount: data-theme=dark gives a dark root even when the reader prefers light", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { colorScheme: "light", wait: "#dark .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { colorScheme: "light", wait: "#dark :not([hidden]) > .fc-card" });
   const root = (host) =>
     page.evaluate((host) => {
       const root = document.getElementById(host).shadowRoot.querySelector(".fc-root");
@@ -211,19 +211,19 @@ test("mount: data-theme=dark gives a dark root even when the reader prefers ligh
 });
 
 test("mount: data-lang=ru shows the widget's labels in Russian", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#russian .fc-card:not([hidden])" });
-  const toggle = page.locator("#russian .fc-card:not([hidden]) .fc-card__toggle").first();
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#russian :not([hidden]) > .fc-card" });
+  const toggle = page.locator("#russian :not([hidden]) > .fc-card .fc-card__toggle").first();
   // textContent, not innerText: cards off screen are not rendered
   // (content-visibility: auto), and innerText reads only what is rendered.
   assert.match(await toggle.textContent(), /Показать источники/);
-  assert.match(await page.locator("#bundled .fc-card:not([hidden]) .fc-card__toggle").first().innerText(), /Show sources/);
+  assert.match(await page.locator("#bundled :not([hidden]) > .fc-card .fc-card__toggle").first().innerText(), /Show sources/);
   // The sheet's own text stays as written.
   assert.match(await page.locator("#russian .fc-header__title").innerText(), /ISIS-K/);
   assert.deepEqual(errors, []);
 });
 
 test("mount: data-category shows only that category's cards", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#one-category .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#one-category :not([hidden]) > .fc-card" });
   assert.deepEqual(await shownCards(page, "one-category"), ["formed-in-2015", "parent-group"]);
   assert.equal(await page.locator("#one-category .fc-filter__chip[data-category='origins']").getAttribute("aria-pressed"), "true");
   assert.equal(await page.locator("#one-category .fc-filter__chip--all").getAttribute("aria-pressed"), "false");
@@ -231,25 +231,25 @@ test("mount: data-category shows only that category's cards", async (t) => {
 });
 
 test("mount: data-card opens that card", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#one-card .fc-card:not([hidden])" });
-  const card = page.locator("#one-card .fc-card:not([hidden])[data-card='why-russia']");
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#one-card :not([hidden]) > .fc-card" });
+  const card = page.locator("#one-card :not([hidden]) > .fc-card[data-card='why-russia']");
   assert.equal(await card.locator(".fc-card__toggle").getAttribute("aria-expanded"), "true");
   assert.ok(await card.locator(".fc-card__sources").isVisible());
-  const expanded = await page.locator("#one-card .fc-card:not([hidden]) .fc-card__toggle[aria-expanded='true']").count();
+  const expanded = await page.locator("#one-card :not([hidden]) > .fc-card .fc-card__toggle[aria-expanded='true']").count();
   assert.equal(expanded, 1, "only the chosen card is open");
   assert.deepEqual(await shownCards(page, "one-card"), CARDS, "data-card does not filter");
   assert.deepEqual(errors, []);
 });
 
 test("mount: an element added later by a script is mounted without any call", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#bundled .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#bundled :not([hidden]) > .fc-card" });
   await page.evaluate(() => {
     // Nested in a wrapper, as a live blog or a single-page site would insert it.
     const wrapper = document.createElement("section");
     wrapper.innerHTML = '<div data-factcards id="late" data-category="russia"><p>fallback</p></div>';
     document.body.append(wrapper);
   });
-  await page.locator("#late .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#late :not([hidden]) > .fc-card").first().waitFor();
   assert.deepEqual(await shownCards(page, "late"), ["why-russia"]);
   assert.equal(await page.evaluate(() => document.getElementById("late").childNodes.length), 0);
   // Removing it again is quiet.
@@ -274,9 +274,9 @@ test("mount: a slow data-src shows a space-holding loading state with role=statu
   assert.ok(box.height >= 100, `the loading state is ${box.height}px high`);
   const host = await page.locator("#slow").boundingBox();
   assert.ok(host.height >= box.height, "the mount element holds the loading state's space");
-  assert.equal(await page.locator("#slow .fc-card:not([hidden])").count(), 0);
+  assert.equal(await page.locator("#slow :not([hidden]) > .fc-card").count(), 0);
   slow.open();
-  await page.locator("#slow .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#slow :not([hidden]) > .fc-card").first().waitFor();
   assert.equal(await page.locator("#slow .fc-loading").count(), 0);
   assert.deepEqual(await shownCards(page, "slow"), CARDS);
   assert.deepEqual(errors, []);
@@ -287,32 +287,32 @@ test("mount: a slow data-src shows a space-holding loading state with role=statu
 // ---------------------------------------------------------------------------
 
 test("instances: filtering and expanding in one leaves the other unchanged", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/two-instances.html", { allow404: true, wait: "#second .fc-card:not([hidden])" });
-  await page.locator("#first .fc-card:not([hidden])").first().waitFor();
+  const { page, errors } = await open(t, "/fixtures/two-instances.html", { allow404: true, wait: "#second :not([hidden]) > .fc-card" });
+  await page.locator("#first :not([hidden]) > .fc-card").first().waitFor();
   await page.locator("#first .fc-filter__chip[data-category='origins']").click();
-  await page.waitForFunction(() => document.getElementById("first").shadowRoot.querySelectorAll(".fc-card:not([hidden])").length === 2);
+  await page.waitForFunction(() => document.getElementById("first").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length === 2);
   assert.deepEqual(await shownCards(page, "first"), ["formed-in-2015", "parent-group"]);
   assert.deepEqual(await shownCards(page, "second"), CARDS);
   assert.equal(await page.locator("#second .fc-filter__chip--all").getAttribute("aria-pressed"), "true");
 
-  await page.locator("#second .fc-card:not([hidden])[data-card='parent-group'] .fc-card__toggle").click();
-  assert.equal(await page.locator("#second .fc-card:not([hidden])[data-card='parent-group'] .fc-card__toggle").getAttribute("aria-expanded"), "true");
-  assert.equal(await page.locator("#first .fc-card:not([hidden])[data-card='parent-group'] .fc-card__toggle").getAttribute("aria-expanded"), "false");
-  assert.ok(await page.locator("#first .fc-card:not([hidden])[data-card='parent-group'] .fc-card__sources").isHidden());
+  await page.locator("#second :not([hidden]) > .fc-card[data-card='parent-group'] .fc-card__toggle").click();
+  assert.equal(await page.locator("#second :not([hidden]) > .fc-card[data-card='parent-group'] .fc-card__toggle").getAttribute("aria-expanded"), "true");
+  assert.equal(await page.locator("#first :not([hidden]) > .fc-card[data-card='parent-group'] .fc-card__toggle").getAttribute("aria-expanded"), "false");
+  assert.ok(await page.locator("#first :not([hidden]) > .fc-card[data-card='parent-group'] .fc-card__sources").isHidden());
   // Card ids are shared by both decks' DOM ids (`sheet/card`), but each lives in its own shadow root.
-  assert.equal(await page.locator("#first .fc-card:not([hidden])[data-card='parent-group']").getAttribute("id"), `${SHEET_ID}/parent-group`);
+  assert.equal(await page.locator("#first :not([hidden]) > .fc-card[data-card='parent-group']").getAttribute("id"), `${SHEET_ID}/parent-group`);
   assert.deepEqual(errors, []);
 });
 
 test("instances: a failing instance shows its error panel while the others work", async (t) => {
   const { page, errors } = await open(t, "/fixtures/two-instances.html", { allow404: true, wait: "#broken .fc-error" });
-  await page.locator("#first .fc-card:not([hidden])").first().waitFor();
-  await page.locator("#second .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#first :not([hidden]) > .fc-card").first().waitFor();
+  await page.locator("#second :not([hidden]) > .fc-card").first().waitFor();
   assert.equal(await page.locator("#broken .fc-error").getAttribute("role"), "alert");
-  assert.equal(await page.locator("#broken .fc-card:not([hidden])").count(), 0);
+  assert.equal(await page.locator("#broken :not([hidden]) > .fc-card").count(), 0);
   // The others still respond.
-  await page.locator("#second .fc-card:not([hidden]) .fc-card__toggle").first().click();
-  assert.equal(await page.locator("#second .fc-card:not([hidden]) .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
+  await page.locator("#second :not([hidden]) > .fc-card .fc-card__toggle").first().click();
+  assert.equal(await page.locator("#second :not([hidden]) > .fc-card .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
   assert.equal(await page.locator("#first .fc-error").count(), 0);
   assert.equal(await page.locator("#second .fc-error").count(), 0);
   assert.deepEqual(errors, []);
@@ -375,7 +375,7 @@ test("data-src: a valid-JSON but invalid sheet lists each problem with its JSON 
 
 /** Opens the API fixture with the small sheet at hand as `window.smallSheet`. */
 async function openApi(t, options = {}) {
-  const opened = await open(t, "/fixtures/api.html", { wait: "#drop-in .fc-card:not([hidden])", ...options });
+  const opened = await open(t, "/fixtures/api.html", { wait: "#drop-in :not([hidden]) > .fc-card", ...options });
   await opened.page.evaluate(async () => {
     await window.factcards.ready;
     window.smallSheet = await (await fetch("/fixtures/small-sheet.json")).json();
@@ -395,7 +395,7 @@ test("api: mount(element, object) returns a Handle and renders the deck", async 
     };
   });
   assert.deepEqual(result, { isPromise: false, update: "function", destroy: "function" });
-  await page.locator("#target .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
   assert.deepEqual(await shownCards(page, "target"), ["why-closed", "how-long", "diversions"]);
   assert.equal(await page.locator("#target .fc-root").getAttribute("data-theme"), "light");
   assert.deepEqual((await event(page, "ready", "target")).detail, { sheet: "harbour-bridge-closure", cards: 3 });
@@ -407,7 +407,7 @@ test("api: handle.update(otherSheet) replaces the deck, and the new deck respond
   await page.evaluate(() => {
     window.handle = window.factcards.mount(document.getElementById("target"), window.smallSheet);
   });
-  await page.locator("#target .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
   await page.evaluate(() => {
     const other = structuredClone(window.smallSheet);
     other.id = "ferry-strike";
@@ -425,9 +425,9 @@ test("api: handle.update(otherSheet) replaces the deck, and the new deck respond
     document.getElementById("target").shadowRoot.querySelector(".fc-header__title")?.textContent === "Ferry strike: what we know");
   assert.equal(await page.evaluate(() => window.updated), undefined);
   assert.deepEqual(await shownCards(page, "target"), ["who-is-striking"]);
-  assert.equal(await page.locator("#target .fc-card:not([hidden])").getAttribute("id"), "ferry-strike/who-is-striking");
+  assert.equal(await page.locator("#target :not([hidden]) > .fc-card").getAttribute("id"), "ferry-strike/who-is-striking");
   // The new sheet's cards and categories work (the deck's state follows the new sheet).
-  const toggle = page.locator("#target .fc-card:not([hidden])[data-card='who-is-striking'] .fc-card__toggle");
+  const toggle = page.locator("#target :not([hidden]) > .fc-card[data-card='who-is-striking'] .fc-card__toggle");
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   assert.deepEqual((await events(page, "ready")).filter((e) => e.target === "target").map((e) => e.detail.sheet),
@@ -440,13 +440,13 @@ test("api: handle.destroy() empties the widget", async (t) => {
   await page.evaluate(() => {
     window.handle = window.factcards.mount(document.getElementById("target"), window.smallSheet);
   });
-  await page.locator("#target .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
   await page.evaluate(() => window.handle.destroy());
   assert.equal(await page.locator("#target .fc-deck").count(), 0);
   assert.equal(await page.evaluate(() => document.getElementById("target").shadowRoot.childNodes.length), 0);
   // Another mount on the same element works again.
   await page.evaluate(() => { window.factcards.mount(document.getElementById("target"), window.smallSheet); });
-  await page.locator("#target .fc-card:not([hidden])").first().waitFor();
+  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
   assert.deepEqual(errors, []);
 });
 
@@ -579,8 +579,8 @@ test("api: a sheet of the wrong type throws an Error", async (t) => {
     assert.match(message, /^factcards: the sheet must be a plain object, a URL string, or undefined/);
   }
   // The page's own widget is untouched and still works.
-  await page.locator("#drop-in .fc-card:not([hidden]) .fc-card__toggle").first().click();
-  assert.equal(await page.locator("#drop-in .fc-card:not([hidden]) .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
+  await page.locator("#drop-in :not([hidden]) > .fc-card .fc-card__toggle").first().click();
+  assert.equal(await page.locator("#drop-in :not([hidden]) > .fc-card .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
   assert.deepEqual(errors, []);
 });
 
@@ -589,7 +589,7 @@ test("api: a sheet of the wrong type throws an Error", async (t) => {
 // ---------------------------------------------------------------------------
 
 test("events: factcards:ready bubbles with {sheet, cards: 9}", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in :not([hidden]) > .fc-card" });
   const ready = await event(page, "ready", "drop-in");
   assert.equal(ready.bubbles, true);
   assert.deepEqual(ready.detail, { sheet: SHEET_ID, cards: 9 });
@@ -598,8 +598,8 @@ test("events: factcards:ready bubbles with {sheet, cards: 9}", async (t) => {
 });
 
 test("events: toggling a card fires factcards:card-toggle {card, expanded}", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in .fc-card:not([hidden])" });
-  const toggle = page.locator("#drop-in .fc-card:not([hidden])[data-card='aims'] .fc-card__toggle");
+  const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in :not([hidden]) > .fc-card" });
+  const toggle = page.locator("#drop-in :not([hidden]) > .fc-card[data-card='aims'] .fc-card__toggle");
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   const opened = await event(page, "card-toggle", "drop-in");
@@ -611,7 +611,7 @@ test("events: toggling a card fires factcards:card-toggle {card, expanded}", asy
 });
 
 test("events: clicking a filter chip fires factcards:filter {categories}", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in :not([hidden]) > .fc-card" });
   await page.locator("#drop-in .fc-filter__chip[data-category='origins']").click();
   const filtered = await event(page, "filter", "drop-in");
   assert.deepEqual(filtered.detail, { categories: ["origins"] });
@@ -622,7 +622,7 @@ test("events: clicking a filter chip fires factcards:filter {categories}", async
 });
 
 test("events: following a source link fires factcards:source-click {source, url}", async (t) => {
-  const { page, errors, context } = await open(t, "/fixtures/api.html", { wait: "#drop-in .fc-card:not([hidden])" });
+  const { page, errors, context } = await open(t, "/fixtures/api.html", { wait: "#drop-in :not([hidden]) > .fc-card" });
   // A source on this origin, so the new tab does not reach the network.
   const url = `${origin}/moscow-isis-k.json`;
   await page.evaluate(async (url) => {
@@ -630,8 +630,8 @@ test("events: following a source link fires factcards:source-click {source, url}
     sheet.sources[0].url = url;
     window.factcards.mount(document.getElementById("target"), sheet);
   }, url);
-  await page.locator("#target .fc-card:not([hidden])[data-card='why-closed'] .fc-card__toggle").click();
-  const link = page.locator("#target .fc-card:not([hidden])[data-card='why-closed'] .fc-sources__link");
+  await page.locator("#target :not([hidden]) > .fc-card[data-card='why-closed'] .fc-card__toggle").click();
+  const link = page.locator("#target :not([hidden]) > .fc-card[data-card='why-closed'] .fc-sources__link");
   assert.equal(await link.getAttribute("href"), url);
   assert.equal(await link.getAttribute("target"), "_blank");
   assert.match(await link.getAttribute("rel"), /noopener/);
@@ -646,10 +646,10 @@ test("events: following a source link fires factcards:source-click {source, url}
 
 test("events: copying a card's link fires factcards:copy-link and copies the deep link", async (t) => {
   const { page, errors } = await open(t, "/fixtures/api.html", {
-    wait: "#drop-in .fc-card:not([hidden])",
+    wait: "#drop-in :not([hidden]) > .fc-card",
     context: { permissions: ["clipboard-read", "clipboard-write"] },
   });
-  const button = page.locator("#drop-in .fc-card:not([hidden])[data-card='aims'] .fc-card__copy-link");
+  const button = page.locator("#drop-in :not([hidden]) > .fc-card[data-card='aims'] .fc-card__copy-link");
   await button.click();
   const copied = await event(page, "copy-link", "drop-in");
   assert.deepEqual(copied.detail, { card: "aims", anchor: `${SHEET_ID}/aims` });
@@ -673,8 +673,8 @@ const WIDGET_PROPERTIES = [
 
 const WIDGET_ELEMENTS = [
   ".fc-root", ".fc-deck", ".fc-header__title", ".fc-header__summary", ".fc-filter__chip", ".fc-filter__chip--all",
-  ".fc-category__title", ".fc-card:not([hidden])", ".fc-card:not([hidden]) .fc-card__title", ".fc-card__facts", ".fc-fact__text", ".fc-card:not([hidden]) .fc-card__toggle",
-  ".fc-card:not([hidden]) .fc-card__copy-link", ".fc-sources__link", ".fc-deck__data-link",
+  ".fc-category__title", ":not([hidden]) > .fc-card", ":not([hidden]) > .fc-card .fc-card__title", ".fc-card__facts", ".fc-fact__text", ":not([hidden]) > .fc-card .fc-card__toggle",
+  ":not([hidden]) > .fc-card .fc-card__copy-link", ".fc-sources__link", ".fc-deck__data-link",
 ];
 
 /** Computed styles of the widget's inner elements, per mount element. */
@@ -695,8 +695,8 @@ function widgetStyles(page, hosts) {
 }
 
 test("isolation: the hostile page stylesheet does not change the widget", async (t) => {
-  const { page, errors } = await open(t, "/news-article.html", { wait: "#inline-facts .fc-card:not([hidden])" });
-  await page.locator("#sidebar-facts .fc-card:not([hidden])").first().waitFor();
+  const { page, errors } = await open(t, "/news-article.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
+  await page.locator("#sidebar-facts :not([hidden]) > .fc-card").first().waitFor();
   // The bundled story's source has no URL: mount one more deck whose source
   // links somewhere, in the article body, where the hostile `a` rule applies.
   await page.evaluate(async () => {
@@ -707,7 +707,7 @@ test("isolation: the hostile page stylesheet does not change the widget", async 
     window.factcards.mount(host, sheet, { card: "why-closed" });
   });
   await page.locator("#linked-facts .fc-sources__link").first().waitFor();
-  await page.locator("#inline-facts .fc-card:not([hidden]) .fc-card__toggle").first().click();
+  await page.locator("#inline-facts :not([hidden]) > .fc-card .fc-card__toggle").first().click();
   // Off the widget, so that no :hover style counts as a difference when the layout shifts.
   await page.mouse.move(0, 0);
   const hosts = ["inline-facts", "sidebar-facts", "linked-facts"];
@@ -776,9 +776,9 @@ test("isolation: the widget's CSS does not leak into the page", async (t) => {
   assert.equal(await without.page.evaluate(() => document.getElementById("inline-facts").shadowRoot), null);
   const baseline = await pageStyles(without.page);
 
-  const withWidget = await open(t, "/news-article.html", { wait: "#inline-facts .fc-card:not([hidden])" });
-  await withWidget.page.locator("#sidebar-facts .fc-card:not([hidden])").first().waitFor();
-  await withWidget.page.locator("#inline-facts .fc-card:not([hidden]) .fc-card__toggle").first().click();
+  const withWidget = await open(t, "/news-article.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
+  await withWidget.page.locator("#sidebar-facts :not([hidden]) > .fc-card").first().waitFor();
+  await withWidget.page.locator("#inline-facts :not([hidden]) > .fc-card .fc-card__toggle").first().click();
   const styled = await pageStyles(withWidget.page);
   assert.deepEqual(styled, baseline);
   assert.deepEqual(withWidget.errors, []);
@@ -813,18 +813,18 @@ async function frameHeights(page, { above = 0 } = {}) {
 }
 
 test("iframe: the frame is as tall as its document, and grows when a card opens", async (t) => {
-  const { page, errors } = await open(t, "/news-article.html", { wait: "#inline-facts .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/news-article.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
   const iframe = page.locator("iframe[data-factcards-frame]");
   await iframe.scrollIntoViewIfNeeded(); // it loads lazily
   const inside = page.frameLocator("iframe[data-factcards-frame]");
-  await inside.locator(".fc-card:not([hidden])").first().waitFor();
+  await inside.locator(":not([hidden]) > .fc-card").first().waitFor();
   // embed.html?category=regions: only that category.
-  assert.deepEqual(await inside.locator(".fc-card:not([hidden])").evaluateAll((cards) => cards.map((c) => c.dataset.card)), ["regions", "wider-isis-network"]);
+  assert.deepEqual(await inside.locator(":not([hidden]) > .fc-card").evaluateAll((cards) => cards.map((c) => c.dataset.card)), ["regions", "wider-isis-network"]);
   const closed = await frameHeights(page);
   assert.ok(closed.frameHeight > 100, `the frame is ${closed.frameHeight}px high`);
 
   // The two cards share a grid row, so open both: the taller one sets the row's height.
-  for (const toggle of await inside.locator(".fc-card:not([hidden]) .fc-card__toggle").all()) {
+  for (const toggle of await inside.locator(":not([hidden]) > .fc-card .fc-card__toggle").all()) {
     await toggle.click();
     assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   }
@@ -843,7 +843,7 @@ test("iframe: the frame is as tall as its document, and grows when a card opens"
 /** Waits until the card `id` of the widget on `#host` is in the viewport. */
 function cardInView(page, host, id, timeout = TIMEOUT) {
   return page.waitForFunction(([host, id]) => {
-    const card = document.getElementById(host)?.shadowRoot?.querySelector(`.fc-card:not([hidden])[data-card="${id}"]`);
+    const card = document.getElementById(host)?.shadowRoot?.querySelector(`:not([hidden]) > .fc-card[data-card="${id}"]`);
     if (!card) return false;
     const box = card.getBoundingClientRect();
     return box.top < window.innerHeight && box.bottom > 0;
@@ -853,13 +853,13 @@ function cardInView(page, host, id, timeout = TIMEOUT) {
 /** The card's top relative to the top of the document. */
 function cardOffset(page, host, id) {
   return page.evaluate(([host, id]) => {
-    const card = document.getElementById(host).shadowRoot.querySelector(`.fc-card:not([hidden])[data-card="${id}"]`);
+    const card = document.getElementById(host).shadowRoot.querySelector(`:not([hidden]) > .fc-card[data-card="${id}"]`);
     return card.getBoundingClientRect().top + window.scrollY;
   }, [host, id]);
 }
 
 test("deep link: #sheet/card on load scrolls that card into view", async (t) => {
-  const { page, errors } = await open(t, `/#${SHEET_ID}/why-russia`, { height: 700, wait: "#demo-widget .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, `/#${SHEET_ID}/why-russia`, { height: 700, wait: "#demo-widget :not([hidden]) > .fc-card" });
   await cardInView(page, "demo-widget", "why-russia");
   assert.ok(await cardOffset(page, "demo-widget", "why-russia") > 700, "the card starts below the fold");
   assert.ok(await page.evaluate(() => window.scrollY) > 0);
@@ -867,28 +867,28 @@ test("deep link: #sheet/card on load scrolls that card into view", async (t) => 
 });
 
 test("deep link: #sheet/card on load opens that card", async (t) => {
-  const { page, errors } = await open(t, `/#${SHEET_ID}/why-russia`, { height: 700, wait: "#demo-widget .fc-card:not([hidden])" });
-  const toggle = page.locator("#demo-widget .fc-card:not([hidden])[data-card='why-russia'] .fc-card__toggle");
+  const { page, errors } = await open(t, `/#${SHEET_ID}/why-russia`, { height: 700, wait: "#demo-widget :not([hidden]) > .fc-card" });
+  const toggle = page.locator("#demo-widget :not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__toggle");
   await page.waitForFunction(
     () => document.getElementById("demo-widget").shadowRoot
-      .querySelector('.fc-card:not([hidden])[data-card="why-russia"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
+      .querySelector(':not([hidden]) > .fc-card[data-card="why-russia"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
     undefined,
     { timeout: 2000 },
   ).catch(() => {});
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
-  assert.ok(await page.locator("#demo-widget .fc-card:not([hidden])[data-card='why-russia'] .fc-card__sources").isVisible());
+  assert.ok(await page.locator("#demo-widget :not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__sources").isVisible());
   assert.deepEqual(errors, []);
 });
 
 test("deep link: changing location.hash later opens and shows that card", async (t) => {
-  const { page, errors } = await open(t, "/", { height: 700, wait: "#demo-widget .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/", { height: 700, wait: "#demo-widget :not([hidden]) > .fc-card" });
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   await page.evaluate((sheet) => { location.hash = `#${sheet}/aims`; }, SHEET_ID);
   await cardInView(page, "demo-widget", "aims");
-  const toggle = page.locator("#demo-widget .fc-card:not([hidden])[data-card='aims'] .fc-card__toggle");
+  const toggle = page.locator("#demo-widget :not([hidden]) > .fc-card[data-card='aims'] .fc-card__toggle");
   await page.waitForFunction(
     () => document.getElementById("demo-widget").shadowRoot
-      .querySelector('.fc-card:not([hidden])[data-card="aims"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
+      .querySelector(':not([hidden]) > .fc-card[data-card="aims"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
     undefined,
     { timeout: 2000 },
   ).catch(() => {});
@@ -897,14 +897,14 @@ test("deep link: changing location.hash later opens and shows that card", async 
 });
 
 test("deep link: a hash for another sheet id does nothing", async (t) => {
-  const { page, errors } = await open(t, "/", { height: 700, wait: "#demo-widget .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/", { height: 700, wait: "#demo-widget :not([hidden]) > .fc-card" });
   // Our listener runs after the widget's (added later), then waits two frames.
   const seen = page.evaluate(() => new Promise((done) => {
     window.addEventListener("hashchange", () => requestAnimationFrame(() => requestAnimationFrame(() => done(location.hash))), { once: true });
   }));
   await page.evaluate(() => { location.hash = "#some-other-story/why-russia"; });
   assert.equal(await seen, "#some-other-story/why-russia");
-  assert.equal(await page.locator("#demo-widget .fc-card:not([hidden]) .fc-card__toggle[aria-expanded='true']").count(), 0);
+  assert.equal(await page.locator("#demo-widget :not([hidden]) > .fc-card .fc-card__toggle[aria-expanded='true']").count(), 0);
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   assert.deepEqual(errors, []);
 });
@@ -920,16 +920,16 @@ test("deep link: #sheet/card reaches a widget whose sheet comes from data-src", 
 });
 
 test("deep link: a widget mounted with factcards.mount() honours the hash already in the URL", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/api.html#harbour-bridge-closure/diversions", { wait: "#drop-in .fc-card:not([hidden])" });
+  const { page, errors } = await open(t, "/fixtures/api.html#harbour-bridge-closure/diversions", { wait: "#drop-in :not([hidden]) > .fc-card" });
   await page.evaluate(async () => {
     const sheet = await (await fetch("/fixtures/small-sheet.json")).json();
     window.factcards.mount(document.getElementById("target"), sheet);
   });
   await event(page, "ready", "target");
-  const toggle = page.locator("#target .fc-card:not([hidden])[data-card='diversions'] .fc-card__toggle");
+  const toggle = page.locator("#target :not([hidden]) > .fc-card[data-card='diversions'] .fc-card__toggle");
   await page.waitForFunction(
     () => document.getElementById("target").shadowRoot
-      .querySelector('.fc-card:not([hidden])[data-card="diversions"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
+      .querySelector(':not([hidden]) > .fc-card[data-card="diversions"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
     undefined,
     { timeout: 2000 },
   ).catch(() => {});
@@ -942,8 +942,8 @@ test("deep link: a widget mounted with factcards.mount() honours the hash alread
 // ---------------------------------------------------------------------------
 
 test("get the data: a download link to the sheet's JSON (blob: for bundled and inline, the URL for data-src)", async (t) => {
-  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#bundled .fc-card:not([hidden])" });
-  for (const host of ["from-src", "inline"]) await page.locator(`#${host} .fc-card:not([hidden])`).first().waitFor();
+  const { page, errors } = await open(t, "/fixtures/mount-styles.html", { wait: "#bundled :not([hidden]) > .fc-card" });
+  for (const host of ["from-src", "inline"]) await page.locator(`#${host} :not([hidden]) > .fc-card`).first().waitFor();
   const links = await page.evaluate(async () => {
     const out = {};
     for (const host of ["bundled", "inline", "from-src"]) {
@@ -974,11 +974,11 @@ test("get the data: a download link to the sheet's JSON (blob: for bundled and i
 
 for (const [name, width] of [["phone", 375], ["desktop", 1280]]) {
   test(`news article screenshot (${name}, ${width}px): every widget shown, no horizontal scrolling`, async (t) => {
-    const { page, errors } = await open(t, "/news-article.html", { width, wait: "#inline-facts .fc-card:not([hidden])" });
-    await page.locator("#sidebar-facts .fc-card:not([hidden])").first().waitFor();
+    const { page, errors } = await open(t, "/news-article.html", { width, wait: "#inline-facts :not([hidden]) > .fc-card" });
+    await page.locator("#sidebar-facts :not([hidden]) > .fc-card").first().waitFor();
     assert.deepEqual(await shownCards(page, "sidebar-facts"), ["why-russia"]);
     await page.locator("iframe[data-factcards-frame]").scrollIntoViewIfNeeded();
-    await page.frameLocator("iframe[data-factcards-frame]").locator(".fc-card:not([hidden])").first().waitFor();
+    await page.frameLocator("iframe[data-factcards-frame]").locator(":not([hidden]) > .fc-card").first().waitFor();
     await frameHeights(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -46,7 +46,7 @@ test("without JavaScript the fallback shows every fact, styled", async () => {
   await p.goto(`${origin}/static.html`);
   const texts = await factTexts(p);
   assert.equal(texts.length, 19);
-  const radius = await p.evaluate(() => getComputedStyle(document.getElementById("facts").shadowRoot.querySelector(".fc-card:not([hidden])")).borderRadius);
+  const radius = await p.evaluate(() => getComputedStyle(document.getElementById("facts").shadowRoot.querySelector(":not([hidden]) > .fc-card")).borderRadius);
   assert.equal(radius, "10px");
   await context.close();
 });
@@ -90,7 +90,7 @@ test("the live widget takes over with the same facts and no empty frame", async 
   assert.deepEqual(await factTexts(live), fallbackTexts);
   assert.equal(await live.evaluate(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-root").length), 1);
   await live.locator("#facts .fc-filter__chip[data-category='origins']").click();
-  assert.equal(await live.locator("#facts .fc-card:not([hidden])").count(), 2);
+  assert.equal(await live.locator("#facts :not([hidden]) > .fc-card").count(), 2);
   assert.deepEqual(errors, []);
   await live.close();
 });

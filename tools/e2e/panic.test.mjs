@@ -57,7 +57,7 @@ test("a panic puts an error panel in every widget and logs the panic", async () 
     const panel = page.locator(`#${id} .fc-error[role='alert']`);
     assert.equal(await panel.count(), 1, id);
     assert.match(await panel.innerText(), /These facts could not be shown[\s\S]*Reload the page/);
-    assert.equal(await page.locator(`#${id} .fc-card:not([hidden])`).count(), 0, id);
+    assert.equal(await page.locator(`#${id} :not([hidden]) > .fc-card`).count(), 0, id);
     // Styled like any error panel: the shadow root keeps the stylesheet.
     const border = await panel.evaluate((el) => getComputedStyle(el).borderTopStyle);
     assert.equal(border, "solid");

@@ -33,7 +33,7 @@ after(async () => {
 });
 
 /** A page whose uncaught errors and console errors are collected. */
-async function open(path, { width = 1280, colorScheme = "light", waitFor = ".fc-card:not([hidden])" } = {}) {
+async function open(path, { width = 1280, colorScheme = "light", waitFor = ":not([hidden]) > .fc-card" } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
   const errors = [];
@@ -71,7 +71,7 @@ for (const colorScheme of ["light", "dark"]) {
     test(`axe-core finds no violations on the ${name} (${colorScheme})`, async () => {
       const { page, errors, close } = await open(path, { colorScheme });
       // Check a busy state too: a search with highlights and an open card.
-      await page.locator(".fc-card:not([hidden]) .fc-card__toggle").first().click();
+      await page.locator(":not([hidden]) > .fc-card .fc-card__toggle").first().click();
       assert.deepEqual(await axe(page), []);
       await page.locator(".fc-search__input").first().fill("isis");
       await page.locator(".fc-mark").first().waitFor({ timeout: TIMEOUT });
@@ -118,7 +118,7 @@ test("everything works by keyboard alone, in a natural tab order, with a visible
   assert.match(now.className, /fc-search__input/);
   await page.keyboard.type("SHARÍA");
   await page.locator(".fc-mark").first().waitFor({ timeout: TIMEOUT });
-  assert.equal(await page.locator(".fc-card:not([hidden])").count(), 1);
+  assert.equal(await page.locator(":not([hidden]) > .fc-card").count(), 1);
   assert.match(await page.locator(".fc-results").innerText(), /Showing 1 fact in 1 card/);
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Backspace");
@@ -140,7 +140,7 @@ test("everything works by keyboard alone, in a natural tab order, with a visible
   await page.keyboard.press(" ");
   now = await focused(page);
   assert.equal(now.pressed, "true");
-  assert.equal(await page.locator(".fc-card:not([hidden])").count(), 2);
+  assert.equal(await page.locator(":not([hidden]) > .fc-card").count(), 2);
   // Tab on to the first card's disclosure; Enter opens it.
   let guard = 0;
   do {
@@ -151,7 +151,7 @@ test("everything works by keyboard alone, in a natural tab order, with a visible
   await page.keyboard.press("Enter");
   now = await focused(page);
   assert.equal(now.expanded, "true");
-  assert.ok(await page.locator(".fc-card:not([hidden]) .fc-card__sources").first().isVisible());
+  assert.ok(await page.locator(":not([hidden]) > .fc-card .fc-card__sources").first().isVisible());
   assert.deepEqual(errors, []);
   await close();
 });
@@ -175,7 +175,7 @@ test("the view is kept in the URL fragment and restored from it", async () => {
   await page.locator(".fc-filter__chip[data-category='origins']").click();
   await page.locator(".fc-filter__chip[data-category='russia']").click();
   await page.locator(".fc-search__input").fill("isis");
-  await page.locator(".fc-card:not([hidden])[data-card='why-russia'] .fc-card__toggle").click();
+  await page.locator(":not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__toggle").click();
   await page.locator(".fc-grouping__button[data-grouping='topic']").click();
   await page.waitForFunction(() => location.hash.includes("open=why-russia"), null, { timeout: TIMEOUT });
   const hash = await page.evaluate(() => location.hash);
@@ -184,17 +184,17 @@ test("the view is kept in the URL fragment and restored from it", async () => {
 
   // A new visit to that address shows the same view.
   const again = await open(`/${hash}`);
-  const cards = await again.page.locator(".fc-card:not([hidden])").evaluateAll((els) => els.map((el) => el.dataset.card));
+  const cards = await again.page.locator(":not([hidden]) > .fc-card").evaluateAll((els) => els.map((el) => el.dataset.card));
   assert.deepEqual(cards, ["formed-in-2015", "parent-group", "why-russia"]);
   assert.equal(await again.page.locator(".fc-search__input").inputValue(), "isis");
-  assert.equal(await again.page.locator(".fc-card:not([hidden])[data-card='why-russia'] .fc-card__toggle").getAttribute("aria-expanded"), "true");
+  assert.equal(await again.page.locator(":not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__toggle").getAttribute("aria-expanded"), "true");
   const pressed = await again.page.locator(".fc-filter__chip[aria-pressed='true']").evaluateAll((els) => els.map((el) => el.dataset.category));
   assert.deepEqual(pressed, ["origins", "russia"]);
   await again.close();
 });
 
 test("the Russian UI labels everything in Russian and formats dates for Russian", async () => {
-  const { page, errors, close } = await open("/fixtures/mount-styles.html", { waitFor: "#russian .fc-card:not([hidden])" });
+  const { page, errors, close } = await open("/fixtures/mount-styles.html", { waitFor: "#russian :not([hidden]) > .fc-card" });
   const widget = page.locator("#russian");
   // textContent, not innerText: cards off screen are not rendered
   // (content-visibility: auto), and innerText reads only what is rendered.
@@ -247,12 +247,12 @@ test("print shows every visible card expanded with source addresses and no contr
     const root = document.querySelector("#rtl").shadowRoot;
     const shown = (el) => el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().height > 0;
     return {
-      cards: root.querySelectorAll(".fc-card:not([hidden])").length,
-      sourcesShown: [...root.querySelectorAll(".fc-card:not([hidden]) .fc-card__sources")].every(shown),
+      cards: root.querySelectorAll(":not([hidden]) > .fc-card").length,
+      sourcesShown: [...root.querySelectorAll(":not([hidden]) > .fc-card .fc-card__sources")].every(shown),
       urlsShown: [...root.querySelectorAll(".fc-sources__url")].map((el) => shown(el) && el.textContent),
-      controlsHidden: [".fc-controls", ".fc-card:not([hidden]) .fc-card__actions", ".fc-deck__data"].every(
+      controlsHidden: [".fc-controls", ":not([hidden]) > .fc-card .fc-card__actions", ".fc-deck__data"].every(
         (selector) => [...root.querySelectorAll(selector)].every((el) => !shown(el))),
-      breakInside: getComputedStyle(root.querySelector(".fc-card:not([hidden])")).breakInside,
+      breakInside: getComputedStyle(root.querySelector(":not([hidden]) > .fc-card")).breakInside,
     };
   });
   assert.deepEqual(printed, {
@@ -270,9 +270,9 @@ test("print of the demo page expands all nine cards", async () => {
   await page.emulateMedia({ media: "print" });
   const hidden = await page.evaluate(() => {
     const root = document.querySelector("#demo-widget").shadowRoot;
-    return [...root.querySelectorAll(".fc-card:not([hidden]) .fc-card__sources")].filter((el) => getComputedStyle(el).display === "none").length;
+    return [...root.querySelectorAll(":not([hidden]) > .fc-card .fc-card__sources")].filter((el) => getComputedStyle(el).display === "none").length;
   });
-  assert.equal(await page.locator(".fc-card:not([hidden])").count(), 9);
+  assert.equal(await page.locator(":not([hidden]) > .fc-card").count(), 9);
   assert.equal(hidden, 0);
   await page.pdf({ path: `${SHOTS}/demo-print.pdf` }).catch(() => {});
   await close();
@@ -285,7 +285,7 @@ test("reduced motion turns off transitions", async () => {
   await page.locator(".fc-filter__chip").first().waitFor({ timeout: TIMEOUT });
   const durations = await page.evaluate(() => {
     const root = document.querySelector("#demo-widget").shadowRoot;
-    return [".fc-filter__chip", ".fc-card:not([hidden]) .fc-card__toggle-icon"].map((s) => getComputedStyle(root.querySelector(s)).transitionDuration);
+    return [".fc-filter__chip", ":not([hidden]) > .fc-card .fc-card__toggle-icon"].map((s) => getComputedStyle(root.querySelector(s)).transitionDuration);
   });
   assert.deepEqual(durations, ["0s", "0s"]);
   await context.close();

@@ -108,7 +108,7 @@ function dangerous(hostId) {
 
 test("markup in every text field renders as text, through the JS API and inline data", async () => {
   const { page, errors, dialogs, close } = await open("/fixtures/hostile.html");
-  await page.locator("#healthy .fc-card:not([hidden])").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#healthy :not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
   for (const [index, payload] of PAYLOADS.entries()) {
     const id = `api-${index}`;
     await page.evaluate(async ({ id, sheet }) => {
@@ -118,7 +118,7 @@ test("markup in every text field renders as text, through the JS API and inline 
       const { mount } = await window.factcards.ready;
       mount(host, sheet);
     }, { id, sheet: sheetWith(payload) });
-    await page.locator(`#${id} .fc-card:not([hidden])`).waitFor({ timeout: TIMEOUT });
+    await page.locator(`#${id} :not([hidden]) > .fc-card`).waitFor({ timeout: TIMEOUT });
     await page.locator(`#${id} .fc-card__toggle`).click();
     assert.deepEqual(await page.evaluate(dangerous, id), [], payload);
     // The payload is visible as text.
@@ -136,7 +136,7 @@ test("markup in every text field renders as text, through the JS API and inline 
       host.append(script);
       document.getElementById("targets").append(host);
     }, { id: inlineId, json: JSON.stringify(sheetWith(payload)) });
-    await page.locator(`#${inlineId} .fc-card:not([hidden])`).waitFor({ timeout: TIMEOUT });
+    await page.locator(`#${inlineId} :not([hidden]) > .fc-card`).waitFor({ timeout: TIMEOUT });
     assert.deepEqual(await page.evaluate(dangerous, inlineId), [], payload);
   }
   // Nothing outside the widgets was added either.
@@ -144,7 +144,7 @@ test("markup in every text field renders as text, through the JS API and inline 
   assert.equal(strays, 0);
   // The healthy widget still works.
   await page.locator("#healthy .fc-filter__chip[data-category='origins']").click();
-  assert.equal(await page.locator("#healthy .fc-card:not([hidden])").count(), 2);
+  assert.equal(await page.locator("#healthy :not([hidden]) > .fc-card").count(), 2);
   assert.deepEqual([...dialogs, ...(await page.evaluate(() => window.__dialogs))], []);
   assert.deepEqual(errors, []);
   await close();
@@ -152,7 +152,7 @@ test("markup in every text field renders as text, through the JS API and inline 
 
 test("dangerous URLs and broken sheets end in the error panel, never in a link or a crash", async () => {
   const { page, errors, dialogs, close } = await open("/fixtures/hostile.html");
-  await page.locator("#healthy .fc-card:not([hidden])").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#healthy :not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
   const cases = [
     ["javascript url", sheetWith("x", (s) => ((s.sources[0].url = "javascript:alert(1)"), s)), /is not an http or https url/],
     ["data url", sheetWith("x", (s) => ((s.sources[0].url = "data:text/html,<script>alert(1)</script>"), s)), /is not an http or https url/],
@@ -201,8 +201,8 @@ test("dangerous URLs and broken sheets end in the error panel, never in a link o
     assert.ok((await page.locator(`#${id} .fc-error__problem`).count()) > 0, JSON.stringify(text));
   }
   assert.equal(await page.locator("#targets .fc-sources__link").count(), 0);
-  await page.locator("#healthy .fc-card:not([hidden]) .fc-card__toggle").first().click();
-  assert.equal(await page.locator("#healthy .fc-card:not([hidden]) .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
+  await page.locator("#healthy :not([hidden]) > .fc-card .fc-card__toggle").first().click();
+  assert.equal(await page.locator("#healthy :not([hidden]) > .fc-card .fc-card__toggle").first().getAttribute("aria-expanded"), "true");
   assert.deepEqual([...dialogs, ...(await page.evaluate(() => window.__dialogs))], []);
   assert.deepEqual(errors, []);
   await close();
@@ -210,7 +210,7 @@ test("dangerous URLs and broken sheets end in the error panel, never in a link o
 
 test("the largest allowed sheet renders and the page stays responsive", async () => {
   const { page, errors, close } = await open("/fixtures/hostile.html");
-  await page.locator("#healthy .fc-card:not([hidden])").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#healthy :not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
   const result = await page.evaluate(async () => {
     // 1,000 cards of 10 facts: the card and fact limits at once.
     const categories = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, label: `Category ${i}` }));
@@ -235,32 +235,32 @@ test("the largest allowed sheet renders and the page stays responsive", async ()
     const { mount } = await window.factcards.ready;
     const started = performance.now();
     mount(host, sheet);
-    while (host.shadowRoot.querySelectorAll(".fc-card:not([hidden])").length < 1000) {
+    while (host.shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length < 1000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       if (performance.now() - started > 20000) break;
     }
     const rendered = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 200));
     clearInterval(timer);
-    return { cards: host.shadowRoot.querySelectorAll(".fc-card:not([hidden])").length, rendered, longestGap };
+    return { cards: host.shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length, rendered, longestGap };
   });
   assert.equal(result.cards, 1000);
   // Generous bounds for a shared CI machine: the tab never freezes for seconds.
   assert.ok(result.longestGap < 5000, `the page froze for ${Math.round(result.longestGap)} ms`);
   // And it still answers clicks, in the healthy widget and in the big one.
   await page.locator("#healthy .fc-filter__chip[data-category='russia']").click();
-  assert.equal(await page.locator("#healthy .fc-card:not([hidden])").count(), 1);
+  assert.equal(await page.locator("#healthy :not([hidden]) > .fc-card").count(), 1);
   await page.locator("#big .fc-filter__chip[data-category='c3']").click();
-  await page.waitForFunction(() => document.getElementById("big").shadowRoot.querySelectorAll(".fc-card:not([hidden])").length === 100, null, { timeout: 20000 });
+  await page.waitForFunction(() => document.getElementById("big").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length === 100, null, { timeout: 20000 });
   assert.deepEqual(errors, []);
   await close();
   console.log(`# largest allowed sheet: ${result.cards} cards rendered in ${Math.round(result.rendered)} ms; longest timer gap ${Math.round(result.longestGap)} ms`);
 });
 
 for (const [name, path, selector] of [
-  ["demo page", "/", "#demo-widget .fc-card:not([hidden])"],
-  ["example article", "/news-article.html", "#inline-facts .fc-card:not([hidden])"],
-  ["iframe page", "/embed.html?src=moscow-isis-k.json", ".fc-card:not([hidden])"],
+  ["demo page", "/", "#demo-widget :not([hidden]) > .fc-card"],
+  ["example article", "/news-article.html", "#inline-facts :not([hidden]) > .fc-card"],
+  ["iframe page", "/embed.html?src=moscow-isis-k.json", ":not([hidden]) > .fc-card"],
 ]) {
   test(`the ${name} works under the strict CSP with no violation`, async () => {
     const { page, errors, close } = await open(path, cspOrigin);
@@ -270,7 +270,7 @@ for (const [name, path, selector] of [
       // The iframe loads lazily, when it comes near the viewport.
       await page.locator("iframe[data-factcards-frame]").scrollIntoViewIfNeeded();
       const frame = page.frameLocator("iframe[data-factcards-frame]");
-      await frame.locator(".fc-card:not([hidden])").first().waitFor({ timeout: TIMEOUT });
+      await frame.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
     }
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations, []);
@@ -285,7 +285,7 @@ test("the widget requests only its own assets and the configured data-src", asyn
   const requests = [];
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(`${origin}/fixtures/mount-styles.html`);
-  await page.locator("#from-src .fc-card:not([hidden])").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#from-src :not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
   const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"));
   assert.deepEqual(foreign, []);
   const paths = [...new Set(requests.map((url) => new URL(url).pathname))].sort();

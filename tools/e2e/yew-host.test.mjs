@@ -27,16 +27,16 @@ test("the Yew host app renders the deck with its props and receives its events",
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(`${origin}/`);
-  await page.locator(".fc-card:not([hidden])").first().waitFor({ state: "visible" });
+  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ state: "visible" });
   assert.equal(await page.locator(".host-app__title").innerText(), "Our newsroom app");
   // initial_category="origins": only that category's two cards.
-  const cards = await page.locator(".fc-card:not([hidden])").evaluateAll((els) => els.map((el) => el.dataset.card));
+  const cards = await page.locator(":not([hidden]) > .fc-card").evaluateAll((els) => els.map((el) => el.dataset.card));
   assert.deepEqual(cards, ["formed-in-2015", "parent-group"]);
   // The widget's stylesheet applies (a card has its border radius).
-  const radius = await page.locator(".fc-card:not([hidden])").first().evaluate((el) => getComputedStyle(el).borderRadius);
+  const radius = await page.locator(":not([hidden]) > .fc-card").first().evaluate((el) => getComputedStyle(el).borderRadius);
   assert.equal(radius, "10px");
   // on_event reaches the host app.
-  await page.locator(".fc-card:not([hidden]) .fc-card__toggle").first().click();
+  await page.locator(":not([hidden]) > .fc-card .fc-card__toggle").first().click();
   await page.getByText(/Last event: CardToggle \{ card: "formed-in-2015", expanded: true \}/).waitFor();
   await page.screenshot({ path: `${SHOTS}/yew-host.png`, fullPage: true });
   assert.deepEqual(errors, []);

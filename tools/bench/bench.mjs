@@ -15,7 +15,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { dirname, join, resolve } from "node:path";
 import os, { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launch } from "../e2e/browser.mjs";
 import { brotli11, gzip9, serve } from "./server.mjs";
 import { generate, SEARCH_KEY, shape } from "./generate.mjs";
 
@@ -27,7 +27,6 @@ const OUT = join(ROOT, "target/bench");
 const DIST = join(OUT, "dist");
 const SITE = join(OUT, "site");
 const CLI = process.env.FACTCARDS_BIN ?? join(ROOT, "target/release/factcards");
-const CHROMIUM = process.env.CHROMIUM ?? process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 7));
 const TRACE_RUNS = Math.max(0, Number(process.env.TRACE_RUNS ?? 3));
 // Page loads are cheap and noisier than anything else: twice as many runs.
@@ -160,22 +159,6 @@ function writePages() {
 
 let browser, origin;
 
-function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
-}
 
 /** A fresh context (empty cache) and page with the probe in `mode`. */
 async function openPage(mode, { width = 1280, height = 900 } = {}) {

@@ -4,6 +4,8 @@
 //! inside someone else's page: an oversized sheet gets a clear error instead
 //! of a memory blow-up or a frozen tab. docs/format.md lists them.
 
+use std::fmt::Write as _;
+
 use super::error::{Problem, Severity};
 use super::json::{Node, Value};
 use super::path::push_key;
@@ -127,7 +129,8 @@ fn check_lengths(node: &Node, path: &mut String, problems: &mut Vec<Problem>) {
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 let length = path.len();
-                path.push_str(&format!("[{index}]"));
+                // write!, not format!: no allocation per item of a big sheet.
+                let _ = write!(path, "[{index}]");
                 check_lengths(item, path, problems);
                 path.truncate(length);
             }

@@ -19,7 +19,8 @@ pub struct FactCardProps {
     pub sheet: Rc<Sheet>,
     /// Index of the card in `sheet.cards`.
     pub index: usize,
-    /// The indices of the facts to show (those matching the search).
+    /// The indices of the facts to show (those matching the search), in
+    /// order; the others are hidden.
     pub facts: Rc<[usize]>,
     /// The search text, to highlight.
     pub query: AttrValue,
@@ -89,6 +90,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
         }
     }
     let query = Query::new(&props.query);
+    let no_query = Query::new("");
     let class = classes!("fc-card", props.expanded.then_some("fc-card--expanded"));
     html! {
         <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
@@ -108,8 +110,10 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 />
             }
             <ul class="fc-card__facts" role="list">
-                { for props.facts.iter().filter_map(|&index| card.facts.get(index)).map(|fact| {
-                    fact_item(fact, &query, None, strings)
+                { for card.facts.iter().enumerate().map(|(index, fact)| {
+                    let hidden = props.facts.binary_search(&index).is_err();
+                    // A hidden fact has no match to mark: skip the search.
+                    fact_item(fact, if hidden { &no_query } else { &query }, None, hidden, strings)
                 }) }
             </ul>
             <div class="fc-card__actions">

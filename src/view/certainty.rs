@@ -35,7 +35,7 @@ pub fn certainty_view(sheet: &Sheet, visible: &Visible, query: &Query, strings: 
                     <ul class="fc-certainty__facts" role="list">
                         { for facts.into_iter().map(|(card, fact)| {
                             let card = &sheet.cards[card];
-                            fact_item(&card.facts[fact], query, Some(&card.title), strings)
+                            fact_item(&card.facts[fact], query, Some(&card.title), false, strings)
                         }) }
                     </ul>
                 </section>

@@ -9,11 +9,13 @@ use crate::model::Fact;
 use crate::search::Query;
 
 /// One fact as a list item. `context` is the title of the fact's card, shown
-/// when the fact appears outside its card (the certainty view).
-pub fn fact_item(fact: &Fact, query: &Query, context: Option<&str>, strings: &Strings) -> Html {
+/// when the fact appears outside its card (the certainty view). `hidden`:
+/// the search leaves it out (hidden, not removed, so that clearing the
+/// search only shows it again instead of building it anew).
+pub fn fact_item(fact: &Fact, query: &Query, context: Option<&str>, hidden: bool, strings: &Strings) -> Html {
     let (open, close) = strings.quote_marks;
     html! {
-        <li class="fc-fact" data-status={fact.status.as_str()}>
+        <li class="fc-fact" data-status={fact.status.as_str()} {hidden}>
             { status_badge(fact.status, strings) }
             <p class="fc-fact__text">{ highlight(&fact.text, query) }</p>
             if let Some(quote) = &fact.quote {

@@ -7,6 +7,7 @@
 
 pub mod i18n;
 pub mod model;
+pub mod progress;
 pub mod search;
 pub mod state;
 pub mod styles;

@@ -115,6 +115,8 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
             .any(|card| !card.regions.is_empty())
             .then(world_shapes)
             .flatten(),
+        // The fallback holds every card: no script will render the rest.
+        progressive: false,
         ..FactDeckProps::for_sheet(sheet)
     };
     let deck = block_on(

@@ -15,6 +15,7 @@ use super::results::result_status;
 use super::search_box::search_box;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Problem, Sheet, WorldShapes};
+use crate::progress::{RenderProgress, display_order};
 use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
 
@@ -55,6 +56,12 @@ pub struct FactDeckProps {
     /// held by a placeholder until it arrives.
     #[prop_or_default]
     pub map_loading: bool,
+    /// Optional, on by default: a big sheet renders a screenful of cards
+    /// first and the rest in later tasks (`progress.rs`), so that it never
+    /// freezes the page. Server-side rendering turns it off, because its
+    /// HTML must hold every card.
+    #[prop_or(true)]
+    pub progressive: bool,
 }
 
 impl FactDeckProps {
@@ -70,6 +77,7 @@ impl FactDeckProps {
             on_event: Callback::noop(),
             map: None,
             map_loading: false,
+            progressive: true,
         }
     }
 }
@@ -86,7 +94,7 @@ pub struct DeckLink {
 /// the reader did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeckEvent {
-    /// A valid sheet is shown.
+    /// A valid sheet is shown, every card of it rendered.
     Ready { sheet: String, cards: usize },
     /// The sheet could not be shown; the error panel lists these problems.
     Failed { problems: Vec<Problem> },
@@ -103,24 +111,42 @@ pub enum DeckEvent {
     ViewChanged { fragment: String },
 }
 
-/// Yew's reducer wrapper around the pure transition in `state.rs`.
+/// What changes a deck: the reader's actions, and the next chunk of a big
+/// sheet's cards.
+enum DeckAction {
+    View(Action),
+    RenderMore,
+    RenderAll,
+}
+
+/// Yew's reducer wrapper around the pure transitions in `state.rs` and
+/// `progress.rs`.
 #[derive(PartialEq)]
 struct DeckState {
     sheet: Rc<Sheet>,
     view: ViewState,
+    /// The cards in display order, which the progress counts in.
+    order: Rc<[usize]>,
+    rendered: RenderProgress,
 }
 
 impl Reducible for DeckState {
-    type Action = Action;
+    type Action = DeckAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let view = self.view.clone().apply(&self.sheet, action);
-        if view == self.view {
+    fn reduce(self: Rc<Self>, action: DeckAction) -> Rc<Self> {
+        let (view, rendered) = match action {
+            DeckAction::View(action) => (self.view.clone().apply(&self.sheet, action), self.rendered),
+            DeckAction::RenderMore => (self.view.clone(), self.rendered.next(&self.sheet, &self.order)),
+            DeckAction::RenderAll => (self.view.clone(), RenderProgress::complete(&self.order)),
+        };
+        if view == self.view && rendered == self.rendered {
             return self;
         }
         Rc::new(DeckState {
             sheet: Rc::clone(&self.sheet),
             view,
+            order: Rc::clone(&self.order),
+            rendered,
         })
     }
 }
@@ -134,9 +160,19 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
         let sheet = Rc::clone(sheet);
         let category = props.initial_category.clone();
         let card = props.initial_card.clone();
-        use_reducer(move || DeckState {
-            view: ViewState::initial(&sheet, category.as_deref(), card.as_deref()),
-            sheet,
+        let progressive = props.progressive;
+        use_reducer(move || {
+            let order: Rc<[usize]> = display_order(&sheet).into();
+            DeckState {
+                view: ViewState::initial(&sheet, category.as_deref(), card.as_deref()),
+                rendered: if progressive {
+                    RenderProgress::first(&sheet, &order)
+                } else {
+                    RenderProgress::complete(&order)
+                },
+                order,
+                sheet,
+            }
         })
     };
     // A stable callback, so that cards whose props did not change are not
@@ -144,9 +180,10 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let dispatch = {
         let dispatcher = state.dispatcher();
         use_callback(dispatcher, |action: Action, dispatcher| {
-            dispatcher.dispatch(action)
+            dispatcher.dispatch(DeckAction::View(action))
         })
     };
+    use_progressive_rendering(&state, &props.on_event);
     {
         let dispatch = dispatch.clone();
         use_effect_with(props.link.clone(), move |link| {
@@ -192,7 +229,10 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
 
     let body = match view.grouping {
-        Grouping::Topic => topic_sections(props, &searched, view, &query, ui_lang, &dispatch),
+        Grouping::Topic => {
+            let rendered = state.rendered.cards_to_render(sheet, &state.order, view);
+            topic_sections(props, &searched, view, rendered, &query, ui_lang, &dispatch)
+        }
         Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
     };
 
@@ -220,14 +260,16 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     }
 }
 
-/// The topic view: every card, grouped by category, with the ones the
-/// filter or the search leaves out hidden rather than removed. A category
-/// toggle then only flips `hidden` on each card's slot, and the cards'
-/// props stay equal, so Yew re-renders none of them: cheap both ways.
+/// The topic view: the first `rendered` cards in display order (every card
+/// once a big sheet has rendered in full), grouped by category, with the
+/// ones the filter or the search leaves out hidden rather than removed. A
+/// category toggle then only flips `hidden` on each card's slot, and the
+/// cards' props stay equal, so Yew re-renders none of them: cheap both ways.
 fn topic_sections(
     props: &FactDeckProps,
     searched: &Visible,
     view: &ViewState,
+    rendered: usize,
     query: &AttrValue,
     ui_lang: UiLang,
     dispatch: &Callback<Action>,
@@ -238,40 +280,50 @@ fn topic_sections(
     for (card, facts) in &searched.cards {
         matching[*card] = Some(facts);
     }
-    let sections = sheet.categories.iter().map(|category| {
+    // Each card's position in display order, counted across the sections.
+    let mut position = 0;
+    let mut sections = Vec::new();
+    for category in &sheet.categories {
+        if position >= rendered {
+            break;
+        }
         let shown_category = view.shows_category(&category.id);
         let mut any_shown = false;
-        let cards: Vec<Html> = sheet
+        let mut cards = Vec::new();
+        for (index, card) in sheet
             .cards
             .iter()
             .enumerate()
             .filter(|(_, card)| card.category == category.id)
-            .map(|(index, card)| {
-                let facts = matching[index].unwrap_or(&[]);
-                let hidden = !shown_category || facts.is_empty();
-                any_shown |= !hidden;
-                // The slot carries `hidden`, so that hiding or showing a card
-                // leaves the card's own props equal and Yew skips it.
-                html! {
-                    <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
-                    <FactCard
-                        sheet={Rc::clone(sheet)}
-                        {index}
-                        facts={Rc::<[usize]>::from(facts)}
-                        query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
-                        expanded={view.is_expanded(&card.id)}
-                        {ui_lang}
-                        dispatch={dispatch.clone()}
-                        on_event={props.on_event.clone()}
-                        map={props.map.clone()}
-                        map_loading={props.map_loading}
-                    />
-                    </div>
-                }
-            })
-            .collect();
+        {
+            let facts = matching[index].unwrap_or(&[]);
+            let hidden = !shown_category || facts.is_empty();
+            any_shown |= !hidden;
+            position += 1;
+            if position > rendered {
+                continue;
+            }
+            // The slot carries `hidden`, so that hiding or showing a card
+            // leaves the card's own props equal and Yew skips it.
+            cards.push(html! {
+                <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
+                <FactCard
+                    sheet={Rc::clone(sheet)}
+                    {index}
+                    facts={Rc::<[usize]>::from(facts)}
+                    query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
+                    expanded={view.is_expanded(&card.id)}
+                    {ui_lang}
+                    dispatch={dispatch.clone()}
+                    on_event={props.on_event.clone()}
+                    map={props.map.clone()}
+                    map_loading={props.map_loading}
+                />
+                </div>
+            });
+        }
         let heading_id = format!("heading:{}/{}", sheet.id, category.id);
-        html! {
+        sections.push(html! {
             <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
                 <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
                 if let Some(description) = &category.description {
@@ -279,9 +331,50 @@ fn topic_sections(
                 }
                 <div class="fc-category__cards">{ for cards }</div>
             </section>
+        });
+    }
+    html! { <div class="fc-deck__categories">{ for sections }</div> }
+}
+
+/// Renders the rest of a big sheet, a chunk per task, and reports `Ready`
+/// once every card is in. A timer of 0 ms yields to the browser between
+/// chunks, so that it paints and answers the reader. A printout cannot wait
+/// for the chunks, so `beforeprint` renders them all at once.
+#[hook]
+fn use_progressive_rendering(state: &UseReducerHandle<DeckState>, on_event: &Callback<DeckEvent>) {
+    let complete = state.rendered.is_complete(&state.order);
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.rendered, move |_| {
+            let next_chunk = (!complete).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(DeckAction::RenderMore))
+            });
+            move || drop(next_chunk)
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(complete, move |&complete| {
+            let before_print = (!complete).then(|| {
+                web_sys::window().map(|window| {
+                    gloo_events::EventListener::new(&window, "beforeprint", move |_| {
+                        dispatcher.dispatch(DeckAction::RenderAll)
+                    })
+                })
+            });
+            move || drop(before_print)
+        });
+    }
+    let on_event = on_event.clone();
+    let sheet = Rc::clone(&state.sheet);
+    use_effect_with(complete, move |&complete| {
+        if complete {
+            on_event.emit(DeckEvent::Ready {
+                sheet: sheet.id.clone(),
+                cards: sheet.cards.len(),
+            });
         }
     });
-    html! { <div class="fc-deck__categories">{ for sections }</div> }
 }
 
 /// Reports filter, card and view changes to `on_event` after they render, by

@@ -71,19 +71,16 @@ impl WidgetProps {
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(""));
-    // Ready and Failed are reported after they render, so listeners find
-    // the deck or the error panel in place.
+    // Failed is reported after it renders, so listeners find the error
+    // panel in place; the deck reports Ready once all its cards are in.
     {
         let on_event = props.on_event.clone();
-        use_effect_with(props.load.clone(), move |load| match load {
-            LoadState::Loading => {}
-            LoadState::Ready(sheet) => on_event.emit(DeckEvent::Ready {
-                sheet: sheet.id.clone(),
-                cards: sheet.cards.len(),
-            }),
-            LoadState::Failed(problems) => on_event.emit(DeckEvent::Failed {
-                problems: problems.clone(),
-            }),
+        use_effect_with(props.load.clone(), move |load| {
+            if let LoadState::Failed(problems) = load {
+                on_event.emit(DeckEvent::Failed {
+                    problems: problems.clone(),
+                });
+            }
         });
     }
     match &props.load {

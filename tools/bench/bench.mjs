@@ -415,19 +415,26 @@ async function scaleRender(page, kind, facts, info) {
         root.adoptedStyleSheets = [sheet];
         root.innerHTML = markup;
       }
+      // A big sheet renders in chunks (src/progress.rs): the first cards
+      // are drawn long before the last. The static markup shows all at once.
+      await __waitFor(root, () => count(root) >= 1);
+      const first = (await __afterFrame()) - t0;
       const complete = await __waitFor(root, () => count(root) >= info.cards);
       const dom = performance.now();
       const end = await __afterFrame();
-      return { render: end - t0, dom: dom - t0, complete, cards: count(root), t0 };
+      return { render: end - t0, first: Math.min(first, end - t0), dom: dom - t0, complete, cards: count(root), t0 };
     },
     { kind, facts, info, inPage: IN_PAGE },
   );
 }
 
 /** Category toggles (on: only the first category; off: all again) and search keystrokes. */
-async function scaleInteract(page, kind, info, repeats) {
+// `probe`: also count the facts the search leaves visible, which forces a
+// layout of every fact; a traced run leaves it out, so that the longest task
+// is the widget's and not the probe's.
+async function scaleInteract(page, kind, info, repeats, probe) {
   return page.evaluate(
-    async ({ kind, info, repeats, key }) => {
+    async ({ kind, info, repeats, key, probe }) => {
       const root = document.getElementById("w").shadowRoot;
       const cards = () => root.querySelectorAll(":not([hidden]) > .fc-card").length;
       const chip = () => root.querySelector(".fc-filter__chip[data-category]");
@@ -466,7 +473,7 @@ async function scaleInteract(page, kind, info, repeats) {
       const input = root.querySelector(".fc-search__input");
       if (kind === "widget" && !input) return out;
       out.search = true;
-      const before = visibleFacts();
+      const before = probe ? visibleFacts() : null;
       const type = (value) => {
         if (kind === "widget") {
           input.value = value;
@@ -482,7 +489,7 @@ async function scaleInteract(page, kind, info, repeats) {
         let t0 = performance.now();
         type(key);
         out.key.push((await __afterFrame()) - t0);
-        if (i === 0) out.keyChanged = { before, after: visibleFacts() };
+        if (i === 0 && probe) out.keyChanged = { before, after: visibleFacts() };
         await __afterFrame();
         t0 = performance.now();
         type("");
@@ -490,7 +497,7 @@ async function scaleInteract(page, kind, info, repeats) {
       }
       return out;
     },
-    { kind, info, repeats, key: SEARCH_KEY },
+    { kind, info, repeats, key: SEARCH_KEY, probe },
   );
 }
 
@@ -502,7 +509,7 @@ async function scaleRun(kind, facts, info, { trace = false } = {}) {
   const body = async () => {
     const rendered = await scaleRender(page, kind, facts, info);
     const mem = trace ? null : await memory(page);
-    const interactions = await scaleInteract(page, kind, info, repeats);
+    const interactions = await scaleInteract(page, kind, info, repeats, !trace);
     return { ...rendered, memory: mem, ...interactions };
   };
   const { result, longestTask, longestTaskCpu } = trace ? await traced(page, body) : { result: await body(), longestTask: null, longestTaskCpu: null };
@@ -545,6 +552,7 @@ async function measureScaling(sheets) {
       cards: info.cards,
       widget: {
         render: stats(widget, "render"),
+        first: stats(widget, "first"),
         toggleOn: stats(widget, "on"),
         toggleOff: stats(widget, "off"),
         key: widget[0].search ? stats(widget, "key") : null,
@@ -557,6 +565,7 @@ async function measureScaling(sheets) {
       },
       floor: {
         render: stats(floor, "render"),
+        first: stats(floor, "first"),
         toggleOn: stats(floor, "on"),
         toggleOff: stats(floor, "off"),
         key: stats(floor, "key"),
@@ -697,6 +706,7 @@ function report(results) {
       const lt = (l) => (l.traced != null ? `${ms(l.traced)} (cpu ${ms(l.tracedCpu)})` : l.longtaskObserverMax > 0 ? ms(l.longtaskObserverMax) : "<50");
       return [
         n.toLocaleString("en"),
+        cell(r.widget.first, r.floor.first),
         cell(r.widget.render, r.floor.render) + (r.widget.complete ? "" : " ⚠"),
         cell(r.widget.toggleOn, r.floor.toggleOn, true),
         cell(r.widget.toggleOff, r.floor.toggleOff, true),
@@ -707,9 +717,10 @@ function report(results) {
     });
     parts.push(
       `### Scaling, generated sheets (ms, median of ${RUNS} renders; widget · static-markup baseline · ratio)\n\n` +
-        table(["facts", "render", "toggle: one category", "toggle: all again", `search keystroke ("${SEARCH_KEY}")`, "heap after render", "longest task"], rows),
+        table(["facts", "first cards drawn", "render (every card)", "toggle: one category", "toggle: all again", `search keystroke ("${SEARCH_KEY}")`, "heap after render", "longest task"], rows),
     );
     const metric = {
+      "first cards drawn": (n) => scaling[n].widget.first.median,
       render: (n) => scaling[n].widget.render.median,
       "toggle: one category": (n) => scaling[n].widget.toggleOn.median,
       "toggle: all again": (n) => scaling[n].widget.toggleOff.median,
@@ -729,13 +740,15 @@ function report(results) {
     const t = scaling[10000];
     if (k) {
       const toggle = Math.max(k.widget.toggleOn.median, k.widget.toggleOff.median);
-      budgets.push(["1,000 facts: render ≤ 50 ms", `${ms(k.widget.render.median)} ms`, pass(k.widget.render.median <= 50)]);
+      // The budget is on every card rendered; the first cards drawn are
+      // printed beside it, for information.
+      budgets.push(["1,000 facts: render ≤ 50 ms", `${ms(k.widget.render.median)} ms (first cards drawn ${ms(k.widget.first.median)} ms)`, pass(k.widget.render.median <= 50)]);
       budgets.push(["1,000 facts: toggle ≤ 16 ms (median, worse direction)", `${ms(toggle)} ms`, pass(toggle <= 16)]);
       budgets.push(["1,000 facts: keystroke ≤ 16 ms (median)", k.widget.key ? `${ms(k.widget.key.median)} ms` : "n/a (no search box)", k.widget.key ? pass(k.widget.key.median <= 16) : "n/a"]);
     }
     if (t) {
       const longest = t.widget.longestTask.traced ?? t.widget.longtaskObserverMax;
-      budgets.push(["10,000 facts: render ≤ 500 ms", `${ms(t.widget.render.median)} ms`, pass(t.widget.render.median <= 500)]);
+      budgets.push(["10,000 facts: render ≤ 500 ms", `${ms(t.widget.render.median)} ms (first cards drawn ${ms(t.widget.first.median)} ms)`, pass(t.widget.render.median <= 500)]);
       budgets.push(["10,000 facts: no task > 200 ms", `${ms(longest)} ms`, pass(longest <= 200)]);
       const g = growths.render;
       const gt = [growths.render, growths["toggle: one category"], growths["toggle: all again"], growths.keystroke].filter((x) => x.worst != null);

@@ -7,6 +7,11 @@
 //! bundled story and any sheet of up to [`FIRST_RENDER_FACTS`] facts render
 //! whole in the first task, as before.
 //!
+//! Behind a server-rendered fallback the reader already sees every fact, and
+//! the live deck renders out of sight until it replaces the fallback whole:
+//! there it goes in small chunks ([`RenderPace::Background`]), so that
+//! taking over never blocks the page that is already readable.
+//!
 //! Pure, like `state.rs`: the deck keeps a [`RenderProgress`] beside its
 //! `ViewState` and schedules the next chunk in an effect.
 
@@ -23,6 +28,24 @@ pub const FIRST_RENDER_FACTS: usize = 60;
 /// per fact), well under the 200 ms of issue 6; smaller chunks cost more in
 /// all, since each waits for a frame and re-checks the cards already in.
 pub const CHUNK_FACTS: usize = 500;
+
+/// About how many facts each chunk of a deck rendering out of sight adds:
+/// a few cards per task, each task far under the 50 ms that counts as
+/// blocking on a phone, since nobody waits for it.
+pub const BACKGROUND_CHUNK_FACTS: usize = 4;
+
+/// How a deck paces the rendering of its cards.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RenderPace {
+    /// A screenful first, then big chunks (the default).
+    #[default]
+    Screenful,
+    /// Out of sight behind a server-rendered fallback: small chunks from
+    /// the start.
+    Background,
+    /// Every card in the first render, as a server-side render needs.
+    Whole,
+}
 
 /// The sheet's cards in display order (by category, then as the sheet
 /// orders them within it), as indices into `sheet.cards`.
@@ -41,28 +64,45 @@ pub fn display_order(sheet: &Sheet) -> Vec<usize> {
         .collect()
 }
 
-/// How many cards, in display order, the topic view renders so far.
+/// How many cards, in display order, the topic view renders so far, and at
+/// what pace it renders the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderProgress {
     cards: usize,
+    pace: RenderPace,
 }
 
 impl RenderProgress {
     /// The first render: whole cards up to about [`FIRST_RENDER_FACTS`]
-    /// facts, and at least one card.
-    pub fn first(sheet: &Sheet, order: &[usize]) -> Self {
-        RenderProgress { cards: 0 }.extended(sheet, order, FIRST_RENDER_FACTS)
+    /// facts (a screenful), or [`BACKGROUND_CHUNK_FACTS`] (out of sight), or
+    /// all of them; always at least one card.
+    pub fn first(sheet: &Sheet, order: &[usize], pace: RenderPace) -> Self {
+        let start = RenderProgress { cards: 0, pace };
+        match pace {
+            RenderPace::Screenful => start.extended(sheet, order, FIRST_RENDER_FACTS),
+            RenderPace::Background => start.extended(sheet, order, BACKGROUND_CHUNK_FACTS),
+            RenderPace::Whole => start.complete(order),
+        }
     }
 
-    /// Every card at once (a printout, a server-side render).
-    pub fn complete(order: &[usize]) -> Self {
-        RenderProgress { cards: order.len() }
+    /// Every card at once (a printout).
+    #[must_use]
+    pub fn complete(self, order: &[usize]) -> Self {
+        RenderProgress {
+            cards: order.len(),
+            ..self
+        }
     }
 
-    /// The next chunk: whole cards up to about [`CHUNK_FACTS`] more facts.
+    /// The next chunk: whole cards up to about [`CHUNK_FACTS`] more facts,
+    /// or [`BACKGROUND_CHUNK_FACTS`] out of sight.
     #[must_use]
     pub fn next(self, sheet: &Sheet, order: &[usize]) -> Self {
-        self.extended(sheet, order, CHUNK_FACTS)
+        let facts = match self.pace {
+            RenderPace::Background => BACKGROUND_CHUNK_FACTS,
+            RenderPace::Screenful | RenderPace::Whole => CHUNK_FACTS,
+        };
+        self.extended(sheet, order, facts)
     }
 
     pub fn is_complete(&self, order: &[usize]) -> bool {
@@ -91,6 +131,6 @@ impl RenderProgress {
             added += sheet.cards[order[cards]].facts.len();
             cards += 1;
         }
-        RenderProgress { cards }
+        RenderProgress { cards, ..self }
     }
 }

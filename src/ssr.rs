@@ -18,6 +18,7 @@ use std::thread::{self, Thread};
 use yew::{AttrValue, LocalServerRenderer};
 
 use crate::model::{Sheet, WorldShapes};
+use crate::progress::RenderPace;
 use crate::view::deck::{FactDeck, FactDeckProps};
 
 /// data/world-map.json: compiled into the native build (the CLI and
@@ -116,7 +117,7 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
             .then(world_shapes)
             .flatten(),
         // The fallback holds every card: no script will render the rest.
-        progressive: false,
+        pace: RenderPace::Whole,
         ..FactDeckProps::for_sheet(sheet)
     };
     let deck = block_on(

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use factcards::model::{Sheet, parse_sheet};
-use factcards::progress::{CHUNK_FACTS, FIRST_RENDER_FACTS, RenderProgress, display_order};
+use factcards::progress::{
+    BACKGROUND_CHUNK_FACTS, CHUNK_FACTS, FIRST_RENDER_FACTS, RenderPace, RenderProgress, display_order,
+};
 use factcards::state::{Action, ViewState};
 use factcards::{BUNDLED_SHEET, FactDeck, FactDeckProps};
 use yew::LocalServerRenderer;
@@ -59,7 +61,7 @@ fn display_order_is_by_category_then_sheet_order() {
 fn the_bundled_story_renders_whole_at_once() {
     let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
     let order = display_order(&sheet);
-    assert!(RenderProgress::first(&sheet, &order).is_complete(&order));
+    assert!(RenderProgress::first(&sheet, &order, RenderPace::Screenful).is_complete(&order));
 }
 
 #[test]
@@ -68,7 +70,7 @@ fn a_big_sheet_renders_a_screenful_then_chunks_until_complete() {
     let sheet = sheet(100, 10, 10);
     let order = display_order(&sheet);
     let view = ViewState::default();
-    let first = RenderProgress::first(&sheet, &order);
+    let first = RenderProgress::first(&sheet, &order, RenderPace::Screenful);
     assert_eq!(
         first.cards_to_render(&sheet, &order, &view),
         FIRST_RENDER_FACTS / 10
@@ -87,15 +89,56 @@ fn a_big_sheet_renders_a_screenful_then_chunks_until_complete() {
     // 6 cards first, then chunks of 50 cards (500 facts), the last one short.
     assert_eq!(CHUNK_FACTS, 500);
     assert_eq!(chunks, [50, 44]);
-    assert_eq!(progress, RenderProgress::complete(&order));
+    assert_eq!(progress, first.complete(&order));
     assert_eq!(progress.next(&sheet, &order), progress);
+}
+
+#[test]
+fn out_of_sight_the_bundled_story_renders_a_card_or_two_per_task() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let order = display_order(&sheet);
+    let view = ViewState::default();
+    let mut progress = RenderProgress::first(&sheet, &order, RenderPace::Background);
+    let mut facts_per_task = vec![];
+    let mut rendered = 0;
+    loop {
+        let now = progress.cards_to_render(&sheet, &order, &view);
+        facts_per_task.push(
+            order[rendered..now]
+                .iter()
+                .map(|&card| sheet.cards[card].facts.len())
+                .sum::<usize>(),
+        );
+        rendered = now;
+        if progress.is_complete(&order) {
+            break;
+        }
+        progress = progress.next(&sheet, &order);
+    }
+    // 19 facts in 9 cards: several tasks, none adding a card past the
+    // chunk's size once it is reached.
+    assert!(facts_per_task.len() >= 3, "{facts_per_task:?}");
+    assert_eq!(facts_per_task.iter().sum::<usize>(), 19);
+    assert!(
+        facts_per_task
+            .iter()
+            .all(|&facts| facts <= BACKGROUND_CHUNK_FACTS + 3),
+        "{facts_per_task:?}"
+    );
+}
+
+#[test]
+fn the_whole_pace_renders_every_card_first() {
+    let sheet = sheet(100, 10, 10);
+    let order = display_order(&sheet);
+    assert!(RenderProgress::first(&sheet, &order, RenderPace::Whole).is_complete(&order));
 }
 
 #[test]
 fn a_card_bigger_than_a_chunk_still_renders_whole() {
     let sheet = sheet(3, 100, 1);
     let order = display_order(&sheet);
-    let first = RenderProgress::first(&sheet, &order);
+    let first = RenderProgress::first(&sheet, &order, RenderPace::Screenful);
     assert_eq!(first.cards_to_render(&sheet, &order, &ViewState::default()), 1);
     let second = first.next(&sheet, &order);
     assert_eq!(second.cards_to_render(&sheet, &order, &ViewState::default()), 3);
@@ -107,7 +150,7 @@ fn an_open_card_near_the_end_is_rendered_at_once() {
     let order = display_order(&sheet);
     // c99 is the last card of category k9, the last section: position 100.
     let view = ViewState::default().apply(&sheet, Action::OpenCard("c99".into()));
-    let first = RenderProgress::first(&sheet, &order);
+    let first = RenderProgress::first(&sheet, &order, RenderPace::Screenful);
     assert_eq!(first.cards_to_render(&sheet, &order, &view), 100);
     let view = ViewState::default().apply(&sheet, Action::OpenCard("c0".into()));
     assert_eq!(first.cards_to_render(&sheet, &order, &view), 6);
@@ -139,7 +182,7 @@ fn the_first_render_of_a_big_deck_holds_the_first_cards_in_display_order() {
 fn without_progressive_rendering_every_card_is_in_the_first_render() {
     let sheet = Rc::new(sheet(100, 10, 10));
     let html = render_deck(FactDeckProps {
-        progressive: false,
+        pace: RenderPace::Whole,
         ..FactDeckProps::for_sheet(sheet)
     });
     assert_eq!(html.matches("data-card=\"").count(), 100);

@@ -15,6 +15,7 @@ use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map};
 use crate::model::{SheetError, WorldShapes};
+use crate::progress::RenderPace;
 use crate::state::{LinkTarget, parse_fragment};
 use crate::view::deck::{DeckEvent, DeckLink};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
@@ -97,6 +98,13 @@ impl Instance {
                 initial_category: options.category(),
                 initial_card: options.card(),
                 on_event,
+                // Behind a fallback the reader already sees: out of sight,
+                // in small chunks that never block the page.
+                pace: if fallback.is_empty() {
+                    RenderPace::Screenful
+                } else {
+                    RenderPace::Background
+                },
                 ..WidgetProps::new(LoadState::Loading)
             };
             let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props.clone()).render();
@@ -124,6 +132,26 @@ impl Instance {
 
     pub fn mounted_from_markup(&self) -> bool {
         self.from_markup
+    }
+
+    /// Whether a server-rendered fallback shows until the live deck is ready.
+    pub fn has_fallback(&self) -> bool {
+        !self.fallback.borrow().is_empty()
+    }
+
+    /// Like `load`, in a task of its own: for a drop-in over a server-rendered
+    /// fallback, which the reader already sees, so that starting the wasm
+    /// and mounting stay short tasks. Skipped if the widget was destroyed or
+    /// given another sheet meanwhile.
+    pub fn load_soon(self: &Rc<Self>, source: SheetSource) {
+        let generation = self.generation.get();
+        let instance = Rc::clone(self);
+        gloo_timers::callback::Timeout::new(0, move || {
+            if instance.generation.get() == generation {
+                let _ = instance.load(source);
+            }
+        })
+        .forget();
     }
 
     /// Starts showing `source`. Sources without network show at once and

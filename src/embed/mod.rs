@@ -90,7 +90,11 @@ fn mount_all() {
             match Instance::mount(host, options, true) {
                 Ok(instance) => {
                     // The error panel shows any problem; nobody awaits the drop-in.
-                    let _ = instance.load(source);
+                    if instance.has_fallback() {
+                        instance.load_soon(source);
+                    } else {
+                        let _ = instance.load(source);
+                    }
                     register(instance);
                 }
                 // Nothing can be drawn in an element without a shadow root, so

@@ -15,7 +15,7 @@ use super::results::result_status;
 use super::search_box::search_box;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Problem, Sheet, WorldShapes};
-use crate::progress::{RenderProgress, display_order};
+use crate::progress::{RenderPace, RenderProgress, display_order};
 use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
 
@@ -56,12 +56,14 @@ pub struct FactDeckProps {
     /// held by a placeholder until it arrives.
     #[prop_or_default]
     pub map_loading: bool,
-    /// Optional, on by default: a big sheet renders a screenful of cards
-    /// first and the rest in later tasks (`progress.rs`), so that it never
-    /// freezes the page. Server-side rendering turns it off, because its
-    /// HTML must hold every card.
-    #[prop_or(true)]
-    pub progressive: bool,
+    /// Optional pace of rendering (`progress.rs`). By default a big sheet
+    /// renders a screenful of cards first and the rest in later tasks, so
+    /// that it never freezes the page; `Background` renders in small chunks
+    /// out of sight (the embed, behind a server-rendered fallback);
+    /// server-side rendering uses `Whole`, because its HTML must hold every
+    /// card.
+    #[prop_or_default]
+    pub pace: RenderPace,
 }
 
 impl FactDeckProps {
@@ -77,7 +79,7 @@ impl FactDeckProps {
             on_event: Callback::noop(),
             map: None,
             map_loading: false,
-            progressive: true,
+            pace: RenderPace::default(),
         }
     }
 }
@@ -137,7 +139,7 @@ impl Reducible for DeckState {
         let (view, rendered) = match action {
             DeckAction::View(action) => (self.view.clone().apply(&self.sheet, action), self.rendered),
             DeckAction::RenderMore => (self.view.clone(), self.rendered.next(&self.sheet, &self.order)),
-            DeckAction::RenderAll => (self.view.clone(), RenderProgress::complete(&self.order)),
+            DeckAction::RenderAll => (self.view.clone(), self.rendered.complete(&self.order)),
         };
         if view == self.view && rendered == self.rendered {
             return self;
@@ -160,16 +162,12 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
         let sheet = Rc::clone(sheet);
         let category = props.initial_category.clone();
         let card = props.initial_card.clone();
-        let progressive = props.progressive;
+        let pace = props.pace;
         use_reducer(move || {
             let order: Rc<[usize]> = display_order(&sheet).into();
             DeckState {
                 view: ViewState::initial(&sheet, category.as_deref(), card.as_deref()),
-                rendered: if progressive {
-                    RenderProgress::first(&sheet, &order)
-                } else {
-                    RenderProgress::complete(&order)
-                },
+                rendered: RenderProgress::first(&sheet, &order, pace),
                 order,
                 sheet,
             }
@@ -339,41 +337,34 @@ fn topic_sections(
 /// Renders the rest of a big sheet, a chunk per task, and reports `Ready`
 /// once every card is in. A timer of 0 ms yields to the browser between
 /// chunks, so that it paints and answers the reader. A printout cannot wait
-/// for the chunks, so `beforeprint` renders them all at once.
+/// for the chunks, so `beforeprint` renders them all at once. One effect,
+/// keyed on the progress: it runs after each chunk, and once more when the
+/// deck is complete, which the progress never leaves.
 #[hook]
 fn use_progressive_rendering(state: &UseReducerHandle<DeckState>, on_event: &Callback<DeckEvent>) {
     let complete = state.rendered.is_complete(&state.order);
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(state.rendered, move |_| {
-            let next_chunk = (!complete).then(|| {
-                gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(DeckAction::RenderMore))
-            });
-            move || drop(next_chunk)
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(complete, move |&complete| {
-            let before_print = (!complete).then(|| {
-                web_sys::window().map(|window| {
-                    gloo_events::EventListener::new(&window, "beforeprint", move |_| {
-                        dispatcher.dispatch(DeckAction::RenderAll)
-                    })
-                })
-            });
-            move || drop(before_print)
-        });
-    }
+    let dispatcher = state.dispatcher();
     let on_event = on_event.clone();
     let sheet = Rc::clone(&state.sheet);
-    use_effect_with(complete, move |&complete| {
-        if complete {
+    use_effect_with(state.rendered, move |_| {
+        let pending = if complete {
             on_event.emit(DeckEvent::Ready {
                 sheet: sheet.id.clone(),
                 cards: sheet.cards.len(),
             });
-        }
+            None
+        } else {
+            let more = dispatcher.clone();
+            let next_chunk =
+                gloo_timers::callback::Timeout::new(0, move || more.dispatch(DeckAction::RenderMore));
+            let before_print = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "beforeprint", move |_| {
+                    dispatcher.dispatch(DeckAction::RenderAll)
+                })
+            });
+            Some((next_chunk, before_print))
+        };
+        move || drop(pending)
     });
 }
 

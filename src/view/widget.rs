@@ -9,6 +9,7 @@ use super::deck::{DeckEvent, DeckLink, FactDeck};
 use super::error_panel::ErrorPanel;
 use crate::i18n::UiLang;
 use crate::model::{Problem, Sheet, WorldShapes};
+use crate::progress::RenderPace;
 
 /// Where a mount point is in getting its sheet. Matched exhaustively so that
 /// no stage can render as a blank box.
@@ -49,6 +50,9 @@ pub struct WidgetProps {
     /// Optional: whether `map` is on its way.
     #[prop_or_default]
     pub map_loading: bool,
+    /// Optional pace of rendering the cards (see [`FactDeck`]).
+    #[prop_or_default]
+    pub pace: RenderPace,
 }
 
 impl WidgetProps {
@@ -64,6 +68,7 @@ impl WidgetProps {
             on_event: Callback::noop(),
             map: None,
             map_loading: false,
+            pace: RenderPace::default(),
         }
     }
 }
@@ -103,6 +108,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 on_event={props.on_event.clone()}
                 map={props.map.clone()}
                 map_loading={props.map_loading}
+                pace={props.pace}
             />
         },
         LoadState::Failed(problems) => html! {

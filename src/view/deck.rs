@@ -116,8 +116,11 @@ pub enum DeckEvent {
 /// What changes a deck: the reader's actions, and the next chunk of a big
 /// sheet's cards.
 enum DeckAction {
+    /// Something the reader did (`state.rs`).
     View(Action),
+    /// The next chunk of cards, from the chunk timer.
     RenderMore,
+    /// Every card at once, for a printout.
     RenderAll,
 }
 

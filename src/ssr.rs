@@ -100,6 +100,18 @@ impl Default for FallbackOptions {
     }
 }
 
+/// The deck's markup for `props`, rendered by the same components as in the
+/// browser (not hydratable: the live widget replaces it). With the default
+/// `pace`, a big sheet renders only its first cards, as the browser's first
+/// render does; `render_fallback` asks for every card.
+pub fn render_deck(props: FactDeckProps) -> String {
+    block_on(
+        LocalServerRenderer::<FactDeck>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
 /// The static HTML of the deck for `sheet`, wrapped in a declarative shadow
 /// root: `<template shadowrootmode="open"><link …><div class="fc-root"
 /// data-theme=…>…</div></template>`. The sheet must be valid (see
@@ -120,11 +132,7 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
         pace: RenderPace::Whole,
         ..FactDeckProps::for_sheet(sheet)
     };
-    let deck = block_on(
-        LocalServerRenderer::<FactDeck>::with_props(props)
-            .hydratable(false)
-            .render(),
-    );
+    let deck = render_deck(props);
     format!(
         concat!(
             r#"<template shadowrootmode="open">"#,

@@ -8,9 +8,9 @@ use factcards::model::{Sheet, parse_sheet};
 use factcards::progress::{
     BACKGROUND_CHUNK_FACTS, CHUNK_FACTS, FIRST_RENDER_FACTS, RenderPace, RenderProgress, display_order,
 };
+use factcards::ssr::render_deck;
 use factcards::state::{Action, ViewState};
-use factcards::{BUNDLED_SHEET, FactDeck, FactDeckProps};
-use yew::LocalServerRenderer;
+use factcards::{BUNDLED_SHEET, FactDeckProps};
 
 /// A valid sheet of `cards` cards of `facts_per_card` facts each, dealt
 /// round-robin over `categories` categories (so that display order differs
@@ -37,14 +37,6 @@ fn sheet(cards: usize, facts_per_card: usize, categories: usize) -> Sheet {
         cards.join(",")
     );
     parse_sheet(&text).unwrap()
-}
-
-fn render_deck(props: FactDeckProps) -> String {
-    futures::executor::block_on(
-        LocalServerRenderer::<FactDeck>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
 }
 
 #[test]

@@ -352,9 +352,8 @@ fn the_whole_world_is_as_wide_as_the_map_and_centred() {
 use std::rc::Rc;
 
 use factcards::BUNDLED_SHEET;
-use factcards::ssr::{FallbackOptions, render_fallback, world_shapes};
-use factcards::view::deck::{FactDeck, FactDeckProps};
-use yew::LocalServerRenderer;
+use factcards::ssr::{FallbackOptions, render_deck, render_fallback, world_shapes};
+use factcards::view::deck::FactDeckProps;
 
 /// The `<figure>` of card `card` in `html`.
 fn figure<'a>(html: &'a str, card: &str) -> &'a str {
@@ -490,14 +489,6 @@ fn only_cards_with_regions_have_a_map_and_no_markup_has_a_style_attribute() {
     assert_eq!(html.matches("<figure class=\"fc-map\"").count(), 2);
     assert_eq!(html.matches("<svg").count(), 2);
     assert!(!html.contains("style="), "strict CSP: no style attributes");
-}
-
-fn render_deck(props: FactDeckProps) -> String {
-    futures::executor::block_on(
-        LocalServerRenderer::<FactDeck>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
 }
 
 #[test]

@@ -4,17 +4,10 @@
 use std::rc::Rc;
 
 use factcards::model::parse_sheet;
+use factcards::ssr::render_deck;
 use factcards::view::error_panel::{ErrorPanel, ErrorPanelProps};
-use factcards::{BUNDLED_SHEET, FactDeck, FactDeckProps};
+use factcards::{BUNDLED_SHEET, FactDeckProps};
 use yew::LocalServerRenderer;
-
-fn render_deck(props: FactDeckProps) -> String {
-    futures::executor::block_on(
-        LocalServerRenderer::<FactDeck>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
-}
 
 fn bundled_props() -> FactDeckProps {
     FactDeckProps::for_sheet(Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()))

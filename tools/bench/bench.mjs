@@ -9,7 +9,10 @@
 // (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
 // (10,100,1000,10000), LIGHTHOUSE (desktop,mobile; "0" skips it), LH_RUNS
 // (1), ONLY
-// (comma list of sizes,transfer,startup,scaling,cls,lighthouse).
+// (comma list of sizes,transfer,startup,scaling,cls,lighthouse), NETWORK
+// ("slow4g" throttles the startup page loads as Lighthouse's mobile preset
+// does: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up; default: the
+// loopback as it is).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,6 +34,12 @@ const RUNS = Math.max(1, Number(process.env.RUNS ?? 7));
 const TRACE_RUNS = Math.max(0, Number(process.env.TRACE_RUNS ?? 3));
 // Page loads are cheap and noisier than anything else: twice as many runs.
 const STARTUP_RUNS = Math.max(1, Number(process.env.STARTUP_RUNS ?? 2 * RUNS));
+const NETWORKS = {
+  loopback: null,
+  slow4g: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
+const NETWORK = process.env.NETWORK ?? "loopback";
+if (!(NETWORK in NETWORKS)) throw new Error(`NETWORK must be one of ${Object.keys(NETWORKS).join(", ")}`);
 const SIZES = (process.env.SIZES ?? "10,100,1000,10000").split(",").map(Number);
 const LH_RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 1));
 const LIGHTHOUSE = process.env.LIGHTHOUSE === "0" ? [] : (process.env.LIGHTHOUSE ?? "desktop,mobile").split(",");
@@ -161,10 +170,15 @@ let browser, origin;
 
 
 /** A fresh context (empty cache) and page with the probe in `mode`. */
-async function openPage(mode, { width = 1280, height = 900 } = {}) {
+async function openPage(mode, { width = 1280, height = 900, network = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: "light" });
   await context.addInitScript(`window.__benchMode = ${JSON.stringify(mode)};\n${PROBE}`);
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", network);
+  }
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
@@ -263,7 +277,7 @@ async function transfer(path, waitFor) {
 // ---------------------------------------------------------------- 2. startup
 
 async function loadOnce(path, mode) {
-  const page = await openPage(mode);
+  const page = await openPage(mode, { network: NETWORKS[NETWORK] });
   await page.goto(`${origin}/${path}`);
   await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 30000, polling: 100 });
   const result = await page.evaluate(() => {
@@ -680,7 +694,7 @@ function report(results) {
       ["drop-in over the fallback (`factcards render` + loader)", at(s.ssr.firstFact, s.ssr.firstFactSpread), x(s.ssr.firstFactRatio), at(s.ssr.interactive, s.ssr.interactiveSpread), x(s.ssr.interactiveRatio)],
     ];
     parts.push(
-      `### Startup, bundled story (ms from navigation: median (p25–p75) of ${STARTUP_RUNS}; ratio: median of the runs' ratios to the floor loaded in the same round)\n\n${table(["page", "first fact visible", "ratio to floor", "interactive", "ratio to floor"], rows)}\n\n` +
+      `### Startup, bundled story (network: ${NETWORK}; ms from navigation: median (p25–p75) of ${STARTUP_RUNS}; ratio: median of the runs' ratios to the floor loaded in the same round)\n\n${table(["page", "first fact visible", "ratio to floor", "interactive", "ratio to floor"], rows)}\n\n` +
         `Over the fallback: the wasm arrives at ${ms(s.ssr.wasmArrived)} ms and takes over at ${ms(s.ssr.takeover)} ms; ` +
         `the fallback was on screen before the takeover in every run: ${s.ssr.staticBeforeTakeover ? "yes" : "no"} ` +
         `(and before the wasm had even finished downloading in ${s.ssr.firstFactBeforeWasm} of ${s.ssr.runs}); ` +
@@ -823,6 +837,7 @@ async function main() {
     machine: `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}`,
     chromium: chromiumVersion,
     runs: RUNS,
+    network: NETWORK,
     source: gitState(),
     // The 1-minute load average: on a shared machine, say how busy it was.
     loadAverage: { start: loadavg()[0], end: null },

@@ -43,3 +43,19 @@ export async function widgetsLive(page, timeout = 30000) {
     { timeout, polling: 50 },
   );
 }
+
+/**
+ * A screenshot of the whole page, taken with the viewport as tall as the
+ * page: cards far below the first screen skip rendering
+ * (`content-visibility: auto`) and a plain full-page capture, which does
+ * not scroll, would show them as empty boxes where a reader sees cards.
+ */
+export async function fullPageScreenshot(page, path) {
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16000) });
+  // Two frames: one to lay out at the new size, one to draw what came near.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path, fullPage: true });
+  await page.setViewportSize(viewport);
+}

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { serve } from "./server.mjs";
-import { launch, widgetsLive } from "./browser.mjs";
+import { launch, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -49,7 +49,7 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
     // No horizontal scrolling at phone width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
-    await page.screenshot({ path: `${SHOTS}/demo-${name}.png`, fullPage: true });
+    await fullPageScreenshot(page, `${SHOTS}/demo-${name}.png`);
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -63,7 +63,7 @@ test("filter and disclosure work in the release build", async () => {
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   assert.ok(await page.locator(":not([hidden]) > .fc-card .fc-card__sources").isVisible());
-  await page.screenshot({ path: `${SHOTS}/demo-filtered-expanded.png`, fullPage: true });
+  await fullPageScreenshot(page, `${SHOTS}/demo-filtered-expanded.png`);
   assert.deepEqual(errors, []);
   await page.close();
 });

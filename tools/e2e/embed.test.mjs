@@ -12,7 +12,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch, widgetsLive } from "./browser.mjs";
+import { launch, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -983,7 +983,7 @@ for (const [name, width] of [["phone", 375], ["desktop", 1280]]) {
     await page.evaluate(() => window.scrollTo(0, 0));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the viewport`);
-    await page.screenshot({ path: `${SHOTS}/news-article-${name}.png`, fullPage: true });
+    await fullPageScreenshot(page, `${SHOTS}/news-article-${name}.png`);
     assert.deepEqual(errors, []);
   });
 }

@@ -8,7 +8,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch, widgetsLive } from "./browser.mjs";
+import { launch, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -235,7 +235,7 @@ test("a right-to-left sheet lays out right to left", async () => {
     };
   });
   assert.deepEqual(layout, { direction: "rtl", chipsRightToLeft: true, firstChipAtRight: true, titleAtRight: true });
-  await page.screenshot({ path: `${SHOTS}/rtl.png`, fullPage: true });
+  await fullPageScreenshot(page, `${SHOTS}/rtl.png`);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, fullPageScreenshot } from "./browser.mjs";
 
 const DIST = process.env.YEW_HOST_DIST ?? "examples/yew-host/dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -38,7 +38,7 @@ test("the Yew host app renders the deck with its props and receives its events",
   // on_event reaches the host app.
   await page.locator(":not([hidden]) > .fc-card .fc-card__toggle").first().click();
   await page.getByText(/Last event: CardToggle \{ card: "formed-in-2015", expanded: true \}/).waitFor();
-  await page.screenshot({ path: `${SHOTS}/yew-host.png`, fullPage: true });
+  await fullPageScreenshot(page, `${SHOTS}/yew-host.png`);
   assert.deepEqual(errors, []);
   await page.close();
 });

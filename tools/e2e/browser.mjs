@@ -2,6 +2,7 @@
 // Never `npx playwright install`: it downloads a browser, which these
 // machines cannot do. The flags keep Chromium off the (closed) network.
 import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -58,4 +59,20 @@ export async function fullPageScreenshot(page, path) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path, fullPage: true });
   await page.setViewportSize(viewport);
+}
+
+/**
+ * What each test file starts with: `dist` served on a free port of
+ * 127.0.0.1 (`options` as `serve` takes them) and a headless Chromium.
+ */
+export async function startSuite(dist, options) {
+  const server = await serve(dist, 0, options);
+  return { server, origin: `http://127.0.0.1:${server.address().port}`, browser: await launch() };
+}
+
+/** Closes what `startSuite` started, whatever part of it did start. */
+export async function stopSuite(suite) {
+  await suite?.browser?.close();
+  suite?.server?.closeAllConnections?.();
+  suite?.server?.close();
 }

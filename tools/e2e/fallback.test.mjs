@@ -5,13 +5,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { startSuite, stopSuite } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 // Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
-let server, browser, origin;
+let suite, browser, origin;
 
 function page(withScript) {
   const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "data/moscow-isis-k.json"], { encoding: "utf8" });
@@ -26,16 +25,11 @@ before(async () => {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     response.end(page(withScript));
   };
-  server = await serve(DIST, 0, { routes: { "/static.html": html(false), "/live.html": html(true) } });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  suite = await startSuite(DIST, { routes: { "/static.html": html(false), "/live.html": html(true) } });
+  ({ browser, origin } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => stopSuite(suite));
 
 const factTexts = (page) =>
   page.evaluate(() => [...document.getElementById("facts").shadowRoot.querySelectorAll(".fc-fact__text")].map((p) => p.textContent));

@@ -7,24 +7,18 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { startSuite, stopSuite } from "./browser.mjs";
 
 const DIST = process.env.DIST_TEST ?? "target/dist-test";
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-let server, browser, origin;
+let suite, browser, origin;
 
 before(async () => {
-  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+  ({ browser, origin } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => stopSuite(suite));
 
 
 test("a panic puts an error panel in every widget and logs the panic", async () => {

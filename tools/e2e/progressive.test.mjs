@@ -9,27 +9,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { startSuite, stopSuite } from "./browser.mjs";
 import { generate } from "../bench/generate.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const TIMEOUT = 20000;
 
-let server, browser, origin;
+let suite, browser, origin;
 
 before(async () => {
-  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+  ({ browser, origin } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => stopSuite(suite));
 
 /** The API fixture page, with the widget's API ready and no error so far. */
 async function apiPage(t) {

@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { launch, widgetsLive, fullPageScreenshot } from "./browser.mjs";
+import { widgetsLive, fullPageScreenshot, startSuite, stopSuite } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
@@ -17,20 +16,15 @@ const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-co
 const SHEET_ID = "moscow-concert-hall-attack-isis-k";
 const TIMEOUT = 5000;
 
-let server, browser, origin;
+let suite, browser, origin;
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+  ({ browser, origin } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => stopSuite(suite));
 
 /** A page whose uncaught errors and console errors are collected. */
 async function open(path, { width = 1280, colorScheme = "light", waitFor = ":not([hidden]) > .fc-card" } = {}) {

@@ -5,22 +5,22 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch } from "./browser.mjs";
-import { serve } from "./server.mjs";
+import { startSuite, stopSuite, widgetsLive } from "./browser.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const out = join(root, "docs", "screenshots");
 await mkdir(out, { recursive: true });
 
-const server = await serve(join(root, "dist"), 0);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await launch();
+const suite = await startSuite(join(root, "dist"));
+const { browser, origin } = suite;
 const written = [];
 try {
   for (const width of [375, 1280]) {
     for (const colorScheme of ["light", "dark"]) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
       await page.goto(`${origin}/index.html`);
+      // The live deck, not the server-rendered one it replaces.
+      await widgetsLive(page);
       await page.locator("[data-card='regions'] svg.fc-map__svg").waitFor({ timeout: 30000 });
       // The deck's top: header, controls and the first cards.
       const deck = page.locator("#demo-widget .fc-deck");
@@ -45,6 +45,7 @@ try {
   for (const width of [375, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(`${origin}/news-article.html`);
+    await widgetsLive(page);
     await page.locator("#inline-facts .fc-card").first().waitFor();
     const path = join(out, `article-${width}.png`);
     await page.screenshot({ path, clip: { x: 0, y: 0, width, height: 1600 }, fullPage: true });
@@ -52,7 +53,6 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  server.close();
+  await stopSuite(suite);
 }
 console.log(written.map((path) => path.slice(root.length + 1)).join("\n"));

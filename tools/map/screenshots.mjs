@@ -8,16 +8,14 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch } from "../e2e/browser.mjs";
-import { serve } from "../e2e/server.mjs";
+import { startSuite, stopSuite, widgetsLive } from "../e2e/browser.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const out = join(root, "target", "screenshots");
 await mkdir(out, { recursive: true });
 
-const server = await serve(join(root, "dist"), 0);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await launch();
+const suite = await startSuite(join(root, "dist"));
+const { browser, origin } = suite;
 try {
   for (const width of [375, 1280]) {
     for (const colorScheme of ["light", "dark"]) {
@@ -25,6 +23,7 @@ try {
       const failed = [];
       page.on("requestfailed", (request) => failed.push(request.url()));
       await page.goto(`${origin}/index.html`);
+      await widgetsLive(page);
       // The map is drawn once world-map.json has arrived.
       await page.locator("[data-card='wider-isis-network'] svg.fc-map__svg").waitFor({ timeout: 30000 });
       for (const card of ["regions", "wider-isis-network"]) {
@@ -37,6 +36,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.close();
+  await stopSuite(suite);
 }

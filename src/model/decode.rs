@@ -5,8 +5,8 @@
 //! and misspelt keys, duplicate keys, wrong types and missing fields are all
 //! collected, and decoding goes on past them wherever the shape allows.
 
-use super::error::{Problem, Severity};
-use super::json::{Member, Node, Value};
+use super::error::Problem;
+use super::json::{Node, Pos, Value};
 use super::path::Path;
 use super::sheet::{
     Card, Category, Correction, Fact, FormatVersion, SUPPORTED_VERSIONS, Sheet, Source, Status,
@@ -35,19 +35,19 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
     )?;
     // The version decides how to read the rest, so an unknown version is the
     // only problem worth reporting.
-    let version = d.version(&fields, &path);
+    let version = d.version(fields, &path);
     if version.is_none() && fields.get("factcards").is_some() {
         return None;
     }
-    let id = d.string(&fields, &path, "id");
-    let title = d.string(&fields, &path, "title");
-    let summary = d.string(&fields, &path, "summary");
-    let lang = d.string(&fields, &path, "lang");
-    let updated = d.string(&fields, &path, "updated");
-    let sources = d.list(&fields, &path, "sources", Decoder::source);
-    let categories = d.list(&fields, &path, "categories", Decoder::category);
-    let cards = d.list(&fields, &path, "cards", Decoder::card);
-    let corrections = d.optional_list(&fields, &path, "corrections", Decoder::correction);
+    let id = d.string(fields, &path, "id");
+    let title = d.string(fields, &path, "title");
+    let summary = d.string(fields, &path, "summary");
+    let lang = d.string(fields, &path, "lang");
+    let updated = d.string(fields, &path, "updated");
+    let sources = d.list(fields, &path, "sources", Decoder::source);
+    let categories = d.list(fields, &path, "categories", Decoder::category);
+    let cards = d.list(fields, &path, "cards", Decoder::card);
+    let corrections = d.optional_list(fields, &path, "corrections", Decoder::correction);
     Some(Sheet {
         factcards: version?,
         id: id?,
@@ -62,52 +62,30 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
     })
 }
 
-/// The members of one object, looked up by key.
-struct Fields<'n> {
-    members: &'n [Member],
-    node: &'n Node,
-}
-
-impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
-        self.members
-            .iter()
-            .find(|member| member.key == key)
-            .map(|member| &member.value)
-    }
-}
-
 struct Decoder<'p> {
     problems: &'p mut Vec<Problem>,
 }
 
 impl Decoder<'_> {
-    fn report(&mut self, path: &Path, node: &Node, message: String) {
-        self.problems.push(Problem {
-            severity: Severity::Error,
-            path: path.to_string(),
-            message,
-            pos: node.pos,
-        });
+    fn report(&mut self, path: &Path, pos: Pos, message: String) {
+        self.problems
+            .push(Problem::error(path.to_string(), message).at(pos));
     }
 
     fn wrong_type(&mut self, path: &Path, node: &Node, expected: &str) {
         let message = format!("expected {expected}, found {}", node.value.kind());
-        self.report(path, node, message);
+        self.report(path, node.pos, message);
     }
 
-    /// Checks that `node` is an object whose keys are all in `known`.
-    fn object<'n>(&mut self, node: &'n Node, path: &Path, known: &[&str]) -> Option<Fields<'n>> {
-        let Value::Object(members) = &node.value else {
+    /// Checks that `node` is an object whose keys are all in `known`, and
+    /// returns it for its fields to be read.
+    fn object<'n>(&mut self, node: &'n Node, path: &Path, known: &[&str]) -> Option<&'n Node> {
+        let Some(members) = node.as_object() else {
             self.wrong_type(path, node, "an object");
             return None;
         };
         for (index, member) in members.iter().enumerate() {
             let key_path = path.key(&member.key);
-            let key_node = Node {
-                value: Value::Null,
-                pos: member.key_pos.or(member.value.pos),
-            };
             if !known.contains(&member.key.as_str()) {
                 let message = match suggest(&member.key, known) {
                     Some(near) => format!("unknown field \"{}\" (did you mean \"{near}\"?)", member.key),
@@ -117,27 +95,27 @@ impl Decoder<'_> {
                         quoted_list(known.iter().copied())
                     ),
                 };
-                self.report(&key_path, &key_node, message);
+                self.report(&key_path, member.key_pos, message);
             } else if members[..index].iter().any(|earlier| earlier.key == member.key) {
                 let message = format!("duplicate field \"{}\"", member.key);
-                self.report(&key_path, &key_node, message);
+                self.report(&key_path, member.key_pos, message);
             }
         }
-        Some(Fields { members, node })
+        Some(node)
     }
 
-    fn missing(&mut self, fields: &Fields, path: &Path, key: &str) {
+    fn missing(&mut self, fields: &Node, path: &Path, key: &str) {
         let message = format!("missing field \"{key}\"");
-        self.report(path, fields.node, message);
+        self.report(path, fields.pos, message);
     }
 
-    fn version(&mut self, fields: &Fields, path: &Path) -> Option<FormatVersion> {
+    fn version(&mut self, fields: &Node, path: &Path) -> Option<FormatVersion> {
         let Some(node) = fields.get("factcards") else {
             let message = format!(
                 "missing field \"factcards\" (the format version; supported: {})",
                 version_list()
             );
-            self.report(path, fields.node, message);
+            self.report(path, fields.pos, message);
             return None;
         };
         let path = path.key("factcards");
@@ -156,13 +134,13 @@ impl Decoder<'_> {
                     "unsupported format version {found} (supported: {})",
                     version_list()
                 );
-                self.report(&path, node, message);
+                self.report(&path, node.pos, message);
                 None
             }
         }
     }
 
-    fn string(&mut self, fields: &Fields, path: &Path, key: &str) -> Option<String> {
+    fn string(&mut self, fields: &Node, path: &Path, key: &str) -> Option<String> {
         match fields.get(key) {
             None => {
                 self.missing(fields, path, key);
@@ -173,7 +151,7 @@ impl Decoder<'_> {
     }
 
     /// An optional string: absent is fine, `null` is not (omit the field).
-    fn optional_string(&mut self, fields: &Fields, path: &Path, key: &str) -> Option<Option<String>> {
+    fn optional_string(&mut self, fields: &Node, path: &Path, key: &str) -> Option<Option<String>> {
         match fields.get(key) {
             None => Some(None),
             Some(node) => self.string_value(node, &path.key(key)).map(Some),
@@ -181,9 +159,9 @@ impl Decoder<'_> {
     }
 
     fn string_value(&mut self, node: &Node, path: &Path) -> Option<String> {
-        match &node.value {
-            Value::String(text) => Some(text.clone()),
-            _ => {
+        match node.as_str() {
+            Some(text) => Some(text.to_owned()),
+            None => {
                 self.wrong_type(path, node, "a string");
                 None
             }
@@ -192,7 +170,7 @@ impl Decoder<'_> {
 
     fn list<T>(
         &mut self,
-        fields: &Fields,
+        fields: &Node,
         path: &Path,
         key: &str,
         item: fn(&mut Self, &Node, &Path) -> Option<T>,
@@ -207,7 +185,7 @@ impl Decoder<'_> {
     /// Reads every item even after a bad one, so all problems are reported.
     fn optional_list<T>(
         &mut self,
-        fields: &Fields,
+        fields: &Node,
         path: &Path,
         key: &str,
         item: fn(&mut Self, &Node, &Path) -> Option<T>,
@@ -216,7 +194,7 @@ impl Decoder<'_> {
             return Some(None);
         };
         let path = path.key(key);
-        let Value::Array(nodes) = &node.value else {
+        let Some(nodes) = node.as_array() else {
             self.wrong_type(&path, node, "an array");
             return None;
         };
@@ -230,11 +208,11 @@ impl Decoder<'_> {
 
     fn source(&mut self, node: &Node, path: &Path) -> Option<Source> {
         let fields = self.object(node, path, &["id", "title", "publisher", "url", "published"])?;
-        let id = self.string(&fields, path, "id");
-        let title = self.string(&fields, path, "title");
-        let publisher = self.optional_string(&fields, path, "publisher");
-        let url = self.optional_string(&fields, path, "url");
-        let published = self.optional_string(&fields, path, "published");
+        let id = self.string(fields, path, "id");
+        let title = self.string(fields, path, "title");
+        let publisher = self.optional_string(fields, path, "publisher");
+        let url = self.optional_string(fields, path, "url");
+        let published = self.optional_string(fields, path, "published");
         Some(Source {
             id: id?,
             title: title?,
@@ -246,9 +224,9 @@ impl Decoder<'_> {
 
     fn category(&mut self, node: &Node, path: &Path) -> Option<Category> {
         let fields = self.object(node, path, &["id", "label", "description"])?;
-        let id = self.string(&fields, path, "id");
-        let label = self.string(&fields, path, "label");
-        let description = self.optional_string(&fields, path, "description");
+        let id = self.string(fields, path, "id");
+        let label = self.string(fields, path, "label");
+        let description = self.optional_string(fields, path, "description");
         Some(Category {
             id: id?,
             label: label?,
@@ -258,11 +236,11 @@ impl Decoder<'_> {
 
     fn card(&mut self, node: &Node, path: &Path) -> Option<Card> {
         let fields = self.object(node, path, &["id", "category", "title", "facts", "regions"])?;
-        let id = self.string(&fields, path, "id");
-        let category = self.string(&fields, path, "category");
-        let title = self.string(&fields, path, "title");
-        let facts = self.list(&fields, path, "facts", Decoder::fact);
-        let regions = self.optional_list(&fields, path, "regions", |d, node, path| {
+        let id = self.string(fields, path, "id");
+        let category = self.string(fields, path, "category");
+        let title = self.string(fields, path, "title");
+        let facts = self.list(fields, path, "facts", Decoder::fact);
+        let regions = self.optional_list(fields, path, "regions", |d, node, path| {
             d.string_value(node, path)
         });
         Some(Card {
@@ -276,13 +254,13 @@ impl Decoder<'_> {
 
     fn fact(&mut self, node: &Node, path: &Path) -> Option<Fact> {
         let fields = self.object(node, path, &["text", "status", "sources", "attribution", "quote"])?;
-        let text = self.string(&fields, path, "text");
-        let status = self.status(&fields, path);
-        let sources = self.list(&fields, path, "sources", |d, node, path| {
+        let text = self.string(fields, path, "text");
+        let status = self.status(fields, path);
+        let sources = self.list(fields, path, "sources", |d, node, path| {
             d.string_value(node, path)
         });
-        let attribution = self.optional_string(&fields, path, "attribution");
-        let quote = self.optional_string(&fields, path, "quote");
+        let attribution = self.optional_string(fields, path, "attribution");
+        let quote = self.optional_string(fields, path, "quote");
         Some(Fact {
             text: text?,
             status: status?,
@@ -292,7 +270,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn status(&mut self, fields: &Fields, path: &Path) -> Option<Status> {
+    fn status(&mut self, fields: &Node, path: &Path) -> Option<Status> {
         let name = self.string(fields, path, "status")?;
         if let Some(status) = Status::from_name(&name) {
             return Some(status);
@@ -305,16 +283,16 @@ impl Decoder<'_> {
                 quoted_list(names.iter().copied())
             ),
         };
-        let node = fields.get("status").unwrap_or(fields.node);
-        self.report(&path.key("status"), node, message);
+        let node = fields.get("status").unwrap_or(fields);
+        self.report(&path.key("status"), node.pos, message);
         None
     }
 
     fn correction(&mut self, node: &Node, path: &Path) -> Option<Correction> {
         let fields = self.object(node, path, &["date", "text", "card"])?;
-        let date = self.string(&fields, path, "date");
-        let text = self.string(&fields, path, "text");
-        let card = self.optional_string(&fields, path, "card");
+        let date = self.string(fields, path, "date");
+        let text = self.string(fields, path, "text");
+        let card = self.optional_string(fields, path, "card");
         Some(Correction {
             date: date?,
             text: text?,

@@ -22,6 +22,34 @@ pub struct Problem {
     pub pos: Option<Pos>,
 }
 
+impl Problem {
+    /// An error at `path` (empty for the whole text), with no position yet.
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+            pos: None,
+        }
+    }
+
+    /// A warning at `path`, with no position yet.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(path, message)
+        }
+    }
+
+    /// The same problem, placed at `pos` in the text.
+    pub fn at(self, pos: Pos) -> Self {
+        Problem {
+            pos: Some(pos),
+            ..self
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     /// `cards[2].facts[0].sources[1]: unknown source "s9" (known: "article")`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -45,12 +73,7 @@ pub struct SheetError {
 impl SheetError {
     pub fn single(path: impl Into<String>, message: impl Into<String>) -> Self {
         SheetError {
-            problems: vec![Problem {
-                severity: Severity::Error,
-                path: path.into(),
-                message: message.into(),
-                pos: None,
-            }],
+            problems: vec![Problem::error(path, message)],
         }
     }
 }

@@ -26,12 +26,12 @@ impl fmt::Display for Pos {
     }
 }
 
-/// A parsed value and where it starts. `pos` is `None` for values that did
-/// not come from text (a JS object handed to the JS API).
+/// A parsed value and where it starts in the text. Every node comes from
+/// [`parse`], so every node has a position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: Value,
-    pub pos: Option<Pos>,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,10 +47,11 @@ pub enum Value {
     Object(Vec<Member>),
 }
 
+/// One `"key": value` of an object, with where its key starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
     pub key: String,
-    pub key_pos: Option<Pos>,
+    pub key_pos: Pos,
     pub value: Node,
 }
 
@@ -70,8 +71,37 @@ impl Value {
 }
 
 impl Node {
-    pub fn new(value: Value) -> Self {
-        Node { value, pos: None }
+    /// The value of `key`, if this is an object that has it. A duplicated
+    /// key gives its first value (the decoder reports the duplicate).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_object()?
+            .iter()
+            .find(|member| member.key == key)
+            .map(|member| &member.value)
+    }
+
+    /// The members, if this is an object.
+    pub fn as_object(&self) -> Option<&[Member]> {
+        match &self.value {
+            Value::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// The items, if this is an array.
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The text, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
     }
 }
 
@@ -200,10 +230,7 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
             _ => return Err(self.error(format!("expected a value, found {}", self.found()))),
         };
-        Ok(Node {
-            value,
-            pos: Some(pos),
-        })
+        Ok(Node { value, pos })
     }
 
     fn check_depth(&self, depth: usize) -> Result<(), SyntaxError> {
@@ -244,11 +271,7 @@ impl Parser<'_> {
             self.bump();
             self.skip_whitespace();
             let value = self.value(depth)?;
-            members.push(Member {
-                key,
-                key_pos: Some(key_pos),
-                value,
-            });
+            members.push(Member { key, key_pos, value });
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.bump(),

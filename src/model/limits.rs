@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::error::{Problem, Severity};
+use super::error::Problem;
 use super::json::{Node, Value};
 use super::path::push_key;
 
@@ -31,30 +31,25 @@ pub const MAX_ID_CHARS: usize = 200;
 
 /// The byte-size check, before parsing.
 pub fn check_size(text: &str) -> Option<Problem> {
-    (text.len() > MAX_SHEET_BYTES).then(|| Problem {
-        severity: Severity::Error,
-        path: String::new(),
-        message: format!(
-            "the sheet is {} bytes; the limit is {MAX_SHEET_BYTES} bytes (4 MiB)",
-            text.len()
-        ),
-        pos: None,
+    (text.len() > MAX_SHEET_BYTES).then(|| {
+        Problem::error(
+            "",
+            format!(
+                "the sheet is {} bytes; the limit is {MAX_SHEET_BYTES} bytes (4 MiB)",
+                text.len()
+            ),
+        )
     })
 }
 
 /// Counts and text lengths, on the parsed tree before it is decoded.
 pub fn check_tree(root: &Node, problems: &mut Vec<Problem>) {
-    let Value::Object(members) = &root.value else {
+    if root.as_object().is_none() {
         return;
-    };
+    }
     let list = |key: &str| {
-        members
-            .iter()
-            .find(|m| m.key == key)
-            .and_then(|m| match &m.value.value {
-                Value::Array(items) => Some((items.as_slice(), &m.value)),
-                _ => None,
-            })
+        let node = root.get(key)?;
+        Some((node.as_array()?, node))
     };
     let mut too_many = |key: &str, limit: usize, what: &str| {
         if let Some((items, node)) = list(key)
@@ -75,15 +70,14 @@ pub fn check_tree(root: &Node, problems: &mut Vec<Problem>) {
     if let Some((cards, cards_node)) = list("cards") {
         let mut total = 0;
         for (index, card) in cards.iter().enumerate() {
-            if let Value::Object(fields) = &card.value
-                && let Some(facts) = fields.iter().find(|m| m.key == "facts")
-                && let Value::Array(items) = &facts.value.value
+            if let Some(facts) = card.get("facts")
+                && let Some(items) = facts.as_array()
             {
                 total += items.len();
                 if items.len() > MAX_FACTS_PER_CARD {
                     problems.push(limit_problem(
                         format!("cards[{index}].facts"),
-                        &facts.value,
+                        facts,
                         format!(
                             "{} facts on one card; the limit is {MAX_FACTS_PER_CARD}",
                             items.len()
@@ -162,10 +156,5 @@ fn check_lengths(node: &Node, path: &mut String, problems: &mut Vec<Problem>) {
 }
 
 fn limit_problem(path: String, node: &Node, message: String) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        path,
-        message,
-        pos: node.pos,
-    }
+    Problem::error(path, message).at(node.pos)
 }

@@ -62,12 +62,7 @@ pub fn check(text: &str) -> Report {
         Ok(root) => check_tree(&root),
         Err(syntax) => Report {
             sheet: None,
-            problems: vec![Problem {
-                severity: Severity::Error,
-                path: String::new(),
-                message: syntax.message,
-                pos: Some(syntax.pos),
-            }],
+            problems: vec![Problem::error("", syntax.message).at(syntax.pos)],
         },
     }
 }
@@ -85,7 +80,7 @@ fn check_tree(root: &json::Node) -> Report {
     }
     let sheet = decode::decode_sheet(root, &mut problems);
     if let Some(sheet) = &sheet {
-        validate::validate(sheet, Some(root), &mut problems);
+        validate::validate(sheet, root, &mut problems);
     }
     let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
     Report {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::json::{Node, Pos, Value};
+use super::json::{Node, Pos};
 
 /// A location in the sheet, as a chain of keys and indices back to the root.
 #[derive(Debug, Clone, Copy)]
@@ -22,15 +22,14 @@ impl<'a> Path<'a> {
         Path::Index(self, index)
     }
 
-    /// Where this path starts in the source text, if it came from text: the
-    /// deepest node that exists on the way down.
-    pub fn locate(&self, root: &Node) -> Option<Pos> {
-        match self {
-            Path::Root => root.pos,
-            _ => self
-                .resolve(root)
-                .and_then(|node| node.pos)
-                .or_else(|| self.parent()?.locate(root)),
+    /// Where this path starts in the source text: the deepest node that
+    /// exists on the way down (a missing field is reported where its object
+    /// starts).
+    pub fn locate(&self, root: &Node) -> Pos {
+        match (self.resolve(root), self.parent()) {
+            (Some(node), _) => node.pos,
+            (None, Some(parent)) => parent.locate(root),
+            (None, None) => root.pos,
         }
     }
 
@@ -44,14 +43,8 @@ impl<'a> Path<'a> {
     fn resolve<'n>(&self, root: &'n Node) -> Option<&'n Node> {
         match self {
             Path::Root => Some(root),
-            Path::Key(parent, key) => match &parent.resolve(root)?.value {
-                Value::Object(members) => members.iter().find(|m| m.key == *key).map(|m| &m.value),
-                _ => None,
-            },
-            Path::Index(parent, index) => match &parent.resolve(root)?.value {
-                Value::Array(items) => items.get(*index),
-                _ => None,
-            },
+            Path::Key(parent, key) => parent.resolve(root)?.get(key),
+            Path::Index(parent, index) => parent.resolve(root)?.as_array()?.get(*index),
         }
     }
 }

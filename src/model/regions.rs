@@ -84,7 +84,7 @@ impl World {
     /// searches, and checking order costs the wasm less than sorting.
     pub fn parse(text: &str) -> Result<World, String> {
         let root = json::parse(text).map_err(|error| format!("world names: {error}"))?;
-        let list = field(&root, "countries").ok_or("world names: no countries")?;
+        let list = root.get("countries").ok_or("world names: no countries")?;
         let countries = object(list, "countries")?
             .iter()
             .map(|entry| {
@@ -98,11 +98,13 @@ impl World {
             return Err("world names: the countries are not sorted by code".to_owned());
         }
         let mut regions = Vec::new();
-        let list = field(&root, "regions").ok_or("world names: no regions")?;
+        let list = root.get("regions").ok_or("world names: no regions")?;
         for entry in object(list, "regions")? {
             let key = &entry.key;
-            let members_node =
-                field(&entry.value, "members").ok_or_else(|| format!("world names: {key} has no members"))?;
+            let members_node = entry
+                .value
+                .get("members")
+                .ok_or_else(|| format!("world names: {key} has no members"))?;
             let members = strings(members_node, key)?;
             if !members.is_sorted_by(|a, b| a < b) {
                 return Err(format!("world names: the members of {key} are not sorted"));
@@ -261,35 +263,32 @@ impl WorldShapes {
     /// country reaches beyond its `bbox`.
     pub fn parse(text: &str) -> Result<WorldShapes, String> {
         let root = json::parse(text).map_err(|error| format!("world map: {error}"))?;
-        let view = match field(&root, "viewBox").map(|node| &node.value) {
-            Some(Value::String(view)) => view.clone(),
-            _ => return Err("world map: no viewBox".to_owned()),
-        };
+        let view = root
+            .get("viewBox")
+            .and_then(Node::as_str)
+            .ok_or("world map: no viewBox")?;
         let numbers: Vec<i32> = view.split_whitespace().filter_map(|n| n.parse().ok()).collect();
         let [0, 0, width, height] = numbers[..] else {
             return Err(format!(
                 "world map: viewBox \"{view}\" is not \"0 0 width height\""
             ));
         };
-        let list = field(&root, "countries").ok_or("world map: no countries")?;
+        let list = root.get("countries").ok_or("world map: no countries")?;
         let mut countries = Vec::new();
         for entry in object(list, "countries")? {
             let code = &entry.key;
-            let bbox_node =
-                field(&entry.value, "bbox").ok_or_else(|| format!("world map: {code} has no bbox"))?;
+            let bbox_node = entry
+                .value
+                .get("bbox")
+                .ok_or_else(|| format!("world map: {code} has no bbox"))?;
             let bbox = bbox(bbox_node, code)?;
-            let extent = match field(&entry.value, "extent") {
+            let extent = match entry.value.get("extent") {
                 Some(node) => self::bbox(node, code)?,
                 None => bbox,
             };
-            let outline = match (field(&entry.value, "d"), field(&entry.value, "points")) {
-                (
-                    Some(Node {
-                        value: Value::String(d),
-                        ..
-                    }),
-                    None,
-                ) => Outline::Path(Rc::from(d.as_str())),
+            let needs_one = || format!("world map: {code} needs either \"d\" or \"points\"");
+            let outline = match (entry.value.get("d"), entry.value.get("points")) {
+                (Some(d), None) => Outline::Path(Rc::from(d.as_str().ok_or_else(needs_one)?)),
                 (None, Some(points)) => Outline::Points(
                     array(points, code)?
                         .iter()
@@ -299,7 +298,7 @@ impl WorldShapes {
                         })
                         .collect::<Result<_, _>>()?,
                 ),
-                _ => return Err(format!("world map: {code} needs either \"d\" or \"points\"")),
+                _ => return Err(needs_one()),
             };
             countries.push((
                 code.clone(),
@@ -391,32 +390,22 @@ fn div_ceil(a: i32, b: i32) -> i32 {
 // ---- Reading the parsed JSON ---------------------------------------------------
 
 fn object<'n>(node: &'n Node, what: &str) -> Result<&'n [Member], String> {
-    match &node.value {
-        Value::Object(members) => Ok(members),
-        other => Err(format!("{what}: expected an object, found {}", other.kind())),
-    }
-}
-
-fn field<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
-    match &node.value {
-        Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
-        _ => None,
-    }
+    node.as_object()
+        .ok_or_else(|| format!("{what}: expected an object, found {}", node.value.kind()))
 }
 
 fn array<'n>(node: &'n Node, what: &str) -> Result<&'n [Node], String> {
-    match &node.value {
-        Value::Array(items) => Ok(items),
-        other => Err(format!("{what}: expected an array, found {}", other.kind())),
-    }
+    node.as_array()
+        .ok_or_else(|| format!("{what}: expected an array, found {}", node.value.kind()))
 }
 
 fn strings(node: &Node, what: &str) -> Result<Vec<String>, String> {
     array(node, what)?
         .iter()
-        .map(|item| match &item.value {
-            Value::String(text) => Ok(text.clone()),
-            other => Err(format!("{what}: expected a string, found {}", other.kind())),
+        .map(|item| {
+            item.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| format!("{what}: expected a string, found {}", item.value.kind()))
         })
         .collect()
 }
@@ -441,9 +430,11 @@ fn bbox(node: &Node, what: &str) -> Result<BBox, String> {
 }
 
 fn names(node: &Node, what: &str) -> Result<Names, String> {
-    let name = |lang: &str| match field(node, lang).map(|n| &n.value) {
-        Some(Value::String(name)) => Ok(name.clone()),
-        _ => Err(format!("world names: {what} has no \"{lang}\" name")),
+    let name = |lang: &str| {
+        node.get(lang)
+            .and_then(Node::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("world names: {what} has no \"{lang}\" name"))
     };
     Ok(Names {
         en: name("en")?,

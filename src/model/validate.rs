@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::decode::{quoted_list, suggest};
-use super::error::{Problem, Severity};
+use super::error::Problem;
 use super::json::Node;
 use super::path::Path;
 use super::regions::World;
@@ -16,33 +16,25 @@ use super::sheet::{Sheet, Status};
 /// Checks every rule and appends one problem per broken rule and place.
 /// `root` is the parsed text, used only to give each problem its line and
 /// column.
-pub fn validate(sheet: &Sheet, root: Option<&Node>, problems: &mut Vec<Problem>) {
+pub fn validate(sheet: &Sheet, root: &Node, problems: &mut Vec<Problem>) {
     let mut rules = Rules { root, problems };
     rules.sheet(sheet);
 }
 
 struct Rules<'a> {
-    root: Option<&'a Node>,
+    root: &'a Node,
     problems: &'a mut Vec<Problem>,
 }
 
 impl Rules<'_> {
-    fn report(&mut self, severity: Severity, path: &Path, message: String) {
-        let pos = self.root.and_then(|root| path.locate(root));
-        self.problems.push(Problem {
-            severity,
-            path: path.to_string(),
-            message,
-            pos,
-        });
-    }
-
     fn error(&mut self, path: &Path, message: String) {
-        self.report(Severity::Error, path, message);
+        let problem = Problem::error(path.to_string(), message);
+        self.problems.push(problem.at(path.locate(self.root)));
     }
 
     fn warning(&mut self, path: &Path, message: String) {
-        self.report(Severity::Warning, path, message);
+        let problem = Problem::warning(path.to_string(), message);
+        self.problems.push(problem.at(path.locate(self.root)));
     }
 
     fn sheet(&mut self, sheet: &Sheet) {

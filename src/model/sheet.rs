@@ -7,7 +7,7 @@
 //! schema's descriptions, so they are written for editors.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The format versions this build reads.
 pub const SUPPORTED_VERSIONS: &[u32] = &[1];
@@ -17,7 +17,7 @@ pub const SUPPORTED_VERSIONS: &[u32] = &[1];
 const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$";
 
 /// A story sheet: the key facts about one news story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sheet {
     /// The format version. Must be 1.
@@ -55,7 +55,7 @@ pub struct Sheet {
 }
 
 /// The format version number; only the versions in SUPPORTED_VERSIONS exist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct FormatVersion(pub u32);
 
@@ -74,7 +74,7 @@ impl JsonSchema for FormatVersion {
 }
 
 /// Something a fact cites: an article, a statement, a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Unique among the sources; facts cite it by this id.
@@ -97,7 +97,7 @@ pub struct Source {
 }
 
 /// A group of cards, such as "Origins" or "Ideology".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Unique among the categories; cards name their category by this id.
@@ -112,7 +112,7 @@ pub struct Category {
 }
 
 /// One card: a titled set of facts about one aspect of the story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
     /// Unique among the cards; also the card's link anchor (#<sheet>/<card>).
@@ -154,7 +154,7 @@ fn regions_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 }
 
 /// One fact, with how sure it is and what it rests on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// The fact, in the newsroom's own words.
@@ -174,7 +174,7 @@ pub struct Fact {
 }
 
 /// How sure a fact is. The reader always sees it as a word, not only a colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Established by the newsroom or by its sources as fact.
@@ -216,7 +216,7 @@ impl Status {
 }
 
 /// A correction made after publication.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     /// When it was corrected: an ISO 8601 date or date-time.

@@ -4,7 +4,8 @@
 //! The sheet's `lang` picks the table, an embed option can override it, and
 //! any language without a table falls back to English.
 
-use crate::model::{Status, parse_iso_date};
+use crate::model::Status;
+use crate::model::formats::parse_iso_date;
 
 /// A language the widget's labels are translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

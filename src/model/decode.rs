@@ -11,6 +11,7 @@ use super::path::Path;
 use super::sheet::{
     Card, Category, Correction, Fact, FormatVersion, SUPPORTED_VERSIONS, Sheet, Source, Status,
 };
+use super::suggest::{quoted_list, suggest};
 
 /// Decodes a whole sheet. Returns `None` if a required part is missing or
 /// has the wrong type; the reasons are in `problems` either way.
@@ -307,54 +308,4 @@ fn version_list() -> String {
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `"a", "b", "c"`
-pub(crate) fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items
-        .map(|item| format!("\"{item}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The known name closest to a misspelt one, if it is close enough to be a
-/// typo: at most two edits, or the same letters in another case.
-pub(crate) fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    let length = lower.chars().count();
-    known
-        .iter()
-        // The distance is at least the difference in length: skip the table
-        // for words that cannot be close (a hostile key may be megabytes).
-        .filter(|candidate| candidate.chars().count().abs_diff(length) <= 2)
-        .map(|&candidate| (edit_distance(&lower, candidate), candidate))
-        .filter(|&(distance, candidate)| distance <= 2.min(candidate.chars().count() / 2))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
-}
-
-/// Levenshtein distance, counting a swap of two neighbouring letters as one
-/// edit (the commonest typo).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut table = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            table[i * width + j] = if i == 0 || j == 0 {
-                i + j
-            } else {
-                let substitution = table[(i - 1) * width + j - 1] + usize::from(a[i - 1] != b[j - 1]);
-                let mut best = substitution
-                    .min(table[(i - 1) * width + j] + 1)
-                    .min(table[i * width + j - 1] + 1);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(table[(i - 2) * width + j - 2] + 1);
-                }
-                best
-            };
-        }
-    }
-    table[a.len() * width + b.len()]
 }

@@ -5,6 +5,7 @@
 
 mod decode;
 pub mod error;
+pub mod formats;
 pub mod json;
 pub mod limits;
 mod path;
@@ -12,12 +13,14 @@ pub mod regions;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sheet;
+mod suggest;
 mod validate;
 
 pub use error::{Problem, Severity, SheetError};
+pub use formats::{check_url, parse_iso_date};
 pub use regions::{World, WorldShapes};
 pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
-pub use validate::{check_url, parse_iso_date};
+pub use suggest::quoted_list;
 
 /// Everything known about a sheet after checking it: the sheet if it has no
 /// errors, and every problem found (errors and warnings) in document order.

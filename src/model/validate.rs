@@ -2,16 +2,18 @@
 //!
 //! Decoding (decode.rs) settles the shape: which fields exist and their
 //! types. These rules settle the meaning: unique ids, references that
-//! resolve, text that says something, dates that exist, safe links.
+//! resolve, text that says something, dates that exist, safe links. What a
+//! date, a link or a slug looks like is in formats.rs.
 
 use std::collections::BTreeSet;
 
-use super::decode::{quoted_list, suggest};
 use super::error::Problem;
+use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
 use super::path::Path;
 use super::regions::World;
 use super::sheet::{Sheet, Status};
+use super::suggest::{quoted_list, suggest};
 
 /// Checks every rule and appends one problem per broken rule and place.
 /// `root` is the parsed text, used only to give each problem its line and
@@ -305,135 +307,4 @@ fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
     }
     let keys: Vec<&str> = world.regions().iter().map(|region| region.key.as_str()).collect();
     suggest(&lower.replace([' ', '_'], "-"), &keys)
-}
-
-/// Checks that a link is absolute http or https, with nothing before the
-/// scheme: `javascript:`, `data:`, protocol-relative `//host` and padded
-/// URLs are refused, not cleaned, so that the editor sees the problem.
-pub fn check_url(url: &str) -> Result<(), String> {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        _ if url.trim() != url => Err("the url has spaces around it".to_owned()),
-        None => Err(format!(
-            "\"{}\" is not an http or https url",
-            url.escape_default()
-        )),
-        Some(rest) if rest.is_empty() || rest.starts_with('/') => {
-            Err(format!("\"{}\" has no host name", url.escape_default()))
-        }
-        Some(_)
-            if url
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) =>
-        {
-            Err(format!(
-                "\"{}\" contains spaces or invisible characters",
-                url.escape_default()
-            ))
-        }
-        Some(_) => Ok(()),
-    }
-}
-
-/// Zero-width and direction-control characters: invisible, yet they change
-/// what a reader sees or which id matches.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-        || c.is_control()
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// The shape of a BCP 47 tag: a 2-3 letter language, then subtags of 1-8
-/// letters or digits. Registry lookups are out of scope.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or("");
-    (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// An ISO 8601 calendar date `YYYY-MM-DD` that exists, optionally followed
-/// by `THH:MM`, `:SS`, fractions, and `Z` or an offset. A time needs a zone so
-/// that every reader sees the same moment.
-pub fn is_iso_date(text: &str) -> bool {
-    parse_iso_date(text).is_some()
-}
-
-/// The year, month and day of an ISO 8601 date or date-time, and the time
-/// as written (`HH:MM`), if valid.
-pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32, Option<&str>)> {
-    let (date, time) = match text.split_once('T') {
-        Some((date, time)) => (date, Some(time)),
-        None => (text, None),
-    };
-    let bytes = date.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = date.get(range)?;
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if day == 0 || day > days_in_month {
-        return None;
-    }
-    match time {
-        None => Some((year, month, day, None)),
-        Some(time) => is_iso_time(time).then(|| (year, month, day, time.get(..5))),
-    }
-}
-
-fn is_iso_time(time: &str) -> bool {
-    let (clock, zone) = if let Some(clock) = time.strip_suffix('Z') {
-        (clock, None)
-    } else if time.len() > 6 && matches!(time.as_bytes()[time.len() - 6], b'+' | b'-') {
-        let (clock, offset) = time.split_at(time.len() - 6);
-        (clock, Some(&offset[1..]))
-    } else {
-        return false;
-    };
-    let two_digits = |part: &str, max: u32| {
-        part.len() == 2
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && part.parse::<u32>().is_ok_and(|n| n <= max)
-    };
-    let zone_ok = zone.is_none_or(|offset| {
-        offset.len() == 5
-            && offset.as_bytes()[2] == b':'
-            && two_digits(&offset[..2], 23)
-            && two_digits(&offset[3..], 59)
-    });
-    let (hms, fraction) = match clock.split_once('.') {
-        Some((hms, fraction)) => (hms, Some(fraction)),
-        None => (clock, None),
-    };
-    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    let parts: Vec<&str> = hms.split(':').collect();
-    let clock_ok = match parts.as_slice() {
-        [h, m] => fraction.is_none() && two_digits(h, 23) && two_digits(m, 59),
-        [h, m, s] => two_digits(h, 23) && two_digits(m, 59) && two_digits(s, 59),
-        _ => false,
-    };
-    zone_ok && fraction_ok && clock_ok
 }

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use factcards::model::regions::{BBox, MAP_ASPECT, MIN_VIEW_WIDTH, Outline, ViewBox, WORLD_NAMES, frame};
+use factcards::model::map::{BBox, MAP_ASPECT, MIN_VIEW_WIDTH, Outline, ViewBox, frame};
+use factcards::model::places::WORLD_NAMES;
 use factcards::model::{World, WorldShapes, check, parse_sheet};
 
 /// The shapes file, which the browser fetches.

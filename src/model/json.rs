@@ -80,6 +80,19 @@ impl Node {
             .map(|member| &member.value)
     }
 
+    /// The members, or why not: `WHAT: expected an object, found an array`.
+    /// For files the widget itself ships, whose shape is fixed.
+    pub fn expect_object(&self, what: &str) -> Result<&[Member], String> {
+        self.as_object()
+            .ok_or_else(|| format!("{what}: expected an object, found {}", self.value.kind()))
+    }
+
+    /// The items, or why not, as [`Node::expect_object`] says it.
+    pub fn expect_array(&self, what: &str) -> Result<&[Node], String> {
+        self.as_array()
+            .ok_or_else(|| format!("{what}: expected an array, found {}", self.value.kind()))
+    }
+
     /// The members, if this is an object.
     pub fn as_object(&self) -> Option<&[Member]> {
         match &self.value {

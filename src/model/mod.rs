@@ -8,8 +8,9 @@ pub mod error;
 pub mod formats;
 pub mod json;
 pub mod limits;
+pub mod map;
 mod path;
-pub mod regions;
+pub mod places;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sheet;
@@ -18,7 +19,8 @@ mod validate;
 
 pub use error::{Problem, Severity, SheetError};
 pub use formats::{check_url, parse_iso_date};
-pub use regions::{World, WorldShapes};
+pub use map::{Outline, ViewBox, WorldShapes};
+pub use places::World;
 pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
 pub use suggest::quoted_list;
 

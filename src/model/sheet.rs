@@ -139,7 +139,7 @@ pub struct Card {
 /// The schema of `Card::regions`: a list of distinct known places, so that
 /// an editor can complete and check the codes.
 fn regions_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let world = super::regions::World::get();
+    let world = super::places::World::get();
     let places: Vec<&str> = world
         .countries()
         .iter()

@@ -11,7 +11,7 @@ use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
 use super::path::Path;
-use super::regions::World;
+use super::places::{Names, World};
 use super::sheet::{Sheet, Status};
 use super::suggest::{quoted_list, suggest};
 
@@ -293,7 +293,7 @@ fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
         return Some(&country.code);
     }
     let lower = trimmed.to_lowercase();
-    let named = |names: &super::regions::Names| {
+    let named = |names: &Names| {
         [&names.en, &names.ru].into_iter().any(|name| {
             let name = name.to_lowercase();
             name == lower || name.strip_prefix("the ") == Some(lower.as_str())

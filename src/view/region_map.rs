@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::UiLang;
-use crate::model::regions::{Outline, ViewBox, World, WorldShapes};
+use crate::model::{Outline, ViewBox, World, WorldShapes};
 
 #[derive(Properties, PartialEq)]
 pub struct RegionMapProps {

@@ -11,6 +11,7 @@ pub mod limits;
 pub mod map;
 mod path;
 pub mod places;
+pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sheet;
@@ -21,39 +22,9 @@ pub use error::{Problem, Severity, SheetError};
 pub use formats::{check_url, parse_iso_date};
 pub use map::{Outline, ViewBox, WorldShapes};
 pub use places::World;
+pub use report::Report;
 pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
 pub use suggest::quoted_list;
-
-/// Everything known about a sheet after checking it: the sheet if it has no
-/// errors, and every problem found (errors and warnings) in document order.
-#[derive(Debug, Clone)]
-pub struct Report {
-    pub sheet: Option<Sheet>,
-    pub problems: Vec<Problem>,
-}
-
-impl Report {
-    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
-    }
-
-    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Warning)
-    }
-
-    /// The sheet, or every error if there is any.
-    pub fn into_result(self) -> Result<Sheet, SheetError> {
-        let errors: Vec<Problem> = self
-            .problems
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect();
-        match self.sheet {
-            Some(sheet) if errors.is_empty() => Ok(sheet),
-            _ => Err(SheetError { problems: errors }),
-        }
-    }
-}
 
 /// Parses, decodes and validates a sheet from JSON text.
 pub fn check(text: &str) -> Report {
@@ -69,6 +40,37 @@ pub fn check(text: &str) -> Report {
             sheet: None,
             problems: vec![Problem::error("", syntax.message).at(syntax.pos)],
         },
+    }
+}
+
+/// Checks a sheet given as bytes, as read from a file. JSON must be UTF-8;
+/// other bytes are an error at the first one that is not, like a syntax
+/// error.
+pub fn check_bytes(bytes: &[u8]) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check(text),
+        Err(error) => {
+            let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+            let message = "the file is not UTF-8 text: save it as UTF-8";
+            Report {
+                sheet: None,
+                problems: vec![Problem::error("", message).at(end_position(&valid))],
+            }
+        }
+    }
+}
+
+/// The position just after `text`, counted as the JSON parser counts: lines
+/// end at `\n`, columns are characters, a byte order mark is not counted.
+fn end_position(text: &str) -> json::Pos {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (lines_before, last_line) = match text.rsplit_once('\n') {
+        Some((before, last)) => (before.matches('\n').count() + 1, last),
+        None => (0, text),
+    };
+    json::Pos {
+        line: u32::try_from(lines_before + 1).unwrap_or(u32::MAX),
+        column: u32::try_from(last_line.chars().count() + 1).unwrap_or(u32::MAX),
     }
 }
 
@@ -97,4 +99,44 @@ fn check_tree(root: &json::Node) -> Report {
 /// Parses and checks a sheet: the sheet, or every error in it.
 pub fn parse_sheet(text: &str) -> Result<Sheet, SheetError> {
     check(text).into_result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn only_problem(report: &Report) -> (&str, Option<(u32, u32)>) {
+        let [problem] = report.problems.as_slice() else {
+            panic!("expected one problem, got {:?}", report.problems);
+        };
+        let pos = problem.pos.map(|pos| (pos.line, pos.column));
+        (problem.message.as_str(), pos)
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_an_error_where_they_start() {
+        // "café" saved as Latin-1, on the second line.
+        let report = check_bytes(b"{\n  \"title\": \"caf\xe9\"\n}");
+        assert!(report.sheet.is_none());
+        assert_eq!(
+            only_problem(&report),
+            ("the file is not UTF-8 text: save it as UTF-8", Some((2, 16)))
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_and_skip_a_byte_order_mark() {
+        let mut bytes = "\u{feff}\"é".as_bytes().to_vec();
+        bytes.push(0xff);
+        assert_eq!(only_problem(&check_bytes(&bytes)).1, Some((1, 3)));
+    }
+
+    #[test]
+    fn utf8_bytes_are_checked_as_text() {
+        let report = check_bytes(b"[]");
+        assert_eq!(
+            only_problem(&report),
+            ("expected an object, found an array", Some((1, 1)))
+        );
+    }
 }

@@ -1,0 +1,310 @@
+//! The command line, parsed by hand: three subcommands do not need a crate.
+//! What the arguments mean is in [`USAGE`], which `factcards help` prints.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::PathBuf;
+
+use factcards::model::{Sheet, quoted_list};
+use factcards::ssr::{FallbackOptions, Theme};
+
+/// What `factcards help` prints.
+pub const USAGE: &str = "\
+factcards: check, describe and render key-facts sheets
+
+Usage:
+  factcards check FILE...          check sheets and print every problem
+  factcards schema                 print the JSON Schema of the sheet format
+  factcards render [OPTIONS] FILE  print the static HTML fallback of the deck
+  factcards help                   print this help
+
+FILE may be - to read standard input.
+
+check prints one line per problem to standard output:
+  FILE:LINE:COLUMN: error: PATH: MESSAGE
+  FILE:LINE:COLUMN: warning: PATH: MESSAGE
+LINE and COLUMN count from 1 (columns in characters). A syntax error has no
+PATH; a problem with no position has no LINE:COLUMN. Then it prints a summary
+per file to standard error: \"FILE: ok\", \"FILE: ok, 1 warning\" or
+\"FILE: 2 errors, 1 warning\". Errors stop a sheet from being shown; warnings
+are advice.
+
+render options:
+  --css-href URL   address of the widget's stylesheet (default: factcards.css)
+  --theme THEME    light, dark or auto (default: auto)
+  --lang TAG       language of the widget's labels, such as en or ru
+                   (default: the sheet's lang)
+  --category ID    show only the cards of this category
+  --card ID        show this card open, with its sources
+Paste the output inside the widget's mount element:
+  <div data-factcards>OUTPUT</div>
+Readers without JavaScript see it; the widget replaces it when it starts.
+If the sheet has errors, render prints them to standard error as check does
+and writes no HTML.
+
+Exit status: 0 if no sheet has errors (warnings allowed), 1 if one has,
+2 on a usage error or a file that cannot be read.
+";
+
+/// The name shown for standard input in problem lines.
+const STDIN_NAME: &str = "<stdin>";
+
+/// One parsed command line.
+#[derive(Debug)]
+pub enum Command {
+    Help,
+    Check(Vec<Input>),
+    Schema,
+    Render { input: Input, options: FallbackOptions },
+}
+
+/// A sheet to read: a file, or standard input (`-`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn from_arg(arg: OsString) -> Self {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::File(PathBuf::from(arg))
+        }
+    }
+
+    /// The input as it is written on the command line.
+    pub fn as_arg(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The name used in problem lines and messages.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => STDIN_NAME.to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// The command line is wrong. `show_usage` prints the whole help after the
+/// message (for a missing or unknown command); otherwise a pointer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError {
+    pub message: String,
+    pub show_usage: bool,
+}
+
+impl UsageError {
+    fn new(message: impl Into<String>) -> Self {
+        UsageError {
+            message: message.into(),
+            show_usage: false,
+        }
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Parses the command line `args` (without the program name).
+pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut args = args.into_iter();
+    let Some(command) = args.next() else {
+        return Err(UsageError {
+            message: "no command given".to_owned(),
+            show_usage: true,
+        });
+    };
+    let rest: Vec<OsString> = args.collect();
+    if rest.iter().any(|arg| arg == "--help" || arg == "-h") {
+        return Ok(Command::Help);
+    }
+    match command.to_str() {
+        Some("help" | "--help" | "-h") => Ok(Command::Help),
+        Some("check") => parse_check(rest),
+        Some("schema") if rest.is_empty() => Ok(Command::Schema),
+        Some("schema") => Err(UsageError::new("schema takes no arguments")),
+        Some("render") => parse_render(rest),
+        _ => Err(UsageError {
+            message: format!("unknown command \"{}\"", command.to_string_lossy()),
+            show_usage: true,
+        }),
+    }
+}
+
+fn parse_check(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut inputs = Vec::new();
+    let mut options_ended = false;
+    for arg in args {
+        if !options_ended && arg == "--" {
+            options_ended = true;
+        } else if !options_ended && is_option(&arg) {
+            return Err(UsageError::new(format!(
+                "check has no option \"{}\"",
+                arg.to_string_lossy()
+            )));
+        } else {
+            inputs.push(Input::from_arg(arg));
+        }
+    }
+    if inputs.is_empty() {
+        return Err(UsageError::new(
+            "check needs at least one FILE (or - for standard input)",
+        ));
+    }
+    Ok(Command::Check(inputs))
+}
+
+fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut options = FallbackOptions::default();
+    let mut inputs = Vec::new();
+    let mut options_ended = false;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if options_ended || !is_option(&arg) {
+            inputs.push(Input::from_arg(arg));
+            continue;
+        }
+        if arg == "--" {
+            options_ended = true;
+            continue;
+        }
+        let arg = arg.to_string_lossy().into_owned();
+        // Both `--name value` and `--name=value`.
+        let (name, value) = match arg.split_once('=') {
+            Some((name, value)) => (name.to_owned(), value.to_owned()),
+            None => {
+                let value = args
+                    .next()
+                    .ok_or_else(|| UsageError::new(format!("{arg} needs a value")))?;
+                let value = value.into_string().map_err(|value| {
+                    UsageError::new(format!(
+                        "the value of {arg} is not UTF-8: {}",
+                        value.to_string_lossy()
+                    ))
+                })?;
+                (arg, value)
+            }
+        };
+        if value.trim().is_empty() {
+            return Err(UsageError::new(format!("{name} needs a value")));
+        }
+        match name.as_str() {
+            "--css-href" => options.css_href = value,
+            "--theme" => {
+                options.theme = Theme::from_name(&value).ok_or_else(|| {
+                    UsageError::new(format!("--theme must be light, dark or auto, not \"{value}\""))
+                })?;
+            }
+            "--lang" => options.lang = Some(value),
+            "--category" => options.initial_category = Some(value),
+            "--card" => options.initial_card = Some(value),
+            _ => return Err(UsageError::new(format!("render has no option \"{name}\""))),
+        }
+    }
+    let mut inputs = inputs.into_iter();
+    match (inputs.next(), inputs.next()) {
+        (Some(input), None) => Ok(Command::Render { input, options }),
+        (None, _) => Err(UsageError::new("render needs one FILE (or - for standard input)")),
+        (Some(_), Some(_)) => Err(UsageError::new("render takes one FILE, not several")),
+    }
+}
+
+/// Whether `arg` looks like an option: `-` alone is standard input.
+fn is_option(arg: &OsString) -> bool {
+    arg.to_str().is_some_and(|arg| arg.starts_with('-') && arg != "-")
+}
+
+/// The widget ignores an unknown `--category` or `--card`; on the command
+/// line it is far more likely a typo, so it is refused once the sheet is read.
+pub fn check_ids_exist(sheet: &Sheet, options: &FallbackOptions) -> Result<(), UsageError> {
+    if let Some(id) = &options.initial_category
+        && sheet.category(id).is_none()
+    {
+        let known = quoted_list(sheet.categories.iter().map(|category| category.id.as_str()));
+        return Err(UsageError::new(format!(
+            "--category: the sheet has no category \"{id}\" (known: {known})"
+        )));
+    }
+    if let Some(id) = &options.initial_card
+        && sheet.card_index(id).is_none()
+    {
+        let known = quoted_list(sheet.cards.iter().map(|card| card.id.as_str()));
+        return Err(UsageError::new(format!(
+            "--card: the sheet has no card \"{id}\" (known: {known})"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, UsageError> {
+        parse_command(args.iter().map(OsString::from).collect())
+    }
+
+    fn usage_message(args: &[&str]) -> String {
+        parse(args).expect_err("a usage error").message
+    }
+
+    #[test]
+    fn check_takes_files_and_a_dash_for_standard_input() {
+        let Ok(Command::Check(inputs)) = parse(&["check", "a.json", "-", "--", "--b.json"]) else {
+            panic!("not a check");
+        };
+        let names: Vec<String> = inputs.iter().map(Input::name).collect();
+        assert_eq!(names, ["a.json", "<stdin>", "--b.json"]);
+    }
+
+    #[test]
+    fn render_options_take_a_value_after_a_space_or_an_equals_sign() {
+        let Ok(Command::Render { input, options }) = parse(&[
+            "render",
+            "--lang",
+            "ru",
+            "--card=claim",
+            "--theme",
+            "dark",
+            "a.json",
+        ]) else {
+            panic!("not a render");
+        };
+        assert_eq!(input, Input::File("a.json".into()));
+        assert_eq!(options.lang.as_deref(), Some("ru"));
+        assert_eq!(options.initial_card.as_deref(), Some("claim"));
+        assert_eq!(options.theme, Theme::from_name("dark").expect("a theme"));
+    }
+
+    #[test]
+    fn help_wins_wherever_it_is_asked_for() {
+        assert!(matches!(parse(&["check", "a.json", "-h"]), Ok(Command::Help)));
+        assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
+    }
+
+    #[test]
+    fn wrong_command_lines_say_what_is_wrong() {
+        assert!(parse(&[]).expect_err("no command").show_usage);
+        assert!(parse(&["frobnicate"]).expect_err("unknown").show_usage);
+        assert_eq!(usage_message(&["schema", "x"]), "schema takes no arguments");
+        assert_eq!(
+            usage_message(&["check", "--fix"]),
+            "check has no option \"--fix\""
+        );
+        assert_eq!(usage_message(&["render", "--lang"]), "--lang needs a value");
+        assert_eq!(usage_message(&["render", "--lang="]), "--lang needs a value");
+        assert_eq!(
+            usage_message(&["render", "a", "b"]),
+            "render takes one FILE, not several"
+        );
+    }
+}

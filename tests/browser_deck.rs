@@ -2,30 +2,27 @@
 //! the error panel. Run by `scripts/test` through wasm-bindgen-test-runner.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::rc::Rc;
 
+use common::browser::{self, bundled_props};
 use factcards::BUNDLED_SHEET;
 use factcards::model::parse_sheet;
-use factcards::view::widget::{LoadState, Widget, WidgetProps};
+use factcards::view::widget::{LoadState, WidgetProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a widget into a fresh element of the test page.
+/// Mounts a widget in the given state; see `common::browser::mount`.
 async fn mount(load: LoadState) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let props = WidgetProps::new(load);
-    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
-    yew::scheduler::flush().await;
-    host
+    browser::mount(WidgetProps::new(load)).await.0
 }
 
 fn bundled() -> LoadState {
-    LoadState::Ready(Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()))
+    bundled_props().load
 }
 
 fn all(host: &Element, selector: &str) -> Vec<HtmlElement> {

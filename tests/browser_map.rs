@@ -5,15 +5,17 @@
 //! them. Run by `scripts/test` through wasm-bindgen-test-runner.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use common::browser::{bundled_props, mount};
 use factcards::BUNDLED_SHEET;
 use factcards::model::{World, WorldShapes, parse_sheet};
-use factcards::view::widget::{LoadState, Widget, WidgetProps};
+use factcards::view::widget::WidgetProps;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -22,29 +24,6 @@ const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
 fn shapes() -> Rc<WorldShapes> {
     Rc::new(WorldShapes::parse(WORLD_MAP).expect("data/world-map.json parses"))
-}
-
-/// Mounts a widget with the widget's stylesheet into a fresh element, so
-/// that sizes are the real ones.
-async fn mount(props: WidgetProps) -> (Element, AppHandle<Widget>) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if document.get_element_by_id("fc-test-styles").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("fc-test-styles");
-        style.set_text_content(Some(factcards::styles::CSS));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-    let host = document.create_element("div").unwrap();
-    host.set_class_name("fc-root");
-    host.set_attribute("data-theme", "light").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let app = yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
-    yew::scheduler::flush().await;
-    (host, app)
-}
-
-fn bundled_props() -> WidgetProps {
-    WidgetProps::new(LoadState::Ready(Rc::new(parse_sheet(BUNDLED_SHEET).unwrap())))
 }
 
 fn card(host: &Element, id: &str) -> Element {

@@ -3,47 +3,17 @@
 //! codes, because editors' tools parse those lines.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use common::{VALID, with};
 use factcards::BUNDLED_SHEET;
 use factcards::model::parse_sheet;
 use factcards::model::schema::schema_json;
-
-/// A small valid sheet (as in tests/validation.rs); each test breaks one
-/// thing in it.
-const VALID: &str = r#"{
-  "factcards": 1,
-  "id": "test-story",
-  "title": "A test story",
-  "summary": "One sentence.",
-  "lang": "en",
-  "updated": "2024-03-23",
-  "sources": [
-    {"id": "article", "title": "The article", "url": "https://example.com/a"},
-    {"id": "report", "title": "A report", "url": "http://example.org/r", "published": "2024-03-22T18:05:00Z"}
-  ],
-  "categories": [
-    {"id": "origins", "label": "Origins"},
-    {"id": "claims", "label": "Claims", "description": "Who says what."}
-  ],
-  "cards": [
-    {"id": "formed", "category": "origins", "title": "Formed in 2015",
-     "facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]},
-    {"id": "claim", "category": "claims", "title": "The claim",
-     "facts": [{"text": "The group claimed the attack.", "status": "claimed", "sources": ["article", "report"],
-                "attribution": "the group", "quote": "we did it"}]}
-  ],
-  "corrections": [{"date": "2024-03-24", "text": "Fixed a date.", "card": "formed"}]
-}"#;
-
-/// `VALID` with one replacement, which must apply.
-fn with(from: &str, to: &str) -> String {
-    assert!(VALID.contains(from), "test setup: {from:?} not in the sheet");
-    VALID.replacen(from, to, 1)
-}
 
 /// A sheet written to a uniquely named temporary file, removed on drop.
 struct TempSheet {

@@ -4,22 +4,15 @@
 //! tools/e2e/hostile.test.mjs.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::rc::Rc;
 
+use common::{bundled_with, errors};
 use factcards::BUNDLED_SHEET;
 use factcards::model::limits::{MAX_CARDS, MAX_SHEET_BYTES, MAX_TEXT_CHARS};
-use factcards::model::{check, parse_sheet};
+use factcards::model::parse_sheet;
 use factcards::ssr::{FallbackOptions, render_fallback};
-
-fn errors(text: &str) -> Vec<String> {
-    check(text).errors().map(ToString::to_string).collect()
-}
-
-/// The bundled sheet with `from` replaced by `to` (which must apply).
-fn bundled_with(from: &str, to: &str) -> String {
-    assert!(BUNDLED_SHEET.contains(from), "test setup: {from:?}");
-    BUNDLED_SHEET.replacen(from, to, 1)
-}
 
 const PAYLOADS: [&str; 5] = [
     "<img src=x onerror=alert(1)>",

@@ -3,8 +3,11 @@
 //! the map's markup rendered server-side.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
+use common::{VALID, errors, with};
 use factcards::model::map::{BBox, MAP_ASPECT, MIN_VIEW_WIDTH, Outline, ViewBox, frame};
 use factcards::model::places::WORLD_NAMES;
 use factcards::model::{World, WorldShapes, check, parse_sheet};
@@ -12,32 +15,17 @@ use factcards::model::{World, WorldShapes, check, parse_sheet};
 /// The shapes file, which the browser fetches.
 const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
-/// A valid sheet with one card; `REGIONS` is replaced by each test.
-const SHEET: &str = r#"{
-  "factcards": 1,
-  "id": "test-story",
-  "title": "A test story",
-  "summary": "One sentence.",
-  "lang": "en",
-  "updated": "2024-03-23",
-  "sources": [{"id": "article", "title": "The article", "url": "https://example.com/a"}],
-  "categories": [{"id": "where", "label": "Where"}],
-  "cards": [
-    {"id": "places", "category": "where", "title": "Where it happens", "regions": REGIONS,
-     "facts": [{"text": "It happens in three countries.", "status": "confirmed", "sources": ["article"]}]}
-  ]
-}"#;
-
+/// The valid sheet with `regions` on its first card.
 fn sheet_with(regions: &str) -> String {
-    SHEET.replace("REGIONS", regions)
+    with(
+        r#""title": "Formed in 2015","#,
+        &format!(r#""title": "Formed in 2015", "regions": {regions},"#),
+    )
 }
 
-/// The error lines for a sheet whose card has `regions`.
-fn errors(regions: &str) -> Vec<String> {
-    check(&sheet_with(regions))
-        .errors()
-        .map(ToString::to_string)
-        .collect()
+/// The error lines for a sheet whose first card has `regions`.
+fn region_errors(regions: &str) -> Vec<String> {
+    errors(&sheet_with(regions))
 }
 
 const REGION_KEYS: &str = r#""africa", "middle-east", "central-asia", "southeast-asia", "south-asia", "east-asia", "europe", "caucasus", "north-america", "south-america", "oceania""#;
@@ -47,7 +35,7 @@ const REGION_KEYS: &str = r#""africa", "middle-east", "central-asia", "southeast
 #[test]
 fn country_codes_and_region_keys_are_accepted() {
     assert_eq!(
-        errors(r#"["AF", "PK", "IR", "middle-east", "XK", "SG"]"#),
+        region_errors(r#"["AF", "PK", "IR", "middle-east", "XK", "SG"]"#),
         Vec::<String>::new()
     );
     let sheet = parse_sheet(&sheet_with(r#"["AF", "africa"]"#)).expect("valid");
@@ -56,10 +44,9 @@ fn country_codes_and_region_keys_are_accepted() {
 
 #[test]
 fn regions_is_optional_and_an_empty_list_shows_no_map() {
-    let without = SHEET.replace(r#""regions": REGIONS,"#, "");
-    let sheet = parse_sheet(&without).expect("valid");
+    let sheet = parse_sheet(VALID).expect("valid");
     assert!(sheet.cards[0].regions.is_empty());
-    assert_eq!(errors("[]"), Vec::<String>::new());
+    assert_eq!(region_errors("[]"), Vec::<String>::new());
     // Serialised back, an empty list is left out, as it was written.
     let json = serde_json::to_string(&sheet).unwrap();
     assert!(!json.contains("regions"), "{json}");
@@ -68,7 +55,7 @@ fn regions_is_optional_and_an_empty_list_shows_no_map() {
 #[test]
 fn an_unknown_code_lists_what_is_accepted() {
     assert_eq!(
-        errors(r#"["AF", "AFG"]"#),
+        region_errors(r#"["AF", "AFG"]"#),
         [format!(
             "cards[0].regions[1]: unknown region \"AFG\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {REGION_KEYS})"
         )]
@@ -80,17 +67,17 @@ fn an_unknown_entry_has_its_line_and_column() {
     let report = check(&sheet_with(r#"["AF", "XX"]"#));
     let problem = report.errors().next().expect("an error");
     assert_eq!(problem.path, "cards[0].regions[1]");
-    assert_eq!(problem.pos.map(|pos| (pos.line, pos.column)), Some((11, 90)));
+    assert_eq!(problem.pos.map(|pos| (pos.line, pos.column)), Some((17, 90)));
 }
 
 #[test]
 fn a_code_in_the_wrong_case_gets_a_suggestion() {
     assert_eq!(
-        errors(r#"["af"]"#),
+        region_errors(r#"["af"]"#),
         ["cards[0].regions[0]: unknown region \"af\" (did you mean \"AF\"?)"]
     );
     assert_eq!(
-        errors(r#"["Pk"]"#),
+        region_errors(r#"["Pk"]"#),
         ["cards[0].regions[0]: unknown region \"Pk\" (did you mean \"PK\"?)"]
     );
 }
@@ -98,19 +85,19 @@ fn a_code_in_the_wrong_case_gets_a_suggestion() {
 #[test]
 fn a_misspelt_or_capitalised_region_key_gets_a_suggestion() {
     assert_eq!(
-        errors(r#"["midle-east"]"#),
+        region_errors(r#"["midle-east"]"#),
         ["cards[0].regions[0]: unknown region \"midle-east\" (did you mean \"middle-east\"?)"]
     );
     assert_eq!(
-        errors(r#"["Africa"]"#),
+        region_errors(r#"["Africa"]"#),
         ["cards[0].regions[0]: unknown region \"Africa\" (did you mean \"africa\"?)"]
     );
     assert_eq!(
-        errors(r#"["Middle East"]"#),
+        region_errors(r#"["Middle East"]"#),
         ["cards[0].regions[0]: unknown region \"Middle East\" (did you mean \"middle-east\"?)"]
     );
     assert_eq!(
-        errors(r#"["central_asia"]"#),
+        region_errors(r#"["central_asia"]"#),
         ["cards[0].regions[0]: unknown region \"central_asia\" (did you mean \"central-asia\"?)"]
     );
 }
@@ -118,15 +105,15 @@ fn a_misspelt_or_capitalised_region_key_gets_a_suggestion() {
 #[test]
 fn a_country_name_suggests_its_code() {
     assert_eq!(
-        errors(r#"["Iran"]"#),
+        region_errors(r#"["Iran"]"#),
         ["cards[0].regions[0]: unknown region \"Iran\" (did you mean \"IR\"?)"]
     );
     assert_eq!(
-        errors(r#"["United States"]"#),
+        region_errors(r#"["United States"]"#),
         ["cards[0].regions[0]: unknown region \"United States\" (did you mean \"US\"?)"]
     );
     assert_eq!(
-        errors(r#"["Пакистан"]"#),
+        region_errors(r#"["Пакистан"]"#),
         ["cards[0].regions[0]: unknown region \"Пакистан\" (did you mean \"PK\"?)"]
     );
 }
@@ -134,7 +121,7 @@ fn a_country_name_suggests_its_code() {
 #[test]
 fn antarctica_is_not_on_the_map() {
     assert_eq!(
-        errors(r#"["AQ"]"#),
+        region_errors(r#"["AQ"]"#),
         [format!(
             "cards[0].regions[0]: unknown region \"AQ\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {REGION_KEYS})"
         )]
@@ -144,7 +131,7 @@ fn antarctica_is_not_on_the_map() {
 #[test]
 fn a_place_named_twice_is_an_error() {
     assert_eq!(
-        errors(r#"["AF", "africa", "AF", "africa"]"#),
+        region_errors(r#"["AF", "africa", "AF", "africa"]"#),
         [
             "cards[0].regions[2]: duplicate region \"AF\"",
             "cards[0].regions[3]: duplicate region \"africa\"",
@@ -155,15 +142,15 @@ fn a_place_named_twice_is_an_error() {
 #[test]
 fn regions_must_be_a_list_of_strings() {
     assert_eq!(
-        errors(r#""AF""#),
+        region_errors(r#""AF""#),
         ["cards[0].regions: expected an array, found a string"]
     );
     assert_eq!(
-        errors(r#"["AF", 4]"#),
+        region_errors(r#"["AF", 4]"#),
         ["cards[0].regions[1]: expected a string, found a number"]
     );
     assert_eq!(
-        errors("null"),
+        region_errors("null"),
         ["cards[0].regions: expected an array, found null"]
     );
 }

@@ -1,48 +1,10 @@
 //! One test per rule of the format, each asserting the exact message and path.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{VALID, errors, warnings, with};
 use factcards::model::{Severity, check, parse_sheet};
-
-/// A small valid sheet; each test breaks one thing in it.
-const VALID: &str = r#"{
-  "factcards": 1,
-  "id": "test-story",
-  "title": "A test story",
-  "summary": "One sentence.",
-  "lang": "en",
-  "updated": "2024-03-23",
-  "sources": [
-    {"id": "article", "title": "The article", "url": "https://example.com/a"},
-    {"id": "report", "title": "A report", "url": "http://example.org/r", "published": "2024-03-22T18:05:00Z"}
-  ],
-  "categories": [
-    {"id": "origins", "label": "Origins"},
-    {"id": "claims", "label": "Claims", "description": "Who says what."}
-  ],
-  "cards": [
-    {"id": "formed", "category": "origins", "title": "Formed in 2015",
-     "facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]},
-    {"id": "claim", "category": "claims", "title": "The claim",
-     "facts": [{"text": "The group claimed the attack.", "status": "claimed", "sources": ["article", "report"],
-                "attribution": "the group", "quote": "we did it"}]}
-  ],
-  "corrections": [{"date": "2024-03-24", "text": "Fixed a date.", "card": "formed"}]
-}"#;
-
-/// The error lines for `text`, as `path: message`.
-fn errors(text: &str) -> Vec<String> {
-    check(text).errors().map(ToString::to_string).collect()
-}
-
-fn warnings(text: &str) -> Vec<String> {
-    check(text).warnings().map(ToString::to_string).collect()
-}
-
-/// `VALID` with one replacement, which must apply.
-fn with(from: &str, to: &str) -> String {
-    assert!(VALID.contains(from), "test setup: {from:?} not in the sheet");
-    VALID.replacen(from, to, 1)
-}
 
 #[test]
 fn the_valid_sheet_is_valid() {

@@ -1,7 +1,8 @@
 //! Hostile input through the parser, the validator and the server-side
 //! render: every case ends in a clear error or in safe rendering, never a
-//! panic, script or injected element. The same cases run in the browser in
-//! tools/e2e/hostile.test.mjs.
+//! panic, script or injected element. The end-to-end security tests
+//! (tools/e2e/security.test.mjs) put hostile sheets through the built widget
+//! in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

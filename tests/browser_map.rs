@@ -10,12 +10,13 @@ mod common;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use common::browser::{bundled_props, mount};
+use common::browser::{self, bundled_props};
 use factcards::BUNDLED_SHEET;
 use factcards::model::{World, WorldShapes, parse_sheet};
-use factcards::view::widget::WidgetProps;
+use factcards::view::widget::{Widget, WidgetProps};
 use wasm_bindgen_test::*;
 use web_sys::Element;
+use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,6 +25,13 @@ const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
 fn shapes() -> Rc<WorldShapes> {
     Rc::new(WorldShapes::parse(WORLD_MAP).expect("data/world-map.json parses"))
+}
+
+/// Mounts a widget with the widget's stylesheet, so that sizes are the real
+/// ones.
+async fn mount(props: WidgetProps) -> (Element, AppHandle<Widget>) {
+    browser::add_widget_styles();
+    browser::mount(props).await
 }
 
 fn card(host: &Element, id: &str) -> Element {

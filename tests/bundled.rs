@@ -79,23 +79,78 @@ fn bundled_sheet_statuses_follow_the_article() {
     }
 }
 
+/// The article the bundled story is written from, kept in the repository.
+const ARTICLE: &str = include_str!("../data/sources/moscow-isis-k-article.txt");
+
 #[test]
 fn bundled_quotes_are_verbatim_from_the_article() {
-    let article = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/moscow-isis-k-article.txt"
-    ));
-    let Ok(article) = article else {
-        // The seed lives beside the repository (../shared); CI has it.
-        panic!("../shared/seed/moscow-isis-k-article.txt is missing");
-    };
     let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
+    let mut quotes = 0;
     for fact in sheet.cards.iter().flat_map(|card| &card.facts) {
         if let Some(quote) = &fact.quote {
-            assert!(
-                article.contains(quote.as_str()),
-                "quote not in the article: {quote}"
-            );
+            quotes += 1;
+            assert!(ARTICLE.contains(quote.as_str()), "quote not in the article: {quote}");
         }
+    }
+    assert!(quotes > 0, "the story marks its short quotes");
+}
+
+#[test]
+fn bundled_source_title_is_the_article_headline() {
+    let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
+    let headline = ARTICLE.lines().next().expect("the article starts with its headline");
+    assert_eq!(sheet.sources[0].title, headline.trim());
+}
+
+#[test]
+fn bundled_story_has_the_four_kinds_of_card() {
+    let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
+    for kind in ["origins", "regions", "ideology", "claims"] {
+        assert!(
+            sheet.cards.iter().any(|card| card.category == kind),
+            "no card in the {kind:?} category"
+        );
+    }
+}
+
+#[test]
+fn bundled_claims_are_claimed_or_reported_never_confirmed() {
+    let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
+    let claims: Vec<_> = sheet
+        .cards
+        .iter()
+        .filter(|card| card.category == "claims")
+        .flat_map(|card| &card.facts)
+        .collect();
+    // The claim of responsibility, and what ISIS put out about the attack.
+    assert!(claims.len() >= 3);
+    for fact in claims {
+        assert!(
+            matches!(fact.status, Status::Claimed | Status::Reported),
+            "a claim is not confirmed: {}",
+            fact.text
+        );
+    }
+}
+
+#[test]
+fn no_attribution_merely_repeats_the_status() {
+    // "Reported, as reported in the article" says nothing: an attribution
+    // names who says so.
+    let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
+    for fact in sheet.cards.iter().flat_map(|card| &card.facts) {
+        if let Some(attribution) = &fact.attribution {
+            assert!(!attribution.contains("article"), "{attribution:?} on {:?}", fact.text);
+        }
+    }
+}
+
+#[test]
+fn the_kept_article_matches_the_seed_beside_the_repository() {
+    // A clone tests on its own with the copy above; where the project's
+    // shared seed folder sits beside it, the two must not drift apart.
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/moscow-isis-k-article.txt");
+    if let Ok(seed) = std::fs::read_to_string(seed) {
+        assert_eq!(seed, ARTICLE);
     }
 }

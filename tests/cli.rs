@@ -182,7 +182,7 @@ fn warnings_alone_pass() {
         run.stdout_lines(),
         [format!(
             "{file}:20:16: warning: cards[1].facts[0]: a claimed fact has no attribution: \
-             say who claims or reports it"
+             say who claims it"
         )]
     );
     assert_eq!(run.stderr_lines(), [format!("{file}: ok, 1 warning")]);

@@ -349,7 +349,7 @@ fn warnings_advise_without_blocking() {
     let text = with(r#""attribution": "the group", "#, "");
     assert_eq!(
         warnings(&text),
-        ["cards[1].facts[0]: a claimed fact has no attribution: say who claims or reports it"]
+        ["cards[1].facts[0]: a claimed fact has no attribution: say who claims it"]
     );
     assert!(parse_sheet(&text).is_ok());
     let text = with(r#", "url": "https://example.com/a""#, "");

@@ -89,7 +89,10 @@ fn bundled_quotes_are_verbatim_from_the_article() {
     for fact in sheet.cards.iter().flat_map(|card| &card.facts) {
         if let Some(quote) = &fact.quote {
             quotes += 1;
-            assert!(ARTICLE.contains(quote.as_str()), "quote not in the article: {quote}");
+            assert!(
+                ARTICLE.contains(quote.as_str()),
+                "quote not in the article: {quote}"
+            );
         }
     }
     assert!(quotes > 0, "the story marks its short quotes");
@@ -98,7 +101,10 @@ fn bundled_quotes_are_verbatim_from_the_article() {
 #[test]
 fn bundled_source_title_is_the_article_headline() {
     let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
-    let headline = ARTICLE.lines().next().expect("the article starts with its headline");
+    let headline = ARTICLE
+        .lines()
+        .next()
+        .expect("the article starts with its headline");
     assert_eq!(sheet.sources[0].title, headline.trim());
 }
 
@@ -140,7 +146,11 @@ fn no_attribution_merely_repeats_the_status() {
     let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
     for fact in sheet.cards.iter().flat_map(|card| &card.facts) {
         if let Some(attribution) = &fact.attribution {
-            assert!(!attribution.contains("article"), "{attribution:?} on {:?}", fact.text);
+            assert!(
+                !attribution.contains("article"),
+                "{attribution:?} on {:?}",
+                fact.text
+            );
         }
     }
 }
@@ -149,7 +159,10 @@ fn no_attribution_merely_repeats_the_status() {
 fn the_kept_article_matches_the_seed_beside_the_repository() {
     // A clone tests on its own with the copy above; where the project's
     // shared seed folder sits beside it, the two must not drift apart.
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/moscow-isis-k-article.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/moscow-isis-k-article.txt"
+    );
     if let Ok(seed) = std::fs::read_to_string(seed) {
         assert_eq!(seed, ARTICLE);
     }

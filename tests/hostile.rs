@@ -157,11 +157,11 @@ fn dangerous_urls_are_refused_with_a_reason() {
 #[test]
 fn references_ids_types_and_nulls() {
     let text = bundled_with(r#""category": "origins""#, r#""category": "nowhere""#);
-    assert!(errors(&text).contains(&"cards[2].category: unknown category \"nowhere\" (known: \"attack\", \"origins\", \"regions\", \"ideology\", \"russia\")".to_owned()));
+    assert!(errors(&text).contains(&"cards[3].category: unknown category \"nowhere\" (known: \"attack\", \"claims\", \"origins\", \"regions\", \"ideology\", \"russia\")".to_owned()));
     let text = bundled_with(r#""id": "parent-group""#, r#""id": "formed-in-2015""#);
     assert_eq!(
         errors(&text),
-        ["cards[3].id: duplicate card id \"formed-in-2015\""]
+        ["cards[4].id: duplicate card id \"formed-in-2015\""]
     );
     let text = bundled_with(r#""cards": ["#, r#""cards": null, "x": ["#);
     assert!(
@@ -275,7 +275,7 @@ fn huge_inputs_hit_a_limit_before_the_work() {
     assert_eq!(
         errors(&long),
         [format!(
-            "cards[2].facts[0].text: the text is {} characters; the limit is {MAX_TEXT_CHARS}",
+            "cards[3].facts[0].text: the text is {} characters; the limit is {MAX_TEXT_CHARS}",
             MAX_TEXT_CHARS + 1
         )]
     );
@@ -292,7 +292,7 @@ fn invisible_and_direction_characters_in_ids_are_errors() {
         let text = bundled_with(r#""id": "aims""#, &format!("\"id\": \"ai{bad}ms\""));
         let found = errors(&text);
         assert!(
-            found.iter().any(|e| e.starts_with("cards[6].id: card id")
+            found.iter().any(|e| e.starts_with("cards[7].id: card id")
                 && e.ends_with(&format!("contains the invisible character U+{code}"))),
             "{found:?}"
         );

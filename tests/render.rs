@@ -84,7 +84,7 @@ fn the_russian_ui_labels_the_deck_in_russian() {
     let html = render_deck(props);
     assert!(html.contains("Показать источники"));
     assert!(html.contains("Обновлено"));
-    assert!(html.contains("26 ноября 2026 г."));
+    assert!(html.contains("1 декабря 2026 г."));
 }
 
 #[test]

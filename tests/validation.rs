@@ -352,6 +352,11 @@ fn warnings_advise_without_blocking() {
         ["cards[1].facts[0]: a claimed fact has no attribution: say who claims it"]
     );
     assert!(parse_sheet(&text).is_ok());
+    // A reported fact's reporter is its source: no attribution is needed.
+    let text = with(r#""status": "claimed""#, r#""status": "reported""#)
+        .replace(r#""attribution": "the group", "#, "");
+    assert!(!text.contains("attribution"));
+    assert_eq!(warnings(&text), Vec::<String>::new());
     let text = with(r#", "url": "https://example.com/a""#, "");
     assert_eq!(
         warnings(&text),

@@ -100,7 +100,7 @@ async fn choosing_a_category_hides_the_others() {
 
     // "All" brings every card back.
     click(&one(&host, ".fc-filter__chip--all")).await;
-    assert_eq!(visible_card_ids(&host).len(), 9);
+    assert_eq!(visible_card_ids(&host).len(), 10);
 }
 
 #[wasm_bindgen_test]

@@ -5,15 +5,15 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-use crate::view::deck::DeckEvent;
+use crate::event::{CARD_TOGGLE, COPY_LINK, DeckEvent, ERROR, FILTER, READY, SOURCE_CLICK};
 
-/// Dispatches `factcards:<name>` on `host` with `detail`; it bubbles, so a
-/// page can listen once on `document`.
+/// Dispatches the DOM event `name` on `host` with `detail`; it bubbles, so
+/// a page can listen once on `document`.
 pub fn dispatch(host: &Element, name: &str, detail: &Object) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("factcards:{name}"), &init) {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
 }
@@ -36,26 +36,24 @@ fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
 pub fn describe(event: &DeckEvent) -> Option<(&'static str, Object)> {
     Some(match event {
         DeckEvent::Ready { sheet, cards } => (
-            "ready",
+            READY,
             detail(&[("sheet", sheet.into()), ("cards", (*cards as u32).into())]),
         ),
         DeckEvent::Failed { problems } => (
-            "error",
+            ERROR,
             detail(&[("problems", strings(problems.iter().map(ToString::to_string)))]),
         ),
         DeckEvent::CardToggle { card, expanded } => (
-            "card-toggle",
+            CARD_TOGGLE,
             detail(&[("card", card.into()), ("expanded", (*expanded).into())]),
         ),
-        DeckEvent::Filter { categories } => {
-            ("filter", detail(&[("categories", strings(categories.clone()))]))
-        }
+        DeckEvent::Filter { categories } => (FILTER, detail(&[("categories", strings(categories.clone()))])),
         DeckEvent::SourceClick { source, url } => (
-            "source-click",
+            SOURCE_CLICK,
             detail(&[("source", source.into()), ("url", url.into())]),
         ),
         DeckEvent::CopyLink { card, anchor } => (
-            "copy-link",
+            COPY_LINK,
             detail(&[("card", card.into()), ("anchor", anchor.into())]),
         ),
         DeckEvent::ViewChanged { .. } => return None,

@@ -14,10 +14,10 @@ use super::options::MountOptions;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map};
+use crate::event::{DeckEvent, DeckLink};
 use crate::model::{SheetError, WorldShapes};
 use crate::progress::RenderPace;
 use crate::state::{LinkTarget, parse_fragment};
-use crate::view::deck::{DeckEvent, DeckLink};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
 
 pub struct Instance {

@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::deck::DeckEvent;
 use super::fact::fact_item;
 use super::highlight::highlight;
 use super::region_map::RegionMap;
 use super::sources::source_list;
+use crate::event::DeckEvent;
 use crate::i18n::UiLang;
 use crate::model::{Sheet, WorldShapes};
 use crate::search::Query;

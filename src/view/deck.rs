@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::card::FactCard;
 use super::certainty::certainty_view;
 use super::corrections::corrections_footer;
 use super::filter::category_filter;
@@ -13,11 +12,13 @@ use super::grouping::grouping_switch;
 use super::header::deck_header;
 use super::results::result_status;
 use super::search_box::search_box;
+use super::topics::{Topics, topic_sections};
+use crate::event::{DeckEvent, DeckLink};
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::{Problem, Sheet, WorldShapes};
+use crate::model::{Sheet, WorldShapes};
 use crate::progress::{RenderPace, RenderProgress, display_order};
 use crate::search::{Query, SearchIndex};
-use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
+use crate::state::{Action, Grouping, LinkTarget, ViewState};
 
 /// Properties of [`FactDeck`].
 #[derive(Properties, PartialEq)]
@@ -82,35 +83,6 @@ impl FactDeckProps {
             pace: RenderPace::default(),
         }
     }
-}
-
-/// A link to follow (from the URL fragment); `seq` tells a repeated link
-/// from the previous one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeckLink {
-    pub target: LinkTarget,
-    pub seq: u32,
-}
-
-/// Something that happened in the widget, reported to the host: mostly what
-/// the reader did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeckEvent {
-    /// A valid sheet is shown, every card of it rendered.
-    Ready { sheet: String, cards: usize },
-    /// The sheet could not be shown; the error panel lists these problems.
-    Failed { problems: Vec<Problem> },
-    /// A card's sources were opened or closed.
-    CardToggle { card: String, expanded: bool },
-    /// The category filter changed; empty means every category.
-    Filter { categories: Vec<String> },
-    /// The reader followed a source's link.
-    SourceClick { source: String, url: String },
-    /// The reader asked for a link to a card (`anchor` is `sheet/card`).
-    CopyLink { card: String, anchor: String },
-    /// The view changed (filter, search, open cards or grouping), for the
-    /// embed to keep in the URL fragment.
-    ViewChanged { fragment: String },
 }
 
 /// What changes a deck: the reader's actions, and the next chunk of a big
@@ -232,7 +204,18 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let body = match view.grouping {
         Grouping::Topic => {
             let rendered = state.rendered.cards_to_render(sheet, &state.order, view);
-            topic_sections(props, &searched, view, rendered, &query, ui_lang, &dispatch)
+            topic_sections(Topics {
+                sheet,
+                searched: &searched,
+                view,
+                rendered,
+                query: &query,
+                ui_lang,
+                dispatch: &dispatch,
+                on_event: &props.on_event,
+                map: props.map.as_ref(),
+                map_loading: props.map_loading,
+            })
         }
         Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
     };
@@ -259,82 +242,6 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             }
         </div>
     }
-}
-
-/// The topic view: the first `rendered` cards in display order (every card
-/// once a big sheet has rendered in full), grouped by category, with the
-/// ones the filter or the search leaves out hidden rather than removed. A
-/// category toggle then only flips `hidden` on each card's slot, and the
-/// cards' props stay equal, so Yew re-renders none of them: cheap both ways.
-fn topic_sections(
-    props: &FactDeckProps,
-    searched: &Visible,
-    view: &ViewState,
-    rendered: usize,
-    query: &AttrValue,
-    ui_lang: UiLang,
-    dispatch: &Callback<Action>,
-) -> Html {
-    let sheet = &props.sheet;
-    // The facts of each card that match the search, whatever the filter.
-    let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
-    for (card, facts) in &searched.cards {
-        matching[*card] = Some(facts);
-    }
-    // Each card's position in display order, counted across the sections.
-    let mut position = 0;
-    let mut sections = Vec::new();
-    for category in &sheet.categories {
-        if position >= rendered {
-            break;
-        }
-        let shown_category = view.shows_category(&category.id);
-        let mut any_shown = false;
-        let mut cards = Vec::new();
-        for (index, card) in sheet
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|(_, card)| card.category == category.id)
-        {
-            let facts = matching[index].unwrap_or(&[]);
-            let hidden = !shown_category || facts.is_empty();
-            any_shown |= !hidden;
-            position += 1;
-            if position > rendered {
-                continue;
-            }
-            // The slot carries `hidden`, so that hiding or showing a card
-            // leaves the card's own props equal and Yew skips it.
-            cards.push(html! {
-                <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
-                <FactCard
-                    sheet={Rc::clone(sheet)}
-                    {index}
-                    facts={Rc::<[usize]>::from(facts)}
-                    query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
-                    expanded={view.is_expanded(&card.id)}
-                    {ui_lang}
-                    dispatch={dispatch.clone()}
-                    on_event={props.on_event.clone()}
-                    map={props.map.clone()}
-                    map_loading={props.map_loading}
-                />
-                </div>
-            });
-        }
-        let heading_id = format!("heading:{}/{}", sheet.id, category.id);
-        sections.push(html! {
-            <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
-                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
-                if let Some(description) = &category.description {
-                    <p class="fc-category__description">{ description }</p>
-                }
-                <div class="fc-category__cards">{ for cards }</div>
-            </section>
-        });
-    }
-    html! { <div class="fc-deck__categories">{ for sections }</div> }
 }
 
 /// Renders the rest of a big sheet, a chunk per task, and reports `Ready`

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::deck::DeckEvent;
+use crate::event::DeckEvent;
 use crate::i18n::Strings;
 use crate::model::{Sheet, check_url};
 

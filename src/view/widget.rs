@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::deck::{DeckEvent, DeckLink, FactDeck};
+use super::deck::FactDeck;
 use super::error_panel::ErrorPanel;
+use crate::event::{DeckEvent, DeckLink};
 use crate::i18n::UiLang;
 use crate::model::{Problem, Sheet, WorldShapes};
 use crate::progress::RenderPace;

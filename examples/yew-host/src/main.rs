@@ -19,10 +19,7 @@ mod app {
     use std::rc::Rc;
 
     use factcards::model::parse_sheet;
-    use factcards::view::deck::DeckEvent;
-    use factcards::view::error_panel::ErrorPanel;
-    use factcards::view::stylesheet::StyleSheet;
-    use factcards::{BUNDLED_SHEET, FactDeck};
+    use factcards::{BUNDLED_SHEET, DeckEvent, ErrorPanel, FactDeck, StyleSheet};
     use yew::prelude::*;
 
     #[component]

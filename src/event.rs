@@ -1,0 +1,72 @@
+//! What the widget tells its host: the [`DeckEvent`]s a deck reports, the
+//! DOM name each one is dispatched under, and the [`DeckLink`]s a host
+//! hands a deck to follow.
+//!
+//! Pure: the view emits these through a callback, and the embed turns them
+//! into DOM events. Each DOM name is defined here once; `web/factcards.d.ts`
+//! follows them (tests/event.rs checks it).
+
+use crate::model::Problem;
+use crate::state::LinkTarget;
+
+/// The DOM name of [`DeckEvent::Ready`].
+pub const READY: &str = "factcards:ready";
+/// The DOM name of [`DeckEvent::Failed`].
+pub const ERROR: &str = "factcards:error";
+/// The DOM name of [`DeckEvent::CardToggle`].
+pub const CARD_TOGGLE: &str = "factcards:card-toggle";
+/// The DOM name of [`DeckEvent::Filter`].
+pub const FILTER: &str = "factcards:filter";
+/// The DOM name of [`DeckEvent::SourceClick`].
+pub const SOURCE_CLICK: &str = "factcards:source-click";
+/// The DOM name of [`DeckEvent::CopyLink`].
+pub const COPY_LINK: &str = "factcards:copy-link";
+
+/// Every DOM event the embed dispatches on a mount element, in the order
+/// the docs list them.
+pub const DOM_NAMES: [&str; 6] = [READY, ERROR, CARD_TOGGLE, FILTER, SOURCE_CLICK, COPY_LINK];
+
+/// Something that happened in the widget, reported to the host: mostly what
+/// the reader did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckEvent {
+    /// A valid sheet is shown, every card of it rendered.
+    Ready { sheet: String, cards: usize },
+    /// The sheet could not be shown; the error panel lists these problems.
+    Failed { problems: Vec<Problem> },
+    /// A card's sources were opened or closed.
+    CardToggle { card: String, expanded: bool },
+    /// The category filter changed; empty means every category.
+    Filter { categories: Vec<String> },
+    /// The reader followed a source's link.
+    SourceClick { source: String, url: String },
+    /// The reader asked for a link to a card (`anchor` is `sheet/card`).
+    CopyLink { card: String, anchor: String },
+    /// The view changed (filter, search, open cards or grouping), for the
+    /// embed to keep in the URL fragment.
+    ViewChanged { fragment: String },
+}
+
+impl DeckEvent {
+    /// The DOM event this is dispatched as, or `None` for what is not the
+    /// host's business (a view change goes to the URL instead).
+    pub fn dom_name(&self) -> Option<&'static str> {
+        Some(match self {
+            DeckEvent::Ready { .. } => READY,
+            DeckEvent::Failed { .. } => ERROR,
+            DeckEvent::CardToggle { .. } => CARD_TOGGLE,
+            DeckEvent::Filter { .. } => FILTER,
+            DeckEvent::SourceClick { .. } => SOURCE_CLICK,
+            DeckEvent::CopyLink { .. } => COPY_LINK,
+            DeckEvent::ViewChanged { .. } => return None,
+        })
+    }
+}
+
+/// A link for a deck to follow (from the page's URL fragment); `seq` tells
+/// a repeated link from the previous one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckLink {
+    pub target: LinkTarget,
+    pub seq: u32,
+}

@@ -3,10 +3,14 @@
 //! hands a deck to follow.
 //!
 //! Pure: the view emits these through a callback, and the embed turns them
-//! into DOM events. Each DOM name is defined here once; `web/factcards.d.ts`
-//! follows them (tests/event.rs checks it).
+//! into DOM events whose `detail` is the event serialised (serde, so the
+//! shape is the type's: `{sheet, cards}`, `{card, expanded}`, …). Each DOM
+//! name is defined here once; `web/factcards.d.ts` follows them
+//! (tests/event.rs checks it).
 
-use crate::model::Problem;
+use serde::{Serialize, Serializer};
+
+use crate::model::{Problem, Severity};
 use crate::state::LinkTarget;
 
 /// The DOM name of [`DeckEvent::Ready`].
@@ -27,13 +31,18 @@ pub const COPY_LINK: &str = "factcards:copy-link";
 pub const DOM_NAMES: [&str; 6] = [READY, ERROR, CARD_TOGGLE, FILTER, SOURCE_CLICK, COPY_LINK];
 
 /// Something that happened in the widget, reported to the host: mostly what
-/// the reader did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the reader did. Serialised, each is the plain object of its fields (the
+/// DOM event's `detail`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum DeckEvent {
     /// A valid sheet is shown, every card of it rendered.
     Ready { sheet: String, cards: usize },
     /// The sheet could not be shown; the error panel lists these problems.
-    Failed { problems: Vec<Problem> },
+    Failed {
+        #[serde(serialize_with = "serialize_problems")]
+        problems: Vec<Problem>,
+    },
     /// A card's sources were opened or closed.
     CardToggle { card: String, expanded: bool },
     /// The category filter changed; empty means every category.
@@ -69,4 +78,46 @@ impl DeckEvent {
 pub struct DeckLink {
     pub target: LinkTarget,
     pub seq: u32,
+}
+
+/// One problem of a sheet as a page reads it, in a rejected sheet's
+/// `error.problems` and in the `factcards:error` detail:
+/// `{path, message, line, column, severity}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProblemDetail<'a> {
+    /// The JSON path of the value (`cards[2].facts[0]`); empty for the
+    /// sheet as a whole.
+    pub path: &'a str,
+    pub message: &'a str,
+    /// Where the value starts in the JSON text (1-based), or `None` (null)
+    /// when the sheet did not come from text, such as an object given to
+    /// `mount`.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// `"error"` or `"warning"`.
+    pub severity: &'static str,
+}
+
+impl<'a> From<&'a Problem> for ProblemDetail<'a> {
+    fn from(problem: &'a Problem) -> Self {
+        ProblemDetail {
+            path: &problem.path,
+            message: &problem.message,
+            line: problem.pos.map(|pos| pos.line),
+            column: problem.pos.map(|pos| pos.column),
+            severity: match problem.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+        }
+    }
+}
+
+/// `problems` as the list of [`ProblemDetail`]s a page reads.
+pub fn problem_details(problems: &[Problem]) -> Vec<ProblemDetail<'_>> {
+    problems.iter().map(ProblemDetail::from).collect()
+}
+
+fn serialize_problems<S: Serializer>(problems: &[Problem], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(problems.iter().map(ProblemDetail::from))
 }

@@ -1,6 +1,8 @@
 //! The JS API: `factcards.mount(element, sheet, options)` and its handle.
 //! Invalid input becomes a thrown `Error` or a rejected Promise whose
-//! message lists every problem; it never panics.
+//! message lists every problem; an invalid sheet's Error also has
+//! `problems`, the same problems as data (`event::ProblemDetail`). It never
+//! panics.
 
 use std::rc::Rc;
 
@@ -8,9 +10,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::events::to_js;
 use super::instance::Instance;
 use super::options::{MountOptions, Theme};
 use super::source::SheetSource;
+use crate::event::problem_details;
 use crate::model::SheetError;
 
 /// A mounted widget, returned by `mount`.
@@ -25,7 +29,7 @@ pub struct Handle {
 /// story. `options` is `{theme, lang, category, card}`, each optional.
 /// Returns a `Handle`, or for a URL a `Promise<Handle>`.
 #[wasm_bindgen]
-pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(options)?;
     let source = SheetSource::from_js(&sheet)?;
     super::unregister(&element);
@@ -39,7 +43,7 @@ pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsVal
 impl Handle {
     /// Shows another sheet (an object, a URL string or `undefined`), keeping
     /// the element and options. Returns nothing, or a Promise for a URL.
-    pub fn update(&self, sheet: JsValue) -> Result<JsValue, JsError> {
+    pub fn update(&self, sheet: JsValue) -> Result<JsValue, JsValue> {
         let source = SheetSource::from_js(&sheet)?;
         let is_url = matches!(source, SheetSource::Url(_));
         let loaded = load(Rc::clone(&self.instance), source)?;
@@ -128,25 +132,35 @@ fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
 
 /// Loads `source` into `instance`: at once, throwing on problems, or for a
 /// URL as a Promise that resolves to the handle or rejects.
-fn load(instance: Rc<Instance>, source: SheetSource) -> Result<JsValue, JsError> {
+fn load(instance: Rc<Instance>, source: SheetSource) -> Result<JsValue, JsValue> {
     match source {
         SheetSource::Url(url) => {
             let generation = instance.begin_url_load();
             let promise = wasm_bindgen_futures::future_to_promise(async move {
                 match instance.fetch(url, generation).await {
                     Ok(()) => Ok(Handle { instance }.into()),
-                    Err(error) => Err(to_js_error(&error).into()),
+                    Err(error) => Err(sheet_error(&error)),
                 }
             });
             Ok(promise.into())
         }
         source => match instance.load(source) {
             Ok(()) => Ok(Handle { instance }.into()),
-            Err(error) => Err(to_js_error(&error)),
+            Err(error) => Err(sheet_error(&error)),
         },
     }
 }
 
-fn to_js_error(error: &SheetError) -> JsError {
-    JsError::new(&format!("factcards: {error}"))
+/// The Error an invalid sheet throws or rejects with: the message lists
+/// every problem, as before, and `problems` holds them as data,
+/// `[{path, message, line, column, severity}]`.
+fn sheet_error(error: &SheetError) -> JsValue {
+    let js_error = js_sys::Error::new(&format!("factcards: {error}"));
+    match to_js(&problem_details(&error.problems)) {
+        Ok(problems) => {
+            let _ = js_sys::Reflect::set(&js_error, &JsValue::from_str("problems"), &problems);
+        }
+        Err(failed) => web_sys::console::error_1(&JsValue::from(failed)),
+    }
+    js_error.into()
 }

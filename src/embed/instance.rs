@@ -321,9 +321,7 @@ impl Instance {
             DeckEvent::ViewChanged { fragment } if self.keeps_view_in_url => replace_fragment(fragment),
             _ => {}
         }
-        if let Some((name, detail)) = events::describe(event) {
-            events::dispatch(&self.host, name, &detail);
-        }
+        events::dispatch(&self.host, event);
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod event;
 pub mod i18n;
 pub mod model;
+pub mod options;
 pub mod progress;
 pub mod search;
 pub mod state;
@@ -24,6 +25,7 @@ pub mod embed;
 pub const BUNDLED_SHEET: &str = include_str!("../data/moscow-isis-k.json");
 
 pub use event::DeckEvent;
+pub use options::DeckOptions;
 pub use view::deck::{FactDeck, FactDeckProps};
 pub use view::error_panel::ErrorPanel;
 pub use view::stylesheet::StyleSheet;

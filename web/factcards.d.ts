@@ -30,6 +30,8 @@ export interface MountOptions {
   category?: string;
   /** The card id to open at first. */
   card?: string;
+  /** Whether the reader's view is kept in the page's URL fragment (default true). */
+  urlState?: boolean;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */

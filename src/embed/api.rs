@@ -12,10 +12,10 @@ use web_sys::Element;
 
 use super::events::to_js;
 use super::instance::Instance;
-use super::options::{MountOptions, Theme};
 use super::source::SheetSource;
 use crate::event::problem_details;
 use crate::model::SheetError;
+use crate::options::{DeckOptions, OptionValue};
 
 /// A mounted widget, returned by `mount`.
 #[wasm_bindgen]
@@ -69,13 +69,12 @@ impl Handle {
     }
 }
 
-/// The names `options` may have; anything else is a typo worth an error.
-const OPTION_NAMES: [&str; 5] = ["theme", "lang", "category", "card", "urlState"];
-
-/// Reads the options object, refusing unknown keys and wrong values by name.
-fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
+/// Reads the options object, refusing unknown keys and wrong values by name
+/// (`DeckOptions::set_js`).
+fn read_options(options: JsValue) -> Result<DeckOptions, JsError> {
+    let mut read = DeckOptions::default();
     if options.is_undefined() || options.is_null() {
-        return Ok(MountOptions::default());
+        return Ok(read);
     }
     let Some(object) = options
         .dyn_ref::<js_sys::Object>()
@@ -85,49 +84,23 @@ fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
             "factcards.mount: options must be an object such as {theme: \"dark\"}",
         ));
     };
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
-            let known = OPTION_NAMES.map(|name| format!("\"{name}\"")).join(", ");
-            return Err(JsError::new(&format!(
-                "factcards.mount: options: unknown option \"{key}\" (known: {known})"
-            )));
-        }
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry = js_sys::Array::from(&entry);
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        let value = if value.is_undefined() || value.is_null() {
+            OptionValue::Absent
+        } else if let Some(text) = value.as_string() {
+            OptionValue::Text(text)
+        } else if let Some(flag) = value.as_bool() {
+            OptionValue::Flag(flag)
+        } else {
+            OptionValue::Other
+        };
+        read.set_js(&key, value)
+            .map_err(|message| JsError::new(&format!("factcards.mount: options: {message}")))?;
     }
-    let get = |key: &str| js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let text = |key: &str| -> Result<Option<String>, JsError> {
-        let value = get(key);
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        value
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| JsError::new(&format!("factcards.mount: options: \"{key}\" must be a string")))
-    };
-    let theme = match text("theme")?.as_deref() {
-        None | Some("auto") => Theme::Auto,
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "factcards.mount: options: unknown theme \"{other}\" (known: \"light\", \"dark\", \"auto\")"
-            )));
-        }
-    };
-    let url_state = get("urlState");
-    if !url_state.is_undefined() && url_state.as_bool().is_none() {
-        return Err(JsError::new(
-            "factcards.mount: options: \"urlState\" must be true or false",
-        ));
-    }
-    Ok(MountOptions {
-        theme,
-        lang: text("lang")?,
-        category: text("category")?,
-        card: text("card")?,
-        url_state: url_state.as_bool().unwrap_or(true),
-    })
+    Ok(read)
 }
 
 /// Loads `source` into `instance`: at once, throwing on problems, or for a

@@ -8,14 +8,14 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::{AppHandle, AttrValue, Callback};
+use yew::{AppHandle, Callback};
 
-use super::options::MountOptions;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map};
 use crate::event::{DeckEvent, DeckLink};
 use crate::model::{SheetError, WorldShapes};
+use crate::options::DeckOptions;
 use crate::progress::RenderPace;
 use crate::state::{LinkTarget, parse_fragment};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
@@ -52,7 +52,7 @@ impl Instance {
     /// state until `load` is called, or, over a server-rendered fallback,
     /// keeps that on screen until the live deck is ready.
     /// Fails only if `host` cannot hold a shadow root (an `<img>`, say).
-    pub fn mount(host: Element, options: MountOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
+    pub fn mount(host: Element, options: DeckOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host
@@ -93,19 +93,20 @@ impl Instance {
                     }
                 })
             };
+            let keeps_view_in_url = options.url_state;
             let props = WidgetProps {
-                lang: options.lang(),
-                initial_category: options.category(),
-                initial_card: options.card(),
-                on_event,
-                // Behind a fallback the reader already sees: out of sight,
-                // in small chunks that never block the page.
-                pace: if fallback.is_empty() {
-                    RenderPace::Screenful
-                } else {
-                    RenderPace::Background
+                load: LoadState::Loading,
+                options: DeckOptions {
+                    // Behind a fallback the reader already sees: out of
+                    // sight, in small chunks that never block the page.
+                    pace: if fallback.is_empty() {
+                        RenderPace::Screenful
+                    } else {
+                        RenderPace::Background
+                    },
+                    ..options
                 },
-                ..WidgetProps::new(LoadState::Loading)
+                on_event,
             };
             let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props.clone()).render();
             Instance {
@@ -118,7 +119,7 @@ impl Instance {
                 generation: Cell::new(0),
                 links: Cell::new(0),
                 from_markup,
-                keeps_view_in_url: options.url_state,
+                keeps_view_in_url,
                 root,
                 fallback: RefCell::new(fallback),
             }
@@ -226,10 +227,10 @@ impl Instance {
         let props = {
             let mut props = self.props.borrow_mut();
             props.load = load;
-            props.data_href = data_href.map(AttrValue::from);
-            props.link = None;
-            props.map = shapes;
-            props.map_loading = map_loading;
+            props.options.data_href = data_href;
+            props.options.link = None;
+            props.options.map = shapes;
+            props.options.map_loading = map_loading;
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {
@@ -242,11 +243,11 @@ impl Instance {
     pub fn map_arrived(&self, shapes: Option<Rc<WorldShapes>>) {
         let props = {
             let mut props = self.props.borrow_mut();
-            if !props.map_loading {
+            if !props.options.map_loading {
                 return;
             }
-            props.map = shapes;
-            props.map_loading = false;
+            props.options.map = shapes;
+            props.options.map_loading = false;
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {
@@ -272,7 +273,7 @@ impl Instance {
         self.links.set(seq);
         let props = {
             let mut props = self.props.borrow_mut();
-            props.link = Some(DeckLink { target, seq });
+            props.options.link = Some(Rc::new(DeckLink { target, seq }));
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {

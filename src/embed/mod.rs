@@ -6,7 +6,6 @@ mod api;
 mod events;
 mod instance;
 mod map;
-mod options;
 mod panic;
 mod source;
 mod styles;
@@ -21,6 +20,8 @@ use web_sys::{Element, MutationObserver, MutationObserverInit};
 pub use api::Handle;
 use instance::Instance;
 pub use map::set_asset_base;
+
+use crate::options::DeckOptions;
 
 /// The attribute that marks a mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-factcards";
@@ -85,7 +86,7 @@ fn mount_all() {
         };
         let destroyed = DESTROYED.with(|destroyed| destroyed.has(&host));
         if find(&host).is_none() && !destroyed {
-            let options = options::MountOptions::from_element(&host);
+            let options = DeckOptions::from_attributes(|name| host.get_attribute(name));
             let source = source::SheetSource::from_element(&host);
             match Instance::mount(host, options, true) {
                 Ok(instance) => {

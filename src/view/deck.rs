@@ -13,58 +13,29 @@ use super::header::deck_header;
 use super::results::result_status;
 use super::search_box::search_box;
 use super::topics::{Topics, topic_sections};
-use crate::event::{DeckEvent, DeckLink};
+use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::{Sheet, WorldShapes};
-use crate::progress::{RenderPace, RenderProgress, display_order};
+use crate::model::Sheet;
+use crate::options::DeckOptions;
+use crate::progress::{RenderProgress, display_order};
 use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, ViewState};
 
 /// Properties of [`FactDeck`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct FactDeckProps {
     /// The sheet to show. It must be valid: check it with
     /// `model::parse_sheet` and show `ErrorPanel` otherwise. A new `Rc`
     /// re-renders the deck; the same `Rc` costs a pointer comparison.
     pub sheet: Rc<Sheet>,
-    /// Optional BCP 47 tag for the widget's own labels; defaults to the
-    /// sheet's `lang`.
+    /// Optional: the language, first filter and card, a link to follow,
+    /// the map shapes, the pace of rendering (see [`DeckOptions`]).
     #[prop_or_default]
-    pub lang: Option<AttrValue>,
-    /// Optional id of the category to filter on at first.
-    #[prop_or_default]
-    pub initial_category: Option<AttrValue>,
-    /// Optional id of the card to open at first.
-    #[prop_or_default]
-    pub initial_card: Option<AttrValue>,
-    /// Optional link to follow: opens a card or restores a view each time a
-    /// new one arrives, such as when the page's `#sheet/…` hash changes.
-    #[prop_or_default]
-    pub link: Option<DeckLink>,
-    /// Optional address of the sheet's JSON for the "Get the data" link.
-    #[prop_or_default]
-    pub data_href: Option<AttrValue>,
+    pub options: DeckOptions,
     /// Optional listener for what the reader does, for the host's own
     /// analytics (the embed turns these into DOM events).
     #[prop_or_default]
     pub on_event: Callback<DeckEvent>,
-    /// Optional world map shapes (`model::WorldShapes::parse` of
-    /// data/world-map.json) for the cards with `regions`. Without them those
-    /// cards show the map's caption only.
-    #[prop_or_default]
-    pub map: Option<Rc<WorldShapes>>,
-    /// Optional: whether `map` is on its way, so that each map's space is
-    /// held by a placeholder until it arrives.
-    #[prop_or_default]
-    pub map_loading: bool,
-    /// Optional pace of rendering (`progress.rs`). By default a big sheet
-    /// renders a screenful of cards first and the rest in later tasks, so
-    /// that it never freezes the page; `Background` renders in small chunks
-    /// out of sight (the embed, behind a server-rendered fallback);
-    /// server-side rendering uses `Whole`, because its HTML must hold every
-    /// card.
-    #[prop_or_default]
-    pub pace: RenderPace,
 }
 
 impl FactDeckProps {
@@ -72,15 +43,8 @@ impl FactDeckProps {
     pub fn for_sheet(sheet: Rc<Sheet>) -> Self {
         FactDeckProps {
             sheet,
-            lang: None,
-            initial_category: None,
-            initial_card: None,
-            link: None,
-            data_href: None,
+            options: DeckOptions::default(),
             on_event: Callback::noop(),
-            map: None,
-            map_loading: false,
-            pace: RenderPace::default(),
         }
     }
 }
@@ -135,9 +99,9 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let sheet = &props.sheet;
     let state = {
         let sheet = Rc::clone(sheet);
-        let category = props.initial_category.clone();
-        let card = props.initial_card.clone();
-        let pace = props.pace;
+        let category = props.options.initial_category.clone();
+        let card = props.options.initial_card.clone();
+        let pace = props.options.pace;
         use_reducer(move || {
             let order: Rc<[usize]> = display_order(&sheet).into();
             DeckState {
@@ -159,7 +123,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     use_progressive_rendering(&state, &props.on_event);
     {
         let dispatch = dispatch.clone();
-        use_effect_with(props.link.clone(), move |link| {
+        use_effect_with(props.options.link.clone(), move |link| {
             if let Some(link) = link {
                 dispatch.emit(match &link.target {
                     LinkTarget::Card(card) => Action::OpenCard(card.clone()),
@@ -189,7 +153,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let visible = searched.in_categories(sheet, view);
     let counts = searched.counts_by_category(sheet);
 
-    let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
+    let ui_lang = UiLang::from_tag(props.options.lang.as_deref().unwrap_or(&sheet.lang));
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
     let query = AttrValue::from(view.query.clone());
     let strings = ui_lang.strings();
@@ -213,8 +177,8 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 ui_lang,
                 dispatch: &dispatch,
                 on_event: &props.on_event,
-                map: props.map.as_ref(),
-                map_loading: props.map_loading,
+                map: props.options.map.as_ref(),
+                map_loading: props.options.map_loading,
             })
         }
         Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
@@ -233,7 +197,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }
             }
-            if let Some(href) = &props.data_href {
+            if let Some(href) = &props.options.data_href {
                 <p class="fc-deck__data">
                     <a class="fc-deck__data-link" href={href.clone()} download={format!("{}.json", sheet.id)}>
                         { ui_lang.strings().get_the_data }

@@ -5,6 +5,7 @@
 //! [`state`] (what the reader has chosen) -> [`view`] (Yew components) ->
 //! DOM. The browser glue lives in `embed`, compiled for wasm only.
 
+pub mod deck_state;
 pub mod event;
 pub mod i18n;
 pub mod model;

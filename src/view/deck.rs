@@ -1,6 +1,7 @@
 //! `FactDeck`: the whole widget for one valid sheet, and the only component
 //! that holds state.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,13 +14,13 @@ use super::header::deck_header;
 use super::results::result_status;
 use super::search_box::search_box;
 use super::topics::{Topics, topic_sections};
+use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::Sheet;
 use crate::options::DeckOptions;
-use crate::progress::{RenderProgress, display_order};
-use crate::search::{Query, SearchIndex};
-use crate::state::{Action, Grouping, LinkTarget, ViewState};
+use crate::search::{Query, SearchIndex, search};
+use crate::state::{Action, Grouping, LinkTarget, Visible};
 
 /// Properties of [`FactDeck`].
 #[derive(Properties, PartialEq, Clone)]
@@ -49,46 +50,23 @@ impl FactDeckProps {
     }
 }
 
-/// What changes a deck: the reader's actions, and the next chunk of a big
-/// sheet's cards.
-enum DeckAction {
-    /// Something the reader did (`state.rs`).
-    View(Action),
-    /// The next chunk of cards, from the chunk timer.
-    RenderMore,
-    /// Every card at once, for a printout.
-    RenderAll,
+/// Yew's reducer around the pure `DeckState` (`deck_state.rs`), with the
+/// count of events the host has heard, which the reporting effect keeps.
+struct Deck {
+    state: DeckState,
+    heard: Rc<Cell<u64>>,
 }
 
-/// Yew's reducer wrapper around the pure transitions in `state.rs` and
-/// `progress.rs`.
-#[derive(PartialEq)]
-struct DeckState {
-    sheet: Rc<Sheet>,
-    view: ViewState,
-    /// The cards in display order, which the progress counts in.
-    order: Rc<[usize]>,
-    rendered: RenderProgress,
-}
-
-impl Reducible for DeckState {
+impl Reducible for Deck {
     type Action = DeckAction;
 
     fn reduce(self: Rc<Self>, action: DeckAction) -> Rc<Self> {
-        let (view, rendered) = match action {
-            DeckAction::View(action) => (self.view.clone().apply(&self.sheet, action), self.rendered),
-            DeckAction::RenderMore => (self.view.clone(), self.rendered.next(&self.sheet, &self.order)),
-            DeckAction::RenderAll => (self.view.clone(), self.rendered.complete(&self.order)),
-        };
-        if view == self.view && rendered == self.rendered {
+        let state = self.state.apply(action, self.heard.get());
+        if state.same_as(&self.state) {
             return self;
         }
-        Rc::new(DeckState {
-            sheet: Rc::clone(&self.sheet),
-            view,
-            order: Rc::clone(&self.order),
-            rendered,
-        })
+        let heard = Rc::clone(&self.heard);
+        Rc::new(Deck { state, heard })
     }
 }
 
@@ -102,14 +80,9 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
         let category = props.options.initial_category.clone();
         let card = props.options.initial_card.clone();
         let pace = props.options.pace;
-        use_reducer(move || {
-            let order: Rc<[usize]> = display_order(&sheet).into();
-            DeckState {
-                view: ViewState::initial(&sheet, category.as_deref(), card.as_deref()),
-                rendered: RenderProgress::first(&sheet, &order, pace),
-                order,
-                sheet,
-            }
+        use_reducer(move || Deck {
+            state: DeckState::new(sheet, category.as_deref(), card.as_deref(), pace),
+            heard: Rc::new(Cell::new(0)),
         })
     };
     // A stable callback, so that cards whose props did not change are not
@@ -120,7 +93,8 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             dispatcher.dispatch(DeckAction::View(action))
         })
     };
-    use_progressive_rendering(&state, &props.on_event);
+    use_progressive_rendering(&state);
+    use_report_to_host(&state, &props.on_event);
     {
         let dispatch = dispatch.clone();
         use_effect_with(props.options.link.clone(), move |link| {
@@ -132,22 +106,20 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             }
         });
     }
-    use_report_changes(&sheet.id, &state.view, &props.on_event);
 
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
     let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
-    let view = &state.view;
+    let deck = &state.state;
+    let view = &deck.view;
     // The search is the costly part, so it alone is memoised; the category
     // filter is applied on top of its result.
     let searched = {
         let index = Rc::clone(&index);
         use_memo((Rc::clone(sheet), view.query.clone()), move |(sheet, query)| {
-            let search = ViewState {
-                query: query.clone(),
-                ..ViewState::default()
-            };
-            search.visible(sheet, &index)
+            Visible {
+                cards: search(sheet, &index, &Query::new(query), |_| true),
+            }
         })
     };
     let visible = searched.in_categories(sheet, view);
@@ -157,17 +129,10 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
     let query = AttrValue::from(view.query.clone());
     let strings = ui_lang.strings();
-    // The live region speaks only once the reader has narrowed the view.
-    let announce = {
-        let interacted = use_mut_ref(|| false);
-        let mut interacted = interacted.borrow_mut();
-        *interacted |= view.is_narrowed();
-        *interacted
-    };
 
     let body = match view.grouping {
         Grouping::Topic => {
-            let rendered = state.rendered.cards_to_render(sheet, &state.order, view);
+            let rendered = deck.rendered.cards_to_render(sheet, &deck.order, view);
             topic_sections(Topics {
                 sheet,
                 searched: &searched,
@@ -176,7 +141,6 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 query: &query,
                 ui_lang,
                 dispatch: &dispatch,
-                on_event: &props.on_event,
                 map: props.options.map.as_ref(),
                 map_loading: props.options.map_loading,
             })
@@ -191,7 +155,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 { search_box(&query, &sheet.id, strings, &dispatch) }
                 { grouping_switch(view.grouping, strings, &dispatch) }
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
-                { result_status(visible.fact_count(), visible.card_count(), announce, strings, &dispatch) }
+                { result_status(visible.fact_count(), visible.card_count(), deck.announce, strings, &dispatch) }
             </div>
             { body }
             if !sheet.corrections.is_empty() {
@@ -208,26 +172,17 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     }
 }
 
-/// Renders the rest of a big sheet, a chunk per task, and reports `Ready`
-/// once every card is in. A timer of 0 ms yields to the browser between
-/// chunks, so that it paints and answers the reader. A printout cannot wait
-/// for the chunks, so `beforeprint` renders them all at once. One effect,
-/// keyed on the progress: it runs after each chunk, and once more when the
-/// deck is complete, which the progress never leaves.
+/// Renders the rest of a big sheet, a chunk per task. A timer of 0 ms
+/// yields to the browser between chunks, so that it paints and answers the
+/// reader. A printout cannot wait for the chunks, so `beforeprint` renders
+/// them all at once. One effect, keyed on the progress: it runs after each
+/// chunk, until the deck is complete (which records `Ready`).
 #[hook]
-fn use_progressive_rendering(state: &UseReducerHandle<DeckState>, on_event: &Callback<DeckEvent>) {
-    let complete = state.rendered.is_complete(&state.order);
+fn use_progressive_rendering(state: &UseReducerHandle<Deck>) {
+    let complete = state.state.rendered.is_complete(&state.state.order);
     let dispatcher = state.dispatcher();
-    let on_event = on_event.clone();
-    let sheet = Rc::clone(&state.sheet);
-    use_effect_with(state.rendered, move |_| {
-        let pending = if complete {
-            on_event.emit(DeckEvent::Ready {
-                sheet: sheet.id.clone(),
-                cards: sheet.cards.len(),
-            });
-            None
-        } else {
+    use_effect_with(state.state.rendered, move |_| {
+        let pending = (!complete).then(|| {
             let more = dispatcher.clone();
             let next_chunk =
                 gloo_timers::callback::Timeout::new(0, move || more.dispatch(DeckAction::RenderMore));
@@ -236,39 +191,24 @@ fn use_progressive_rendering(state: &UseReducerHandle<DeckState>, on_event: &Cal
                     dispatcher.dispatch(DeckAction::RenderAll)
                 })
             });
-            Some((next_chunk, before_print))
-        };
+            (next_chunk, before_print)
+        });
         move || drop(pending)
     });
 }
 
-/// Reports filter, card and view changes to `on_event` after they render, by
-/// comparing with the state last reported. An effect, because the reducer
-/// does no I/O.
+/// The one path out to the host: after each render, hands `on_event` the
+/// events the transitions recorded since the last (`deck_state.rs`). An
+/// effect, because the reducer does no I/O, and after the render, so that
+/// listeners find the page as the event says.
 #[hook]
-fn use_report_changes(sheet_id: &str, view: &ViewState, on_event: &Callback<DeckEvent>) {
-    let reported = use_mut_ref(|| view.clone());
+fn use_report_to_host(state: &UseReducerHandle<Deck>, on_event: &Callback<DeckEvent>) {
     let on_event = on_event.clone();
-    let sheet_id = sheet_id.to_owned();
-    use_effect_with(view.clone(), move |view| {
-        let mut previous = reported.borrow_mut();
-        if *previous == *view {
-            return;
+    let deck = state.clone();
+    use_effect_with(state.state.recorded(), move |_| {
+        for event in deck.state.unheard(deck.heard.get()) {
+            on_event.emit(event.clone());
         }
-        if previous.categories != view.categories {
-            on_event.emit(DeckEvent::Filter {
-                categories: view.categories.iter().cloned().collect(),
-            });
-        }
-        for card in previous.expanded.symmetric_difference(&view.expanded) {
-            on_event.emit(DeckEvent::CardToggle {
-                card: card.clone(),
-                expanded: view.expanded.contains(card),
-            });
-        }
-        on_event.emit(DeckEvent::ViewChanged {
-            fragment: view.to_fragment(&sheet_id),
-        });
-        *previous = view.clone();
+        deck.heard.set(deck.state.recorded());
     });
 }

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card::FactCard;
-use crate::event::DeckEvent;
 use crate::i18n::UiLang;
 use crate::model::{Sheet, WorldShapes};
 use crate::state::{Action, ViewState, Visible};
@@ -23,7 +22,6 @@ pub struct Topics<'a> {
     pub query: &'a AttrValue,
     pub ui_lang: UiLang,
     pub dispatch: &'a Callback<Action>,
-    pub on_event: &'a Callback<DeckEvent>,
     pub map: Option<&'a Rc<WorldShapes>>,
     pub map_loading: bool,
 }
@@ -42,7 +40,6 @@ pub fn topic_sections(topics: Topics) -> Html {
         query,
         ui_lang,
         dispatch,
-        on_event,
         map,
         map_loading,
     } = topics;
@@ -86,7 +83,6 @@ pub fn topic_sections(topics: Topics) -> Html {
                     expanded={view.is_expanded(&card.id)}
                     {ui_lang}
                     dispatch={dispatch.clone()}
-                    on_event={on_event.clone()}
                     map={map.cloned()}
                     {map_loading}
                 />

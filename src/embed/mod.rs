@@ -6,6 +6,7 @@ mod api;
 mod events;
 mod instance;
 mod map;
+mod page;
 mod panic;
 mod source;
 mod styles;
@@ -155,18 +156,12 @@ fn watch_for_mount_points() {
     callback.forget();
 }
 
-pub(crate) fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default()
-}
-
 fn watch_hash() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(|| {
-        let hash = current_hash();
+        let hash = page::current_hash();
         let instances = INSTANCES.with(|instances| instances.borrow().clone());
         for instance in instances {
             instance.follow_hash(&hash);

@@ -5,8 +5,11 @@
 //! [`state`] (what the reader has chosen) -> [`view`] (Yew components) ->
 //! DOM. The browser glue lives in `embed`, compiled for wasm only.
 
+pub mod deck_state;
+pub mod event;
 pub mod i18n;
 pub mod model;
+pub mod options;
 pub mod progress;
 pub mod search;
 pub mod state;
@@ -22,4 +25,8 @@ pub mod embed;
 /// The story that ships with the widget, compiled in.
 pub const BUNDLED_SHEET: &str = include_str!("../data/moscow-isis-k.json");
 
+pub use event::DeckEvent;
+pub use options::DeckOptions;
 pub use view::deck::{FactDeck, FactDeckProps};
+pub use view::error_panel::ErrorPanel;
+pub use view::stylesheet::StyleSheet;

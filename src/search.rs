@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::model::Sheet;
+use crate::model::{Card, Sheet};
 
 /// One character folded for matching: lowercase, without accents. Latin
 /// letters with diacritics lose them (é → e, ß → s, ø → o); Cyrillic ё is е.
@@ -190,4 +190,27 @@ impl SearchIndex {
         };
         query.matches_any(&[&entry.text, &entry.quote, &entry.attribution, &card.title])
     }
+}
+
+/// Runs `query` over the cards `include` lets through: for each card with a
+/// matching fact, in sheet order, its index and the indices of the facts
+/// that match. An empty query matches every fact.
+pub fn search(
+    sheet: &Sheet,
+    index: &SearchIndex,
+    query: &Query,
+    include: impl Fn(&Card) -> bool,
+) -> Vec<(usize, Vec<usize>)> {
+    sheet
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|(_, card)| include(card))
+        .filter_map(|(card_index, card)| {
+            let facts: Vec<usize> = (0..card.facts.len())
+                .filter(|&fact| index.fact_matches(query, card_index, fact))
+                .collect();
+            (!facts.is_empty()).then_some((card_index, facts))
+        })
+        .collect()
 }

@@ -15,9 +15,11 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 
-use yew::{AttrValue, LocalServerRenderer};
+use yew::LocalServerRenderer;
 
 use crate::model::{Sheet, WorldShapes};
+use crate::options::DeckOptions;
+pub use crate::options::{DEFAULT_CSS_HREF, Theme};
 use crate::progress::RenderPace;
 use crate::view::deck::{FactDeck, FactDeckProps};
 
@@ -30,75 +32,17 @@ thread_local! {
     static SHAPES: Option<Rc<WorldShapes>> = WorldShapes::parse(WORLD_MAP).ok().map(Rc::new);
 }
 
-/// The world map shapes for server-side rendering: `FactDeckProps::map`.
+/// The world map shapes for server-side rendering: `DeckOptions::map`.
 /// `None` only if the compiled-in file were broken (tests/regions.rs checks
 /// it is not); the maps would then show their captions alone.
 pub fn world_shapes() -> Option<Rc<WorldShapes>> {
     SHAPES.with(Clone::clone)
 }
 
-/// The stylesheet address used when none is given.
-pub const DEFAULT_CSS_HREF: &str = "factcards.css";
-
-/// The colour scheme of the fallback, as the mount point's `data-theme` sets
-/// it for the live widget.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-    /// Follows the reader's system setting.
-    #[default]
-    Auto,
-}
-
-impl Theme {
-    /// Every theme, in the order help texts list them.
-    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
-
-    /// The value of the `data-theme` attribute.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Auto => "auto",
-        }
-    }
-
-    /// The theme named `name` (`light`, `dark` or `auto`), if any.
-    pub fn from_name(name: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|theme| theme.as_str() == name)
-    }
-}
-
-/// How to render the fallback. The last three have the meaning of the
-/// [`FactDeckProps`] of the same names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FallbackOptions {
-    /// Where the widget's stylesheet is served; written into a `<link>`
-    /// attribute, escaped.
-    pub css_href: String,
-    /// The colour scheme.
-    pub theme: Theme,
-    /// Optional BCP 47 tag for the widget's own labels; defaults to the
-    /// sheet's `lang`.
-    pub lang: Option<String>,
-    /// Optional id of the category to filter on.
-    pub initial_category: Option<String>,
-    /// Optional id of the card to show open, with its sources.
-    pub initial_card: Option<String>,
-}
-
-impl Default for FallbackOptions {
-    fn default() -> Self {
-        FallbackOptions {
-            css_href: DEFAULT_CSS_HREF.to_owned(),
-            theme: Theme::default(),
-            lang: None,
-            initial_category: None,
-            initial_card: None,
-        }
-    }
-}
+/// How to render the fallback: the deck's own options, read as the live
+/// widget reads a mount point's data attributes (`theme`, `lang`,
+/// `initial_category`, `initial_card`), and `css_href` for the stylesheet.
+pub type FallbackOptions = DeckOptions;
 
 /// The deck's markup for `props`, rendered by the same components as in the
 /// browser (not hydratable: the live widget replaces it). With the default
@@ -118,18 +62,18 @@ pub fn render_deck(props: FactDeckProps) -> String {
 /// `model::check`).
 pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
     let props = FactDeckProps {
-        lang: options.lang.clone().map(AttrValue::from),
-        initial_category: options.initial_category.clone().map(AttrValue::from),
-        initial_card: options.initial_card.clone().map(AttrValue::from),
-        // The shapes are read only for a sheet that has a map.
-        map: sheet
-            .cards
-            .iter()
-            .any(|card| !card.regions.is_empty())
-            .then(world_shapes)
-            .flatten(),
-        // The fallback holds every card: no script will render the rest.
-        pace: RenderPace::Whole,
+        options: DeckOptions {
+            // The shapes are read only for a sheet that has a map.
+            map: sheet
+                .cards
+                .iter()
+                .any(|card| !card.regions.is_empty())
+                .then(world_shapes)
+                .flatten(),
+            // The fallback holds every card: no script will render the rest.
+            pace: RenderPace::Whole,
+            ..options.clone()
+        },
         ..FactDeckProps::for_sheet(sheet)
     };
     let deck = render_deck(props);

@@ -1,15 +1,15 @@
 //! What the reader has chosen to see, and the one transition that changes it.
 //!
 //! `ViewState::apply` is a pure function of the state and an [`Action`], so
-//! native tests drive it directly; the Yew `Reducible` wrapper in
-//! `view/deck.rs` only forwards to it. No I/O happens here: the URL hash,
+//! native tests drive it directly; `deck_state.rs` builds the whole deck's
+//! transition on it. No I/O happens here: the URL hash,
 //! events and focus are effects at the edge. The view is also written to and
 //! read from a URL fragment, so a shared link reopens the same view.
 
 use std::collections::BTreeSet;
 
 use crate::model::{Sheet, Status};
-use crate::search::{Query, SearchIndex};
+use crate::search::{Query, SearchIndex, search};
 
 /// How the facts are grouped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -54,6 +54,12 @@ pub enum Action {
     Reset,
     /// Replaces the whole view (a shared link with a view in its fragment).
     Restore(ViewState),
+    /// Asks for a link to a card, to share. The view stays as it is; the
+    /// host hears of it (and the embed copies the link).
+    CopyLink(String),
+    /// Follows a source's link (to `url`, in a new tab). The view stays as
+    /// it is; the host hears of it.
+    FollowSource { source: String, url: String },
 }
 
 /// The three groups of the certainty view, in display order.
@@ -166,6 +172,7 @@ impl ViewState {
                 self.expanded.retain(|id| sheet.card_index(id).is_some());
                 self.normalise_categories(sheet);
             }
+            Action::CopyLink(_) | Action::FollowSource { .. } => {}
         }
         self
     }
@@ -194,29 +201,18 @@ impl ViewState {
     /// The cards and facts that pass the category filter and the search.
     pub fn visible(&self, sheet: &Sheet, index: &SearchIndex) -> Visible {
         let query = Query::new(&self.query);
-        let cards = sheet
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|(_, card)| self.shows_category(&card.category))
-            .filter_map(|(card_index, card)| {
-                let facts: Vec<usize> = (0..card.facts.len())
-                    .filter(|&fact| index.fact_matches(&query, card_index, fact))
-                    .collect();
-                (!facts.is_empty()).then_some((card_index, facts))
-            })
-            .collect();
-        Visible { cards }
+        Visible {
+            cards: search(sheet, index, &query, |card| self.shows_category(&card.category)),
+        }
     }
 
     /// How many facts of each category match the search (for the chips),
     /// in category order, whatever the filter.
     pub fn counts_by_category(&self, sheet: &Sheet, index: &SearchIndex) -> Vec<usize> {
-        let search = ViewState {
-            query: self.query.clone(),
-            ..ViewState::default()
+        let searched = Visible {
+            cards: search(sheet, index, &Query::new(&self.query), |_| true),
         };
-        search.visible(sheet, index).counts_by_category(sheet)
+        searched.counts_by_category(sheet)
     }
 
     /// The view as a URL fragment (without `#`): `<sheet-id>?cat=a,b&q=…&open=…&by=certainty`,
@@ -256,6 +252,18 @@ pub enum LinkTarget {
     Card(String),
     /// `#<sheet-id>?…`: restore a whole view.
     View(ViewState),
+}
+
+/// A card's anchor, `<sheet-id>/<card-id>`: its DOM id, and what a deep link
+/// names (encoded by [`card_fragment`]).
+pub fn card_anchor(sheet_id: &str, card_id: &str) -> String {
+    format!("{sheet_id}/{card_id}")
+}
+
+/// The URL fragment (without `#`) of a link to a card, encoded as
+/// [`parse_fragment`] decodes it, so that a copied link opens that card.
+pub fn card_fragment(sheet_id: &str, card_id: &str) -> String {
+    format!("{sheet_id}/{}", percent_encode(card_id))
 }
 
 /// Reads a URL fragment (without `#`, still percent-encoded) for the sheet

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use common::browser::{self, bundled_props};
 use factcards::BUNDLED_SHEET;
+use factcards::DeckOptions;
 use factcards::model::{World, WorldShapes, parse_sheet};
 use factcards::view::widget::{Widget, WidgetProps};
 use wasm_bindgen_test::*;
@@ -74,7 +75,10 @@ fn size(element: &Element) -> (i32, i32) {
 #[wasm_bindgen_test]
 async fn the_map_highlights_exactly_the_sheets_regions() {
     let (host, _app) = mount(WidgetProps {
-        map: Some(shapes()),
+        options: DeckOptions {
+            map: Some(shapes()),
+            ..DeckOptions::default()
+        },
         ..bundled_props()
     })
     .await;
@@ -97,7 +101,10 @@ async fn the_map_highlights_exactly_the_sheets_regions() {
 #[wasm_bindgen_test]
 async fn the_map_has_a_size_and_a_text_alternative() {
     let (host, _app) = mount(WidgetProps {
-        map: Some(shapes()),
+        options: DeckOptions {
+            map: Some(shapes()),
+            ..DeckOptions::default()
+        },
         ..bundled_props()
     })
     .await;
@@ -128,7 +135,10 @@ async fn the_map_has_a_size_and_a_text_alternative() {
 #[wasm_bindgen_test]
 async fn the_placeholder_holds_the_maps_space_until_the_shapes_arrive() {
     let (host, mut app) = mount(WidgetProps {
-        map_loading: true,
+        options: DeckOptions {
+            map_loading: true,
+            ..DeckOptions::default()
+        },
         ..bundled_props()
     })
     .await;
@@ -142,7 +152,10 @@ async fn the_placeholder_holds_the_maps_space_until_the_shapes_arrive() {
     let card_height = regions.client_height();
     assert!(before.0 > 100, "{before:?}");
     app.update(WidgetProps {
-        map: Some(shapes()),
+        options: DeckOptions {
+            map: Some(shapes()),
+            ..DeckOptions::default()
+        },
         ..bundled_props()
     });
     yew::scheduler::flush().await;

@@ -10,7 +10,7 @@ use factcards::progress::{
 };
 use factcards::ssr::render_deck;
 use factcards::state::{Action, ViewState};
-use factcards::{BUNDLED_SHEET, FactDeckProps};
+use factcards::{BUNDLED_SHEET, DeckOptions, FactDeckProps};
 
 /// A valid sheet of `cards` cards of `facts_per_card` facts each, dealt
 /// round-robin over `categories` categories (so that display order differs
@@ -174,7 +174,10 @@ fn the_first_render_of_a_big_deck_holds_the_first_cards_in_display_order() {
 fn without_progressive_rendering_every_card_is_in_the_first_render() {
     let sheet = Rc::new(sheet(100, 10, 10));
     let html = render_deck(FactDeckProps {
-        pace: RenderPace::Whole,
+        options: DeckOptions {
+            pace: RenderPace::Whole,
+            ..DeckOptions::default()
+        },
         ..FactDeckProps::for_sheet(sheet)
     });
     assert_eq!(html.matches("data-card=\"").count(), 100);

@@ -341,7 +341,7 @@ use std::rc::Rc;
 
 use factcards::BUNDLED_SHEET;
 use factcards::ssr::{FallbackOptions, render_deck, render_fallback, world_shapes};
-use factcards::view::deck::FactDeckProps;
+use factcards::{DeckOptions, FactDeckProps};
 
 /// The `<figure>` of card `card` in `html`.
 fn figure<'a>(html: &'a str, card: &str) -> &'a str {
@@ -483,7 +483,10 @@ fn only_cards_with_regions_have_a_map_and_no_markup_has_a_style_attribute() {
 fn while_the_shapes_load_a_placeholder_holds_the_space() {
     let sheet = Rc::new(parse_sheet(BUNDLED_SHEET).unwrap());
     let html = render_deck(FactDeckProps {
-        map_loading: true,
+        options: DeckOptions {
+            map_loading: true,
+            ..DeckOptions::default()
+        },
         ..FactDeckProps::for_sheet(Rc::clone(&sheet))
     });
     let figure = figure(&html, "regions");

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use factcards::model::parse_sheet;
 use factcards::ssr::render_deck;
 use factcards::view::error_panel::{ErrorPanel, ErrorPanelProps};
-use factcards::{BUNDLED_SHEET, FactDeckProps};
+use factcards::{BUNDLED_SHEET, DeckOptions, FactDeckProps};
 use yew::LocalServerRenderer;
 
 fn bundled_props() -> FactDeckProps {
@@ -43,8 +43,11 @@ fn cards_start_closed_with_a_disclosure_button() {
 #[test]
 fn initial_card_and_category_options_apply() {
     let props = FactDeckProps {
-        initial_category: Some("russia".into()),
-        initial_card: Some("why-russia".into()),
+        options: DeckOptions {
+            initial_category: Some("russia".into()),
+            initial_card: Some("why-russia".into()),
+            ..DeckOptions::default()
+        },
         ..bundled_props()
     };
     let html = render_deck(props);
@@ -78,7 +81,10 @@ fn text_from_json_is_escaped_not_interpreted() {
 #[test]
 fn the_russian_ui_labels_the_deck_in_russian() {
     let props = FactDeckProps {
-        lang: Some("ru".into()),
+        options: DeckOptions {
+            lang: Some("ru".into()),
+            ..DeckOptions::default()
+        },
         ..bundled_props()
     };
     let html = render_deck(props);

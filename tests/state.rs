@@ -190,3 +190,190 @@ fn fragments_for_cards_other_sheets_and_unknown_ids() {
     assert_eq!(ids(&state.categories), ["origins"]);
     assert!(state.expanded.is_empty());
 }
+
+// ---------------------------------------------------------------------------
+// The whole deck's transition (deck_state.rs): what the host hears, and the
+// live region's flag.
+// ---------------------------------------------------------------------------
+
+mod deck {
+    use std::rc::Rc;
+
+    use factcards::BUNDLED_SHEET;
+    use factcards::deck_state::{DeckAction, DeckState};
+    use factcards::event::DeckEvent;
+    use factcards::model::parse_sheet;
+    use factcards::progress::RenderPace;
+    use factcards::state::{Action, LinkTarget, card_fragment, parse_fragment};
+
+    const SHEET_ID: &str = "moscow-concert-hall-attack-isis-k";
+
+    fn deck() -> DeckState {
+        DeckState::new(
+            Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()),
+            None,
+            None,
+            RenderPace::Screenful,
+        )
+    }
+
+    /// Applies `actions` one by one, as the host hears after each render.
+    fn run(mut state: DeckState, actions: Vec<Action>) -> (DeckState, Vec<DeckEvent>) {
+        let mut heard = 0;
+        let mut events = state.unheard(heard).to_vec();
+        heard = state.recorded();
+        for action in actions {
+            state = state.apply(DeckAction::View(action), heard);
+            events.extend(state.unheard(heard).iter().cloned());
+            heard = state.recorded();
+        }
+        (state, events)
+    }
+
+    #[test]
+    fn a_small_sheet_is_ready_at_once_and_says_so_once() {
+        let (_, events) = run(deck(), vec![]);
+        assert_eq!(
+            events,
+            [DeckEvent::Ready {
+                sheet: SHEET_ID.into(),
+                cards: 9
+            }]
+        );
+    }
+
+    #[test]
+    fn each_change_is_reported_with_the_view_for_the_url() {
+        let (_, events) = run(
+            deck(),
+            vec![
+                Action::ToggleCategory("origins".into()),
+                Action::ToggleCard("aims".into()),
+                Action::Search("isis".into()),
+            ],
+        );
+        assert_eq!(
+            events[1..],
+            [
+                DeckEvent::Filter {
+                    categories: vec!["origins".into()]
+                },
+                DeckEvent::ViewChanged {
+                    fragment: format!("{SHEET_ID}?cat=origins")
+                },
+                DeckEvent::CardToggle {
+                    card: "aims".into(),
+                    expanded: true
+                },
+                DeckEvent::ViewChanged {
+                    fragment: format!("{SHEET_ID}?cat=origins&open=aims")
+                },
+                DeckEvent::ViewChanged {
+                    fragment: format!("{SHEET_ID}?cat=origins&q=isis&open=aims")
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn copying_a_link_and_following_a_source_are_heard_and_change_nothing_else() {
+        let start = deck();
+        let (state, events) = run(
+            start.clone(),
+            vec![
+                Action::CopyLink("aims".into()),
+                Action::FollowSource {
+                    source: "s1".into(),
+                    url: "https://example.org/".into(),
+                },
+                Action::CopyLink("no-such-card".into()),
+            ],
+        );
+        assert_eq!(state.view, start.view);
+        assert_eq!(
+            events[1..],
+            [
+                DeckEvent::CopyLink {
+                    card: "aims".into(),
+                    anchor: format!("{SHEET_ID}/aims")
+                },
+                DeckEvent::SourceClick {
+                    source: "s1".into(),
+                    url: "https://example.org/".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn events_recorded_between_two_renders_are_all_heard_in_order() {
+        // Two actions before the host hears anything (one render for both).
+        let state = deck()
+            .apply(DeckAction::View(Action::ToggleCard("aims".into())), 0)
+            .apply(DeckAction::View(Action::CopyLink("aims".into())), 0);
+        let heard: Vec<&DeckEvent> = state.unheard(0).iter().collect();
+        assert_eq!(heard.len(), 4, "{heard:?}");
+        assert!(matches!(heard[0], DeckEvent::Ready { .. }));
+        assert!(matches!(heard[1], DeckEvent::CardToggle { .. }));
+        assert!(matches!(heard[3], DeckEvent::CopyLink { .. }));
+        // Once heard, they leave the outbox with the next transition.
+        let later = state.apply(
+            DeckAction::View(Action::ToggleCard("aims".into())),
+            state.recorded(),
+        );
+        assert_eq!(later.unheard(state.recorded()).len(), 2);
+        assert_eq!(later.recorded(), state.recorded() + 2);
+    }
+
+    #[test]
+    fn a_deck_rendering_in_chunks_is_ready_once_its_last_chunk_is_in() {
+        // Out of sight, a deck renders a few facts per chunk.
+        let sheet = Rc::new(parse_sheet(BUNDLED_SHEET).unwrap());
+        let mut state = DeckState::new(sheet, None, None, RenderPace::Background);
+        assert_eq!(state.unheard(0), []);
+        let mut chunks = 0;
+        while state.unheard(0).is_empty() {
+            state = state.apply(DeckAction::RenderMore, 0);
+            chunks += 1;
+            assert!(chunks < 100, "never complete");
+        }
+        assert!(matches!(state.unheard(0), [DeckEvent::Ready { cards: 9, .. }]));
+        // Complete stays complete, and Ready is not said twice.
+        let again = state.apply(DeckAction::RenderAll, state.recorded());
+        assert_eq!(again.unheard(state.recorded()), []);
+    }
+
+    #[test]
+    fn the_live_region_speaks_from_the_first_narrowed_view_on() {
+        let state = deck();
+        assert!(!state.announce, "silent while the deck loads");
+        let state = state.apply(DeckAction::View(Action::ToggleCard("aims".into())), 0);
+        assert!(!state.announce, "opening a card narrows nothing");
+        let state = state.apply(DeckAction::View(Action::Search("isis".into())), 0);
+        assert!(state.announce);
+        let state = state.apply(DeckAction::View(Action::Reset), 0);
+        assert!(state.announce, "widening again is read out too");
+        let filtered = DeckState::new(
+            Rc::new(parse_sheet(BUNDLED_SHEET).unwrap()),
+            Some("origins"),
+            None,
+            RenderPace::Screenful,
+        );
+        assert!(
+            filtered.announce,
+            "a deck that starts filtered says what it shows"
+        );
+    }
+
+    #[test]
+    fn a_copied_link_opens_its_card() {
+        for card in ["aims", "a card/with spaces"] {
+            let fragment = card_fragment(SHEET_ID, card);
+            assert_eq!(
+                parse_fragment(SHEET_ID, &fragment),
+                Some(LinkTarget::Card(card.into()))
+            );
+        }
+        assert_eq!(card_fragment(SHEET_ID, "a b/c"), format!("{SHEET_ID}/a%20b%2Fc"));
+    }
+}

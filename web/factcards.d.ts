@@ -30,6 +30,24 @@ export interface MountOptions {
   category?: string;
   /** The card id to open at first. */
   card?: string;
+  /** Whether the reader's view is kept in the page's URL fragment (default true). */
+  urlState?: boolean;
+}
+
+/** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */
+export interface SheetProblem {
+  /** The JSON path, such as "cards[2].facts[0]"; "" for the sheet as a whole. */
+  path: string;
+  message: string;
+  /** 1-based line and column in the JSON text; null when the sheet was an object given to mount(). */
+  line: number | null;
+  column: number | null;
+  severity: "error" | "warning";
+}
+
+/** What mount() and update() throw or reject with for an invalid sheet: the message lists every problem, `problems` holds them as data. */
+export interface SheetError extends Error {
+  problems: SheetProblem[];
 }
 
 export interface Handle {
@@ -42,8 +60,8 @@ export interface Handle {
 /**
  * Mounts a widget in `element`, replacing any widget there.
  * `sheet`: a sheet object, a URL string, or undefined for the bundled story.
- * Throws an Error listing every problem of an invalid sheet or options; for a
- * URL, returns a Promise that rejects with that Error.
+ * Throws an Error listing every problem of an invalid sheet (a SheetError, with
+ * `problems`) or options; for a URL, returns a Promise that rejects with that Error.
  */
 export function mount(element: Element, sheet?: Sheet, options?: MountOptions): Handle;
 export function mount(element: Element, sheet: string, options?: MountOptions): Promise<Handle>;
@@ -59,7 +77,7 @@ export interface FactcardsApi {
 /** Events dispatched on the mount element (they bubble). */
 export interface FactcardsEventMap {
   "factcards:ready": CustomEvent<{ sheet: string; cards: number }>;
-  "factcards:error": CustomEvent<{ problems: string[] }>;
+  "factcards:error": CustomEvent<{ problems: SheetProblem[] }>;
   "factcards:card-toggle": CustomEvent<{ card: string; expanded: boolean }>;
   "factcards:filter": CustomEvent<{ categories: string[] }>;
   "factcards:source-click": CustomEvent<{ source: string; url: string }>;

@@ -1,6 +1,8 @@
 //! The JS API: `factcards.mount(element, sheet, options)` and its handle.
 //! Invalid input becomes a thrown `Error` or a rejected Promise whose
-//! message lists every problem; it never panics.
+//! message lists every problem; an invalid sheet's Error also has
+//! `problems`, the same problems as data (`event::ProblemDetail`). It never
+//! panics.
 
 use std::rc::Rc;
 
@@ -8,10 +10,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::events::to_js;
 use super::instance::Instance;
-use super::options::{MountOptions, Theme};
 use super::source::SheetSource;
+use crate::event::problem_details;
 use crate::model::SheetError;
+use crate::options::{DeckOptions, OptionValue};
 
 /// A mounted widget, returned by `mount`.
 #[wasm_bindgen]
@@ -25,7 +29,7 @@ pub struct Handle {
 /// story. `options` is `{theme, lang, category, card}`, each optional.
 /// Returns a `Handle`, or for a URL a `Promise<Handle>`.
 #[wasm_bindgen]
-pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(options)?;
     let source = SheetSource::from_js(&sheet)?;
     super::unregister(&element);
@@ -39,7 +43,7 @@ pub fn mount(element: Element, sheet: JsValue, options: JsValue) -> Result<JsVal
 impl Handle {
     /// Shows another sheet (an object, a URL string or `undefined`), keeping
     /// the element and options. Returns nothing, or a Promise for a URL.
-    pub fn update(&self, sheet: JsValue) -> Result<JsValue, JsError> {
+    pub fn update(&self, sheet: JsValue) -> Result<JsValue, JsValue> {
         let source = SheetSource::from_js(&sheet)?;
         let is_url = matches!(source, SheetSource::Url(_));
         let loaded = load(Rc::clone(&self.instance), source)?;
@@ -65,13 +69,12 @@ impl Handle {
     }
 }
 
-/// The names `options` may have; anything else is a typo worth an error.
-const OPTION_NAMES: [&str; 5] = ["theme", "lang", "category", "card", "urlState"];
-
-/// Reads the options object, refusing unknown keys and wrong values by name.
-fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
+/// Reads the options object, refusing unknown keys and wrong values by name
+/// (`DeckOptions::set_js`).
+fn read_options(options: JsValue) -> Result<DeckOptions, JsError> {
+    let mut read = DeckOptions::default();
     if options.is_undefined() || options.is_null() {
-        return Ok(MountOptions::default());
+        return Ok(read);
     }
     let Some(object) = options
         .dyn_ref::<js_sys::Object>()
@@ -81,72 +84,56 @@ fn read_options(options: JsValue) -> Result<MountOptions, JsError> {
             "factcards.mount: options must be an object such as {theme: \"dark\"}",
         ));
     };
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
-            let known = OPTION_NAMES.map(|name| format!("\"{name}\"")).join(", ");
-            return Err(JsError::new(&format!(
-                "factcards.mount: options: unknown option \"{key}\" (known: {known})"
-            )));
-        }
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry = js_sys::Array::from(&entry);
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        let value = if value.is_undefined() || value.is_null() {
+            OptionValue::Absent
+        } else if let Some(text) = value.as_string() {
+            OptionValue::Text(text)
+        } else if let Some(flag) = value.as_bool() {
+            OptionValue::Flag(flag)
+        } else {
+            OptionValue::Other
+        };
+        read.set_js(&key, value)
+            .map_err(|message| JsError::new(&format!("factcards.mount: options: {message}")))?;
     }
-    let get = |key: &str| js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let text = |key: &str| -> Result<Option<String>, JsError> {
-        let value = get(key);
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        value
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| JsError::new(&format!("factcards.mount: options: \"{key}\" must be a string")))
-    };
-    let theme = match text("theme")?.as_deref() {
-        None | Some("auto") => Theme::Auto,
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "factcards.mount: options: unknown theme \"{other}\" (known: \"light\", \"dark\", \"auto\")"
-            )));
-        }
-    };
-    let url_state = get("urlState");
-    if !url_state.is_undefined() && url_state.as_bool().is_none() {
-        return Err(JsError::new(
-            "factcards.mount: options: \"urlState\" must be true or false",
-        ));
-    }
-    Ok(MountOptions {
-        theme,
-        lang: text("lang")?,
-        category: text("category")?,
-        card: text("card")?,
-        url_state: url_state.as_bool().unwrap_or(true),
-    })
+    Ok(read)
 }
 
 /// Loads `source` into `instance`: at once, throwing on problems, or for a
 /// URL as a Promise that resolves to the handle or rejects.
-fn load(instance: Rc<Instance>, source: SheetSource) -> Result<JsValue, JsError> {
+fn load(instance: Rc<Instance>, source: SheetSource) -> Result<JsValue, JsValue> {
     match source {
         SheetSource::Url(url) => {
             let generation = instance.begin_url_load();
             let promise = wasm_bindgen_futures::future_to_promise(async move {
                 match instance.fetch(url, generation).await {
                     Ok(()) => Ok(Handle { instance }.into()),
-                    Err(error) => Err(to_js_error(&error).into()),
+                    Err(error) => Err(sheet_error(&error)),
                 }
             });
             Ok(promise.into())
         }
         source => match instance.load(source) {
             Ok(()) => Ok(Handle { instance }.into()),
-            Err(error) => Err(to_js_error(&error)),
+            Err(error) => Err(sheet_error(&error)),
         },
     }
 }
 
-fn to_js_error(error: &SheetError) -> JsError {
-    JsError::new(&format!("factcards: {error}"))
+/// The Error an invalid sheet throws or rejects with: the message lists
+/// every problem, as before, and `problems` holds them as data,
+/// `[{path, message, line, column, severity}]`.
+fn sheet_error(error: &SheetError) -> JsValue {
+    let js_error = js_sys::Error::new(&format!("factcards: {error}"));
+    match to_js(&problem_details(&error.problems)) {
+        Ok(problems) => {
+            let _ = js_sys::Reflect::set(&js_error, &JsValue::from_str("problems"), &problems);
+        }
+        Err(failed) => web_sys::console::error_1(&JsValue::from(failed)),
+    }
+    js_error.into()
 }

@@ -1,63 +1,33 @@
 //! Reader actions as DOM CustomEvents on the mount element, so a newsroom
 //! can wire them to its own analytics. The widget itself tracks nothing.
 
-use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-use crate::view::deck::DeckEvent;
+use crate::event::DeckEvent;
 
-/// Dispatches `factcards:<name>` on `host` with `detail`; it bubbles, so a
-/// page can listen once on `document`.
-pub fn dispatch(host: &Element, name: &str, detail: &Object) {
+/// Dispatches `event` on `host` under its DOM name, with the event as its
+/// `detail`; it bubbles, so a page can listen once on `document`. Events
+/// that are not the host's business (view changes) are not dispatched.
+pub fn dispatch(host: &Element, event: &DeckEvent) {
+    let Some(name) = event.dom_name() else {
+        return;
+    };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("factcards:{name}"), &init) {
+    match to_js(event) {
+        Ok(detail) => init.set_detail(&detail),
+        // Only a number past 2^53 could fail: say so rather than drop it.
+        Err(error) => web_sys::console::error_1(&JsValue::from(error)),
+    }
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
 }
 
-/// A plain object from key-value pairs.
-pub fn detail(pairs: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (key, value) in pairs {
-        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object
-}
-
-fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
-    items.into_iter().map(JsValue::from).collect::<Array>().into()
-}
-
-/// The event name and detail of a deck event; `None` for those that are
-/// not the host's business (view changes go to the URL instead).
-pub fn describe(event: &DeckEvent) -> Option<(&'static str, Object)> {
-    Some(match event {
-        DeckEvent::Ready { sheet, cards } => (
-            "ready",
-            detail(&[("sheet", sheet.into()), ("cards", (*cards as u32).into())]),
-        ),
-        DeckEvent::Failed { problems } => (
-            "error",
-            detail(&[("problems", strings(problems.iter().map(ToString::to_string)))]),
-        ),
-        DeckEvent::CardToggle { card, expanded } => (
-            "card-toggle",
-            detail(&[("card", card.into()), ("expanded", (*expanded).into())]),
-        ),
-        DeckEvent::Filter { categories } => {
-            ("filter", detail(&[("categories", strings(categories.clone()))]))
-        }
-        DeckEvent::SourceClick { source, url } => (
-            "source-click",
-            detail(&[("source", source.into()), ("url", url.into())]),
-        ),
-        DeckEvent::CopyLink { card, anchor } => (
-            "copy-link",
-            detail(&[("card", card.into()), ("anchor", anchor.into())]),
-        ),
-        DeckEvent::ViewChanged { .. } => return None,
-    })
+/// A Rust value as the plain JS data a page reads: structs as objects,
+/// `Vec`s as arrays, `None` as `null` (as in JSON, not `undefined`).
+pub fn to_js(value: &impl Serialize) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }

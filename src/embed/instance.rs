@@ -5,19 +5,17 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::{AppHandle, AttrValue, Callback};
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
 
-use super::options::MountOptions;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
-use super::{events, map};
+use super::{events, map, page};
+use crate::event::{DeckEvent, DeckLink};
 use crate::model::{SheetError, WorldShapes};
+use crate::options::DeckOptions;
 use crate::progress::RenderPace;
-use crate::state::{LinkTarget, parse_fragment};
-use crate::view::deck::{DeckEvent, DeckLink};
+use crate::state::{LinkTarget, card_anchor, card_fragment, parse_fragment};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
 
 pub struct Instance {
@@ -52,7 +50,7 @@ impl Instance {
     /// state until `load` is called, or, over a server-rendered fallback,
     /// keeps that on screen until the live deck is ready.
     /// Fails only if `host` cannot hold a shadow root (an `<img>`, say).
-    pub fn mount(host: Element, options: MountOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
+    pub fn mount(host: Element, options: DeckOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host
@@ -93,19 +91,20 @@ impl Instance {
                     }
                 })
             };
+            let keeps_view_in_url = options.url_state;
             let props = WidgetProps {
-                lang: options.lang(),
-                initial_category: options.category(),
-                initial_card: options.card(),
-                on_event,
-                // Behind a fallback the reader already sees: out of sight,
-                // in small chunks that never block the page.
-                pace: if fallback.is_empty() {
-                    RenderPace::Screenful
-                } else {
-                    RenderPace::Background
+                load: LoadState::Loading,
+                options: DeckOptions {
+                    // Behind a fallback the reader already sees: out of
+                    // sight, in small chunks that never block the page.
+                    pace: if fallback.is_empty() {
+                        RenderPace::Screenful
+                    } else {
+                        RenderPace::Background
+                    },
+                    ..options
                 },
-                ..WidgetProps::new(LoadState::Loading)
+                on_event,
             };
             let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props.clone()).render();
             Instance {
@@ -118,7 +117,7 @@ impl Instance {
                 generation: Cell::new(0),
                 links: Cell::new(0),
                 from_markup,
-                keeps_view_in_url: options.url_state,
+                keeps_view_in_url,
                 root,
                 fallback: RefCell::new(fallback),
             }
@@ -200,7 +199,7 @@ impl Instance {
                 self.show(LoadState::Ready(loaded.sheet), href);
                 // A link to this sheet in the page's address applies once the
                 // sheet is known (for a URL, after it arrives).
-                self.follow_hash(&super::current_hash());
+                self.follow_hash(&page::current_hash());
                 Ok(())
             }
             Err(error) => {
@@ -223,13 +222,24 @@ impl Instance {
             LoadState::Ready(sheet) => map::request(sheet),
             LoadState::Loading | LoadState::Failed(_) => (None, false),
         };
+        self.update_props(|props| {
+            props.load = load;
+            props.options.data_href = data_href;
+            props.options.link = None;
+            props.options.map = shapes;
+            props.options.map_loading = map_loading;
+            true
+        });
+    }
+
+    /// Changes the widget's props with `change` and re-renders it, unless
+    /// `change` says there was nothing to change.
+    fn update_props(&self, change: impl FnOnce(&mut WidgetProps) -> bool) {
         let props = {
             let mut props = self.props.borrow_mut();
-            props.load = load;
-            props.data_href = data_href.map(AttrValue::from);
-            props.link = None;
-            props.map = shapes;
-            props.map_loading = map_loading;
+            if !change(&mut props) {
+                return;
+            }
             props.clone()
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {
@@ -240,18 +250,14 @@ impl Instance {
     /// Takes the map shapes once they are fetched (`None` if that failed),
     /// if this widget is waiting for them.
     pub fn map_arrived(&self, shapes: Option<Rc<WorldShapes>>) {
-        let props = {
-            let mut props = self.props.borrow_mut();
-            if !props.map_loading {
-                return;
+        self.update_props(|props| {
+            let waiting = props.options.map_loading;
+            if waiting {
+                props.options.map = shapes;
+                props.options.map_loading = false;
             }
-            props.map = shapes;
-            props.map_loading = false;
-            props.clone()
-        };
-        if let Some(app) = self.app.borrow_mut().as_mut() {
-            app.update(props);
-        }
+            waiting
+        });
     }
 
     /// Follows the page's URL fragment if it is for this widget's sheet:
@@ -265,21 +271,17 @@ impl Instance {
             return;
         };
         let card = match &target {
-            LinkTarget::Card(card) => Some(format!("{sheet_id}/{card}")),
+            LinkTarget::Card(card) => Some(card_anchor(&sheet_id, card)),
             LinkTarget::View(_) => None,
         };
         let seq = self.links.get().wrapping_add(1);
         self.links.set(seq);
-        let props = {
-            let mut props = self.props.borrow_mut();
-            props.link = Some(DeckLink { target, seq });
-            props.clone()
-        };
-        if let Some(app) = self.app.borrow_mut().as_mut() {
-            app.update(props);
-        }
+        self.update_props(|props| {
+            props.options.link = Some(Rc::new(DeckLink { target, seq }));
+            true
+        });
         if let Some(anchor) = card {
-            scroll_to_card(self.shadow.clone(), anchor, 10);
+            page::scroll_to_card(self.shadow.clone(), anchor);
         }
     }
 
@@ -317,68 +319,14 @@ impl Instance {
             self.take_over_from_fallback();
         }
         match event {
-            DeckEvent::CopyLink { anchor, .. } => copy_link(anchor),
-            DeckEvent::ViewChanged { fragment } if self.keeps_view_in_url => replace_fragment(fragment),
+            DeckEvent::CopyLink { card, .. } => {
+                if let Some(sheet_id) = self.sheet_id.borrow().as_deref() {
+                    page::copy_link(&card_fragment(sheet_id, card));
+                }
+            }
+            DeckEvent::ViewChanged { fragment } if self.keeps_view_in_url => page::replace_fragment(fragment),
             _ => {}
         }
-        if let Some((name, detail)) = events::describe(event) {
-            events::dispatch(&self.host, name, &detail);
-        }
+        events::dispatch(&self.host, event);
     }
-}
-
-/// Puts the view in the page's URL fragment without adding a history entry
-/// (and without a `hashchange`, so the deck does not follow its own link).
-fn replace_fragment(fragment: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
-        return;
-    };
-    let url = format!("{path}{search}#{fragment}");
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// Copies the page's address with `#anchor` to the clipboard.
-fn copy_link(anchor: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let Ok(href) = location.href() else {
-        return;
-    };
-    let base = href.split('#').next().unwrap_or(&href);
-    let encoded: String = js_sys::encode_uri(anchor).into();
-    let link = format!("{base}#{encoded}");
-    let _ = window.navigator().clipboard().write_text(&link);
-}
-
-/// Scrolls a card into view and focuses its disclosure button, once Yew has
-/// rendered it (it may have been hidden by the filter a frame ago).
-fn scroll_to_card(shadow: ShadowRoot, anchor: String, frames_left: u32) {
-    if let Some(card) = shadow.get_element_by_id(&anchor) {
-        card.scroll_into_view();
-        if let Some(toggle) = card
-            .query_selector(".fc-card__toggle")
-            .ok()
-            .flatten()
-            .and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = toggle.focus();
-        }
-        return;
-    }
-    if frames_left == 0 {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(move || scroll_to_card(shadow, anchor, frames_left - 1));
-    let _ = window.request_animation_frame(callback.unchecked_ref());
 }

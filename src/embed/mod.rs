@@ -6,7 +6,7 @@ mod api;
 mod events;
 mod instance;
 mod map;
-mod options;
+mod page;
 mod panic;
 mod source;
 mod styles;
@@ -21,6 +21,8 @@ use web_sys::{Element, MutationObserver, MutationObserverInit};
 pub use api::Handle;
 use instance::Instance;
 pub use map::set_asset_base;
+
+use crate::options::DeckOptions;
 
 /// The attribute that marks a mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-factcards";
@@ -85,7 +87,7 @@ fn mount_all() {
         };
         let destroyed = DESTROYED.with(|destroyed| destroyed.has(&host));
         if find(&host).is_none() && !destroyed {
-            let options = options::MountOptions::from_element(&host);
+            let options = DeckOptions::from_attributes(|name| host.get_attribute(name));
             let source = source::SheetSource::from_element(&host);
             match Instance::mount(host, options, true) {
                 Ok(instance) => {
@@ -154,18 +156,12 @@ fn watch_for_mount_points() {
     callback.forget();
 }
 
-pub(crate) fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default()
-}
-
 fn watch_hash() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(|| {
-        let hash = current_hash();
+        let hash = page::current_hash();
         let instances = INSTANCES.with(|instances| instances.borrow().clone());
         for instance in instances {
             instance.follow_hash(&hash);

@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::deck::DeckEvent;
 use super::fact::fact_item;
 use super::highlight::highlight;
 use super::region_map::RegionMap;
@@ -12,7 +11,7 @@ use super::sources::source_list;
 use crate::i18n::UiLang;
 use crate::model::{Sheet, WorldShapes};
 use crate::search::Query;
-use crate::state::Action;
+use crate::state::{Action, card_anchor};
 
 #[derive(Properties, PartialEq)]
 pub struct FactCardProps {
@@ -27,9 +26,9 @@ pub struct FactCardProps {
     /// Whether the sources are shown.
     pub expanded: bool,
     pub ui_lang: UiLang,
+    /// Receives what the reader does: opening the sources, copying the
+    /// link, following a source.
     pub dispatch: Callback<Action>,
-    /// Receives source clicks and copy-link requests.
-    pub on_event: Callback<DeckEvent>,
     /// Optional: the map shapes, for a card with `regions` (see
     /// [`RegionMap`]).
     #[prop_or_default]
@@ -39,11 +38,6 @@ pub struct FactCardProps {
     pub map_loading: bool,
 }
 
-/// The card's DOM id: the deep-link anchor `<sheet-id>/<card-id>`.
-pub fn card_anchor(sheet: &Sheet, card_id: &str) -> String {
-    format!("{}/{}", sheet.id, card_id)
-}
-
 #[component]
 pub fn FactCard(props: &FactCardProps) -> Html {
     let sheet = &props.sheet;
@@ -51,7 +45,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
         return Html::default();
     };
     let strings = props.ui_lang.strings();
-    let anchor = card_anchor(sheet, &card.id);
+    let anchor = card_anchor(&sheet.id, &card.id);
     // Prefixed, not suffixed: a card id may contain "/", so "a/sources" must
     // not meet card "a"'s sources panel. The prefix's ":" is never in a sheet
     // id (a slug), so these cannot meet a card anchor either.
@@ -69,13 +63,10 @@ pub fn FactCard(props: &FactCardProps) -> Html {
     // no timer and is read out by screen readers as the button's new name.
     let copied = use_state(|| false);
     let copy_link = {
-        let (card, anchor, copied) = (card.id.clone(), anchor.clone(), copied.clone());
-        props.on_event.reform(move |_: MouseEvent| {
+        let (card, copied) = (card.id.clone(), copied.clone());
+        props.dispatch.reform(move |_: MouseEvent| {
             copied.set(true);
-            DeckEvent::CopyLink {
-                card: card.clone(),
-                anchor: anchor.clone(),
-            }
+            Action::CopyLink(card.clone())
         })
     };
     let reset_copied = {
@@ -128,7 +119,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             </button>
             </div>
             <div class="fc-card__sources" id={sources_id} hidden={!props.expanded}>
-                { source_list(sheet, &cited, strings, &props.on_event) }
+                { source_list(sheet, &cited, strings, &props.dispatch) }
             </div>
         </article>
     }

@@ -1,11 +1,11 @@
 //! `FactDeck`: the whole widget for one valid sheet, and the only component
 //! that holds state.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::card::FactCard;
 use super::certainty::certainty_view;
 use super::corrections::corrections_footer;
 use super::filter::category_filter;
@@ -13,57 +13,30 @@ use super::grouping::grouping_switch;
 use super::header::deck_header;
 use super::results::result_status;
 use super::search_box::search_box;
+use super::topics::{Topics, topic_sections};
+use crate::deck_state::{DeckAction, DeckState};
+use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::{Problem, Sheet, WorldShapes};
-use crate::progress::{RenderPace, RenderProgress, display_order};
-use crate::search::{Query, SearchIndex};
-use crate::state::{Action, Grouping, LinkTarget, ViewState, Visible};
+use crate::model::Sheet;
+use crate::options::DeckOptions;
+use crate::search::{Query, SearchIndex, search};
+use crate::state::{Action, Grouping, LinkTarget, Visible};
 
 /// Properties of [`FactDeck`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct FactDeckProps {
     /// The sheet to show. It must be valid: check it with
     /// `model::parse_sheet` and show `ErrorPanel` otherwise. A new `Rc`
     /// re-renders the deck; the same `Rc` costs a pointer comparison.
     pub sheet: Rc<Sheet>,
-    /// Optional BCP 47 tag for the widget's own labels; defaults to the
-    /// sheet's `lang`.
+    /// Optional: the language, first filter and card, a link to follow,
+    /// the map shapes, the pace of rendering (see [`DeckOptions`]).
     #[prop_or_default]
-    pub lang: Option<AttrValue>,
-    /// Optional id of the category to filter on at first.
-    #[prop_or_default]
-    pub initial_category: Option<AttrValue>,
-    /// Optional id of the card to open at first.
-    #[prop_or_default]
-    pub initial_card: Option<AttrValue>,
-    /// Optional link to follow: opens a card or restores a view each time a
-    /// new one arrives, such as when the page's `#sheet/…` hash changes.
-    #[prop_or_default]
-    pub link: Option<DeckLink>,
-    /// Optional address of the sheet's JSON for the "Get the data" link.
-    #[prop_or_default]
-    pub data_href: Option<AttrValue>,
+    pub options: DeckOptions,
     /// Optional listener for what the reader does, for the host's own
     /// analytics (the embed turns these into DOM events).
     #[prop_or_default]
     pub on_event: Callback<DeckEvent>,
-    /// Optional world map shapes (`model::WorldShapes::parse` of
-    /// data/world-map.json) for the cards with `regions`. Without them those
-    /// cards show the map's caption only.
-    #[prop_or_default]
-    pub map: Option<Rc<WorldShapes>>,
-    /// Optional: whether `map` is on its way, so that each map's space is
-    /// held by a placeholder until it arrives.
-    #[prop_or_default]
-    pub map_loading: bool,
-    /// Optional pace of rendering (`progress.rs`). By default a big sheet
-    /// renders a screenful of cards first and the rest in later tasks, so
-    /// that it never freezes the page; `Background` renders in small chunks
-    /// out of sight (the embed, behind a server-rendered fallback);
-    /// server-side rendering uses `Whole`, because its HTML must hold every
-    /// card.
-    #[prop_or_default]
-    pub pace: RenderPace,
 }
 
 impl FactDeckProps {
@@ -71,88 +44,29 @@ impl FactDeckProps {
     pub fn for_sheet(sheet: Rc<Sheet>) -> Self {
         FactDeckProps {
             sheet,
-            lang: None,
-            initial_category: None,
-            initial_card: None,
-            link: None,
-            data_href: None,
+            options: DeckOptions::default(),
             on_event: Callback::noop(),
-            map: None,
-            map_loading: false,
-            pace: RenderPace::default(),
         }
     }
 }
 
-/// A link to follow (from the URL fragment); `seq` tells a repeated link
-/// from the previous one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeckLink {
-    pub target: LinkTarget,
-    pub seq: u32,
+/// Yew's reducer around the pure `DeckState` (`deck_state.rs`), with the
+/// count of events the host has heard, which the reporting effect keeps.
+struct Deck {
+    state: DeckState,
+    heard: Rc<Cell<u64>>,
 }
 
-/// Something that happened in the widget, reported to the host: mostly what
-/// the reader did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeckEvent {
-    /// A valid sheet is shown, every card of it rendered.
-    Ready { sheet: String, cards: usize },
-    /// The sheet could not be shown; the error panel lists these problems.
-    Failed { problems: Vec<Problem> },
-    /// A card's sources were opened or closed.
-    CardToggle { card: String, expanded: bool },
-    /// The category filter changed; empty means every category.
-    Filter { categories: Vec<String> },
-    /// The reader followed a source's link.
-    SourceClick { source: String, url: String },
-    /// The reader asked for a link to a card (`anchor` is `sheet/card`).
-    CopyLink { card: String, anchor: String },
-    /// The view changed (filter, search, open cards or grouping), for the
-    /// embed to keep in the URL fragment.
-    ViewChanged { fragment: String },
-}
-
-/// What changes a deck: the reader's actions, and the next chunk of a big
-/// sheet's cards.
-enum DeckAction {
-    /// Something the reader did (`state.rs`).
-    View(Action),
-    /// The next chunk of cards, from the chunk timer.
-    RenderMore,
-    /// Every card at once, for a printout.
-    RenderAll,
-}
-
-/// Yew's reducer wrapper around the pure transitions in `state.rs` and
-/// `progress.rs`.
-#[derive(PartialEq)]
-struct DeckState {
-    sheet: Rc<Sheet>,
-    view: ViewState,
-    /// The cards in display order, which the progress counts in.
-    order: Rc<[usize]>,
-    rendered: RenderProgress,
-}
-
-impl Reducible for DeckState {
+impl Reducible for Deck {
     type Action = DeckAction;
 
     fn reduce(self: Rc<Self>, action: DeckAction) -> Rc<Self> {
-        let (view, rendered) = match action {
-            DeckAction::View(action) => (self.view.clone().apply(&self.sheet, action), self.rendered),
-            DeckAction::RenderMore => (self.view.clone(), self.rendered.next(&self.sheet, &self.order)),
-            DeckAction::RenderAll => (self.view.clone(), self.rendered.complete(&self.order)),
-        };
-        if view == self.view && rendered == self.rendered {
+        let state = self.state.apply(action, self.heard.get());
+        if state.same_as(&self.state) {
             return self;
         }
-        Rc::new(DeckState {
-            sheet: Rc::clone(&self.sheet),
-            view,
-            order: Rc::clone(&self.order),
-            rendered,
-        })
+        let heard = Rc::clone(&self.heard);
+        Rc::new(Deck { state, heard })
     }
 }
 
@@ -163,17 +77,12 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let sheet = &props.sheet;
     let state = {
         let sheet = Rc::clone(sheet);
-        let category = props.initial_category.clone();
-        let card = props.initial_card.clone();
-        let pace = props.pace;
-        use_reducer(move || {
-            let order: Rc<[usize]> = display_order(&sheet).into();
-            DeckState {
-                view: ViewState::initial(&sheet, category.as_deref(), card.as_deref()),
-                rendered: RenderProgress::first(&sheet, &order, pace),
-                order,
-                sheet,
-            }
+        let category = props.options.initial_category.clone();
+        let card = props.options.initial_card.clone();
+        let pace = props.options.pace;
+        use_reducer(move || Deck {
+            state: DeckState::new(sheet, category.as_deref(), card.as_deref(), pace),
+            heard: Rc::new(Cell::new(0)),
         })
     };
     // A stable callback, so that cards whose props did not change are not
@@ -184,10 +93,11 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             dispatcher.dispatch(DeckAction::View(action))
         })
     };
-    use_progressive_rendering(&state, &props.on_event);
+    use_progressive_rendering(&state);
+    use_report_to_host(&state, &props.on_event);
     {
         let dispatch = dispatch.clone();
-        use_effect_with(props.link.clone(), move |link| {
+        use_effect_with(props.options.link.clone(), move |link| {
             if let Some(link) = link {
                 dispatch.emit(match &link.target {
                     LinkTarget::Card(card) => Action::OpenCard(card.clone()),
@@ -196,43 +106,44 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             }
         });
     }
-    use_report_changes(&sheet.id, &state.view, &props.on_event);
 
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
     let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
-    let view = &state.view;
+    let deck = &state.state;
+    let view = &deck.view;
     // The search is the costly part, so it alone is memoised; the category
     // filter is applied on top of its result.
     let searched = {
         let index = Rc::clone(&index);
         use_memo((Rc::clone(sheet), view.query.clone()), move |(sheet, query)| {
-            let search = ViewState {
-                query: query.clone(),
-                ..ViewState::default()
-            };
-            search.visible(sheet, &index)
+            Visible {
+                cards: search(sheet, &index, &Query::new(query), |_| true),
+            }
         })
     };
     let visible = searched.in_categories(sheet, view);
     let counts = searched.counts_by_category(sheet);
 
-    let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(&sheet.lang));
+    let ui_lang = UiLang::from_tag(props.options.lang.as_deref().unwrap_or(&sheet.lang));
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
     let query = AttrValue::from(view.query.clone());
     let strings = ui_lang.strings();
-    // The live region speaks only once the reader has narrowed the view.
-    let announce = {
-        let interacted = use_mut_ref(|| false);
-        let mut interacted = interacted.borrow_mut();
-        *interacted |= view.is_narrowed();
-        *interacted
-    };
 
     let body = match view.grouping {
         Grouping::Topic => {
-            let rendered = state.rendered.cards_to_render(sheet, &state.order, view);
-            topic_sections(props, &searched, view, rendered, &query, ui_lang, &dispatch)
+            let rendered = deck.rendered.cards_to_render(sheet, &deck.order, view);
+            topic_sections(Topics {
+                sheet,
+                searched: &searched,
+                view,
+                rendered,
+                query: &query,
+                ui_lang,
+                dispatch: &dispatch,
+                map: props.options.map.as_ref(),
+                map_loading: props.options.map_loading,
+            })
         }
         Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
     };
@@ -244,13 +155,13 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 { search_box(&query, &sheet.id, strings, &dispatch) }
                 { grouping_switch(view.grouping, strings, &dispatch) }
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
-                { result_status(visible.fact_count(), visible.card_count(), announce, strings, &dispatch) }
+                { result_status(visible.fact_count(), visible.card_count(), deck.announce, strings, &dispatch) }
             </div>
             { body }
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }
             }
-            if let Some(href) = &props.data_href {
+            if let Some(href) = &props.options.data_href {
                 <p class="fc-deck__data">
                     <a class="fc-deck__data-link" href={href.clone()} download={format!("{}.json", sheet.id)}>
                         { ui_lang.strings().get_the_data }
@@ -261,102 +172,17 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     }
 }
 
-/// The topic view: the first `rendered` cards in display order (every card
-/// once a big sheet has rendered in full), grouped by category, with the
-/// ones the filter or the search leaves out hidden rather than removed. A
-/// category toggle then only flips `hidden` on each card's slot, and the
-/// cards' props stay equal, so Yew re-renders none of them: cheap both ways.
-fn topic_sections(
-    props: &FactDeckProps,
-    searched: &Visible,
-    view: &ViewState,
-    rendered: usize,
-    query: &AttrValue,
-    ui_lang: UiLang,
-    dispatch: &Callback<Action>,
-) -> Html {
-    let sheet = &props.sheet;
-    // The facts of each card that match the search, whatever the filter.
-    let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
-    for (card, facts) in &searched.cards {
-        matching[*card] = Some(facts);
-    }
-    // Each card's position in display order, counted across the sections.
-    let mut position = 0;
-    let mut sections = Vec::new();
-    for category in &sheet.categories {
-        if position >= rendered {
-            break;
-        }
-        let shown_category = view.shows_category(&category.id);
-        let mut any_shown = false;
-        let mut cards = Vec::new();
-        for (index, card) in sheet
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|(_, card)| card.category == category.id)
-        {
-            let facts = matching[index].unwrap_or(&[]);
-            let hidden = !shown_category || facts.is_empty();
-            any_shown |= !hidden;
-            position += 1;
-            if position > rendered {
-                continue;
-            }
-            // The slot carries `hidden`, so that hiding or showing a card
-            // leaves the card's own props equal and Yew skips it.
-            cards.push(html! {
-                <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
-                <FactCard
-                    sheet={Rc::clone(sheet)}
-                    {index}
-                    facts={Rc::<[usize]>::from(facts)}
-                    query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
-                    expanded={view.is_expanded(&card.id)}
-                    {ui_lang}
-                    dispatch={dispatch.clone()}
-                    on_event={props.on_event.clone()}
-                    map={props.map.clone()}
-                    map_loading={props.map_loading}
-                />
-                </div>
-            });
-        }
-        let heading_id = format!("heading:{}/{}", sheet.id, category.id);
-        sections.push(html! {
-            <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
-                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
-                if let Some(description) = &category.description {
-                    <p class="fc-category__description">{ description }</p>
-                }
-                <div class="fc-category__cards">{ for cards }</div>
-            </section>
-        });
-    }
-    html! { <div class="fc-deck__categories">{ for sections }</div> }
-}
-
-/// Renders the rest of a big sheet, a chunk per task, and reports `Ready`
-/// once every card is in. A timer of 0 ms yields to the browser between
-/// chunks, so that it paints and answers the reader. A printout cannot wait
-/// for the chunks, so `beforeprint` renders them all at once. One effect,
-/// keyed on the progress: it runs after each chunk, and once more when the
-/// deck is complete, which the progress never leaves.
+/// Renders the rest of a big sheet, a chunk per task. A timer of 0 ms
+/// yields to the browser between chunks, so that it paints and answers the
+/// reader. A printout cannot wait for the chunks, so `beforeprint` renders
+/// them all at once. One effect, keyed on the progress: it runs after each
+/// chunk, until the deck is complete (which records `Ready`).
 #[hook]
-fn use_progressive_rendering(state: &UseReducerHandle<DeckState>, on_event: &Callback<DeckEvent>) {
-    let complete = state.rendered.is_complete(&state.order);
+fn use_progressive_rendering(state: &UseReducerHandle<Deck>) {
+    let complete = state.state.rendered.is_complete(&state.state.order);
     let dispatcher = state.dispatcher();
-    let on_event = on_event.clone();
-    let sheet = Rc::clone(&state.sheet);
-    use_effect_with(state.rendered, move |_| {
-        let pending = if complete {
-            on_event.emit(DeckEvent::Ready {
-                sheet: sheet.id.clone(),
-                cards: sheet.cards.len(),
-            });
-            None
-        } else {
+    use_effect_with(state.state.rendered, move |_| {
+        let pending = (!complete).then(|| {
             let more = dispatcher.clone();
             let next_chunk =
                 gloo_timers::callback::Timeout::new(0, move || more.dispatch(DeckAction::RenderMore));
@@ -365,39 +191,24 @@ fn use_progressive_rendering(state: &UseReducerHandle<DeckState>, on_event: &Cal
                     dispatcher.dispatch(DeckAction::RenderAll)
                 })
             });
-            Some((next_chunk, before_print))
-        };
+            (next_chunk, before_print)
+        });
         move || drop(pending)
     });
 }
 
-/// Reports filter, card and view changes to `on_event` after they render, by
-/// comparing with the state last reported. An effect, because the reducer
-/// does no I/O.
+/// The one path out to the host: after each render, hands `on_event` the
+/// events the transitions recorded since the last (`deck_state.rs`). An
+/// effect, because the reducer does no I/O, and after the render, so that
+/// listeners find the page as the event says.
 #[hook]
-fn use_report_changes(sheet_id: &str, view: &ViewState, on_event: &Callback<DeckEvent>) {
-    let reported = use_mut_ref(|| view.clone());
+fn use_report_to_host(state: &UseReducerHandle<Deck>, on_event: &Callback<DeckEvent>) {
     let on_event = on_event.clone();
-    let sheet_id = sheet_id.to_owned();
-    use_effect_with(view.clone(), move |view| {
-        let mut previous = reported.borrow_mut();
-        if *previous == *view {
-            return;
+    let deck = state.clone();
+    use_effect_with(state.state.recorded(), move |_| {
+        for event in deck.state.unheard(deck.heard.get()) {
+            on_event.emit(event.clone());
         }
-        if previous.categories != view.categories {
-            on_event.emit(DeckEvent::Filter {
-                categories: view.categories.iter().cloned().collect(),
-            });
-        }
-        for card in previous.expanded.symmetric_difference(&view.expanded) {
-            on_event.emit(DeckEvent::CardToggle {
-                card: card.clone(),
-                expanded: view.expanded.contains(card),
-            });
-        }
-        on_event.emit(DeckEvent::ViewChanged {
-            fragment: view.to_fragment(&sheet_id),
-        });
-        *previous = view.clone();
+        deck.heard.set(deck.state.recorded());
     });
 }

@@ -17,4 +17,5 @@ pub mod search_box;
 pub mod sources;
 pub mod status;
 pub mod stylesheet;
+pub mod topics;
 pub mod widget;

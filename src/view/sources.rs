@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use super::deck::DeckEvent;
 use crate::i18n::Strings;
 use crate::model::{Sheet, check_url};
+use crate::state::Action;
 
 /// The sources `ids` names, in order, each with a safe link if it has a url.
-pub fn source_list(sheet: &Sheet, ids: &[&str], strings: &Strings, on_event: &Callback<DeckEvent>) -> Html {
+pub fn source_list(sheet: &Sheet, ids: &[&str], strings: &Strings, dispatch: &Callback<Action>) -> Html {
     let items = ids.iter().filter_map(|id| sheet.source(id)).map(|source| {
         // Validation already refused other schemes; checking again here means
         // a sheet built in code (the Yew API) cannot slip a javascript: link in.
@@ -15,9 +15,9 @@ pub fn source_list(sheet: &Sheet, ids: &[&str], strings: &Strings, on_event: &Ca
         let title = match link {
             Some(url) => html! {
                 <a class="fc-sources__link" href={url.to_owned()} target="_blank" rel="noopener noreferrer"
-                    onclick={on_event.reform({
+                    onclick={dispatch.reform({
                         let (source, url) = (source.id.clone(), url.to_owned());
-                        move |_: MouseEvent| DeckEvent::SourceClick { source: source.clone(), url: url.clone() }
+                        move |_: MouseEvent| Action::FollowSource { source: source.clone(), url: url.clone() }
                     })}>
                     { &source.title }
                     <span class="fc-visually-hidden">{ " " }{ strings.opens_in_new_tab }</span>

@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::deck::{DeckEvent, DeckLink, FactDeck};
+use super::deck::FactDeck;
 use super::error_panel::ErrorPanel;
+use crate::event::DeckEvent;
 use crate::i18n::UiLang;
-use crate::model::{Problem, Sheet, WorldShapes};
-use crate::progress::RenderPace;
+use crate::model::{Problem, Sheet};
+use crate::options::DeckOptions;
 
 /// Where a mount point is in getting its sheet. Matched exhaustively so that
 /// no stage can render as a blank box.
@@ -23,36 +24,18 @@ pub enum LoadState {
     Failed(Vec<Problem>),
 }
 
+/// Properties of [`Widget`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
     pub load: LoadState,
-    /// Optional BCP 47 tag for the labels; defaults to the sheet's `lang`.
+    /// Optional: how to show the deck once the sheet is ready (see
+    /// [`DeckOptions`]); its `lang` labels the loading state and the error
+    /// panel too.
     #[prop_or_default]
-    pub lang: Option<AttrValue>,
-    /// Optional id of the category to filter on at first.
-    #[prop_or_default]
-    pub initial_category: Option<AttrValue>,
-    /// Optional id of the card to open at first.
-    #[prop_or_default]
-    pub initial_card: Option<AttrValue>,
-    /// Optional deep link to open a card now (see [`DeckLink`]).
-    #[prop_or_default]
-    pub link: Option<DeckLink>,
-    /// Optional address of the sheet's JSON for the "Get the data" link.
-    #[prop_or_default]
-    pub data_href: Option<AttrValue>,
+    pub options: DeckOptions,
     /// Optional listener for the reader's actions.
     #[prop_or_default]
     pub on_event: Callback<DeckEvent>,
-    /// Optional map shapes for cards with `regions` (see [`FactDeck`]).
-    #[prop_or_default]
-    pub map: Option<Rc<WorldShapes>>,
-    /// Optional: whether `map` is on its way.
-    #[prop_or_default]
-    pub map_loading: bool,
-    /// Optional pace of rendering the cards (see [`FactDeck`]).
-    #[prop_or_default]
-    pub pace: RenderPace,
 }
 
 impl WidgetProps {
@@ -60,22 +43,15 @@ impl WidgetProps {
     pub fn new(load: LoadState) -> Self {
         WidgetProps {
             load,
-            lang: None,
-            initial_category: None,
-            initial_card: None,
-            link: None,
-            data_href: None,
+            options: DeckOptions::default(),
             on_event: Callback::noop(),
-            map: None,
-            map_loading: false,
-            pace: RenderPace::default(),
         }
     }
 }
 
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let ui_lang = UiLang::from_tag(props.lang.as_deref().unwrap_or(""));
+    let ui_lang = UiLang::from_tag(props.options.lang.as_deref().unwrap_or(""));
     // Failed is reported after it renders, so listeners find the error
     // panel in place; the deck reports Ready once all its cards are in.
     {
@@ -100,15 +76,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <FactDeck
                 key={Rc::as_ptr(sheet) as usize}
                 sheet={Rc::clone(sheet)}
-                lang={props.lang.clone()}
-                initial_category={props.initial_category.clone()}
-                initial_card={props.initial_card.clone()}
-                link={props.link.clone()}
-                data_href={props.data_href.clone()}
+                options={props.options.clone()}
                 on_event={props.on_event.clone()}
-                map={props.map.clone()}
-                map_loading={props.map_loading}
-                pace={props.pace}
             />
         },
         LoadState::Failed(problems) => html! {

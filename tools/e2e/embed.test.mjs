@@ -330,7 +330,10 @@ async function failure(page, host) {
   const problems = await panel.locator(".fc-error__problem").allInnerTexts();
   const fired = await event(page, "error", host);
   assert.equal(fired.bubbles, true);
-  return { problems: problems.map((text) => text.trim()), fired: fired.detail.problems };
+  // The event's problems are data (api-shapes.test.mjs checks their shape); as text they read as the panel does.
+  const asText = ({ path, message, line, column }) =>
+    path ? `${path}: ${message}` : line ? `line ${line}, column ${column}: ${message}` : message;
+  return { problems: problems.map((text) => text.trim()), fired: fired.detail.problems.map(asText) };
 }
 
 test("data-src: a 404 shows the error panel with HTTP 404 and fires factcards:error", async (t) => {

@@ -19,10 +19,7 @@ mod app {
     use std::rc::Rc;
 
     use factcards::model::parse_sheet;
-    use factcards::view::deck::DeckEvent;
-    use factcards::view::error_panel::ErrorPanel;
-    use factcards::view::stylesheet::StyleSheet;
-    use factcards::{BUNDLED_SHEET, FactDeck};
+    use factcards::{BUNDLED_SHEET, DeckEvent, DeckOptions, ErrorPanel, FactDeck, StyleSheet};
     use yew::prelude::*;
 
     #[component]
@@ -50,7 +47,10 @@ mod app {
                         Ok(sheet) => html! {
                             <FactDeck
                                 sheet={Rc::clone(sheet)}
-                                initial_category="origins"
+                                options={DeckOptions {
+                                    initial_category: Some("origins".into()),
+                                    ..DeckOptions::default()
+                                }}
                                 {on_event}
                             />
                         },

@@ -1,0 +1,82 @@
+//! What a widget does to the page around it: reads and replaces the URL
+//! fragment, copies a link to the clipboard, scrolls a card into view.
+//! The fragments themselves are made and read in `state.rs`
+//! (`to_fragment`, `card_fragment`, `parse_fragment`), so that a copied
+//! link and a followed one encode alike.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+
+/// How many frames a deep link waits for its card to render before giving
+/// up on scrolling to it.
+const SCROLL_FRAMES: u32 = 10;
+
+/// The page's URL fragment, with its `#` (empty if none).
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Puts the view in the page's URL fragment without adding a history entry
+/// (and without a `hashchange`, so the deck does not follow its own link).
+pub fn replace_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let url = format!("{path}{search}#{fragment}");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Copies the page's address with `#fragment` (already encoded, see
+/// `state::card_fragment`) to the clipboard.
+pub fn copy_link(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let base = href.split('#').next().unwrap_or(&href);
+    let _ = window
+        .navigator()
+        .clipboard()
+        .write_text(&format!("{base}#{fragment}"));
+}
+
+/// Scrolls the card whose DOM id is `anchor` into view and focuses its
+/// disclosure button, once Yew has rendered it (it may have been hidden by
+/// the filter a frame ago).
+pub fn scroll_to_card(shadow: ShadowRoot, anchor: String) {
+    scroll_when_rendered(shadow, anchor, SCROLL_FRAMES);
+}
+
+fn scroll_when_rendered(shadow: ShadowRoot, anchor: String, frames_left: u32) {
+    if let Some(card) = shadow.get_element_by_id(&anchor) {
+        card.scroll_into_view();
+        if let Some(toggle) = card
+            .query_selector(".fc-card__toggle")
+            .ok()
+            .flatten()
+            .and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = toggle.focus();
+        }
+        return;
+    }
+    if frames_left == 0 {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(move || scroll_when_rendered(shadow, anchor, frames_left - 1));
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}

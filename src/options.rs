@@ -1,0 +1,224 @@
+//! What one deck is given besides its sheet, whichever way it is shown: a
+//! mount point's data attributes, the JS API's options object, a Yew app's
+//! `<FactDeck>` props, the CLI's flags for the no-JS fallback. One shape
+//! ([`DeckOptions`]), one list of the names a page may use
+//! ([`OptionName`]), one theme parser ([`Theme::from_name`]).
+//!
+//! Pure: the embed reads attributes and JS values and hands them here.
+
+use std::rc::Rc;
+
+use crate::event::DeckLink;
+use crate::model::WorldShapes;
+use crate::progress::RenderPace;
+
+/// The colour scheme: forced, or following the reader's system setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the reader's system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// Every theme, in the order messages and help texts list them.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+
+    /// The theme's name, as `data-theme` and the `theme` option take it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+
+    /// The theme named `name` (`light`, `dark` or `auto`), if any.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.as_str() == name)
+    }
+}
+
+/// An option a page can set, by name: in the JS API's options object, or as
+/// a mount point's data attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionName {
+    Theme,
+    Lang,
+    Category,
+    Card,
+    UrlState,
+}
+
+impl OptionName {
+    /// Every option, in the order messages list them.
+    pub const ALL: [OptionName; 5] = [
+        OptionName::Theme,
+        OptionName::Lang,
+        OptionName::Category,
+        OptionName::Card,
+        OptionName::UrlState,
+    ];
+
+    /// Its key in the options object of `factcards.mount()`.
+    pub fn js_name(self) -> &'static str {
+        match self {
+            OptionName::Theme => "theme",
+            OptionName::Lang => "lang",
+            OptionName::Category => "category",
+            OptionName::Card => "card",
+            OptionName::UrlState => "urlState",
+        }
+    }
+
+    /// Its data attribute on a mount point.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            OptionName::Theme => "data-theme",
+            OptionName::Lang => "data-lang",
+            OptionName::Category => "data-category",
+            OptionName::Card => "data-card",
+            OptionName::UrlState => "data-url-state",
+        }
+    }
+
+    /// The option whose JS key is `name`.
+    pub fn from_js_name(name: &str) -> Option<OptionName> {
+        OptionName::ALL
+            .into_iter()
+            .find(|option| option.js_name() == name)
+    }
+}
+
+/// A value a page gave for an option in the JS API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionValue {
+    /// `undefined` or `null`: the default.
+    Absent,
+    Text(String),
+    Flag(bool),
+    /// A number, an object or anything else no option takes.
+    Other,
+}
+
+/// Where a server-rendered fallback links the widget's stylesheet when
+/// nothing else is asked.
+pub const DEFAULT_CSS_HREF: &str = "factcards.css";
+
+/// Everything a deck is given besides its sheet and its event listener.
+/// The first five are what a page chooses ([`OptionName`]); the rest are
+/// what the host supplies as it runs. Each reader takes its part: the deck
+/// what it shows, the embed the theme and the URL, the fallback the theme
+/// and its stylesheet. Every field is optional: `default()` shows the sheet
+/// as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckOptions {
+    /// The colour scheme, for whoever draws the `.fc-root` around the deck
+    /// (the embed, the fallback); a Yew host sets its own `data-theme`.
+    pub theme: Theme,
+    /// BCP 47 tag for the widget's own labels; defaults to the sheet's
+    /// `lang`.
+    pub lang: Option<String>,
+    /// The id of the category to filter on at first.
+    pub initial_category: Option<String>,
+    /// The id of the card to open at first.
+    pub initial_card: Option<String>,
+    /// Whether the reader's view is kept in the page's URL fragment, so a
+    /// shared link reopens it. On unless `data-url-state="off"` or
+    /// `{urlState: false}` (for pages whose own router owns the fragment).
+    pub url_state: bool,
+    /// A link to follow: opens a card or restores a view each time a new
+    /// one arrives, such as when the page's `#sheet/…` hash changes.
+    /// Shared, since it rides along in every later update of the options.
+    pub link: Option<Rc<DeckLink>>,
+    /// The address of the sheet's JSON for the "Get the data" link.
+    pub data_href: Option<String>,
+    /// The world map shapes (`WorldShapes::parse` of data/world-map.json)
+    /// for the cards with `regions`. Without them those cards show the
+    /// map's caption only.
+    pub map: Option<Rc<WorldShapes>>,
+    /// Whether `map` is on its way, so that each map's space is held by a
+    /// placeholder until it arrives.
+    pub map_loading: bool,
+    /// The pace of rendering (`progress.rs`). By default a big sheet
+    /// renders a screenful of cards first and the rest in later tasks;
+    /// `Background` renders in small chunks out of sight (the embed, behind
+    /// a server-rendered fallback); `Whole` renders every card at once, as
+    /// server-side rendering needs.
+    pub pace: RenderPace,
+    /// Where a server-rendered fallback (`ssr.rs`) links the widget's
+    /// stylesheet; written into a `<link>` attribute, escaped. The live
+    /// widget brings its own.
+    pub css_href: String,
+}
+
+impl Default for DeckOptions {
+    fn default() -> Self {
+        DeckOptions {
+            theme: Theme::Auto,
+            lang: None,
+            initial_category: None,
+            initial_card: None,
+            url_state: true,
+            link: None,
+            data_href: None,
+            map: None,
+            map_loading: false,
+            pace: RenderPace::default(),
+            css_href: DEFAULT_CSS_HREF.to_owned(),
+        }
+    }
+}
+
+impl DeckOptions {
+    /// The options of a mount point, from `attribute(name)`, which gives
+    /// the value of a data attribute if the element has it. Blank values
+    /// count as absent, and an unknown theme is `auto`: an attribute cannot
+    /// throw.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
+        let get = |option: OptionName| attribute(option.attribute()).filter(|value| !value.trim().is_empty());
+        DeckOptions {
+            theme: get(OptionName::Theme)
+                .and_then(|name| Theme::from_name(&name))
+                .unwrap_or_default(),
+            lang: get(OptionName::Lang),
+            initial_category: get(OptionName::Category),
+            initial_card: get(OptionName::Card),
+            url_state: get(OptionName::UrlState).as_deref() != Some("off"),
+            ..DeckOptions::default()
+        }
+    }
+
+    /// Sets the option whose JS key is `key`, from the JS API. Strict, so
+    /// that a typo does not pass silently: an unknown key, an unknown theme
+    /// or a value of the wrong type is an error naming it.
+    pub fn set_js(&mut self, key: &str, value: OptionValue) -> Result<(), String> {
+        let Some(option) = OptionName::from_js_name(key) else {
+            let known = quoted(OptionName::ALL.map(OptionName::js_name));
+            return Err(format!("unknown option \"{key}\" (known: {known})"));
+        };
+        match (option, value) {
+            (_, OptionValue::Absent) => {}
+            (OptionName::UrlState, OptionValue::Flag(on)) => self.url_state = on,
+            (OptionName::UrlState, _) => return Err(format!("\"{key}\" must be true or false")),
+            (OptionName::Theme, OptionValue::Text(name)) => {
+                self.theme = Theme::from_name(&name).ok_or_else(|| {
+                    let known = quoted(Theme::ALL.map(Theme::as_str));
+                    format!("unknown theme \"{name}\" (known: {known})")
+                })?;
+            }
+            (OptionName::Lang, OptionValue::Text(text)) => self.lang = Some(text),
+            (OptionName::Category, OptionValue::Text(text)) => self.initial_category = Some(text),
+            (OptionName::Card, OptionValue::Text(text)) => self.initial_card = Some(text),
+            (_, _) => return Err(format!("\"{key}\" must be a string")),
+        }
+        Ok(())
+    }
+}
+
+/// `"a", "b", "c"`.
+fn quoted<const N: usize>(names: [&str; N]) -> String {
+    names.map(|name| format!("\"{name}\"")).join(", ")
+}

@@ -1,0 +1,104 @@
+//! The topic view: the deck's cards grouped by category, beside
+//! `certainty.rs`, which groups the same facts by how sure they are.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::card::FactCard;
+use crate::i18n::UiLang;
+use crate::model::{Sheet, WorldShapes};
+use crate::state::{Action, ViewState, Visible};
+
+/// What the topic view is drawn from.
+pub struct Topics<'a> {
+    pub sheet: &'a Rc<Sheet>,
+    /// The cards and facts the search leaves, whatever the filter.
+    pub searched: &'a Visible,
+    pub view: &'a ViewState,
+    /// How many cards, in display order, have rendered so far.
+    pub rendered: usize,
+    /// The search text, to highlight.
+    pub query: &'a AttrValue,
+    pub ui_lang: UiLang,
+    pub dispatch: &'a Callback<Action>,
+    pub map: Option<&'a Rc<WorldShapes>>,
+    pub map_loading: bool,
+}
+
+/// The topic view: the first `rendered` cards in display order (every card
+/// once a big sheet has rendered in full), grouped by category, with the
+/// ones the filter or the search leaves out hidden rather than removed. A
+/// category toggle then only flips `hidden` on each card's slot, and the
+/// cards' props stay equal, so Yew re-renders none of them: cheap both ways.
+pub fn topic_sections(topics: Topics) -> Html {
+    let Topics {
+        sheet,
+        searched,
+        view,
+        rendered,
+        query,
+        ui_lang,
+        dispatch,
+        map,
+        map_loading,
+    } = topics;
+    // The facts of each card that match the search, whatever the filter.
+    let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
+    for (card, facts) in &searched.cards {
+        matching[*card] = Some(facts);
+    }
+    // Each card's position in display order, counted across the sections.
+    let mut position = 0;
+    let mut sections = Vec::new();
+    for category in &sheet.categories {
+        if position >= rendered {
+            break;
+        }
+        let shown_category = view.shows_category(&category.id);
+        let mut any_shown = false;
+        let mut cards = Vec::new();
+        for (index, card) in sheet
+            .cards
+            .iter()
+            .enumerate()
+            .filter(|(_, card)| card.category == category.id)
+        {
+            let facts = matching[index].unwrap_or(&[]);
+            let hidden = !shown_category || facts.is_empty();
+            any_shown |= !hidden;
+            position += 1;
+            if position > rendered {
+                continue;
+            }
+            // The slot carries `hidden`, so that hiding or showing a card
+            // leaves the card's own props equal and Yew skips it.
+            cards.push(html! {
+                <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
+                <FactCard
+                    sheet={Rc::clone(sheet)}
+                    {index}
+                    facts={Rc::<[usize]>::from(facts)}
+                    query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
+                    expanded={view.is_expanded(&card.id)}
+                    {ui_lang}
+                    dispatch={dispatch.clone()}
+                    map={map.cloned()}
+                    {map_loading}
+                />
+                </div>
+            });
+        }
+        let heading_id = format!("heading:{}/{}", sheet.id, category.id);
+        sections.push(html! {
+            <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
+                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
+                if let Some(description) = &category.description {
+                    <p class="fc-category__description">{ description }</p>
+                }
+                <div class="fc-category__cards">{ for cards }</div>
+            </section>
+        });
+    }
+    html! { <div class="fc-deck__categories">{ for sections }</div> }
+}

@@ -1,0 +1,105 @@
+//! One options shape: what a mount point's attributes and the JS API's
+//! options object make of the same choices, and the messages for a typo.
+#![cfg(not(target_arch = "wasm32"))]
+
+use factcards::options::{DeckOptions, OptionName, OptionValue, Theme};
+
+fn attributes(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+    |name| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| (*value).to_owned())
+    }
+}
+
+#[test]
+fn every_theme_reads_back_from_its_name() {
+    for theme in Theme::ALL {
+        assert_eq!(Theme::from_name(theme.as_str()), Some(theme));
+    }
+    assert_eq!(Theme::from_name("Dark"), None);
+    assert_eq!(Theme::default(), Theme::Auto);
+}
+
+#[test]
+fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
+    let from_attributes = DeckOptions::from_attributes(attributes(&[
+        ("data-theme", "dark"),
+        ("data-lang", "ru"),
+        ("data-category", "origins"),
+        ("data-card", "aims"),
+        ("data-url-state", "off"),
+    ]));
+    let mut from_js = DeckOptions::default();
+    for (key, value) in [
+        ("theme", OptionValue::Text("dark".into())),
+        ("lang", OptionValue::Text("ru".into())),
+        ("category", OptionValue::Text("origins".into())),
+        ("card", OptionValue::Text("aims".into())),
+        ("urlState", OptionValue::Flag(false)),
+    ] {
+        from_js.set_js(key, value).unwrap();
+    }
+    assert_eq!(from_attributes, from_js);
+    assert_eq!(from_js.theme, Theme::Dark);
+    assert_eq!(from_js.initial_card.as_deref(), Some("aims"));
+    assert!(!from_js.url_state);
+}
+
+#[test]
+fn blank_or_unknown_attributes_fall_back_to_the_defaults() {
+    let options = DeckOptions::from_attributes(attributes(&[
+        ("data-theme", "purple"),
+        ("data-lang", "  "),
+        ("data-url-state", "on"),
+    ]));
+    assert_eq!(options, DeckOptions::default());
+}
+
+#[test]
+fn every_option_has_a_js_name_and_an_attribute_of_its_own() {
+    for option in OptionName::ALL {
+        assert_eq!(OptionName::from_js_name(option.js_name()), Some(option));
+        assert!(option.attribute().starts_with("data-"));
+    }
+}
+
+#[test]
+fn the_js_options_refuse_typos_by_name() {
+    let mut options = DeckOptions::default();
+    assert_eq!(
+        options.set_js("colour", OptionValue::Text("red".into())),
+        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState")"#.into())
+    );
+    assert_eq!(
+        options.set_js("theme", OptionValue::Text("purple".into())),
+        Err(r#"unknown theme "purple" (known: "light", "dark", "auto")"#.into())
+    );
+    assert_eq!(
+        options.set_js("lang", OptionValue::Flag(true)),
+        Err(r#""lang" must be a string"#.into())
+    );
+    assert_eq!(
+        options.set_js("urlState", OptionValue::Text("off".into())),
+        Err(r#""urlState" must be true or false"#.into())
+    );
+    // undefined and null leave the default.
+    options.set_js("card", OptionValue::Absent).unwrap();
+    assert_eq!(options, DeckOptions::default());
+}
+
+#[test]
+fn the_d_ts_declares_every_js_option() {
+    let types = include_str!("../web/factcards.d.ts");
+    let start = types.find("export interface MountOptions").unwrap();
+    let body = &types[start..];
+    let body = &body[..body.find("\n}").unwrap()];
+    for option in OptionName::ALL {
+        assert!(
+            body.contains(&format!("  {}?:", option.js_name())),
+            "{} is not in MountOptions",
+            option.js_name()
+        );
+    }
+}

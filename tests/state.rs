@@ -237,7 +237,7 @@ mod deck {
             events,
             [DeckEvent::Ready {
                 sheet: SHEET_ID.into(),
-                cards: 9
+                cards: 10
             }]
         );
     }
@@ -337,7 +337,7 @@ mod deck {
             chunks += 1;
             assert!(chunks < 100, "never complete");
         }
-        assert!(matches!(state.unheard(0), [DeckEvent::Ready { cards: 9, .. }]));
+        assert!(matches!(state.unheard(0), [DeckEvent::Ready { cards: 10, .. }]));
         // Complete stays complete, and Ready is not said twice.
         let again = state.apply(DeckAction::RenderAll, state.recorded());
         assert_eq!(again.unheard(state.recorded()), []);

@@ -1,26 +1,14 @@
-// Launches the machine's Debian Chromium headless through playwright-core.
-// Never `npx playwright install`: it downloads a browser, which these
-// machines cannot do. The flags keep Chromium off the (closed) network.
+// Launches the machine's Debian Chromium headless through playwright-core
+// (never `npx playwright install`: it downloads a browser, which these
+// machines cannot do), and what every end-to-end suite starts and stops.
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 import { serve } from "./server.mjs";
 
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export { CHROMIUM };
 
 export function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }
 
 /**

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch, widgetsLive } from "./browser.mjs";
+import { startSuite, stopSuite, widgetsLive } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -14,25 +14,22 @@ const TIMEOUT = 5000;
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
-let server, cspServer, browser, origin, cspOrigin;
+let suite, cspServer, browser, origin, cspOrigin;
 
 before(async () => {
-  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
-  origin = `http://127.0.0.1:${server.address().port}`;
+  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+  ({ browser, origin } = suite);
+  // The same files again, from a second origin that sends the strict CSP.
   cspServer = await serve(DIST, 0, {
     mounts: { "/fixtures/": FIXTURES },
     headers: { "content-security-policy": STRICT_CSP },
   });
   cspOrigin = `http://127.0.0.1:${cspServer.address().port}`;
-  browser = await launch();
 });
 
 after(async () => {
-  await browser?.close();
-  for (const s of [server, cspServer]) {
-    s?.closeAllConnections?.();
-    s?.close();
-  }
+  await stopSuite(suite);
+  await stopSuite({ server: cspServer });
 });
 
 /** Records dialogs, CSP violations, page errors and the DOM's elements before scripts run. */

@@ -3,24 +3,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { serve } from "./server.mjs";
-import { launch, fullPageScreenshot } from "./browser.mjs";
+import { fullPageScreenshot, startSuite, stopSuite } from "./browser.mjs";
 
 const DIST = process.env.YEW_HOST_DIST ?? "examples/yew-host/dist";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
-let server, browser, origin;
+let suite, browser, origin;
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  suite = await startSuite(DIST);
+  ({ browser, origin } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => stopSuite(suite));
 
 test("the Yew host app renders the deck with its props and receives its events", async () => {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });

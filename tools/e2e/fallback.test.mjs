@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { startSuite, stopSuite } from "./browser.mjs";
+import { startSuite, stopSuite, widgetsLive } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 // Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
@@ -86,5 +86,21 @@ test("the live widget takes over with the same facts and no empty frame", async 
   await live.locator("#facts .fc-filter__chip[data-category='origins']").click();
   assert.equal(await live.locator("#facts :not([hidden]) > .fc-card").count(), 2);
   assert.deepEqual(errors, []);
+  await live.close();
+});
+
+test("dist/factcards.css holds the very rules the live widget adopts", async () => {
+  const live = await browser.newPage();
+  await live.goto(`${origin}/live.html`);
+  await widgetsLive(live);
+  const { adopted, served } = await live.evaluate(async () => {
+    const rules = (sheet) => [...sheet.cssRules].map((rule) => rule.cssText);
+    const served = new CSSStyleSheet();
+    served.replaceSync(await (await fetch("/factcards.css")).text());
+    const root = document.getElementById("facts").shadowRoot;
+    return { adopted: root.adoptedStyleSheets.flatMap(rules), served: rules(served) };
+  });
+  assert.ok(served.length > 50, `factcards.css has ${served.length} rules`);
+  assert.deepEqual(adopted, served);
   await live.close();
 });

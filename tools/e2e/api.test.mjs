@@ -17,6 +17,14 @@ async function openApi(t, options = {}) {
   return opened;
 }
 
+/** Mounts the small sheet on `#target` as `window.handle` and waits for its first card. */
+async function mountSmallSheet(page) {
+  await page.evaluate(() => {
+    window.handle = window.factcards.mount(document.getElementById("target"), window.smallSheet);
+  });
+  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
+}
+
 test("api: mount(element, object) returns a Handle and renders the deck", async (t) => {
   const { page, errors } = await openApi(t);
   const result = await page.evaluate(() => {
@@ -38,10 +46,7 @@ test("api: mount(element, object) returns a Handle and renders the deck", async 
 
 test("api: handle.update(otherSheet) replaces the deck, and the new deck responds", async (t) => {
   const { page, errors } = await openApi(t);
-  await page.evaluate(() => {
-    window.handle = window.factcards.mount(document.getElementById("target"), window.smallSheet);
-  });
-  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
+  await mountSmallSheet(page);
   await page.evaluate(() => {
     const other = structuredClone(window.smallSheet);
     other.id = "ferry-strike";
@@ -71,10 +76,7 @@ test("api: handle.update(otherSheet) replaces the deck, and the new deck respond
 
 test("api: handle.destroy() empties the widget", async (t) => {
   const { page, errors } = await openApi(t);
-  await page.evaluate(() => {
-    window.handle = window.factcards.mount(document.getElementById("target"), window.smallSheet);
-  });
-  await page.locator("#target :not([hidden]) > .fc-card").first().waitFor();
+  await mountSmallSheet(page);
   await page.evaluate(() => window.handle.destroy());
   assert.equal(await page.locator("#target .fc-deck").count(), 0);
   assert.equal(await page.evaluate(() => document.getElementById("target").shadowRoot.childNodes.length), 0);

@@ -25,6 +25,18 @@ function cardOffset(page, host, id) {
   }, [host, id]);
 }
 
+/** Asserts that the card `id` of the widget on `#host` is open (waiting up to 2 s for it to open). */
+async function assertCardOpen(page, host, id) {
+  const toggle = page.locator(`#${host} :not([hidden]) > .fc-card[data-card='${id}'] .fc-card__toggle`);
+  await page.waitForFunction(
+    ([host, id]) => document.getElementById(host).shadowRoot
+      .querySelector(`:not([hidden]) > .fc-card[data-card="${id}"] .fc-card__toggle`)?.getAttribute("aria-expanded") === "true",
+    [host, id],
+    { timeout: 2000 },
+  ).catch(() => {});
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+}
+
 test("deep link: #sheet/card on load scrolls that card into view", async (t) => {
   const { page, errors } = await open(t, `/#${SHEET_ID}/why-russia`, { height: 700, wait: "#demo-widget :not([hidden]) > .fc-card" });
   await cardInView(page, "demo-widget", "why-russia");
@@ -35,14 +47,7 @@ test("deep link: #sheet/card on load scrolls that card into view", async (t) => 
 
 test("deep link: #sheet/card on load opens that card", async (t) => {
   const { page, errors } = await open(t, `/#${SHEET_ID}/why-russia`, { height: 700, wait: "#demo-widget :not([hidden]) > .fc-card" });
-  const toggle = page.locator("#demo-widget :not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__toggle");
-  await page.waitForFunction(
-    () => document.getElementById("demo-widget").shadowRoot
-      .querySelector(':not([hidden]) > .fc-card[data-card="why-russia"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
-    undefined,
-    { timeout: 2000 },
-  ).catch(() => {});
-  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await assertCardOpen(page, "demo-widget", "why-russia");
   assert.ok(await page.locator("#demo-widget :not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__sources").isVisible());
   assert.deepEqual(errors, []);
 });
@@ -52,14 +57,7 @@ test("deep link: changing location.hash later opens and shows that card", async 
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   await page.evaluate((sheet) => { location.hash = `#${sheet}/aims`; }, SHEET_ID);
   await cardInView(page, "demo-widget", "aims");
-  const toggle = page.locator("#demo-widget :not([hidden]) > .fc-card[data-card='aims'] .fc-card__toggle");
-  await page.waitForFunction(
-    () => document.getElementById("demo-widget").shadowRoot
-      .querySelector(':not([hidden]) > .fc-card[data-card="aims"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
-    undefined,
-    { timeout: 2000 },
-  ).catch(() => {});
-  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await assertCardOpen(page, "demo-widget", "aims");
   assert.deepEqual(errors, []);
 });
 
@@ -93,13 +91,6 @@ test("deep link: a widget mounted with factcards.mount() honours the hash alread
     window.factcards.mount(document.getElementById("target"), sheet);
   });
   await event(page, "ready", "target");
-  const toggle = page.locator("#target :not([hidden]) > .fc-card[data-card='diversions'] .fc-card__toggle");
-  await page.waitForFunction(
-    () => document.getElementById("target").shadowRoot
-      .querySelector(':not([hidden]) > .fc-card[data-card="diversions"] .fc-card__toggle')?.getAttribute("aria-expanded") === "true",
-    undefined,
-    { timeout: 2000 },
-  ).catch(() => {});
-  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await assertCardOpen(page, "target", "diversions");
   assert.deepEqual(errors, []);
 });

@@ -6,14 +6,10 @@
 //
 // No test sleeps for a fixed time: each waits for an element, an event or a
 // condition, with a short timeout so that a missing behaviour fails fast.
-import { before, after } from "node:test";
-import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { startSuite, stopSuite, widgetsLive } from "./browser.mjs";
+import { DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
 
-export const DIST = process.env.DIST ?? "dist";
-export const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
-export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+export { DIST, SHOTS, origin } from "./browser.mjs";
+
 /** How long a wait may take before the behaviour counts as missing. */
 export const TIMEOUT = 5000;
 
@@ -25,22 +21,12 @@ export const CARDS = [
 /** The console message Chromium logs for every 404 resource load. */
 const RESOURCE_404 = /^Failed to load resource: the server responded with a status of 404/;
 
-let browser;
-/** The suite's server, such as http://127.0.0.1:41234 (set before the first test). */
-export let origin;
-
 /**
  * Registers the test file's `before` and `after`: serves dist/ and
  * fixtures/ (plus `routes`, as `serve` takes them) and starts Chromium.
  */
 export function embedSuite({ routes = {} } = {}) {
-  let suite;
-  before(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES }, routes });
-    ({ browser, origin } = suite);
-  });
-  after(() => stopSuite(suite));
+  setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES }, routes });
 }
 
 /** Runs in every page before its scripts: records every factcards:* event that reaches the document. */

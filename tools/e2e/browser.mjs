@@ -17,6 +17,7 @@ export const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
 /** The small test pages and sheets, which suites serve under /fixtures/. */
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
+/** Starts the machine's Chromium, headless, with the shared flags. */
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }

@@ -1,7 +1,9 @@
 //! Bundles the widget's CSS: styles/factcards.css lists one file per
 //! component as `@import "x.css";` lines, and this inlines them into one
 //! stylesheet that the crate includes (constructed stylesheets, which the
-//! shadow roots adopt, cannot `@import`).
+//! shadow roots adopt, cannot `@import`). This is the only place the CSS is
+//! bundled: the release build's post-build hook copies this same file from
+//! OUT_DIR to dist/factcards.css, for the server-rendered fallback.
 
 use std::path::Path;
 use std::{env, fs};

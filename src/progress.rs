@@ -1,11 +1,11 @@
 //! How much of a deck has rendered: a big sheet renders in chunks.
 //!
 //! Yew builds every card's DOM in one task, and a sheet of thousands of
-//! facts would freeze the host page for seconds (issue 6: no main-thread
-//! task over 200 ms). So the topic view renders a screenful of cards first,
-//! then a chunk more in each later task, until every card is in. The
-//! bundled story and any sheet of up to [`FIRST_RENDER_FACTS`] facts render
-//! whole in the first task, as before.
+//! facts would freeze the host page for seconds (the performance budget: no
+//! main-thread task over 200 ms). So the topic view renders a screenful of
+//! cards first, then a chunk more in each later task, until every card is
+//! in. The bundled story and any sheet of up to [`FIRST_RENDER_FACTS`] facts
+//! render whole in the first task, as before.
 //!
 //! Behind a server-rendered fallback the reader already sees every fact, and
 //! the live deck renders out of sight until it replaces the fallback whole:
@@ -25,7 +25,7 @@ pub const FIRST_RENDER_FACTS: usize = 60;
 
 /// About how many facts each later chunk adds. Each chunk is one task,
 /// which this keeps near 100 ms on a slow laptop (a fifth of a millisecond
-/// per fact), well under the 200 ms of issue 6; smaller chunks cost more in
+/// per fact), well under the 200 ms task budget; smaller chunks cost more in
 /// all, since each waits for a frame and re-checks the cards already in.
 pub const CHUNK_FACTS: usize = 500;
 

@@ -3,7 +3,8 @@
 // timing the median of RUNS runs in headless Chromium next to a baseline
 // measured in the same run. Prints a markdown table, writes
 // target/bench/results.json and target/bench/results.md, and checks the
-// budgets of issue 6 (PASS/FAIL, never a failing exit code).
+// performance budgets (PASS/FAIL, never a failing exit code; see
+// docs/performance.md).
 //
 // Run it through scripts/bench, which builds the release first. Settings
 // (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
@@ -798,7 +799,7 @@ function report(results) {
       budgets.push(["Lighthouse accessibility 100", ok.map((l) => `${l.page} ${l.preset} ${l.accessibility}`).join(", "), pass(ok.every((l) => l.accessibility === 100))]);
     }
   }
-  parts.push(`### Budgets (issue 6)\n\n${table(["budget", "measured", ""], budgets)}`);
+  parts.push(`### Budgets\n\n${table(["budget", "measured", ""], budgets)}`);
   results.budgets = budgets.map(([budget, measured, verdict]) => ({ budget, measured, verdict }));
   return parts.join("\n\n");
 }

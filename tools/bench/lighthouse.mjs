@@ -4,19 +4,10 @@
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import * as chromeLauncher from "chrome-launcher";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../e2e/chromium.mjs";
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+export const CHROME_PATH = process.env.CHROME_PATH ?? CHROMIUM;
+const FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const METRICS = [
   "first-contentful-paint",
   "largest-contentful-paint",

@@ -4,6 +4,7 @@
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
 //                  (with the wasm's integrity hash for its fetch)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
+//                  (the bundle build.rs made, copied)
 //   index.html     the demo deck server-rendered inside its mount element
 //   *.html         integrity on each local script, modulepreload (with
 //                  integrity) for the modules they import, and no leftover
@@ -11,7 +12,7 @@
 // Trunk runs it from the crate folder with TRUNK_STAGING_DIR set.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -32,24 +33,31 @@ const loader = (await readFile("web/factcards.js", "utf8"))
   .replace("__WASM_INTEGRITY__", await fileSri(wasm));
 await writeFile(join(staging, "factcards.js"), loader);
 
-/** Inlines `@import "x.css";` lines, as build.rs does for the wasm. */
-async function bundleCss(manifest) {
-  const lines = (await readFile(manifest, "utf8")).split("\n");
-  const parts = [];
-  for (const line of lines) {
-    const match = line.trim().match(/^@import "([^"]+)";$/);
-    if (match) parts.push(await readFile(join("styles", match[1]), "utf8"));
-  }
-  return parts.join("\n");
-}
-await writeFile(join(staging, "factcards.css"), await bundleCss("styles/factcards.css"));
+// The editor CLI, built natively. build.rs bundles the widget's CSS (the
+// per-component files of styles/, in the order styles/factcards.css lists
+// them) into the crate's build-script out_dir, where the CLI and the wasm
+// include it: copying that file gives the fallback the very rules the live
+// widget adopts, bundled in one place. Cargo names the out_dir and the
+// binary in its JSON messages (also when nothing needed rebuilding).
+const cargo = execFileSync(
+  "cargo",
+  ["build", "--quiet", "--offline", "--bin", "factcards", "--message-format=json"],
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
+)
+  .split("\n")
+  .filter((line) => line.startsWith("{"))
+  .map((line) => JSON.parse(line));
+const cli = cargo.find((message) => message.reason === "compiler-artifact" && message.target.name === "factcards" && message.executable);
+const bundle = cargo.find((message) => message.reason === "build-script-executed" && message.package_id === cli?.package_id);
+if (!cli || !bundle) throw new Error("post-build.mjs: cargo reported no factcards CLI or no out_dir of its build script");
+await copyFile(join(bundle.out_dir, "factcards.css"), join(staging, "factcards.css"));
 
 // The demo page is static first: the deck is in the HTML, server-rendered by
 // the editor CLI from the same components, and the wasm takes over when it
 // has loaded (no empty box, no layout shift, facts at the first paint).
 const demoFallback = execFileSync(
-  "cargo",
-  ["run", "--quiet", "--offline", "--bin", "factcards", "--", "render", "--css-href", "factcards.css", "data/moscow-isis-k.json"],
+  cli.executable,
+  ["render", "--css-href", "factcards.css", "data/moscow-isis-k.json"],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
 

@@ -1,26 +1,25 @@
-// Launches the machine's Debian Chromium headless through playwright-core.
-// Never `npx playwright install`: it downloads a browser, which these
-// machines cannot do. The flags keep Chromium off the (closed) network.
+// Launches the machine's Debian Chromium headless through playwright-core
+// (never `npx playwright install`: it downloads a browser, which these
+// machines cannot do), and what every end-to-end suite starts and stops.
+import { after, before } from "node:test";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 import { serve } from "./server.mjs";
 
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export { CHROMIUM };
 
+/** The release build the suites test. */
+export const DIST = process.env.DIST ?? "dist";
+/** Where the suites write their screenshots. */
+export const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
+/** The small test pages and sheets, which suites serve under /fixtures/. */
+export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+/** Starts the machine's Chromium, headless, with the shared flags. */
 export function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }
 
 /**
@@ -75,4 +74,22 @@ export async function stopSuite(suite) {
   await suite?.browser?.close();
   suite?.server?.closeAllConnections?.();
   suite?.server?.close();
+}
+
+/** The test file's Chromium and its server's origin, set by `setUpSuite` before the first test. */
+export let browser, origin;
+
+/**
+ * Registers a test file's `before` and `after`: `startSuite(dist, options)`
+ * (and the screenshot folder) before the first test, `stopSuite` after the
+ * last. The file then uses the `browser` and `origin` exported here.
+ */
+export function setUpSuite(dist, options) {
+  let suite;
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    suite = await startSuite(dist, options);
+    ({ browser, origin } = suite);
+  });
+  after(() => stopSuite(suite));
 }

@@ -1,26 +1,10 @@
 // End-to-end: the release build that Trunk wrote to dist/, served on
 // 127.0.0.1 and loaded in headless Chromium, as a reader would see it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { serve } from "./server.mjs";
-import { launch, widgetsLive, fullPageScreenshot } from "./browser.mjs";
+import { DIST, SHOTS, browser, origin, setUpSuite, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
-const DIST = process.env.DIST ?? "dist";
-const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
-let server, browser, origin;
-
-before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+setUpSuite(DIST);
 
 /** Opens the demo page at a width and waits for the deck inside the shadow root. */
 async function openDemo(width, colorScheme = "light") {

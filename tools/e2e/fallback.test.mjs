@@ -1,16 +1,14 @@
 // End-to-end: the server-rendered fallback (`factcards render`) inside a
 // mount element. Without JavaScript it shows the deck; with it, the live
 // widget takes over with the same facts, without an empty frame.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { startSuite, stopSuite } from "./browser.mjs";
+import { DIST, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
 
-const DIST = process.env.DIST ?? "dist";
 // Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
-let suite, browser, origin;
 
 function page(withScript) {
   const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "data/moscow-isis-k.json"], { encoding: "utf8" });
@@ -19,17 +17,12 @@ function page(withScript) {
 <body><main><div data-factcards id="facts">${fallback}</div></main></body></html>`;
 }
 
-before(async () => {
-  assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)");
-  const html = (withScript) => (request, response) => {
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(page(withScript));
-  };
-  suite = await startSuite(DIST, { routes: { "/static.html": html(false), "/live.html": html(true) } });
-  ({ browser, origin } = suite);
-});
-
-after(() => stopSuite(suite));
+before(() => assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)"));
+const html = (withScript) => (request, response) => {
+  response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  response.end(page(withScript));
+};
+setUpSuite(DIST, { routes: { "/static.html": html(false), "/live.html": html(true) } });
 
 const factTexts = (page) =>
   page.evaluate(() => [...document.getElementById("facts").shadowRoot.querySelectorAll(".fc-fact__text")].map((p) => p.textContent));
@@ -86,5 +79,21 @@ test("the live widget takes over with the same facts and no empty frame", async 
   await live.locator("#facts .fc-filter__chip[data-category='origins']").click();
   assert.equal(await live.locator("#facts :not([hidden]) > .fc-card").count(), 2);
   assert.deepEqual(errors, []);
+  await live.close();
+});
+
+test("dist/factcards.css holds the very rules the live widget adopts", async () => {
+  const live = await browser.newPage();
+  await live.goto(`${origin}/live.html`);
+  await widgetsLive(live);
+  const { adopted, served } = await live.evaluate(async () => {
+    const rules = (sheet) => [...sheet.cssRules].map((rule) => rule.cssText);
+    const served = new CSSStyleSheet();
+    served.replaceSync(await (await fetch("/factcards.css")).text());
+    const root = document.getElementById("facts").shadowRoot;
+    return { adopted: root.adoptedStyleSheets.flatMap(rules), served: rules(served) };
+  });
+  assert.ok(served.length > 50, `factcards.css has ${served.length} rules`);
+  assert.deepEqual(adopted, served);
   await live.close();
 });

@@ -4,22 +4,12 @@
 // export. A wasm module cannot go on after a panic, so the only promise is
 // that every widget shows a readable error panel instead of a blank or
 // frozen box, and the panic is logged.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { startSuite, stopSuite } from "./browser.mjs";
+import { FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
 
-const DIST = process.env.DIST_TEST ?? "target/dist-test";
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-let suite, browser, origin;
-
-before(async () => {
-  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
-  ({ browser, origin } = suite);
-});
-
-after(() => stopSuite(suite));
-
+const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
+setUpSuite(DIST_TEST, { mounts: { "/fixtures/": FIXTURES } });
 
 test("a panic puts an error panel in every widget and logs the panic", async () => {
   const page = await browser.newPage();

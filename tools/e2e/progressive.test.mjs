@@ -6,24 +6,14 @@
 //
 // Nothing here is timed: each test counts the cards at a point the widget's
 // own tasks define (its first render, an event, the next frame).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { startSuite, stopSuite } from "./browser.mjs";
+import { DIST, FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
 import { generate } from "../bench/generate.mjs";
 
-const DIST = process.env.DIST ?? "dist";
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const TIMEOUT = 20000;
 
-let suite, browser, origin;
-
-before(async () => {
-  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
-  ({ browser, origin } = suite);
-});
-
-after(() => stopSuite(suite));
+setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
 
 /** The API fixture page, with the widget's API ready and no error so far. */
 async function apiPage(t) {

@@ -2,29 +2,17 @@
 // accessibility (axe-core, keyboard only), the URL-kept view, the Russian
 // UI, right-to-left sheets and print. Served from dist/ (and fixtures/ under
 // /fixtures/) on 127.0.0.1, driven in headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { widgetsLive, fullPageScreenshot, startSuite, stopSuite } from "./browser.mjs";
+import { DIST, FIXTURES, SHOTS, browser, origin, setUpSuite, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
-const DIST = process.env.DIST ?? "dist";
-const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SHEET_ID = "moscow-concert-hall-attack-isis-k";
 const TIMEOUT = 5000;
 
-let suite, browser, origin;
-
-before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
-  ({ browser, origin } = suite);
-});
-
-after(() => stopSuite(suite));
+setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
 
 /** A page whose uncaught errors and console errors are collected. */
 async function open(path, { width = 1280, colorScheme = "light", waitFor = ":not([hidden]) > .fc-card" } = {}) {

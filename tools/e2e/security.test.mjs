@@ -4,36 +4,26 @@
 // strict Content-Security-Policy, and the network requests the widget makes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
-import { launch, widgetsLive } from "./browser.mjs";
+import { DIST, FIXTURES, browser, origin, setUpSuite, stopSuite, widgetsLive } from "./browser.mjs";
 
-const DIST = process.env.DIST ?? "dist";
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const TIMEOUT = 5000;
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
-let server, cspServer, browser, origin, cspOrigin;
+let cspServer, cspOrigin;
 
+setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+// The same files again, from a second origin that sends the strict CSP.
 before(async () => {
-  server = await serve(DIST, 0, { mounts: { "/fixtures/": FIXTURES } });
-  origin = `http://127.0.0.1:${server.address().port}`;
   cspServer = await serve(DIST, 0, {
     mounts: { "/fixtures/": FIXTURES },
     headers: { "content-security-policy": STRICT_CSP },
   });
   cspOrigin = `http://127.0.0.1:${cspServer.address().port}`;
-  browser = await launch();
 });
 
-after(async () => {
-  await browser?.close();
-  for (const s of [server, cspServer]) {
-    s?.closeAllConnections?.();
-    s?.close();
-  }
-});
+after(() => stopSuite({ server: cspServer }));
 
 /** Records dialogs, CSP violations, page errors and the DOM's elements before scripts run. */
 function watch() {
@@ -90,6 +80,20 @@ const PAYLOADS = [
   "\u202Eevil\u200B text",
 ];
 
+/** Adds a drop-in mount element `#id` holding `text` as its inline sheet to `#targets`. */
+function addInline(page, id, text) {
+  return page.evaluate(({ id, text }) => {
+    const host = document.createElement("div");
+    host.id = id;
+    host.setAttribute("data-factcards", "");
+    const script = document.createElement("script");
+    script.type = "application/json";
+    script.textContent = text;
+    host.append(script);
+    document.getElementById("targets").append(host);
+  }, { id, text });
+}
+
 /** Every element and attribute in a widget's shadow root that could run code. */
 function dangerous(hostId) {
   const root = document.getElementById(hostId)?.shadowRoot;
@@ -126,16 +130,7 @@ test("markup in every text field renders as text, through the JS API and inline 
 
     // The same sheet as inline data in a drop-in element.
     const inlineId = `inline-${index}`;
-    await page.evaluate(({ id, json }) => {
-      const host = document.createElement("div");
-      host.id = id;
-      host.setAttribute("data-factcards", "");
-      const script = document.createElement("script");
-      script.type = "application/json";
-      script.textContent = json;
-      host.append(script);
-      document.getElementById("targets").append(host);
-    }, { id: inlineId, json: JSON.stringify(sheetWith(payload)) });
+    await addInline(page, inlineId, JSON.stringify(sheetWith(payload)));
     await page.locator(`#${inlineId} :not([hidden]) > .fc-card`).waitFor({ timeout: TIMEOUT });
     assert.deepEqual(await page.evaluate(dangerous, inlineId), [], payload);
   }
@@ -187,16 +182,7 @@ test("dangerous URLs and broken sheets end in the error panel, never in a link o
   const texts = ["", "[]", "\"a string\"", "{\"factcards\": 1,}", "\uFEFF{}", "{\"a\": \"\\ud800\"}", "null"];
   for (const [index, text] of texts.entries()) {
     const id = `text-${index}`;
-    await page.evaluate(({ id, text }) => {
-      const host = document.createElement("div");
-      host.id = id;
-      host.setAttribute("data-factcards", "");
-      const script = document.createElement("script");
-      script.type = "application/json";
-      script.textContent = text;
-      host.append(script);
-      document.getElementById("targets").append(host);
-    }, { id, text });
+    await addInline(page, id, text);
     await page.locator(`#${id} .fc-error`).waitFor({ timeout: TIMEOUT });
     assert.ok((await page.locator(`#${id} .fc-error__problem`).count()) > 0, JSON.stringify(text));
   }

@@ -1,26 +1,11 @@
 // End-to-end: examples/yew-host, another Yew app that uses <FactDeck> as a
 // component, built by Trunk (scripts/test builds it) and loaded in Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { serve } from "./server.mjs";
-import { launch, fullPageScreenshot } from "./browser.mjs";
+import { SHOTS, browser, origin, setUpSuite, fullPageScreenshot } from "./browser.mjs";
 
-const DIST = process.env.YEW_HOST_DIST ?? "examples/yew-host/dist";
-const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
-let server, browser, origin;
-
-before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const YEW_HOST_DIST = process.env.YEW_HOST_DIST ?? "examples/yew-host/dist";
+setUpSuite(YEW_HOST_DIST);
 
 test("the Yew host app renders the deck with its props and receives its events", async () => {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });

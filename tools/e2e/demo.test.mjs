@@ -25,7 +25,7 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   test(`demo page shows every card (${name}, ${width}px)`, async () => {
     const { page, errors } = await openDemo(width);
     const cards = page.locator(":not([hidden]) > .fc-card");
-    assert.equal(await cards.count(), 9);
+    assert.equal(await cards.count(), 10);
     for (const card of await cards.all()) {
       assert.ok(await card.isVisible());
     }

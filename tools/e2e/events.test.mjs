@@ -6,11 +6,11 @@ import { SHEET_ID, origin, embedSuite, open, event, events } from "./embed.mjs";
 
 embedSuite();
 
-test("events: factcards:ready bubbles with {sheet, cards: 9}", async (t) => {
+test("events: factcards:ready bubbles with {sheet, cards: 10}", async (t) => {
   const { page, errors } = await open(t, "/fixtures/api.html", { wait: "#drop-in :not([hidden]) > .fc-card" });
   const ready = await event(page, "ready", "drop-in");
   assert.equal(ready.bubbles, true);
-  assert.deepEqual(ready.detail, { sheet: SHEET_ID, cards: 9 });
+  assert.deepEqual(ready.detail, { sheet: SHEET_ID, cards: 10 });
   assert.equal((await events(page, "ready")).length, 1, "ready fired once");
   assert.deepEqual(errors, []);
 });

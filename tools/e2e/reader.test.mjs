@@ -254,7 +254,7 @@ test("print of the demo page expands all nine cards", async () => {
     const root = document.querySelector("#demo-widget").shadowRoot;
     return [...root.querySelectorAll(":not([hidden]) > .fc-card .fc-card__sources")].filter((el) => getComputedStyle(el).display === "none").length;
   });
-  assert.equal(await page.locator(":not([hidden]) > .fc-card").count(), 9);
+  assert.equal(await page.locator(":not([hidden]) > .fc-card").count(), 10);
   assert.equal(hidden, 0);
   await page.pdf({ path: `${SHOTS}/demo-print.pdf` }).catch(() => {});
   await close();

@@ -2,6 +2,7 @@
 // (never `npx playwright install`: it downloads a browser, which these
 // machines cannot do), and what every end-to-end suite starts and stops.
 import { after, before } from "node:test";
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -16,6 +17,10 @@ export const DIST = process.env.DIST ?? "dist";
 export const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots";
 /** The small test pages and sheets, which suites serve under /fixtures/. */
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+/** The bundled story, read from its file so the suites follow its edits. */
+export const BUNDLED = JSON.parse(readFileSync(new URL("../../data/moscow-isis-k.json", import.meta.url), "utf8"));
+export const SHEET_ID = BUNDLED.id;
+export const BUNDLED_FACTS = BUNDLED.cards.reduce((sum, card) => sum + card.facts.length, 0);
 
 /** Starts the machine's Chromium, headless, with the shared flags. */
 export function launch() {

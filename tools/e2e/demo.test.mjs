@@ -2,7 +2,7 @@
 // 127.0.0.1 and loaded in headless Chromium, as a reader would see it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, SHOTS, browser, origin, setUpSuite, widgetsLive, fullPageScreenshot } from "./browser.mjs";
+import { BUNDLED, DIST, SHOTS, browser, origin, setUpSuite, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
 setUpSuite(DIST);
 
@@ -25,7 +25,7 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   test(`demo page shows every card (${name}, ${width}px)`, async () => {
     const { page, errors } = await openDemo(width);
     const cards = page.locator(":not([hidden]) > .fc-card");
-    assert.equal(await cards.count(), 10);
+    assert.equal(await cards.count(), BUNDLED.cards.length);
     for (const card of await cards.all()) {
       assert.ok(await card.isVisible());
     }

@@ -6,18 +6,16 @@
 //
 // No test sleeps for a fixed time: each waits for an element, an event or a
 // condition, with a short timeout so that a missing behaviour fails fast.
-import { DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
+import { BUNDLED, DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
 
 export { DIST, SHOTS, origin } from "./browser.mjs";
 
 /** How long a wait may take before the behaviour counts as missing. */
 export const TIMEOUT = 5000;
 
-export const SHEET_ID = "moscow-concert-hall-attack-isis-k";
-export const CARDS = [
-  "what-happened", "who-claimed-it", "formed-in-2015", "parent-group", "regions",
-  "wider-isis-network", "aims", "ties-to-isis", "why-russia",
-];
+export { SHEET_ID } from "./browser.mjs";
+/** The bundled story's card ids, in order. */
+export const CARDS = BUNDLED.cards.map((card) => card.id);
 /** The console message Chromium logs for every 404 resource load. */
 const RESOURCE_404 = /^Failed to load resource: the server responded with a status of 404/;
 

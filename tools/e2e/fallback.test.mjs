@@ -5,7 +5,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { DIST, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
+import { BUNDLED_FACTS, DIST, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
 
 // Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
@@ -32,7 +32,7 @@ test("without JavaScript the fallback shows every fact, styled", async () => {
   const p = await context.newPage();
   await p.goto(`${origin}/static.html`);
   const texts = await factTexts(p);
-  assert.equal(texts.length, 19);
+  assert.equal(texts.length, BUNDLED_FACTS);
   const radius = await p.evaluate(() => getComputedStyle(document.getElementById("facts").shadowRoot.querySelector(":not([hidden]) > .fc-card")).borderRadius);
   assert.equal(radius, "10px");
   await context.close();
@@ -67,12 +67,12 @@ test("the live widget takes over with the same facts and no empty frame", async 
   await live.waitForFunction(() => window.__readyAt !== undefined && window.__frames.length > window.__readyAt + 3);
   const { frames, readyAt } = await live.evaluate(() => ({ frames: window.__frames, readyAt: window.__readyAt }));
   // From the first frame that shows all the facts (the browser may paint
-  // while it still parses the page), every frame shows all 19: before,
+  // while it still parses the page), every frame shows all of them: before,
   // during and after the takeover.
-  const first = frames.findIndex((n) => n === 19);
+  const first = frames.findIndex((n) => n === BUNDLED_FACTS);
   const shown = frames.slice(first);
   assert.ok(first >= 0 && readyAt > first, `the fallback showed before the live deck was ready (${first}, ${readyAt})`);
-  assert.ok(shown.every((n) => n === 19), `facts per frame: ${shown.join(",")} (ready at frame ${readyAt})`);
+  assert.ok(shown.every((n) => n === BUNDLED_FACTS), `facts per frame: ${shown.join(",")} (ready at frame ${readyAt})`);
   // The live deck: one root, interactive, with the fallback's facts.
   assert.deepEqual(await factTexts(live), fallbackTexts);
   assert.equal(await live.evaluate(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-root").length), 1);

@@ -27,7 +27,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { toTimeline } from "./timeline.mjs";
+import { escape, toTimeline } from "./timeline.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROBE = readFileSync(join(HERE, "peer-probe.js"), "utf8");
@@ -59,7 +59,6 @@ const FILLER = "This paragraph stands in for the article's own text around the f
 
 /** The host article page: a masthead, the story's headline, the facts box near the top, then the text. */
 function article(sheet, what, box, head = "") {
-  const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -9,7 +9,8 @@
 // the card's category becomes the slide's group, one row each on the time
 // navigator.
 
-const escape = (text) =>
+/** Text as HTML (element content or a quoted attribute value). */
+export const escape = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 /** `YYYY-MM-DD` as a TimelineJS date; the year alone if the rest is missing. */

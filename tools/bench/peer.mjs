@@ -31,8 +31,11 @@ import { escape, toTimeline } from "./timeline.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROBE = readFileSync(join(HERE, "peer-probe.js"), "utf8");
-const TIMELINEJS = join(dirname(createRequire(import.meta.url).resolve("@knight-lab/timelinejs/package.json")), "dist");
-const TIMELINEJS_VERSION = JSON.parse(readFileSync(join(TIMELINEJS, "../package.json"), "utf8")).version;
+/** The installed TimelineJS package: its folder and version, looked up when the peer is measured. */
+function timelinejs() {
+  const manifest = createRequire(import.meta.url).resolve("@knight-lab/timelinejs/package.json");
+  return { dist: join(dirname(manifest), "dist"), version: JSON.parse(readFileSync(manifest, "utf8")).version };
+}
 /** ms measured after ready (or load) for late tasks. */
 const SETTLE = 500;
 /** Chromium's long-task threshold, which total blocking time counts beyond. */
@@ -50,7 +53,7 @@ export const PAGES = [
   { id: "ssr", label: "factcards over its server-rendered fallback", spec: { ...FACTCARDS_TITLE, ready: "factcards:ready" } },
   { id: "dropin", label: "factcards drop-in, no fallback", spec: { ...FACTCARDS_TITLE, ready: "factcards:ready" } },
   // The title slide comes first: its headline is the first slide's title.
-  { id: "timeline", label: `TimelineJS ${TIMELINEJS_VERSION}`, spec: { host: null, title: ".tl-storyslider .tl-slide .tl-headline", ready: "timelinejs:loaded" } },
+  { id: "timeline", label: "TimelineJS", spec: { host: null, title: ".tl-storyslider .tl-slide .tl-headline", ready: "timelinejs:loaded" } },
 ];
 
 // ---------------------------------------------------------------- the pages
@@ -97,8 +100,8 @@ ${Array.from({ length: 6 }, () => `<p>${FILLER}</p>`).join("\n")}
  * (without source maps) under site/timelinejs/, so that they come from the
  * same server. `fallback` is the CLI's render of the bundled story.
  */
-function writePages(site, sheet, fallback, loader) {
-  cpSync(TIMELINEJS, join(site, "timelinejs"), { recursive: true, filter: (path) => !path.endsWith(".map") && !path.includes("/embed") });
+function writePages(site, sheet, fallback, loader, dist) {
+  cpSync(dist, join(site, "timelinejs"), { recursive: true, filter: (path) => !path.endsWith(".map") && !path.includes("/embed") });
   const data = JSON.stringify(toTimeline(sheet)).replace(/</g, "\\u003c");
   const files = {
     floor: article(sheet, "static floor", `<div data-factcards>${fallback}</div>`),
@@ -133,9 +136,20 @@ function rendererTasks(trace, syncName, syncAt) {
   const sync = events.find((e) => e.name === syncName && String(e.cat).includes("blink.user_timing"));
   if (!sync) return null;
   const origin = sync.ts - syncAt * 1000;
-  return events
-    .filter((e) => e.ph === "X" && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && e.pid === sync.pid && e.tid === sync.tid)
-    .map((e) => ({ at: (e.ts - origin) / 1000, duration: (e.dur ?? 0) / 1000 }));
+  // A task is a slice that no other slice of the thread contains: mostly
+  // RunTask, but also microtask checkpoints run outside one (where a
+  // resolved promise, such as the wasm's instantiation, continues).
+  const slices = events
+    .filter((e) => e.ph === "X" && e.pid === sync.pid && e.tid === sync.tid)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = [];
+  let busyUntil = -Infinity;
+  for (const e of slices) {
+    if (e.ts < busyUntil) continue;
+    busyUntil = e.ts + (e.dur ?? 0);
+    tasks.push({ at: (e.ts - origin) / 1000, duration: (e.dur ?? 0) / 1000 });
+  }
+  return tasks;
 }
 
 async function loadOnce(ctx, url, page, profile) {
@@ -256,8 +270,9 @@ function summarize(runs, median) {
  */
 export async function measurePeer(ctx) {
   mkdirSync(ctx.site, { recursive: true });
-  const paths = writePages(ctx.site, ctx.sheet, ctx.fallback, ctx.loader);
-  const out = { timelinejs: TIMELINEJS_VERSION, settle: SETTLE, pages: paths, profiles: {} };
+  const peer = timelinejs();
+  const paths = writePages(ctx.site, ctx.sheet, ctx.fallback, ctx.loader, peer.dist);
+  const out = { timelinejs: peer.version, settle: SETTLE, pages: paths, profiles: {} };
   for (const [name, profile] of Object.entries(PROFILES)) {
     const url = (page) => `${ctx.origin}/${paths[page.id]}`;
     // One load of each, not counted, so that no page pays for a cold browser.
@@ -290,7 +305,7 @@ export function peerReport(peer, { table, ms, kb, x, pass }, budgets) {
   for (const [name, p] of Object.entries(peer.profiles)) {
     const s = p.summary;
     const rows = PAGES.map(({ id }) => [
-      s[id].label + (s[id].timedOut ? ` ⚠ ${s[id].timedOut} timed out` : ""),
+      s[id].label + (id === "timeline" ? ` ${peer.timelinejs}` : "") + (s[id].timedOut ? ` ⚠ ${s[id].timedOut} timed out` : ""),
       cell(s[id].bytes, size),
       cell(s[id].firstTitle, time),
       id === "floor" ? "" : cell(s[id].ready, time),
@@ -312,7 +327,7 @@ export function peerReport(peer, { table, ms, kb, x, pass }, budgets) {
     const [a, b] = [mobile.dropin.firstTitle.median, mobile.timeline.firstTitle.median];
     budgets.push(["drop-in first card title ≤ TimelineJS first slide title (mobile)", `${ms(a)} ms vs ${ms(b)} ms`, pass(a == null || b == null ? null : a <= b)]);
   }
-  const desktop = peer.profiles.desktop ?? peer.profiles.mobile;
+  const desktop = peer.profiles.desktop;
   if (desktop) {
     // What the drop-in fetches besides its host page, map shapes excluded.
     const first = desktop.runs.dropin[0];

@@ -800,7 +800,7 @@ function report(results) {
       budgets.push(["Lighthouse accessibility 100", ok.map((l) => `${l.page} ${l.preset} ${l.accessibility}`).join(", "), pass(ok.every((l) => l.accessibility === 100))]);
     }
   }
-  if (results.peer) parts.push(peerReport(results.peer, { table, ms, kb, x, pass }, budgets));
+  if (results.peer) parts.push(peerReport(results.peer, { table, ms, kb, x, pass, median }, budgets));
   parts.push(`### Budgets (issue 6)\n\n${table(["budget", "measured", ""], budgets)}`);
   results.budgets = budgets.map(([budget, measured, verdict]) => ({ budget, measured, verdict }));
   return parts.join("\n\n");

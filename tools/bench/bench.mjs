@@ -10,7 +10,8 @@
 // (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
 // (10,100,1000,10000), LIGHTHOUSE (desktop,mobile; "0" skips it), LH_RUNS
 // (1), ONLY
-// (comma list of sizes,transfer,startup,scaling,cls,lighthouse), NETWORK
+// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer; peer:
+// factcards against TimelineJS, see peer.mjs), NETWORK
 // ("slow4g" throttles the startup page loads as Lighthouse's mobile preset
 // does: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up; default: the
 // loopback as it is).
@@ -22,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { CHROMIUM, launch } from "../e2e/browser.mjs";
 import { brotli11, gzip9, serve } from "./server.mjs";
 import { generate, SEARCH_KEY, shape } from "./generate.mjs";
+import { measurePeer, peerReport } from "./peer.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -799,6 +801,7 @@ function report(results) {
       budgets.push(["Lighthouse accessibility 100", ok.map((l) => `${l.page} ${l.preset} ${l.accessibility}`).join(", "), pass(ok.every((l) => l.accessibility === 100))]);
     }
   }
+  if (results.peer) parts.push(peerReport(results.peer, { table, ms, kb, x, pass, median }, budgets));
   parts.push(`### Budgets\n\n${table(["budget", "measured", ""], budgets)}`);
   results.budgets = budgets.map(([budget, measured, verdict]) => ({ budget, measured, verdict }));
   return parts.join("\n\n");
@@ -886,6 +889,12 @@ async function main() {
     if (want("cls")) {
       log("layout stability");
       results.cls = await timed("cls", measureCls);
+    }
+    if (want("peer")) {
+      log("the peer: TimelineJS");
+      const bundled = join(DIST, "moscow-isis-k.json");
+      const sheet = JSON.parse(readFileSync(bundled, "utf8"));
+      results.peer = await timed("peer", () => measurePeer({ browser, origin, site: SITE, sheet, fallback: render(bundled), loader: LOADER, networks: NETWORKS, runs: RUNS, median, log }));
     }
   } finally {
     await browser.close();

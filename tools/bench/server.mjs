@@ -15,7 +15,10 @@ import { extname, join, normalize, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { TYPES } from "../e2e/server.mjs";
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".ts", ".txt"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".ts", ".txt", ".ttf", ".otf", ".eot"]);
+// Fonts, for the peer's icon font (TYPES has what the widget serves);
+// woff and woff2 are compressed already.
+const FONT_TYPES = { ".ttf": "font/ttf", ".otf": "font/otf", ".eot": "application/vnd.ms-fontobject", ".woff": "font/woff", ".woff2": "font/woff2" };
 
 export function gzip9(buffer) {
   return gzipSync(buffer, { level: 9 });
@@ -78,7 +81,7 @@ export function serve(roots, port = 0, { compress = true } = {}) {
       }
       const ext = extname(file.path);
       const headers = {
-        "content-type": TYPES[ext] ?? "application/octet-stream",
+        "content-type": TYPES[ext] ?? FONT_TYPES[ext] ?? "application/octet-stream",
         "cache-control": "no-store",
         vary: "accept-encoding",
       };

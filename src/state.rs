@@ -77,6 +77,13 @@ pub struct Visible {
 }
 
 impl Visible {
+    /// The cards and facts of every category that match `query`.
+    pub fn matching(sheet: &Sheet, index: &SearchIndex, query: &str) -> Self {
+        Visible {
+            cards: search(sheet, index, &Query::new(query), |_| true),
+        }
+    }
+
     pub fn fact_count(&self) -> usize {
         self.cards.iter().map(|(_, facts)| facts.len()).sum()
     }
@@ -204,15 +211,6 @@ impl ViewState {
         Visible {
             cards: search(sheet, index, &query, |card| self.shows_category(&card.category)),
         }
-    }
-
-    /// How many facts of each category match the search (for the chips),
-    /// in category order, whatever the filter.
-    pub fn counts_by_category(&self, sheet: &Sheet, index: &SearchIndex) -> Vec<usize> {
-        let searched = Visible {
-            cards: search(sheet, index, &Query::new(&self.query), |_| true),
-        };
-        searched.counts_by_category(sheet)
     }
 
     /// The view as a URL fragment (without `#`): `<sheet-id>?cat=a,b&q=…&open=…&by=certainty`,

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::model::{Problem, Severity, Sheet, SheetError, check};
+use crate::model::{Problem, Sheet, SheetError, check};
 
 /// A sheet's origin, as given by a mount point or by `factcards.mount()`.
 #[derive(Debug, Clone)]
@@ -126,12 +126,10 @@ pub async fn fetch_and_check(url: &str) -> Result<Loaded, SheetError> {
 
 fn fetch_problem(url: &str, what: &str) -> SheetError {
     SheetError {
-        problems: vec![Problem {
-            severity: Severity::Error,
-            path: String::new(),
-            message: format!("could not load the sheet from {url}: {what}"),
-            pos: None,
-        }],
+        problems: vec![Problem::error(
+            "",
+            format!("could not load the sheet from {url}: {what}"),
+        )],
     }
 }
 

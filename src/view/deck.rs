@@ -19,7 +19,7 @@ use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::Sheet;
 use crate::options::DeckOptions;
-use crate::search::{Query, SearchIndex, search};
+use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, Visible};
 
 /// Properties of [`FactDeck`].
@@ -117,9 +117,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let searched = {
         let index = Rc::clone(&index);
         use_memo((Rc::clone(sheet), view.query.clone()), move |(sheet, query)| {
-            Visible {
-                cards: search(sheet, &index, &Query::new(query), |_| true),
-            }
+            Visible::matching(sheet, &index, query)
         })
     };
     let visible = searched.in_categories(sheet, view);

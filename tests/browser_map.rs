@@ -68,20 +68,25 @@ fn expected(card_id: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn size(element: &Element) -> (i32, i32) {
-    (element.client_width(), element.client_height())
-}
-
-#[wasm_bindgen_test]
-async fn the_map_highlights_exactly_the_sheets_regions() {
-    let (host, _app) = mount(WidgetProps {
+/// The bundled story with the world map's shapes loaded.
+async fn mount_with_map() -> (Element, AppHandle<Widget>) {
+    mount(WidgetProps {
         options: DeckOptions {
             map: Some(shapes()),
             ..DeckOptions::default()
         },
         ..bundled_props()
     })
-    .await;
+    .await
+}
+
+fn size(element: &Element) -> (i32, i32) {
+    (element.client_width(), element.client_height())
+}
+
+#[wasm_bindgen_test]
+async fn the_map_highlights_exactly_the_sheets_regions() {
+    let (host, _app) = mount_with_map().await;
     let regions = card(&host, "regions");
     assert_eq!(
         highlighted(&regions),
@@ -100,14 +105,7 @@ async fn the_map_highlights_exactly_the_sheets_regions() {
 
 #[wasm_bindgen_test]
 async fn the_map_has_a_size_and_a_text_alternative() {
-    let (host, _app) = mount(WidgetProps {
-        options: DeckOptions {
-            map: Some(shapes()),
-            ..DeckOptions::default()
-        },
-        ..bundled_props()
-    })
-    .await;
+    let (host, _app) = mount_with_map().await;
     for id in ["regions", "wider-isis-network"] {
         let svg = card(&host, id)
             .query_selector("svg.fc-map__svg")

@@ -2,51 +2,22 @@
 // serialises from Rust types (serde-wasm-bindgen): the `problems` of the
 // Error an invalid sheet throws or rejects with, and the detail of the
 // factcards:error event, `[{path, message, line, column, severity}]`.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { startSuite, stopSuite } from "./browser.mjs";
+import { embedSuite, event, open as openPage } from "./embed.mjs";
 
-const DIST = process.env.DIST ?? "dist";
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const TIMEOUT = 5000;
-/** The console message Chromium logs for every 404 resource load. */
-const RESOURCE_404 = /^Failed to load resource: the server responded with a status of 404/;
+embedSuite();
 
-let suite;
-
-before(async () => {
-  suite = await startSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
-});
-
-after(() => stopSuite(suite));
-
-/** Opens `path` once factcards.ready has settled; records factcards:error details per target id. */
+/** Opens `path` once factcards.ready has settled. */
 async function open(t, path) {
-  const context = await suite.browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !RESOURCE_404.test(message.text())) errors.push(message.text());
-  });
-  await page.addInitScript(() => {
-    window.__errors = {};
-    document.addEventListener("factcards:error", (event) => {
-      window.__errors[event.target.id] = JSON.parse(JSON.stringify(event.detail));
-    });
-  });
-  await page.goto(`${suite.origin}${path}`);
-  await page.evaluate(() => window.factcards.ready);
-  return { page, errors };
+  const opened = await openPage(t, path, { allow404: true });
+  await opened.page.evaluate(() => window.factcards.ready);
+  return opened;
 }
 
 /** The factcards:error detail that reached the document from `#id`. */
 async function errorDetail(page, id) {
-  const handle = await page.waitForFunction((id) => window.__errors[id], id);
-  return handle.jsonValue();
+  return (await event(page, "error", id)).detail;
 }
 
 test("shapes: an invalid sheet object throws an Error with problems [{path, message, line, column, severity}]", async (t) => {

@@ -81,11 +81,12 @@ fn format_version_must_be_supported() {
 #[test]
 fn unknown_and_misspelt_fields_are_reported() {
     let text = with(r#""title": "Formed in 2015""#, r#""titel": "Formed in 2015""#);
+    // In the order of the text: the card starts before its misspelt key.
     assert_eq!(
         errors(&text),
         [
+            "cards[0]: missing field \"title\"",
             "cards[0].titel: unknown field \"titel\" (did you mean \"title\"?)",
-            "cards[0]: missing field \"title\""
         ]
     );
     let text = with(r#""lang": "en","#, r#""lang": "en", "colour": "red","#);
@@ -121,27 +122,146 @@ fn every_problem_is_reported_not_only_the_first() {
     let text = with(r#""title": "A test story""#, r#""title": 5"#)
         .replacen(r#""status": "confirmed""#, r#""status": "confimred""#, 1)
         .replacen(r#""sources": ["article"]}"#, r#""sources": ["s9"]}"#, 1);
+    // Shape and rule problems in one pass, in the order of the text.
     assert_eq!(
         errors(&text),
         [
             "title: expected a string, found a number",
             "cards[0].facts[0].status: unknown status \"confimred\" (did you mean \"confirmed\"?)",
+            "cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\", \"report\")",
         ]
     );
-    // Once the shape is right, every rule problem is listed together.
     let text = with(r#""sources": ["article"]}"#, r#""sources": ["s9"]}"#).replacen(
         r#""category": "claims""#,
         r#""category": "nope""#,
         1,
     );
+    // "claims" has no cards only if "nope" is not it: that is not said.
     assert_eq!(
         errors(&text),
         [
-            "categories[1]: category \"claims\" has no cards",
             "cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\", \"report\")",
             "cards[1].category: unknown category \"nope\" (known: \"origins\", \"claims\")",
         ]
     );
+}
+
+/// An editor's first draft with two mistakes: both are found in the first
+/// run, and each is one error, with no advice that only follows from it.
+#[test]
+fn two_mistakes_in_a_new_sheet_are_found_at_once() {
+    let text = with(r#""status": "confirmed""#, r#""status": "confimred""#).replacen(
+        r#""sources": ["article"]}"#,
+        r#""sources": ["artcle"]}"#,
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "cards[0].facts[0].status: unknown status \"confimred\" (did you mean \"confirmed\"?)",
+            "cards[0].facts[0].sources[0]: unknown source \"artcle\" (did you mean \"article\"?)",
+        ]
+    );
+    assert_eq!(warnings(&text), Vec::<String>::new());
+}
+
+#[test]
+fn an_unknown_source_is_one_error_without_follow_on_warnings() {
+    // The only citation of "report" misspelt: neither "report is not cited"
+    // nor "no source of this fact has a url".
+    let text = with(r#""sources": ["article", "report"]"#, r#""sources": ["reprot"]"#);
+    assert_eq!(
+        errors(&text),
+        ["cards[1].facts[0].sources[0]: unknown source \"reprot\" (did you mean \"report\"?)"]
+    );
+    assert_eq!(warnings(&text), Vec::<String>::new());
+}
+
+#[test]
+fn unknown_ids_get_a_did_you_mean() {
+    assert_eq!(
+        errors(&with(r#""category": "claims""#, r#""category": "Claims""#)),
+        ["cards[1].category: unknown category \"Claims\" (did you mean \"claims\"?)"]
+    );
+    assert_eq!(
+        errors(&with(r#""card": "formed""#, r#""card": "fromed""#)),
+        ["corrections[0].card: unknown card \"fromed\" (did you mean \"formed\"?)"]
+    );
+    assert_eq!(
+        errors(&with(r#""sources": ["article"]}"#, r#""sources": ["articles"]}"#)),
+        ["cards[0].facts[0].sources[0]: unknown source \"articles\" (did you mean \"article\"?)"]
+    );
+}
+
+#[test]
+fn a_value_that_did_not_decode_has_no_follow_on_problems() {
+    // A missing title is not also "empty".
+    assert_eq!(
+        errors(&with(r#""summary": "One sentence.","#, "")),
+        ["(root): missing field \"summary\""]
+    );
+    // A card that is not an object: its category is not "without cards", and
+    // the correction that names it does not name an "unknown card".
+    let first_card = r#"{"id": "formed", "category": "origins", "title": "Formed in 2015",
+     "facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]}"#;
+    assert_eq!(
+        errors(&with(first_card, "null")),
+        ["cards[0]: expected an object, found null"]
+    );
+    // Sources of the wrong type: no fact's citation is "unknown", and the
+    // rest of the sheet is still checked.
+    let sources = r#"[
+    {"id": "article", "title": "The article", "url": "https://example.com/a"},
+    {"id": "report", "title": "A report", "url": "http://example.org/r", "published": "2024-03-22T18:05:00Z"}
+  ]"#;
+    let text = with(sources, r#""article, report""#).replacen(
+        r#""date": "2024-03-24""#,
+        r#""date": "24/03/2024""#,
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "sources: expected an array, found a string",
+            "corrections[0].date: \"24/03/2024\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\"",
+        ]
+    );
+    assert_eq!(warnings(&text), Vec::<String>::new());
+    // A url of the wrong type is not "no url".
+    let text = with(
+        r#""url": "https://example.com/a""#,
+        r#""url": ["https://example.com/a"]"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["sources[0].url: expected a string, found an array"]
+    );
+    assert_eq!(warnings(&text), Vec::<String>::new());
+}
+
+#[test]
+fn a_claim_without_claimant_is_a_warning_beside_other_problems() {
+    let text = with(r#""attribution": "the group", "#, "").replacen(
+        r#""status": "confirmed""#,
+        r#""status": "true""#,
+        1,
+    );
+    assert_eq!(errors(&text).len(), 1);
+    assert_eq!(
+        warnings(&text),
+        ["cards[1].facts[0]: a claimed fact has no attribution: say who claims it"]
+    );
+    // A status that did not decode is not judged.
+    let text = with(r#""attribution": "the group", "#, "").replacen(
+        r#""status": "claimed""#,
+        r#""status": "claim""#,
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        ["cards[1].facts[0].status: unknown status \"claim\" (did you mean \"claimed\"?)"]
+    );
+    assert_eq!(warnings(&text), Vec::<String>::new());
 }
 
 #[test]

@@ -3,7 +3,12 @@
 //! serde stops at the first error; an editor fixing a sheet wants them all at
 //! once, each with its path. So each object is read field by field: unknown
 //! and misspelt keys, duplicate keys, wrong types and missing fields are all
-//! collected, and decoding goes on past them wherever the shape allows.
+//! collected, and decoding goes on past them. A value that cannot be read
+//! becomes a placeholder (an empty text, an empty list, a blank item), so the
+//! rest of the sheet still decodes and the rules can run on it; its path is
+//! kept in [`Gaps`] so that the rules skip what they would only misjudge.
+
+use std::collections::BTreeSet;
 
 use super::error::Problem;
 use super::json::{Node, Pos, Value};
@@ -13,10 +18,37 @@ use super::sheet::{
 };
 use super::suggest::{quoted_list, suggest};
 
-/// Decodes a whole sheet. Returns `None` if a required part is missing or
-/// has the wrong type; the reasons are in `problems` either way.
-pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
-    let mut d = Decoder { problems };
+/// The places where decoding put a placeholder because the value was
+/// missing, of the wrong type or unknown (a status). A rule that reads a
+/// value at or under one of them would report a follow-on of a problem
+/// already reported, so it is skipped.
+#[derive(Debug, Default)]
+pub struct Gaps {
+    /// Paths as `Path` writes them: `cards[1].facts[0].status`.
+    paths: BTreeSet<String>,
+}
+
+impl Gaps {
+    fn add(&mut self, path: &Path) {
+        self.paths.insert(path.to_string());
+    }
+
+    /// Whether `path`, or a value that holds it, was not decoded.
+    pub fn covers(&self, path: &Path) -> bool {
+        // A clean sheet has no gaps: no path is written out.
+        !self.paths.is_empty() && path.ancestry().any(|step| self.paths.contains(&step.to_string()))
+    }
+}
+
+/// Decodes a whole sheet, with placeholders where values could not be read.
+/// Returns `None` only if there is nothing to decode: the text is not an
+/// object, or its format version is one this build cannot read. The reasons
+/// are in `problems` either way.
+pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<(Sheet, Gaps)> {
+    let mut d = Decoder {
+        problems,
+        gaps: Gaps::default(),
+    };
     let path = Path::Root;
     let fields = d.object(
         root,
@@ -40,34 +72,27 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
     if version.is_none() && fields.get("factcards").is_some() {
         return None;
     }
-    let id = d.string(fields, &path, "id");
-    let title = d.string(fields, &path, "title");
-    let summary = d.string(fields, &path, "summary");
-    let lang = d.string(fields, &path, "lang");
-    let updated = d.string(fields, &path, "updated");
-    let sources = d.list(fields, &path, "sources", Decoder::source);
-    let categories = d.list(fields, &path, "categories", Decoder::category);
-    let cards = d.list(fields, &path, "cards", Decoder::card);
-    let corrections = d.optional_list(fields, &path, "corrections", Decoder::correction);
-    Some(Sheet {
-        factcards: version?,
-        id: id?,
-        title: title?,
-        summary: summary?,
-        lang: lang?,
-        updated: updated?,
-        sources: sources?,
-        categories: categories?,
-        cards: cards?,
-        corrections: corrections?.unwrap_or_default(),
-    })
+    let sheet = Sheet {
+        factcards: version.unwrap_or(FormatVersion(SUPPORTED_VERSIONS[0])),
+        id: d.string(fields, &path, "id"),
+        title: d.string(fields, &path, "title"),
+        summary: d.string(fields, &path, "summary"),
+        lang: d.string(fields, &path, "lang"),
+        updated: d.string(fields, &path, "updated"),
+        sources: d.list(fields, &path, "sources", Decoder::source),
+        categories: d.list(fields, &path, "categories", Decoder::category),
+        cards: d.list(fields, &path, "cards", Decoder::card),
+        corrections: d.optional_list(fields, &path, "corrections", Decoder::correction),
+    };
+    Some((sheet, d.gaps))
 }
 
 struct Decoder<'p> {
     problems: &'p mut Vec<Problem>,
+    gaps: Gaps,
 }
 
-impl Decoder<'_> {
+impl<'p> Decoder<'p> {
     fn report(&mut self, path: &Path, pos: Pos, message: String) {
         self.problems
             .push(Problem::error(path.to_string(), message).at(pos));
@@ -141,140 +166,167 @@ impl Decoder<'_> {
         }
     }
 
-    fn string(&mut self, fields: &Node, path: &Path, key: &str) -> Option<String> {
-        match fields.get(key) {
-            None => {
-                self.missing(fields, path, key);
-                None
-            }
-            Some(node) => self.string_value(node, &path.key(key)),
+    /// The value of a required field, or `None` (reported, and a gap) if
+    /// it is missing.
+    fn required<'n>(&mut self, fields: &'n Node, path: &Path, key: &str) -> Option<&'n Node> {
+        let node = fields.get(key);
+        if node.is_none() {
+            self.missing(fields, path, key);
+            self.gaps.add(&path.key(key));
         }
+        node
     }
 
-    /// An optional string: absent is fine, `null` is not (omit the field).
-    fn optional_string(&mut self, fields: &Node, path: &Path, key: &str) -> Option<Option<String>> {
-        match fields.get(key) {
-            None => Some(None),
-            Some(node) => self.string_value(node, &path.key(key)).map(Some),
-        }
+    /// A required text; `""` in its place if it is missing or not a string.
+    fn string(&mut self, fields: &Node, path: &Path, key: &str) -> String {
+        self.required(fields, path, key)
+            .and_then(|node| self.text(node, &path.key(key)))
+            .unwrap_or_default()
     }
 
-    fn string_value(&mut self, node: &Node, path: &Path) -> Option<String> {
-        match node.as_str() {
-            Some(text) => Some(text.to_owned()),
-            None => {
-                self.wrong_type(path, node, "a string");
-                None
-            }
-        }
+    /// An optional text: absent is fine, `null` is not (omit the field).
+    fn optional_string(&mut self, fields: &Node, path: &Path, key: &str) -> Option<String> {
+        self.text(fields.get(key)?, &path.key(key))
     }
 
-    fn list<T>(
-        &mut self,
-        fields: &Node,
-        path: &Path,
-        key: &str,
-        item: fn(&mut Self, &Node, &Path) -> Option<T>,
-    ) -> Option<Vec<T>> {
+    /// A list item that must be text; `""` in its place if it is not.
+    fn string_value(&mut self, node: &Node, path: &Path) -> String {
+        self.text(node, path).unwrap_or_default()
+    }
+
+    /// The text of a string node, or `None` (reported, and a gap).
+    fn text(&mut self, node: &Node, path: &Path) -> Option<String> {
+        let text = node.as_str().map(str::to_owned);
+        if text.is_none() {
+            self.wrong_type(path, node, "a string");
+            self.gaps.add(path);
+        }
+        text
+    }
+
+    /// A required list; empty in its place if it is missing or not a list.
+    fn list<T>(&mut self, fields: &Node, path: &Path, key: &str, item: Item<'p, T>) -> Vec<T> {
         if fields.get(key).is_none() {
             self.missing(fields, path, key);
-            return None;
+            self.gaps.add(&path.key(key));
+            return Vec::new();
         }
-        self.optional_list(fields, path, key, item)?
+        self.optional_list(fields, path, key, item)
     }
 
-    /// Reads every item even after a bad one, so all problems are reported.
-    fn optional_list<T>(
-        &mut self,
-        fields: &Node,
-        path: &Path,
-        key: &str,
-        item: fn(&mut Self, &Node, &Path) -> Option<T>,
-    ) -> Option<Option<Vec<T>>> {
+    /// Reads every item even after a bad one, so all problems are reported;
+    /// a bad item keeps its place (as a placeholder), so the paths of the
+    /// items after it stay right.
+    fn optional_list<T>(&mut self, fields: &Node, path: &Path, key: &str, item: Item<'p, T>) -> Vec<T> {
         let Some(node) = fields.get(key) else {
-            return Some(None);
+            return Vec::new();
         };
         let path = path.key(key);
         let Some(nodes) = node.as_array() else {
             self.wrong_type(&path, node, "an array");
-            return None;
+            self.gaps.add(&path);
+            return Vec::new();
         };
-        let items: Vec<Option<T>> = nodes
+        nodes
             .iter()
             .enumerate()
             .map(|(index, node)| item(self, node, &path.index(index)))
-            .collect();
-        items.into_iter().collect::<Option<Vec<T>>>().map(Some)
+            .collect()
     }
 
-    fn source(&mut self, node: &Node, path: &Path) -> Option<Source> {
-        let fields = self.object(node, path, &["id", "title", "publisher", "url", "published"])?;
-        let id = self.string(fields, path, "id");
-        let title = self.string(fields, path, "title");
-        let publisher = self.optional_string(fields, path, "publisher");
-        let url = self.optional_string(fields, path, "url");
-        let published = self.optional_string(fields, path, "published");
-        Some(Source {
-            id: id?,
-            title: title?,
-            publisher: publisher?,
-            url: url?,
-            published: published?,
-        })
+    /// The object's fields, or `None` (and a gap for the whole item) if it is
+    /// not an object.
+    fn item<'n>(&mut self, node: &'n Node, path: &Path, known: &[&str]) -> Option<&'n Node> {
+        let fields = self.object(node, path, known);
+        if fields.is_none() {
+            self.gaps.add(path);
+        }
+        fields
     }
 
-    fn category(&mut self, node: &Node, path: &Path) -> Option<Category> {
-        let fields = self.object(node, path, &["id", "label", "description"])?;
-        let id = self.string(fields, path, "id");
-        let label = self.string(fields, path, "label");
-        let description = self.optional_string(fields, path, "description");
-        Some(Category {
-            id: id?,
-            label: label?,
-            description: description?,
-        })
+    fn source(&mut self, node: &Node, path: &Path) -> Source {
+        let Some(fields) = self.item(node, path, &["id", "title", "publisher", "url", "published"]) else {
+            return Source {
+                id: String::new(),
+                title: String::new(),
+                publisher: None,
+                url: None,
+                published: None,
+            };
+        };
+        Source {
+            id: self.string(fields, path, "id"),
+            title: self.string(fields, path, "title"),
+            publisher: self.optional_string(fields, path, "publisher"),
+            url: self.optional_string(fields, path, "url"),
+            published: self.optional_string(fields, path, "published"),
+        }
     }
 
-    fn card(&mut self, node: &Node, path: &Path) -> Option<Card> {
-        let fields = self.object(node, path, &["id", "category", "title", "facts", "regions"])?;
-        let id = self.string(fields, path, "id");
-        let category = self.string(fields, path, "category");
-        let title = self.string(fields, path, "title");
-        let facts = self.list(fields, path, "facts", Decoder::fact);
-        let regions = self.optional_list(fields, path, "regions", |d, node, path| {
-            d.string_value(node, path)
-        });
-        Some(Card {
-            id: id?,
-            category: category?,
-            title: title?,
-            facts: facts?,
-            regions: regions?.unwrap_or_default(),
-        })
+    fn category(&mut self, node: &Node, path: &Path) -> Category {
+        let Some(fields) = self.item(node, path, &["id", "label", "description"]) else {
+            return Category {
+                id: String::new(),
+                label: String::new(),
+                description: None,
+            };
+        };
+        Category {
+            id: self.string(fields, path, "id"),
+            label: self.string(fields, path, "label"),
+            description: self.optional_string(fields, path, "description"),
+        }
     }
 
-    fn fact(&mut self, node: &Node, path: &Path) -> Option<Fact> {
-        let fields = self.object(node, path, &["text", "status", "sources", "attribution", "quote"])?;
-        let text = self.string(fields, path, "text");
-        let status = self.status(fields, path);
-        let sources = self.list(fields, path, "sources", |d, node, path| {
-            d.string_value(node, path)
-        });
-        let attribution = self.optional_string(fields, path, "attribution");
-        let quote = self.optional_string(fields, path, "quote");
-        Some(Fact {
-            text: text?,
-            status: status?,
-            sources: sources?,
-            attribution: attribution?,
-            quote: quote?,
-        })
+    fn card(&mut self, node: &Node, path: &Path) -> Card {
+        let Some(fields) = self.item(node, path, &["id", "category", "title", "facts", "regions"]) else {
+            return Card {
+                id: String::new(),
+                category: String::new(),
+                title: String::new(),
+                facts: Vec::new(),
+                regions: Vec::new(),
+            };
+        };
+        Card {
+            id: self.string(fields, path, "id"),
+            category: self.string(fields, path, "category"),
+            title: self.string(fields, path, "title"),
+            facts: self.list(fields, path, "facts", Decoder::fact),
+            regions: self.optional_list(fields, path, "regions", Decoder::string_value),
+        }
     }
 
-    fn status(&mut self, fields: &Node, path: &Path) -> Option<Status> {
-        let name = self.string(fields, path, "status")?;
+    fn fact(&mut self, node: &Node, path: &Path) -> Fact {
+        let known = ["text", "status", "sources", "attribution", "quote"];
+        let Some(fields) = self.item(node, path, &known) else {
+            return Fact {
+                text: String::new(),
+                status: PLACEHOLDER_STATUS,
+                sources: Vec::new(),
+                attribution: None,
+                quote: None,
+            };
+        };
+        Fact {
+            text: self.string(fields, path, "text"),
+            status: self.status(fields, path),
+            sources: self.list(fields, path, "sources", Decoder::string_value),
+            attribution: self.optional_string(fields, path, "attribution"),
+            quote: self.optional_string(fields, path, "quote"),
+        }
+    }
+
+    fn status(&mut self, fields: &Node, path: &Path) -> Status {
+        let status_path = path.key("status");
+        let Some(node) = self.required(fields, path, "status") else {
+            return PLACEHOLDER_STATUS;
+        };
+        let Some(name) = self.text(node, &status_path) else {
+            return PLACEHOLDER_STATUS;
+        };
         if let Some(status) = Status::from_name(&name) {
-            return Some(status);
+            return status;
         }
         let names: Vec<&str> = Status::ALL.iter().map(|status| status.as_str()).collect();
         let message = match suggest(&name, &names) {
@@ -284,23 +336,33 @@ impl Decoder<'_> {
                 quoted_list(names.iter().copied())
             ),
         };
-        let node = fields.get("status").unwrap_or(fields);
-        self.report(&path.key("status"), node.pos, message);
-        None
+        self.report(&status_path, node.pos, message);
+        self.gaps.add(&status_path);
+        PLACEHOLDER_STATUS
     }
 
-    fn correction(&mut self, node: &Node, path: &Path) -> Option<Correction> {
-        let fields = self.object(node, path, &["date", "text", "card"])?;
-        let date = self.string(fields, path, "date");
-        let text = self.string(fields, path, "text");
-        let card = self.optional_string(fields, path, "card");
-        Some(Correction {
-            date: date?,
-            text: text?,
-            card: card?,
-        })
+    fn correction(&mut self, node: &Node, path: &Path) -> Correction {
+        let Some(fields) = self.item(node, path, &["date", "text", "card"]) else {
+            return Correction {
+                date: String::new(),
+                text: String::new(),
+                card: None,
+            };
+        };
+        Correction {
+            date: self.string(fields, path, "date"),
+            text: self.string(fields, path, "text"),
+            card: self.optional_string(fields, path, "card"),
+        }
     }
 }
+
+/// How one item of a list is read.
+type Item<'p, T> = fn(&mut Decoder<'p>, &Node, &Path) -> T;
+
+/// What stands in for a status that could not be read; never judged, since
+/// its path is a gap.
+const PLACEHOLDER_STATUS: Status = Status::Confirmed;
 
 fn version_list() -> String {
     SUPPORTED_VERSIONS

@@ -74,8 +74,8 @@ fn end_position(text: &str) -> json::Pos {
     }
 }
 
-/// Decodes and validates a parsed tree: limits first, then the shape, then
-/// the rules.
+/// Decodes and validates a parsed tree: limits first, then the shape and the
+/// rules in one pass, so that every problem is found at once.
 fn check_tree(root: &json::Node) -> Report {
     let mut problems = Vec::new();
     limits::check_tree(root, &mut problems);
@@ -85,10 +85,14 @@ fn check_tree(root: &json::Node) -> Report {
             problems,
         };
     }
-    let sheet = decode::decode_sheet(root, &mut problems);
-    if let Some(sheet) = &sheet {
-        validate::validate(sheet, root, &mut problems);
-    }
+    let sheet = decode::decode_sheet(root, &mut problems).map(|(sheet, gaps)| {
+        validate::validate(&sheet, &gaps, root, &mut problems);
+        sheet
+    });
+    // Shape and rule problems together, in the order of the text, as an
+    // editor reads it (the sort is stable: problems at one place keep the
+    // order they were found in).
+    problems.sort_by_key(|problem| problem.pos.map(|pos| (pos.line, pos.column)));
     let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
     Report {
         sheet: if has_errors { None } else { sheet },

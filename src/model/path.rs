@@ -33,6 +33,11 @@ impl<'a> Path<'a> {
         }
     }
 
+    /// This path, then each path that holds it, up to the root.
+    pub fn ancestry(&self) -> impl Iterator<Item = &Path<'a>> {
+        std::iter::successors(Some(self), |path| path.parent())
+    }
+
     fn parent(&self) -> Option<&Path<'a>> {
         match self {
             Path::Root => None,

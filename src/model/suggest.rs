@@ -1,6 +1,6 @@
 //! Help for a misspelt name: the known name it was probably meant to be, or
 //! the list of known names. Used for unknown fields and statuses (decode.rs),
-//! unknown regions (validate.rs) and unknown ids on the CLI.
+//! unknown regions and source, category and card ids (validate.rs).
 
 /// `"a", "b", "c"`
 pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {

@@ -4,31 +4,79 @@
 //! types. These rules settle the meaning: unique ids, references that
 //! resolve, text that says something, dates that exist, safe links. What a
 //! date, a link or a slug looks like is in formats.rs.
+//!
+//! The rules run even when the shape had problems, on whatever decoded, so an
+//! editor sees every problem at once. A rule whose input was not decoded (a
+//! gap, see decode.rs) is skipped, and so is one that a problem already
+//! reported would make wrong: with a source id misspelt, "source X is not
+//! cited" and "no source of this fact has a url" would only repeat it.
 
 use std::collections::BTreeSet;
 
+use super::decode::Gaps;
 use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
 use super::path::Path;
 use super::places::{Names, World};
-use super::sheet::{Sheet, Status};
+use super::sheet::{Fact, Sheet, Status};
 use super::suggest::{quoted_list, suggest};
 
 /// Checks every rule and appends one problem per broken rule and place.
+/// `gaps` are the values that did not decode, whose rules are skipped;
 /// `root` is the parsed text, used only to give each problem its line and
 /// column.
-pub fn validate(sheet: &Sheet, root: &Node, problems: &mut Vec<Problem>) {
-    let mut rules = Rules { root, problems };
+pub fn validate(sheet: &Sheet, gaps: &Gaps, root: &Node, problems: &mut Vec<Problem>) {
+    let mut rules = Rules { root, gaps, problems };
     rules.sheet(sheet);
 }
 
 struct Rules<'a> {
     root: &'a Node,
+    gaps: &'a Gaps,
     problems: &'a mut Vec<Problem>,
 }
 
+/// The ids of one list (sources, categories or cards), and whether they are
+/// all there: if one did not decode, a reference that matches none of them
+/// may well name it, so it is not called unknown.
+struct Known<'s> {
+    ids: Vec<&'s str>,
+    complete: bool,
+}
+
+/// What the rules that look across the sheet may rely on.
+struct References {
+    /// Every fact's sources decoded and name known sources.
+    citations: bool,
+    /// Every card's category decoded and names a known category.
+    card_categories: bool,
+}
+
+impl Known<'_> {
+    fn resolves(&self, id: &str) -> bool {
+        self.ids.contains(&id)
+    }
+}
+
 impl Rules<'_> {
+    /// Whether the value at `path` decoded, so its rules can judge it.
+    fn decoded(&self, path: &Path) -> bool {
+        !self.gaps.covers(path)
+    }
+
+    /// The ids of the list at `key`, each read from its item's `id`.
+    fn known<'s, T>(&self, key: &str, items: &'s [T], id: fn(&T) -> &str) -> Known<'s> {
+        let list = Path::Root;
+        let list = list.key(key);
+        let complete =
+            self.decoded(&list) && (0..items.len()).all(|index| self.decoded(&list.index(index).key("id")));
+        Known {
+            ids: items.iter().map(id).collect(),
+            complete,
+        }
+    }
+
     fn error(&mut self, path: &Path, message: String) {
         let problem = Problem::error(path.to_string(), message);
         self.problems.push(problem.at(path.locate(self.root)));
@@ -42,8 +90,7 @@ impl Rules<'_> {
     fn sheet(&mut self, sheet: &Sheet) {
         let root = Path::Root;
         let id_path = root.key("id");
-        self.text(&id_path, &sheet.id);
-        if !sheet.id.trim().is_empty() && !is_slug(&sheet.id) {
+        if self.text(&id_path, &sheet.id) && !is_slug(&sheet.id) {
             self.error(
                 &id_path,
                 format!(
@@ -66,19 +113,57 @@ impl Rules<'_> {
         }
         self.date(&root.key("updated"), &sheet.updated);
 
-        self.sources(sheet, &root);
-        self.categories(sheet, &root);
-        self.cards(sheet, &root);
-        self.corrections(sheet, &root);
+        let sources = self.known("sources", &sheet.sources, |source| &source.id);
+        let categories = self.known("categories", &sheet.categories, |category| &category.id);
+        let cards = self.known("cards", &sheet.cards, |card| &card.id);
+        let references = self.references(sheet, &sources, &categories);
+        self.sources(sheet, &root, &references);
+        self.categories(sheet, &root, &references);
+        self.cards(sheet, &root, &sources, &categories);
+        self.corrections(sheet, &root, &cards);
     }
 
-    fn sources(&mut self, sheet: &Sheet, root: &Path) {
+    /// Whether every reference from the facts to the sources, and from the
+    /// cards to the categories, decoded and resolves: only then can a source
+    /// be said to be uncited, or a category empty.
+    fn references(&self, sheet: &Sheet, sources: &Known, categories: &Known) -> References {
+        let cards = Path::Root;
+        let cards = cards.key("cards");
+        let mut references = References {
+            citations: sources.complete && self.decoded(&cards),
+            card_categories: categories.complete && self.decoded(&cards),
+        };
+        for (index, card) in sheet.cards.iter().enumerate() {
+            let card_path = cards.index(index);
+            references.card_categories &=
+                self.decoded(&card_path.key("category")) && categories.resolves(&card.category);
+            let facts = card_path.key("facts");
+            references.citations &= self.decoded(&facts);
+            for (fact_index, fact) in card.facts.iter().enumerate() {
+                let cited = facts.index(fact_index);
+                let cited = cited.key("sources");
+                references.citations &= self.decoded(&cited)
+                    && fact.sources.iter().enumerate().all(|(source_index, id)| {
+                        self.decoded(&cited.index(source_index)) && sources.resolves(id)
+                    });
+            }
+        }
+        references
+    }
+
+    fn sources(&mut self, sheet: &Sheet, root: &Path, references: &References) {
         let list = root.key("sources");
+        if !self.decoded(&list) {
+            return;
+        }
         self.not_empty_list(&list, sheet.sources.len(), "source");
         let mut seen = BTreeSet::new();
         for (index, source) in sheet.sources.iter().enumerate() {
             let path = list.index(index);
-            self.id(&path, &source.id, "source", &mut seen);
+            if !self.decoded(&path) {
+                continue;
+            }
+            let has_id = self.id(&path, &source.id, "source", &mut seen);
             self.text(&path.key("title"), &source.title);
             if let Some(publisher) = &source.publisher {
                 self.text(&path.key("publisher"), publisher);
@@ -92,12 +177,14 @@ impl Rules<'_> {
             if let Some(published) = &source.published {
                 self.date(&path.key("published"), published);
             }
-            let cited = sheet
-                .cards
-                .iter()
-                .flat_map(|card| &card.facts)
-                .any(|fact| fact.sources.contains(&source.id));
-            if !cited {
+            let cited = || {
+                sheet
+                    .cards
+                    .iter()
+                    .flat_map(|card| &card.facts)
+                    .any(|fact| fact.sources.contains(&source.id))
+            };
+            if has_id && references.citations && !cited() {
                 self.warning(
                     &path,
                     format!("source \"{}\" is not cited by any fact", source.id),
@@ -106,36 +193,47 @@ impl Rules<'_> {
         }
     }
 
-    fn categories(&mut self, sheet: &Sheet, root: &Path) {
+    fn categories(&mut self, sheet: &Sheet, root: &Path, references: &References) {
         let list = root.key("categories");
+        if !self.decoded(&list) {
+            return;
+        }
         self.not_empty_list(&list, sheet.categories.len(), "category");
         let mut seen = BTreeSet::new();
         for (index, category) in sheet.categories.iter().enumerate() {
             let path = list.index(index);
-            self.id(&path, &category.id, "category", &mut seen);
+            if !self.decoded(&path) {
+                continue;
+            }
+            let has_id = self.id(&path, &category.id, "category", &mut seen);
             self.text(&path.key("label"), &category.label);
             if let Some(description) = &category.description {
                 self.text(&path.key("description"), description);
             }
-            if !sheet.cards.iter().any(|card| card.category == category.id) {
+            let has_cards = || sheet.cards.iter().any(|card| card.category == category.id);
+            if has_id && references.card_categories && !has_cards() {
                 self.error(&path, format!("category \"{}\" has no cards", category.id));
             }
         }
     }
 
-    fn cards(&mut self, sheet: &Sheet, root: &Path) {
+    fn cards(&mut self, sheet: &Sheet, root: &Path, sources: &Known, categories: &Known) {
         let list = root.key("cards");
+        if !self.decoded(&list) {
+            return;
+        }
         self.not_empty_list(&list, sheet.cards.len(), "card");
-        let category_ids: Vec<&str> = sheet.categories.iter().map(|c| c.id.as_str()).collect();
-        let source_ids: Vec<&str> = sheet.sources.iter().map(|s| s.id.as_str()).collect();
         let mut seen = BTreeSet::new();
         for (index, card) in sheet.cards.iter().enumerate() {
             let path = list.index(index);
+            if !self.decoded(&path) {
+                continue;
+            }
             self.id(&path, &card.id, "card", &mut seen);
-            self.reference(&path.key("category"), &card.category, "category", &category_ids);
+            self.reference(&path.key("category"), &card.category, "category", categories);
             self.text(&path.key("title"), &card.title);
             let facts_path = path.key("facts");
-            if card.facts.is_empty() {
+            if self.decoded(&facts_path) && card.facts.is_empty() {
                 self.error(
                     &facts_path,
                     format!("card \"{}\" has no facts: add at least one", card.id),
@@ -143,40 +241,64 @@ impl Rules<'_> {
             }
             for (fact_index, fact) in card.facts.iter().enumerate() {
                 let fact_path = facts_path.index(fact_index);
-                self.text(&fact_path.key("text"), &fact.text);
-                let sources_path = fact_path.key("sources");
-                if fact.sources.is_empty() {
-                    self.error(&sources_path, "a fact must cite at least one source".to_owned());
-                }
-                for (source_index, source) in fact.sources.iter().enumerate() {
-                    self.reference(&sources_path.index(source_index), source, "source", &source_ids);
-                }
-                if let Some(attribution) = &fact.attribution {
-                    self.text(&fact_path.key("attribution"), attribution);
-                } else if fact.status == Status::Claimed {
-                    // A claim without its claimant reads as fact; a report's
-                    // reporter is its source, which every fact already cites.
-                    self.warning(
-                        &fact_path,
-                        "a claimed fact has no attribution: say who claims it".to_owned(),
-                    );
-                }
-                if let Some(quote) = &fact.quote {
-                    self.text(&fact_path.key("quote"), quote);
-                }
-                let has_link = fact
-                    .sources
-                    .iter()
-                    .filter_map(|id| sheet.source(id))
-                    .any(|source| source.url.is_some());
-                if !fact.sources.is_empty() && !has_link {
-                    self.warning(
-                        &sources_path,
-                        "no source of this fact has a url for readers to check".to_owned(),
-                    );
+                if self.decoded(&fact_path) {
+                    self.fact(sheet, &fact_path, fact, sources);
                 }
             }
             self.regions(&path.key("regions"), &card.regions);
+        }
+    }
+
+    fn fact(&mut self, sheet: &Sheet, path: &Path, fact: &Fact, sources: &Known) {
+        self.text(&path.key("text"), &fact.text);
+        let sources_path = path.key("sources");
+        // Whether every source the fact cites is known, so that what they
+        // have in common can be judged.
+        let mut cites_known = self.decoded(&sources_path);
+        if cites_known && fact.sources.is_empty() {
+            self.error(&sources_path, "a fact must cite at least one source".to_owned());
+        }
+        for (index, source) in fact.sources.iter().enumerate() {
+            let entry = sources_path.index(index);
+            cites_known &= self.reference(&entry, source, "source", sources);
+        }
+        let attribution_path = path.key("attribution");
+        if let Some(attribution) = &fact.attribution {
+            self.text(&attribution_path, attribution);
+        } else if fact.status == Status::Claimed
+            && self.decoded(&path.key("status"))
+            && self.decoded(&attribution_path)
+        {
+            // A claim without its claimant reads as fact; a report's
+            // reporter is its source, which every fact already cites.
+            self.warning(
+                path,
+                "a claimed fact has no attribution: say who claims it".to_owned(),
+            );
+        }
+        if let Some(quote) = &fact.quote {
+            self.text(&path.key("quote"), quote);
+        }
+        let has_link = || {
+            fact.sources
+                .iter()
+                .filter_map(|id| sheet.source(id))
+                .any(|source| source.url.is_some())
+        };
+        // A cited source's url of the wrong type was read as none.
+        let urls_decoded = || {
+            let list = Path::Root;
+            let list = list.key("sources");
+            fact.sources
+                .iter()
+                .filter_map(|id| sheet.sources.iter().position(|source| source.id == *id))
+                .all(|index| self.decoded(&list.index(index).key("url")))
+        };
+        if cites_known && !fact.sources.is_empty() && !has_link() && urls_decoded() {
+            self.warning(
+                &sources_path,
+                "no source of this fact has a url for readers to check".to_owned(),
+            );
         }
     }
 
@@ -186,6 +308,9 @@ impl Rules<'_> {
         let world = World::get();
         for (index, entry) in regions.iter().enumerate() {
             let path = list.index(index);
+            if !self.decoded(&path) {
+                continue;
+            }
             if !world.is_known(entry) {
                 let message = match suggest_place(world, entry) {
                     Some(near) => format!("unknown region \"{entry}\" (did you mean \"{near}\"?)"),
@@ -201,15 +326,20 @@ impl Rules<'_> {
         }
     }
 
-    fn corrections(&mut self, sheet: &Sheet, root: &Path) {
+    fn corrections(&mut self, sheet: &Sheet, root: &Path, cards: &Known) {
         let list = root.key("corrections");
-        let card_ids: Vec<&str> = sheet.cards.iter().map(|c| c.id.as_str()).collect();
+        if !self.decoded(&list) {
+            return;
+        }
         for (index, correction) in sheet.corrections.iter().enumerate() {
             let path = list.index(index);
+            if !self.decoded(&path) {
+                continue;
+            }
             self.date(&path.key("date"), &correction.date);
             self.text(&path.key("text"), &correction.text);
             if let Some(card) = &correction.card {
-                self.reference(&path.key("card"), card, "card", &card_ids);
+                self.reference(&path.key("card"), card, "card", cards);
             }
         }
     }
@@ -220,8 +350,12 @@ impl Rules<'_> {
         }
     }
 
-    /// No text may be empty or only whitespace. Returns whether it has text.
+    /// No text may be empty or only whitespace. Returns whether it has text
+    /// (and `false`, saying nothing, for a text that did not decode).
     fn text(&mut self, path: &Path, text: &str) -> bool {
+        if !self.decoded(path) {
+            return false;
+        }
         if text.trim().is_empty() {
             let message = if text.is_empty() {
                 "is empty"
@@ -236,11 +370,11 @@ impl Rules<'_> {
     }
 
     /// Ids must be present, unique within their list, and free of characters
-    /// that hide what the id really is.
-    fn id(&mut self, item: &Path, id: &str, what: &str, seen: &mut BTreeSet<String>) {
+    /// that hide what the id really is. Returns whether there is an id.
+    fn id(&mut self, item: &Path, id: &str, what: &str, seen: &mut BTreeSet<String>) -> bool {
         let path = item.key("id");
         if !self.text(&path, id) {
-            return;
+            return false;
         }
         if let Some(bad) = id.chars().find(|&c| c.is_whitespace() || is_invisible(c)) {
             self.error(
@@ -255,18 +389,31 @@ impl Rules<'_> {
         if !seen.insert(id.to_owned()) {
             self.error(&path, format!("duplicate {what} id \"{id}\""));
         }
+        true
     }
 
-    fn reference(&mut self, path: &Path, id: &str, what: &str, known: &[&str]) {
-        if !known.contains(&id) {
-            self.error(
-                path,
-                format!(
-                    "unknown {what} \"{id}\" (known: {})",
-                    quoted_list(known.iter().copied())
-                ),
-            );
+    /// A reference to an id of `known`: an error if it names none of them
+    /// (with the near one it was probably meant to be, or the list), unless
+    /// the list or the reference did not decode. Returns whether it
+    /// resolves.
+    fn reference(&mut self, path: &Path, id: &str, what: &str, known: &Known) -> bool {
+        if !self.decoded(path) {
+            return false;
         }
+        if known.resolves(id) {
+            return true;
+        }
+        if known.complete {
+            let message = match suggest(id, &known.ids) {
+                Some(near) => format!("unknown {what} \"{id}\" (did you mean \"{near}\"?)"),
+                None => format!(
+                    "unknown {what} \"{id}\" (known: {})",
+                    quoted_list(known.ids.iter().copied())
+                ),
+            };
+            self.error(path, message);
+        }
+        false
     }
 
     fn date(&mut self, path: &Path, date: &str) {

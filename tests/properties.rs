@@ -4,7 +4,9 @@
 //! 1. A valid generated sheet passes `check`, comes back equal after a
 //!    serialise-and-parse round trip, and its deck shows every fact's text
 //!    exactly once.
-//! 2. `check` never panics, whatever the text: arbitrary strings, JSON-ish
+//! 2. A valid generated sheet exported to the spreadsheet layout imports back
+//!    equal, with no error.
+//! 3. `check` never panics, whatever the text: arbitrary strings, JSON-ish
 //!    token soup, valid sheets with characters deleted, inserted or replaced,
 //!    and valid sheets with values replaced, removed or renamed in their JSON
 //!    tree (which gets past the parser to the decoder and the rules). Every
@@ -400,6 +402,20 @@ proptest! {
                 escaped
             );
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn a_valid_sheet_round_trips_through_a_spreadsheet(sheet in valid_sheet()) {
+        let csv = model::spreadsheet::export(&sheet).expect("a generated sheet exports");
+        let imported = model::spreadsheet::import_text(&csv);
+        // Warnings are the sheet's own (as `check` gives them); no error.
+        let errors: Vec<String> = imported.errors().map(ToString::to_string).collect();
+        prop_assert!(errors.is_empty(), "errors importing an exported sheet: {errors:#?}\n{csv}");
+        prop_assert_eq!(imported.sheet.as_ref(), Some(&sheet), "the round trip changed the sheet:\n{}", csv);
     }
 }
 

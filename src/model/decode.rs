@@ -30,7 +30,13 @@ pub struct Gaps {
 
 impl Gaps {
     fn add(&mut self, path: &Path) {
-        self.paths.insert(path.to_string());
+        self.add_path(path.to_string());
+    }
+
+    /// A gap at a path written as text, for sheets built from other sources
+    /// (a spreadsheet).
+    pub fn add_path(&mut self, path: String) {
+        self.paths.insert(path);
     }
 
     /// Whether `path`, or a value that holds it, was not decoded.
@@ -328,15 +334,7 @@ impl<'p> Decoder<'p> {
         if let Some(status) = Status::from_name(&name) {
             return status;
         }
-        let names: Vec<&str> = Status::ALL.iter().map(|status| status.as_str()).collect();
-        let message = match suggest(&name, &names) {
-            Some(near) => format!("unknown status \"{name}\" (did you mean \"{near}\"?)"),
-            None => format!(
-                "unknown status \"{name}\" (expected one of: {})",
-                quoted_list(names.iter().copied())
-            ),
-        };
-        self.report(&status_path, node.pos, message);
+        self.report(&status_path, node.pos, unknown_status(&name));
         self.gaps.add(&status_path);
         PLACEHOLDER_STATUS
     }
@@ -363,6 +361,18 @@ type Item<'p, T> = fn(&mut Decoder<'p>, &Node, &Path) -> T;
 /// What stands in for a status that could not be read; never judged, since
 /// its path is a gap.
 const PLACEHOLDER_STATUS: Status = Status::Confirmed;
+
+/// `unknown status "confimed" (did you mean "confirmed"?)`, or the list.
+pub fn unknown_status(name: &str) -> String {
+    let names: Vec<&str> = Status::ALL.iter().map(|status| status.as_str()).collect();
+    match suggest(name, &names) {
+        Some(near) => format!("unknown status \"{name}\" (did you mean \"{near}\"?)"),
+        None => format!(
+            "unknown status \"{name}\" (expected one of: {})",
+            quoted_list(names.iter().copied())
+        ),
+    }
+}
 
 fn version_list() -> String {
     SUPPORTED_VERSIONS

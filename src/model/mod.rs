@@ -15,6 +15,8 @@ pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sheet;
+#[cfg(any(feature = "csv", not(target_arch = "wasm32")))]
+pub mod spreadsheet;
 mod suggest;
 mod validate;
 
@@ -86,7 +88,7 @@ fn check_tree(root: &json::Node) -> Report {
         };
     }
     let sheet = decode::decode_sheet(root, &mut problems).map(|(sheet, gaps)| {
-        validate::validate(&sheet, &gaps, root, &mut problems);
+        validate::validate(&sheet, &gaps, Some(root), &mut problems);
         sheet
     });
     // Shape and rule problems together, in the order of the text, as an

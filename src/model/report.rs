@@ -25,18 +25,7 @@ impl Report {
 
     /// `ok`, `ok, 1 warning`, `2 errors` or `2 errors, 1 warning`.
     pub fn summary(&self) -> String {
-        let errors = self.errors().count();
-        let warnings = self.warnings().count();
-        let mut parts = Vec::new();
-        if errors == 0 {
-            parts.push("ok".to_owned());
-        } else {
-            parts.push(plural(errors, "error"));
-        }
-        if warnings > 0 {
-            parts.push(plural(warnings, "warning"));
-        }
-        parts.join(", ")
+        summary(self.errors().count(), self.warnings().count())
     }
 
     /// The sheet, or every error if there is any.
@@ -71,6 +60,20 @@ pub fn problem_line(file: &str, problem: &Problem) -> String {
     } else {
         format!("{location}: {severity}: {}: {}", problem.path, problem.message)
     }
+}
+
+/// `ok`, `ok, 1 warning`, `2 errors` or `2 errors, 1 warning`.
+pub fn summary(errors: usize, warnings: usize) -> String {
+    let mut parts = Vec::new();
+    if errors == 0 {
+        parts.push("ok".to_owned());
+    } else {
+        parts.push(plural(errors, "error"));
+    }
+    if warnings > 0 {
+        parts.push(plural(warnings, "warning"));
+    }
+    parts.join(", ")
 }
 
 fn plural(count: usize, noun: &str) -> String {

@@ -25,14 +25,15 @@ use super::suggest::{quoted_list, suggest};
 /// Checks every rule and appends one problem per broken rule and place.
 /// `gaps` are the values that did not decode, whose rules are skipped;
 /// `root` is the parsed text, used only to give each problem its line and
-/// column.
-pub fn validate(sheet: &Sheet, gaps: &Gaps, root: &Node, problems: &mut Vec<Problem>) {
+/// column; a sheet that did not come from JSON text (a spreadsheet's) has
+/// none.
+pub fn validate(sheet: &Sheet, gaps: &Gaps, root: Option<&Node>, problems: &mut Vec<Problem>) {
     let mut rules = Rules { root, gaps, problems };
     rules.sheet(sheet);
 }
 
 struct Rules<'a> {
-    root: &'a Node,
+    root: Option<&'a Node>,
     gaps: &'a Gaps,
     problems: &'a mut Vec<Problem>,
 }
@@ -78,13 +79,18 @@ impl Rules<'_> {
     }
 
     fn error(&mut self, path: &Path, message: String) {
-        let problem = Problem::error(path.to_string(), message);
-        self.problems.push(problem.at(path.locate(self.root)));
+        self.push(path, Problem::error(path.to_string(), message));
     }
 
     fn warning(&mut self, path: &Path, message: String) {
-        let problem = Problem::warning(path.to_string(), message);
-        self.problems.push(problem.at(path.locate(self.root)));
+        self.push(path, Problem::warning(path.to_string(), message));
+    }
+
+    fn push(&mut self, path: &Path, problem: Problem) {
+        self.problems.push(match self.root {
+            Some(root) => problem.at(path.locate(root)),
+            None => problem,
+        });
     }
 
     fn sheet(&mut self, sheet: &Sheet) {

@@ -14,6 +14,7 @@ use common::{VALID, with};
 use factcards::BUNDLED_SHEET;
 use factcards::model::parse_sheet;
 use factcards::model::schema::schema_json;
+use factcards::model::spreadsheet::TEMPLATE_CSV;
 
 /// A sheet written to a uniquely named temporary file, removed on drop.
 struct TempSheet {
@@ -390,6 +391,11 @@ fn usage_errors_exit_2() {
         &["render", "--css-href"],
         &["render", "--card", "nope", sheet.path()],
         &["render", "--category", "nope", sheet.path()],
+        &["import"],
+        &["import", sheet.path(), "-o"],
+        &["export"],
+        &["export", &missing],
+        &["template", "--tsv"],
     ];
     for args in cases {
         let run = factcards(args);
@@ -435,4 +441,80 @@ fn help_prints_the_usage_and_exits_0() {
         assert!(run.stdout.contains("FILE:LINE:COLUMN: error: PATH: MESSAGE"));
         assert_eq!(run.stderr, "");
     }
+}
+
+#[test]
+fn import_prints_the_json_of_a_spreadsheet() {
+    let csv = TempSheet::new("template", TEMPLATE_CSV);
+    let run = factcards(&["import", csv.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stderr_lines(), [format!("{}: ok", csv.path())]);
+    let sheet = parse_sheet(&run.stdout).expect("the printed JSON is a valid sheet");
+    assert_eq!(sheet.id, "bridge-closure");
+    // -o writes the file instead; the JSON then passes check.
+    let out = TempSheet::new("imported", "");
+    let run = factcards(&["import", csv.path(), "-o", out.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let run = factcards(&["check", out.path()]);
+    assert_eq!(run.stderr_lines(), [format!("{}: ok", out.path())]);
+}
+
+#[test]
+fn import_prints_problems_at_their_row_and_column() {
+    let text = TEMPLATE_CSV
+        .replacen(",confirmed,council,", ",confimed,council,", 1)
+        .replacen(",claimed,union,", ",claimed,unoin,", 1);
+    let csv = TempSheet::new("mistakes", &text);
+    let run = factcards(&["import", csv.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    let file = csv.path();
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            format!(
+                "{file}: error: row 17, column \"status\": unknown status \"confimed\" \
+                 (did you mean \"confirmed\"?)"
+            ),
+            format!(
+                "{file}: error: row 19, column \"sources\": unknown source \"unoin\" \
+                 (did you mean \"union\"?)"
+            ),
+            format!("{file}: 2 errors"),
+        ]
+    );
+}
+
+#[test]
+fn export_prints_csv_that_imports_back() {
+    let sheet = TempSheet::new("export", VALID);
+    let run = factcards(&["export", sheet.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(run.stdout.starts_with("# story\nid,title,summary,lang,updated\n"));
+    let run = factcards_with_stdin(&["import", "-"], &run.stdout);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(parse_sheet(&run.stdout), parse_sheet(VALID));
+    // A sheet with errors is not exported.
+    let bad = TempSheet::new(
+        "export-bad",
+        with(r#""status": "confirmed""#, r#""status": "true""#),
+    );
+    let run = factcards(&["export", bad.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr_lines().last().copied(),
+        Some(format!("{}: 1 error", bad.path()).as_str())
+    );
+}
+
+#[test]
+fn template_prints_the_spreadsheet_or_its_json() {
+    let run = factcards(&["template", "--csv"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, TEMPLATE_CSV);
+    let run = factcards(&["template"]);
+    assert_eq!(run.code, 0);
+    assert!(parse_sheet(&run.stdout).is_ok(), "{}", run.stdout);
 }

@@ -1,4 +1,4 @@
-//! The command line, parsed by hand: three subcommands do not need a crate.
+//! The command line, parsed by hand: a few subcommands do not need a crate.
 //! What the arguments mean is in [`USAGE`], which `factcards help` prints.
 
 use std::ffi::OsString;
@@ -14,6 +14,10 @@ factcards: check, describe and render key-facts sheets
 
 Usage:
   factcards check FILE...          check sheets and print every problem
+  factcards import FILE [-o OUT]   read a sheet written in a spreadsheet (CSV
+                                   or TSV) and print it as JSON, or write OUT
+  factcards export FILE            print a sheet as CSV, for a spreadsheet
+  factcards template [--csv]       print a sheet to start from, as JSON or CSV
   factcards schema                 print the JSON Schema of the sheet format
   factcards render [OPTIONS] FILE  print the static HTML fallback of the deck
   factcards help                   print this help
@@ -28,6 +32,12 @@ PATH; a problem with no position has no LINE:COLUMN. Then it prints a summary
 per file to standard error: \"FILE: ok\", \"FILE: ok, 1 warning\" or
 \"FILE: 2 errors, 1 warning\". Errors stop a sheet from being shown; warnings
 are advice.
+
+import checks the sheet as check does and prints its problems to standard
+error, each at its row and column in the spreadsheet:
+  FILE: error: row 7, column \"status\": MESSAGE
+If there is an error it writes no JSON. docs/format.md (\"Writing a sheet in
+a spreadsheet\") describes the layout; `factcards template --csv` shows it.
 
 render options:
   --css-href URL   address of the widget's stylesheet (default: factcards.css)
@@ -55,7 +65,21 @@ pub enum Command {
     Help,
     Check(Vec<Input>),
     Schema,
-    Render { input: Input, options: FallbackOptions },
+    Render {
+        input: Input,
+        options: FallbackOptions,
+    },
+    /// A spreadsheet to read, and where to write its JSON (standard output
+    /// if `None`).
+    Import {
+        input: Input,
+        output: Option<PathBuf>,
+    },
+    Export(Input),
+    /// The template, as CSV (`--csv`) or JSON.
+    Template {
+        csv: bool,
+    },
 }
 
 /// A sheet to read: a file, or standard input (`-`).
@@ -133,6 +157,16 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
         Some("schema") if rest.is_empty() => Ok(Command::Schema),
         Some("schema") => Err(UsageError::new("schema takes no arguments")),
         Some("render") => parse_render(rest),
+        Some("import") => parse_import(rest),
+        Some("export") => {
+            let input = one_input("export", rest)?;
+            Ok(Command::Export(input))
+        }
+        Some("template") => match rest.iter().map(|arg| arg.to_str()).collect::<Vec<_>>()[..] {
+            [] => Ok(Command::Template { csv: false }),
+            [Some("--csv")] => Ok(Command::Template { csv: true }),
+            _ => Err(UsageError::new("template takes only --csv")),
+        },
         _ => Err(UsageError {
             message: format!("unknown command \"{}\"", command.to_string_lossy()),
             show_usage: true,
@@ -218,6 +252,56 @@ fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
     }
 }
 
+fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut output = None;
+    let mut rest = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_str().unwrap_or("");
+        if text == "-o" || text == "--output" {
+            let value = args
+                .next()
+                .ok_or_else(|| UsageError::new(format!("{text} needs a file name")))?;
+            output = Some(PathBuf::from(value));
+        } else if let Some(value) = text.strip_prefix("--output=") {
+            output = Some(PathBuf::from(value));
+        } else {
+            rest.push(arg);
+        }
+    }
+    if output.as_ref().is_some_and(|path| path.as_os_str().is_empty()) {
+        return Err(UsageError::new("-o needs a file name"));
+    }
+    let input = one_input("import", rest)?;
+    Ok(Command::Import { input, output })
+}
+
+/// The single FILE of a command that takes no options.
+fn one_input(command: &str, args: Vec<OsString>) -> Result<Input, UsageError> {
+    let mut inputs = Vec::new();
+    let mut options_ended = false;
+    for arg in args {
+        if !options_ended && arg == "--" {
+            options_ended = true;
+        } else if !options_ended && is_option(&arg) {
+            return Err(UsageError::new(format!(
+                "{command} has no option \"{}\"",
+                arg.to_string_lossy()
+            )));
+        } else {
+            inputs.push(Input::from_arg(arg));
+        }
+    }
+    let mut inputs = inputs.into_iter();
+    match (inputs.next(), inputs.next()) {
+        (Some(input), None) => Ok(input),
+        (None, _) => Err(UsageError::new(format!(
+            "{command} needs one FILE (or - for standard input)"
+        ))),
+        (Some(_), Some(_)) => Err(UsageError::new(format!("{command} takes one FILE, not several"))),
+    }
+}
+
 /// Whether `arg` looks like an option: `-` alone is standard input.
 fn is_option(arg: &OsString) -> bool {
     arg.to_str().is_some_and(|arg| arg.starts_with('-') && arg != "-")
@@ -283,6 +367,34 @@ mod tests {
         assert_eq!(options.lang.as_deref(), Some("ru"));
         assert_eq!(options.initial_card.as_deref(), Some("claim"));
         assert_eq!(options.theme, Theme::from_name("dark").expect("a theme"));
+    }
+
+    #[test]
+    fn import_takes_a_file_and_an_output() {
+        let Ok(Command::Import { input, output }) = parse(&["import", "a.csv", "-o", "a.json"]) else {
+            panic!("not an import");
+        };
+        assert_eq!(input, Input::File("a.csv".into()));
+        assert_eq!(output, Some(PathBuf::from("a.json")));
+        let Ok(Command::Import { output, .. }) = parse(&["import", "--output=b.json", "-"]) else {
+            panic!("not an import");
+        };
+        assert_eq!(output, Some(PathBuf::from("b.json")));
+        assert!(matches!(
+            parse(&["template", "--csv"]),
+            Ok(Command::Template { csv: true })
+        ));
+        assert!(matches!(parse(&["export", "a.json"]), Ok(Command::Export(_))));
+        assert_eq!(usage_message(&["import", "a.csv", "-o"]), "-o needs a file name");
+        assert_eq!(
+            usage_message(&["import"]),
+            "import needs one FILE (or - for standard input)"
+        );
+        assert_eq!(
+            usage_message(&["export", "a", "b"]),
+            "export takes one FILE, not several"
+        );
+        assert_eq!(usage_message(&["template", "--tsv"]), "template takes only --csv");
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //!   their tools can jump to each one;
 //! - `factcards schema` prints the JSON Schema for editors' autocompletion;
 //! - `factcards render FILE` prints the deck's static HTML, the fallback for
-//!   readers without JavaScript.
+//!   readers without JavaScript;
+//! - `factcards import FILE.csv` reads a sheet written in a spreadsheet and
+//!   prints its JSON (or its problems, each at its row and column);
+//!   `factcards export FILE.json` prints a sheet as CSV, and `factcards
+//!   template --csv` the spreadsheet to start from.
 //!
 //! This file wires the commands to their input and output; args.rs parses
 //! the command line, and the lines printed are written by the library
@@ -36,9 +40,10 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    use factcards::model::check_bytes;
     use factcards::model::report::problem_line;
     use factcards::model::schema::schema_json;
+    use factcards::model::spreadsheet::{self, TEMPLATE_CSV, import_problem_line};
+    use factcards::model::{Report, Sheet, check_bytes};
     use factcards::ssr::{FallbackOptions, render_fallback};
 
     use crate::args::{Command, Input, USAGE, UsageError, check_ids_exist, parse_command};
@@ -94,7 +99,7 @@ mod cli {
         Usage(UsageError),
         /// An input file could not be read.
         Unreadable { name: String, source: io::Error },
-        /// Standard output could not be written.
+        /// Standard output, or the output file, could not be written.
         Output(io::Error),
     }
 
@@ -150,7 +155,91 @@ mod cli {
             }
             Command::Check(inputs) => check_inputs(&inputs, stdout, stderr),
             Command::Render { input, options } => render(&input, &options, stdout, stderr),
+            Command::Import { input, output } => import(&input, output.as_deref(), stdout, stderr),
+            Command::Export(input) => export(&input, stdout, stderr),
+            Command::Template { csv: true } => {
+                stdout.write_all(TEMPLATE_CSV.as_bytes())?;
+                Ok(Outcome::Clean)
+            }
+            Command::Template { csv: false } => {
+                let template = spreadsheet::import_text(TEMPLATE_CSV);
+                let Some(sheet) = template.sheet else {
+                    // The template is tested to import cleanly.
+                    writeln!(stderr, "factcards: the template does not import")?;
+                    return Ok(Outcome::SheetErrors);
+                };
+                writeln!(stdout, "{}", to_json(&sheet))?;
+                Ok(Outcome::Clean)
+            }
         }
+    }
+
+    /// The sheet as JSON, as an editor would write it.
+    fn to_json(sheet: &Sheet) -> String {
+        // A sheet is strings, lists and one number: it always serialises.
+        serde_json::to_string_pretty(sheet).unwrap_or_default()
+    }
+
+    /// Reads a spreadsheet and writes its sheet's JSON to `output` (or
+    /// `stdout`); its problems go to `stderr`, each at its row and column.
+    fn import(
+        input: &Input,
+        output: Option<&std::path::Path>,
+        stdout: &mut impl Write,
+        stderr: &mut impl Write,
+    ) -> Result<Outcome, CliError> {
+        let bytes = read(input)?;
+        let imported = spreadsheet::import(&bytes);
+        let name = input.name();
+        for problem in &imported.problems {
+            writeln!(stderr, "{}", import_problem_line(&name, problem))?;
+        }
+        writeln!(stderr, "{name}: {}", imported.summary())?;
+        let Some(sheet) = imported.sheet else {
+            return Ok(Outcome::SheetErrors);
+        };
+        let json = to_json(&sheet) + "\n";
+        match output {
+            Some(path) => std::fs::write(path, json)?,
+            None => stdout.write_all(json.as_bytes())?,
+        }
+        Ok(Outcome::Clean)
+    }
+
+    /// Prints a sheet as CSV if it has no errors; otherwise its problems, as
+    /// `render` does.
+    fn export(input: &Input, stdout: &mut impl Write, stderr: &mut impl Write) -> Result<Outcome, CliError> {
+        let bytes = read(input)?;
+        let name = input.name();
+        let Some(sheet) = sheet_or_problems(&name, check_bytes(&bytes), stderr)? else {
+            return Ok(Outcome::SheetErrors);
+        };
+        match spreadsheet::export(&sheet) {
+            Ok(csv) => {
+                stdout.write_all(csv.as_bytes())?;
+                Ok(Outcome::Clean)
+            }
+            Err(error) => {
+                writeln!(stderr, "{name}: error: {error}")?;
+                Ok(Outcome::SheetErrors)
+            }
+        }
+    }
+
+    /// The checked sheet, or `None` once its problems and summary are
+    /// printed to `stderr`.
+    fn sheet_or_problems(
+        name: &str,
+        report: Report,
+        stderr: &mut impl Write,
+    ) -> Result<Option<Sheet>, CliError> {
+        if report.sheet.is_none() {
+            for problem in &report.problems {
+                writeln!(stderr, "{}", problem_line(name, problem))?;
+            }
+            writeln!(stderr, "{name}: {}", report.summary())?;
+        }
+        Ok(report.sheet)
     }
 
     /// Checks every input, printing its problems to `stdout` and its summary
@@ -201,14 +290,11 @@ mod cli {
         let report = check_bytes(&bytes);
         let name = input.name();
         let summary = report.summary();
-        let Some(sheet) = report.sheet else {
-            for problem in &report.problems {
-                writeln!(stderr, "{}", problem_line(&name, problem))?;
-            }
-            writeln!(stderr, "{name}: {summary}")?;
+        let has_warnings = !report.problems.is_empty();
+        let Some(sheet) = sheet_or_problems(&name, report, stderr)? else {
             return Ok(Outcome::SheetErrors);
         };
-        if !report.problems.is_empty() {
+        if has_warnings {
             // Warnings do not stop the render; one line keeps the HTML run
             // quiet while pointing at them.
             let arg = input.as_arg();

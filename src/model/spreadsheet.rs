@@ -397,7 +397,7 @@ fn read_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
         }
         row += unquoted_line_breaks(&bytes[counted_to..start]);
         counted_to = start;
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        let cells: Vec<String> = record.iter().map(|cell| unguarded(cell).to_owned()).collect();
         if cells.iter().any(|cell| !cell.trim().is_empty()) {
             records.push((row, cells));
         }
@@ -1134,6 +1134,33 @@ fn join_list(ids: &[String], path: &str) -> Result<String, ExportError> {
     Ok(ids.join(", "))
 }
 
+/// Whether a spreadsheet would run `cell` as a formula once any quote marks
+/// that guard it are taken off: it starts with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return (the OWASP list for CSV injection).
+fn needs_guard(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// `cell` as exported: a text a spreadsheet would run as a formula gets a
+/// leading `'`, which spreadsheets show as text and `unguarded` takes off.
+fn guarded(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// `cell` as imported: the guard `guarded` added, taken off again, so a
+/// round trip changes nothing.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(cell) => rest,
+        _ => cell,
+    }
+}
+
 /// A block: its name row, its header row and its rows, then an empty line.
 fn write_block(out: &mut String, block: Block, rows: impl IntoIterator<Item = Vec<String>>) {
     if !out.is_empty() {
@@ -1147,7 +1174,7 @@ fn write_block(out: &mut String, block: Block, rows: impl IntoIterator<Item = Ve
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(row.iter().map(|cell| guarded(cell).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     out.push_str(&String::from_utf8_lossy(&bytes));
@@ -1156,6 +1183,19 @@ fn write_block(out: &mut String, block: Block, rows: impl IntoIterator<Item = Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_guarded_both_ways() {
+        for cell in ["=1+1", "+44 20", "-5 degrees", "@SUM(A1)", "'=quoted", "''-x"] {
+            let exported = guarded(cell);
+            assert!(exported.starts_with('\''), "{cell:?} -> {exported:?}");
+            assert_eq!(unguarded(&exported), cell);
+        }
+        for cell in ["Plain text", "'quoted", "a=b", ""] {
+            assert_eq!(guarded(cell), cell);
+            assert_eq!(unguarded(cell), cell);
+        }
+    }
 
     #[test]
     fn slugs_keep_latin_letters_and_digits() {

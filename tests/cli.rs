@@ -98,13 +98,12 @@ fn a_valid_sheet_passes_with_its_warnings_listed() {
     let sheet = TempSheet::new("bundled", BUNDLED_SHEET);
     let run = factcards(&["check", sheet.path()]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
-    // The bundled article has no url, so every fact gets the same advice.
+    // The bundled article has no url: one warning says so, for the source.
     assert!(!run.stdout_lines().is_empty());
     for line in run.stdout_lines() {
         assert!(
             line.starts_with(&format!("{}:", sheet.path()))
-                && line.contains(": warning: cards[")
-                && line.ends_with(": no source of this fact has a url for readers to check"),
+                && line.contains(": warning: sources[0]: source \"article\" has no url"),
             "unexpected line: {line}"
         );
     }

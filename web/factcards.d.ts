@@ -13,8 +13,11 @@ export interface Sheet {
   categories: Category[];
   cards: Card[];
   corrections?: Correction[];
+  /** A credit line at the foot of the deck, such as "Graphic: Jane Doe". */
+  credit?: string;
 }
-export interface Source { id: string; title: string; publisher?: string; url?: string; published?: string }
+/** `label`: the short mark facts show for this source (at most 12 characters); by default a number by first citation. */
+export interface Source { id: string; title: string; label?: string; publisher?: string; url?: string; published?: string }
 export interface Category { id: string; label: string; description?: string }
 export interface Card { id: string; category: string; title: string; facts: Fact[]; regions?: string[] }
 export type Status = "confirmed" | "claimed" | "reported" | "unclear" | "disputed";

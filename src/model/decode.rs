@@ -32,6 +32,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
             "categories",
             "cards",
             "corrections",
+            "credit",
         ],
     )?;
     // The version decides how to read the rest, so an unknown version is the
@@ -49,6 +50,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
     let categories = d.list(fields, &path, "categories", Decoder::category);
     let cards = d.list(fields, &path, "cards", Decoder::card);
     let corrections = d.optional_list(fields, &path, "corrections", Decoder::correction);
+    let credit = d.optional_string(fields, &path, "credit");
     Some(Sheet {
         factcards: version?,
         id: id?,
@@ -60,6 +62,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<Sheet> {
         categories: categories?,
         cards: cards?,
         corrections: corrections?.unwrap_or_default(),
+        credit: credit?,
     })
 }
 
@@ -208,15 +211,21 @@ impl Decoder<'_> {
     }
 
     fn source(&mut self, node: &Node, path: &Path) -> Option<Source> {
-        let fields = self.object(node, path, &["id", "title", "publisher", "url", "published"])?;
+        let fields = self.object(
+            node,
+            path,
+            &["id", "title", "label", "publisher", "url", "published"],
+        )?;
         let id = self.string(fields, path, "id");
         let title = self.string(fields, path, "title");
+        let label = self.optional_string(fields, path, "label");
         let publisher = self.optional_string(fields, path, "publisher");
         let url = self.optional_string(fields, path, "url");
         let published = self.optional_string(fields, path, "published");
         Some(Source {
             id: id?,
             title: title?,
+            label: label?,
             publisher: publisher?,
             url: url?,
             published: published?,

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
@@ -67,9 +68,13 @@ impl Rules<'_> {
         self.date(&root.key("updated"), &sheet.updated);
 
         self.sources(sheet, &root);
+        self.source_marks(sheet, &root);
         self.categories(sheet, &root);
         self.cards(sheet, &root);
         self.corrections(sheet, &root);
+        if let Some(credit) = &sheet.credit {
+            self.text(&root.key("credit"), credit);
+        }
     }
 
     fn sources(&mut self, sheet: &Sheet, root: &Path) {
@@ -80,6 +85,9 @@ impl Rules<'_> {
             let path = list.index(index);
             self.id(&path, &source.id, "source", &mut seen);
             self.text(&path.key("title"), &source.title);
+            if let Some(label) = &source.label {
+                self.label(&path.key("label"), label);
+            }
             if let Some(publisher) = &source.publisher {
                 self.text(&path.key("publisher"), publisher);
             }
@@ -92,15 +100,78 @@ impl Rules<'_> {
             if let Some(published) = &source.published {
                 self.date(&path.key("published"), published);
             }
-            let cited = sheet
+            let citing: Vec<&super::sheet::Fact> = sheet
                 .cards
                 .iter()
                 .flat_map(|card| &card.facts)
-                .any(|fact| fact.sources.contains(&source.id));
-            if !cited {
+                .filter(|fact| fact.sources.contains(&source.id))
+                .collect();
+            // Once per source, not once per fact: the fix is the same.
+            let unchecked = citing
+                .iter()
+                .filter(|fact| {
+                    !fact
+                        .sources
+                        .iter()
+                        .filter_map(|id| sheet.source(id))
+                        .any(|source| source.url.is_some())
+                })
+                .count();
+            if source.url.is_none() && unchecked > 0 {
+                let facts = if unchecked == 1 {
+                    "fact cites"
+                } else {
+                    "facts cite"
+                };
+                self.warning(
+                    &path,
+                    format!(
+                        "source \"{}\" has no url, and {unchecked} {facts} no source that has one: readers cannot check them",
+                        source.id
+                    ),
+                );
+            }
+            if citing.is_empty() {
                 self.warning(
                     &path,
                     format!("source \"{}\" is not cited by any fact", source.id),
+                );
+            }
+        }
+    }
+
+    /// A source's mark must be short, and no two sources may show the same
+    /// mark (a label against another's label or default number).
+    fn label(&mut self, path: &Path, label: &str) {
+        if self.text(path, label) && label.chars().count() > MAX_LABEL_CHARS {
+            self.error(
+                path,
+                format!(
+                    "\"{label}\" is too long for a source mark: use at most {MAX_LABEL_CHARS} characters, such as \"AP\" or \"UN\""
+                ),
+            );
+        }
+    }
+
+    fn source_marks(&mut self, sheet: &Sheet, root: &Path) {
+        let marks = SourceMarks::new(sheet);
+        let labels = marks.labels();
+        for (index, label) in labels.iter().enumerate() {
+            let first = labels.iter().position(|other| other == label);
+            if let Some(first) = first.filter(|&first| first < index && !label.trim().is_empty()) {
+                let list = root.key("sources");
+                let path = list.index(index);
+                let path = if sheet.sources[index].label.is_some() {
+                    path.key("label")
+                } else {
+                    path
+                };
+                self.error(
+                    &path,
+                    format!(
+                        "source \"{}\" would show the mark \"{label}\", which source \"{}\" already shows: give each source its own label",
+                        sheet.sources[index].id, sheet.sources[first].id
+                    ),
                 );
             }
         }
@@ -163,17 +234,6 @@ impl Rules<'_> {
                 }
                 if let Some(quote) = &fact.quote {
                     self.text(&fact_path.key("quote"), quote);
-                }
-                let has_link = fact
-                    .sources
-                    .iter()
-                    .filter_map(|id| sheet.source(id))
-                    .any(|source| source.url.is_some());
-                if !fact.sources.is_empty() && !has_link {
-                    self.warning(
-                        &sources_path,
-                        "no source of this fact has a url for readers to check".to_owned(),
-                    );
                 }
             }
             self.regions(&path.key("regions"), &card.regions);

@@ -17,7 +17,7 @@ use super::topics::{Topics, topic_sections};
 use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::Sheet;
+use crate::model::{Sheet, SourceMarks};
 use crate::options::DeckOptions;
 use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, Visible};
@@ -110,6 +110,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
     let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
+    let marks = use_memo(Rc::clone(sheet), |sheet| Rc::new(SourceMarks::new(sheet)));
     let deck = &state.state;
     let view = &deck.view;
     // The search is the costly part, so it alone is memoised; the category
@@ -133,6 +134,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             let rendered = deck.rendered.cards_to_render(sheet, &deck.order, view);
             topic_sections(Topics {
                 sheet,
+                marks: &marks,
                 searched: &searched,
                 view,
                 rendered,
@@ -143,7 +145,9 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 map_loading: props.options.map_loading,
             })
         }
-        Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
+        Grouping::Certainty => {
+            certainty_view(sheet, &visible, &Query::new(&query), &marks, strings, &dispatch)
+        }
     };
 
     html! {
@@ -158,6 +162,9 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             { body }
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }
+            }
+            if let Some(credit) = &sheet.credit {
+                <p class="fc-deck__credit">{ credit }</p>
             }
             if let Some(href) = &props.options.data_href {
                 <p class="fc-deck__data">

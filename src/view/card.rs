@@ -8,8 +8,9 @@ use super::fact::{Cites, MarkLinks, fact_item, source_entry_id};
 use super::highlight::highlight;
 use super::region_map::RegionMap;
 use super::sources::{ListOf, source_list};
+use super::status::Explained;
 use crate::i18n::UiLang;
-use crate::model::{Sheet, SourceMarks, WorldShapes, card_sources};
+use crate::model::{Sheet, SourceMarks, Status, WorldShapes, card_sources};
 use crate::search::Query;
 use crate::state::{Action, card_anchor};
 
@@ -32,6 +33,10 @@ pub struct FactCardProps {
     /// Receives what the reader does: opening the sources, copying the
     /// link, following a source.
     pub dispatch: Callback<Action>,
+    /// Optional: opens the status legend at a status, when a fact's status
+    /// word is chosen; without it the words are plain text.
+    #[prop_or_default]
+    pub open_legend: Option<Callback<Status>>,
     /// Optional: the map shapes, for a card with `regions` (see
     /// [`RegionMap`]).
     #[prop_or_default]
@@ -119,6 +124,13 @@ pub fn FactCard(props: &FactCardProps) -> Html {
         links: MarkLinks::Card {
             anchor: &anchor,
             open: &open_at_source,
+        },
+        explained: match &props.open_legend {
+            Some(open) => Explained::Legend {
+                sheet_id: &sheet.id,
+                open,
+            },
+            None => Explained::Not,
         },
     };
     let query = Query::new(&props.query);

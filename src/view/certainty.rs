@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use super::fact::{Cites, MarkLinks, fact_item};
 use super::sources::{ListOf, source_list};
+use super::status::Explained;
 use crate::i18n::Strings;
-use crate::model::{Sheet, SourceMarks};
+use crate::model::{Sheet, SourceMarks, Status};
 use crate::search::Query;
 use crate::state::{Action, CERTAINTY_GROUPS, Visible};
 
@@ -21,11 +22,19 @@ pub fn certainty_view(
     marks: &SourceMarks,
     strings: &Strings,
     dispatch: &Callback<Action>,
+    open_legend: Option<&Callback<Status>>,
 ) -> Html {
     let cites = Cites {
         sheet,
         marks,
         links: MarkLinks::None,
+        explained: match open_legend {
+            Some(open) => Explained::Legend {
+                sheet_id: &sheet.id,
+                open,
+            },
+            None => Explained::Not,
+        },
     };
     // The sources of the facts shown, in the order of their marks.
     let mut cited: Vec<&str> = Vec::new();

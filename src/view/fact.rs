@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::highlight::highlight;
-use super::status::status_badge;
+use super::status::{Explained, status_badge};
 use crate::i18n::Strings;
 use crate::model::{Fact, Sheet, SourceMarks};
 use crate::search::Query;
@@ -30,6 +30,8 @@ pub struct Cites<'a> {
     pub sheet: &'a Sheet,
     pub marks: &'a SourceMarks,
     pub links: MarkLinks<'a>,
+    /// Where the fact's status word is explained.
+    pub explained: Explained<'a>,
 }
 
 /// The DOM id of the entry for the source at `index` (in `sheet.sources`)
@@ -58,7 +60,7 @@ pub fn fact_item(
     let last_is_quote = fact.quote.is_some() && fact.attribution.is_none();
     html! {
         <li class="fc-fact" data-status={fact.status.as_str()} {hidden}>
-            { status_badge(fact.status, strings) }
+            { status_badge(fact.status, strings, cites.explained) }
             <p class="fc-fact__text">
                 { highlight(&fact.text, query) }
                 if last_is_text { { marks.clone() } }

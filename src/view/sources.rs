@@ -84,9 +84,14 @@ pub fn source_list(
             </li>
         })
     });
+    // Below a card's title (h4) in a card; below the groups' h3 otherwise.
+    let heading = match list {
+        ListOf::Card { .. } => "h5",
+        ListOf::Facts => "h4",
+    };
     html! {
         <>
-            <h5 class="fc-sources__heading">{ strings.sources_heading }</h5>
+            <@{heading} class="fc-sources__heading">{ strings.sources_heading }</@>
             <ul class="fc-sources" role="list">{ for items }</ul>
         </>
     }

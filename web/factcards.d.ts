@@ -35,6 +35,12 @@ export interface MountOptions {
   card?: string;
   /** Whether the reader's view is kept in the page's URL fragment (default true). */
   urlState?: boolean;
+  /** When the sheet cannot be shown: one calm line for readers ("message", the default) or nothing ("hide"). */
+  onError?: "message" | "hide";
+  /** List a failing sheet's problems, with their JSON paths, on the page (for editors; default false). */
+  debug?: boolean;
+  /** How long a sheet from a URL may take, in milliseconds (default 15000). */
+  timeout?: number;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */

@@ -86,6 +86,7 @@ function addInline(page, id, text) {
     const host = document.createElement("div");
     host.id = id;
     host.setAttribute("data-factcards", "");
+    host.setAttribute("data-debug", "");
     const script = document.createElement("script");
     script.type = "application/json";
     script.textContent = text;

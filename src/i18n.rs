@@ -62,6 +62,26 @@ pub struct Strings {
     pub quote_marks: (&'static str, &'static str),
     months: [&'static str; 12],
     statuses: [&'static str; 5],
+    /// Read before a source mark: "source 1".
+    pub source_mark: &'static str,
+    /// Starts a source's note of the facts it backs: "For facts 1 and 3".
+    cited_for_one: &'static str,
+    cited_for_many: &'static str,
+    /// A source that backs every fact of its card.
+    cited_for_all: &'static str,
+    /// A source that backs the only fact of its card.
+    cited_for_only: &'static str,
+    /// The button that shows the status legend, and the legend's heading.
+    pub legend_toggle: &'static str,
+    pub legend_heading: &'static str,
+    /// One line per status for readers, in `Status::ALL` order.
+    status_meanings: [&'static str; 5],
+    /// The short line shown when a sheet cannot be shown to readers.
+    pub unavailable: &'static str,
+    /// "Show all 19 facts" (compact layout), before the number and after.
+    show_all_facts: (&'static str, &'static str),
+    /// Shows the compact layout's collapsed search box.
+    pub open_search: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -115,6 +135,23 @@ static EN: Strings = Strings {
         "December",
     ],
     statuses: ["Confirmed", "Claimed", "Reported", "Unclear", "Disputed"],
+    source_mark: "source",
+    cited_for_one: "For fact",
+    cited_for_many: "For facts",
+    cited_for_all: "For every fact above",
+    cited_for_only: "For the fact above",
+    legend_toggle: "What the labels mean",
+    legend_heading: "How sure each fact is",
+    status_meanings: [
+        "Established: on the record, or stated as fact by the sources.",
+        "Said by someone involved, often about themselves, and not independently established.",
+        "Reported or assessed by others (officials, experts, other media), but not established.",
+        "Not known yet: the sources say it is still being established.",
+        "The sources or the sides involved contradict each other.",
+    ],
+    unavailable: "The key facts cannot be shown just now.",
+    show_all_facts: ("Show all", "facts"),
+    open_search: "Search",
 };
 
 static RU: Strings = Strings {
@@ -175,6 +212,23 @@ static RU: Strings = Strings {
         "декабря",
     ],
     statuses: ["Подтверждено", "Заявлено", "Сообщается", "Неясно", "Оспаривается"],
+    source_mark: "источник",
+    cited_for_one: "Для факта",
+    cited_for_many: "Для фактов",
+    cited_for_all: "Для всех фактов выше",
+    cited_for_only: "Для факта выше",
+    legend_toggle: "Что означают метки",
+    legend_heading: "Насколько достоверен каждый факт",
+    status_meanings: [
+        "Установлено: подтверждено документами или источники приводят это как факт.",
+        "Так говорит одна из сторон, часто о себе самой; независимо не подтверждено.",
+        "Сообщают или оценивают другие (официальные лица, эксперты, СМИ), но это не установлено.",
+        "Пока неизвестно: по словам источников, это ещё выясняется.",
+        "Источники или стороны противоречат друг другу.",
+    ],
+    unavailable: "Сейчас не удаётся показать ключевые факты.",
+    show_all_facts: ("Показать все факты:", ""),
+    open_search: "Поиск",
 };
 
 impl UiLang {
@@ -200,6 +254,34 @@ impl Strings {
     pub fn status(&self, status: Status) -> &'static str {
         let index = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
         self.statuses[index]
+    }
+
+    /// What a status means, in one line for readers (the legend).
+    pub fn status_meaning(&self, status: Status) -> &'static str {
+        let index = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+        self.status_meanings[index]
+    }
+
+    /// What a source's entry in a card's list says it backs: `facts` are
+    /// the 0-based positions of the facts citing it, of `total` facts.
+    /// "For facts 1 and 3", "For every fact above".
+    pub fn cited_for(&self, facts: &[usize], total: usize) -> String {
+        match facts {
+            [_] if total == 1 => self.cited_for_only.to_owned(),
+            _ if facts.len() == total && total > 1 => self.cited_for_all.to_owned(),
+            [only] => format!("{} {}", self.cited_for_one, only + 1),
+            _ => {
+                let numbers: Vec<String> = facts.iter().map(|fact| (fact + 1).to_string()).collect();
+                let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+                format!("{} {}", self.cited_for_many, self.list(&numbers))
+            }
+        }
+    }
+
+    /// "Show all 19 facts", for the compact layout's button.
+    pub fn show_all(&self, facts: usize) -> String {
+        let (before, after) = self.show_all_facts;
+        format!("{before} {facts} {after}").trim_end().to_owned()
     }
 
     /// A date from the sheet, written for a reader: "26 November 2026",

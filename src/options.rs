@@ -41,6 +41,37 @@ impl Theme {
     }
 }
 
+/// What a mount without a server-rendered fallback shows when its sheet
+/// cannot be shown (a mount with one keeps it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnError {
+    /// One calm line for readers, in the widget's language.
+    #[default]
+    Message,
+    /// Nothing: the mount takes no space.
+    Hide,
+}
+
+impl OnError {
+    pub const ALL: [OnError; 2] = [OnError::Message, OnError::Hide];
+
+    /// Its name, as `data-on-error` and the `onError` option take it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OnError::Message => "message",
+            OnError::Hide => "hide",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<OnError> {
+        OnError::ALL.into_iter().find(|choice| choice.as_str() == name)
+    }
+}
+
+/// How long a `data-src` sheet may take to arrive before the widget gives
+/// up on it, in milliseconds.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
 /// An option a page can set, by name: in the JS API's options object, or as
 /// a mount point's data attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,16 +81,22 @@ pub enum OptionName {
     Category,
     Card,
     UrlState,
+    OnError,
+    Debug,
+    Timeout,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 5] = [
+    pub const ALL: [OptionName; 8] = [
         OptionName::Theme,
         OptionName::Lang,
         OptionName::Category,
         OptionName::Card,
         OptionName::UrlState,
+        OptionName::OnError,
+        OptionName::Debug,
+        OptionName::Timeout,
     ];
 
     /// Its key in the options object of `factcards.mount()`.
@@ -70,6 +107,9 @@ impl OptionName {
             OptionName::Category => "category",
             OptionName::Card => "card",
             OptionName::UrlState => "urlState",
+            OptionName::OnError => "onError",
+            OptionName::Debug => "debug",
+            OptionName::Timeout => "timeout",
         }
     }
 
@@ -81,6 +121,9 @@ impl OptionName {
             OptionName::Category => "data-category",
             OptionName::Card => "data-card",
             OptionName::UrlState => "data-url-state",
+            OptionName::OnError => "data-on-error",
+            OptionName::Debug => "data-debug",
+            OptionName::Timeout => "data-timeout",
         }
     }
 
@@ -93,13 +136,14 @@ impl OptionName {
 }
 
 /// A value a page gave for an option in the JS API.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OptionValue {
     /// `undefined` or `null`: the default.
     Absent,
     Text(String),
     Flag(bool),
-    /// A number, an object or anything else no option takes.
+    Number(f64),
+    /// An object or anything else no option takes.
     Other,
 }
 
@@ -129,6 +173,16 @@ pub struct DeckOptions {
     /// shared link reopens it. On unless `data-url-state="off"` or
     /// `{urlState: false}` (for pages whose own router owns the fragment).
     pub url_state: bool,
+    /// What a mount without a fallback shows when the sheet cannot be shown:
+    /// a calm line (the default) or nothing (`data-on-error="hide"`).
+    pub on_error: OnError,
+    /// Whether a sheet that cannot be shown lists its problems, with their
+    /// JSON paths, on the page (`data-debug`, `{debug: true}`): for editors
+    /// and the demo page, never for readers.
+    pub debug: bool,
+    /// How long a sheet from a URL may take, in milliseconds
+    /// (`data-timeout`, `{timeout}`).
+    pub timeout_ms: u32,
     /// A link to follow: opens a card or restores a view each time a new
     /// one arrives, such as when the page's `#sheet/…` hash changes.
     /// Shared, since it rides along in every later update of the options.
@@ -162,6 +216,9 @@ impl Default for DeckOptions {
             initial_category: None,
             initial_card: None,
             url_state: true,
+            on_error: OnError::Message,
+            debug: false,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             link: None,
             data_href: None,
             map: None,
@@ -187,6 +244,16 @@ impl DeckOptions {
             initial_category: get(OptionName::Category),
             initial_card: get(OptionName::Card),
             url_state: get(OptionName::UrlState).as_deref() != Some("off"),
+            on_error: get(OptionName::OnError)
+                .and_then(|name| OnError::from_name(&name))
+                .unwrap_or_default(),
+            // A flag: present (even empty) means on, unless it says off.
+            debug: attribute(OptionName::Debug.attribute())
+                .is_some_and(|value| !matches!(value.trim(), "off" | "false")),
+            timeout_ms: get(OptionName::Timeout)
+                .and_then(|ms| ms.trim().parse().ok())
+                .filter(|ms| *ms > 0)
+                .unwrap_or(DEFAULT_TIMEOUT_MS),
             ..DeckOptions::default()
         }
     }
@@ -203,6 +270,20 @@ impl DeckOptions {
             (_, OptionValue::Absent) => {}
             (OptionName::UrlState, OptionValue::Flag(on)) => self.url_state = on,
             (OptionName::UrlState, _) => return Err(format!("\"{key}\" must be true or false")),
+            (OptionName::Debug, OptionValue::Flag(on)) => self.debug = on,
+            (OptionName::Debug, _) => return Err(format!("\"{key}\" must be true or false")),
+            (OptionName::Timeout, OptionValue::Number(ms)) if ms >= 1.0 && ms <= f64::from(u32::MAX) => {
+                self.timeout_ms = ms as u32;
+            }
+            (OptionName::Timeout, _) => {
+                return Err(format!("\"{key}\" must be a number of milliseconds"));
+            }
+            (OptionName::OnError, OptionValue::Text(name)) => {
+                self.on_error = OnError::from_name(&name).ok_or_else(|| {
+                    let known = quoted(OnError::ALL.map(OnError::as_str));
+                    format!("unknown onError \"{name}\" (known: {known})")
+                })?;
+            }
             (OptionName::Theme, OptionValue::Text(name)) => {
                 self.theme = Theme::from_name(&name).ok_or_else(|| {
                     let known = quoted(Theme::ALL.map(Theme::as_str));

@@ -50,18 +50,7 @@ pub enum RenderPace {
 /// The sheet's cards in display order (by category, then as the sheet
 /// orders them within it), as indices into `sheet.cards`.
 pub fn display_order(sheet: &Sheet) -> Vec<usize> {
-    sheet
-        .categories
-        .iter()
-        .flat_map(|category| {
-            sheet
-                .cards
-                .iter()
-                .enumerate()
-                .filter(move |(_, card)| card.category == category.id)
-                .map(|(index, _)| index)
-        })
-        .collect()
+    sheet.display_order()
 }
 
 /// How many cards, in display order, the topic view renders so far, and at

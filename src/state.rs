@@ -32,6 +32,9 @@ pub struct ViewState {
     /// The search box's text, as typed.
     pub query: String,
     pub grouping: Grouping,
+    /// Whether the status legend (what each status means) is open. Not kept
+    /// in the URL: it is help, not a view to share.
+    pub legend: bool,
 }
 
 /// Something the reader did.
@@ -52,6 +55,10 @@ pub enum Action {
     Group(Grouping),
     /// Clears the filter and the search (the empty-result "reset").
     Reset,
+    /// Opens the status legend, or closes it if open (the legend toggle).
+    ToggleLegend,
+    /// Opens the status legend (a status word was chosen).
+    ShowLegend,
     /// Replaces the whole view (a shared link with a view in its fragment).
     Restore(ViewState),
     /// Asks for a link to a card, to share. The view stays as it is; the
@@ -173,8 +180,12 @@ impl ViewState {
                 self.categories.clear();
                 self.query.clear();
             }
+            Action::ToggleLegend => self.legend = !self.legend,
+            Action::ShowLegend => self.legend = true,
             Action::Restore(view) => {
+                let legend = self.legend;
                 self = view;
+                self.legend = legend;
                 self.categories.retain(|id| sheet.category(id).is_some());
                 self.expanded.retain(|id| sheet.card_index(id).is_some());
                 self.normalise_categories(sheet);

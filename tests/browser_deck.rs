@@ -21,6 +21,13 @@ async fn mount(load: LoadState) -> Element {
     browser::mount(WidgetProps::new(load)).await.0
 }
 
+/// Mounts with `debug`, which lists a failing sheet's problems on the page.
+async fn mount_debug(load: LoadState) -> Element {
+    let mut props = WidgetProps::new(load);
+    props.options.debug = true;
+    browser::mount(props).await.0
+}
+
 fn bundled() -> LoadState {
     bundled_props().load
 }
@@ -149,12 +156,27 @@ async fn source_links_open_in_a_new_tab_safely() {
 }
 
 #[wasm_bindgen_test]
-async fn a_bad_sheet_shows_the_error_panel_with_its_messages() {
+async fn a_bad_sheet_shows_readers_one_calm_line_or_nothing() {
+    let problems = parse_sheet("{}").unwrap_err().problems;
+    let host = mount(LoadState::Failed(problems.clone())).await;
+    assert!(host.query_selector(".fc-error").unwrap().is_none());
+    assert_eq!(
+        one(&host, ".fc-unavailable").inner_text(),
+        "The key facts cannot be shown just now."
+    );
+    let mut props = WidgetProps::new(LoadState::Failed(problems));
+    props.options.on_error = factcards::options::OnError::Hide;
+    let host = browser::mount(props).await.0;
+    assert_eq!(host.inner_html(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_sheet_shows_the_error_panel_with_its_messages_with_debug() {
     let text = BUNDLED_SHEET
         .replacen(r#""sources": ["article"]"#, r#""sources": ["s9"]"#, 1)
         .replacen(r#""status": "claimed""#, r#""status": "claimd""#, 1);
     let problems = parse_sheet(&text).unwrap_err().problems;
-    let host = mount(LoadState::Failed(problems)).await;
+    let host = mount_debug(LoadState::Failed(problems)).await;
     assert!(host.query_selector(".fc-deck").unwrap().is_none());
     let panel = one(&host, ".fc-error");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
@@ -171,7 +193,7 @@ async fn a_bad_sheet_shows_the_error_panel_with_its_messages() {
         parse_sheet(&BUNDLED_SHEET.replacen(r#""sources": ["article"]"#, r#""sources": ["s9"]"#, 1))
             .unwrap_err()
             .problems;
-    let host = mount(LoadState::Failed(problems)).await;
+    let host = mount_debug(LoadState::Failed(problems)).await;
     let items: Vec<String> = all(&host, ".fc-error__problem")
         .iter()
         .map(|li| li.inner_text())

@@ -99,21 +99,17 @@ fn a_valid_sheet_passes_with_its_warnings_listed() {
     let sheet = TempSheet::new("bundled", BUNDLED_SHEET);
     let run = factcards(&["check", sheet.path()]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
-    // The bundled article has no url, so every fact gets the same advice.
+    // The bundled article has no url: one warning says so, for the source.
     assert!(!run.stdout_lines().is_empty());
     for line in run.stdout_lines() {
         assert!(
             line.starts_with(&format!("{}:", sheet.path()))
-                && line.contains(": warning: cards[")
-                && line.ends_with(": no source of this fact has a url for readers to check"),
+                && line.contains(": warning: sources[0]: source \"article\" has no url"),
             "unexpected line: {line}"
         );
     }
-    let warnings = run.stdout_lines().len();
-    assert_eq!(
-        run.stderr_lines(),
-        [format!("{}: ok, {warnings} warnings", sheet.path())]
-    );
+    assert_eq!(run.stdout_lines().len(), 1);
+    assert_eq!(run.stderr_lines(), [format!("{}: ok, 1 warning", sheet.path())]);
 }
 
 #[test]
@@ -491,7 +487,10 @@ fn export_prints_csv_that_imports_back() {
     let sheet = TempSheet::new("export", VALID);
     let run = factcards(&["export", sheet.path()]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
-    assert!(run.stdout.starts_with("# story\nid,title,summary,lang,updated\n"));
+    assert!(
+        run.stdout
+            .starts_with("# story\nid,title,summary,lang,updated,credit\n")
+    );
     let run = factcards_with_stdin(&["import", "-"], &run.stdout);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert_eq!(parse_sheet(&run.stdout), parse_sheet(VALID));

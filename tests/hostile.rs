@@ -307,8 +307,17 @@ fn direction_overrides_in_text_stay_inside_their_element() {
     );
     let sheet = parse_sheet(&text).expect("text may carry such characters");
     let html = render_fallback(Rc::new(sheet), &FallbackOptions::default());
-    // The override is inside the fact's own paragraph, which isolates it.
-    assert!(html.contains("<p class=\"fc-fact__text\">\u{202e}ISIS-K was set up in 2015.\u{200b}</p>"));
+    // The override is inside the fact's own paragraph, which isolates it;
+    // the source marks after it are isolated from it too.
+    assert!(html.contains(
+        "<p class=\"fc-fact__text\">\u{202e}ISIS-K was set up in 2015.\u{200b}<span class=\"fc-cites\">"
+    ));
+    let marks_rule = factcards::styles::CSS
+        .split(".fc-cites {")
+        .nth(1)
+        .and_then(|rule| rule.split('}').next())
+        .expect("a rule for the source marks");
+    assert!(marks_rule.contains("unicode-bidi: isolate"), "{marks_rule}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! options object make of the same choices, and the messages for a typo.
 #![cfg(not(target_arch = "wasm32"))]
 
-use factcards::options::{DeckOptions, OptionName, OptionValue, Theme};
+use factcards::options::{DeckOptions, OnError, OptionName, OptionValue, Theme};
 
 fn attributes(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
     |name| {
@@ -30,6 +30,9 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("data-category", "origins"),
         ("data-card", "aims"),
         ("data-url-state", "off"),
+        ("data-on-error", "hide"),
+        ("data-debug", ""),
+        ("data-timeout", "2500"),
     ]));
     let mut from_js = DeckOptions::default();
     for (key, value) in [
@@ -38,6 +41,9 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("category", OptionValue::Text("origins".into())),
         ("card", OptionValue::Text("aims".into())),
         ("urlState", OptionValue::Flag(false)),
+        ("onError", OptionValue::Text("hide".into())),
+        ("debug", OptionValue::Flag(true)),
+        ("timeout", OptionValue::Number(2500.0)),
     ] {
         from_js.set_js(key, value).unwrap();
     }
@@ -45,6 +51,9 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
     assert_eq!(from_js.theme, Theme::Dark);
     assert_eq!(from_js.initial_card.as_deref(), Some("aims"));
     assert!(!from_js.url_state);
+    assert_eq!(from_js.on_error, OnError::Hide);
+    assert!(from_js.debug);
+    assert_eq!(from_js.timeout_ms, 2500);
 }
 
 #[test]
@@ -53,6 +62,9 @@ fn blank_or_unknown_attributes_fall_back_to_the_defaults() {
         ("data-theme", "purple"),
         ("data-lang", "  "),
         ("data-url-state", "on"),
+        ("data-on-error", "shout"),
+        ("data-debug", "off"),
+        ("data-timeout", "soon"),
     ]));
     assert_eq!(options, DeckOptions::default());
 }
@@ -70,7 +82,7 @@ fn the_js_options_refuse_typos_by_name() {
     let mut options = DeckOptions::default();
     assert_eq!(
         options.set_js("colour", OptionValue::Text("red".into())),
-        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState")"#.into())
+        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout")"#.into())
     );
     assert_eq!(
         options.set_js("theme", OptionValue::Text("purple".into())),
@@ -83,6 +95,14 @@ fn the_js_options_refuse_typos_by_name() {
     assert_eq!(
         options.set_js("urlState", OptionValue::Text("off".into())),
         Err(r#""urlState" must be true or false"#.into())
+    );
+    assert_eq!(
+        options.set_js("onError", OptionValue::Text("panel".into())),
+        Err(r#"unknown onError "panel" (known: "message", "hide")"#.into())
+    );
+    assert_eq!(
+        options.set_js("timeout", OptionValue::Text("5s".into())),
+        Err(r#""timeout" must be a number of milliseconds"#.into())
     );
     // undefined and null leave the default.
     options.set_js("card", OptionValue::Absent).unwrap();

@@ -163,6 +163,7 @@ fn source(index: usize) -> impl Strategy<Value = Source> {
         .prop_map(|(id, title, publisher, url, published)| Source {
             id,
             title,
+            label: None,
             publisher,
             url,
             published,
@@ -365,6 +366,7 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                     categories,
                     cards,
                     corrections,
+                    credit: None,
                 }
             },
         )

@@ -27,8 +27,8 @@ fn every_card_and_fact_is_rendered_with_its_status_word() {
     }
     let facts = sheet.cards.iter().map(|card| card.facts.len()).sum::<usize>();
     assert_eq!(html.matches("class=\"fc-fact\"").count(), facts);
-    assert!(html.contains(">Unclear</span>"));
-    assert!(html.contains(">Claimed</span>"));
+    assert!(html.contains("</span>Unclear</button>"));
+    assert!(html.contains("</span>Claimed</button>"));
 }
 
 #[test]
@@ -110,4 +110,42 @@ fn the_error_panel_lists_every_problem_with_its_path() {
     assert!(html.contains("These facts could not be shown"));
     assert_eq!(html.matches("<li class=\"fc-error__problem\"").count(), 7);
     assert!(html.contains("missing field \"title\""));
+}
+
+#[test]
+fn every_status_word_is_described_by_its_line_of_the_legend() {
+    let html = render_deck(bundled_props());
+    let lines = ["confirmed", "claimed", "reported", "unclear", "disputed"];
+    for status in lines {
+        let id = format!("legend:moscow-concert-hall-attack-isis-k/{status}");
+        assert_eq!(html.matches(&format!("id=\"{id}\"")).count(), 1, "{status}");
+    }
+    let words = html.matches("<button type=\"button\" data-status=").count();
+    let described = html
+        .matches("aria-describedby=\"legend:moscow-concert-hall-attack-isis-k/")
+        .count();
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let facts: usize = sheet.cards.iter().map(|card| card.facts.len()).sum();
+    assert_eq!(words, facts);
+    assert_eq!(described, facts);
+    // One toggle, closed at first, controlling the legend.
+    assert!(
+        html.contains("aria-expanded=\"false\" aria-controls=\"legend:moscow-concert-hall-attack-isis-k\"")
+    );
+    assert!(html.contains("Said by someone involved, often about themselves"));
+}
+
+#[test]
+fn the_legend_is_in_the_deck_language() {
+    let props = FactDeckProps {
+        options: DeckOptions {
+            lang: Some("ru".into()),
+            ..DeckOptions::default()
+        },
+        ..bundled_props()
+    };
+    let html = render_deck(props);
+    assert!(html.contains("Что означают метки"));
+    assert!(html.contains("Насколько достоверен каждый факт"));
+    assert!(html.contains("Так говорит одна из сторон"));
 }

@@ -378,3 +378,20 @@ mod deck {
         assert_eq!(card_fragment(SHEET_ID, "a b/c"), format!("{SHEET_ID}/a%20b%2Fc"));
     }
 }
+
+#[test]
+fn the_status_legend_opens_and_closes_and_is_not_kept_in_the_url() {
+    let sheet = factcards::model::parse_sheet(factcards::BUNDLED_SHEET).unwrap();
+    let view = ViewState::default();
+    assert!(!view.legend);
+    let open = view.clone().apply(&sheet, Action::ToggleLegend);
+    assert!(open.legend);
+    assert!(!open.clone().apply(&sheet, Action::ToggleLegend).legend);
+    // A status word only opens it.
+    assert!(open.clone().apply(&sheet, Action::ShowLegend).legend);
+    assert!(view.clone().apply(&sheet, Action::ShowLegend).legend);
+    assert_eq!(open.to_fragment(&sheet.id), sheet.id);
+    // Restoring a shared view leaves the reader's legend as it was.
+    let restored = open.apply(&sheet, Action::Restore(ViewState::default()));
+    assert!(restored.legend);
+}

@@ -93,7 +93,7 @@ fn unknown_and_misspelt_fields_are_reported() {
     assert_eq!(
         errors(&text),
         [
-            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\")"
+            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\", \"credit\")"
         ]
     );
 }
@@ -480,7 +480,9 @@ fn warnings_advise_without_blocking() {
     let text = with(r#", "url": "https://example.com/a""#, "");
     assert_eq!(
         warnings(&text),
-        ["cards[0].facts[0].sources: no source of this fact has a url for readers to check"]
+        [
+            "sources[0]: source \"article\" has no url, and 1 fact cites no source that has one: readers cannot check them"
+        ]
     );
 }
 

@@ -13,8 +13,11 @@ export interface Sheet {
   categories: Category[];
   cards: Card[];
   corrections?: Correction[];
+  /** A credit line at the foot of the deck, such as "Graphic: Jane Doe". */
+  credit?: string;
 }
-export interface Source { id: string; title: string; publisher?: string; url?: string; published?: string }
+/** `label`: the short mark facts show for this source (at most 12 characters); by default a number by first citation. */
+export interface Source { id: string; title: string; label?: string; publisher?: string; url?: string; published?: string }
 export interface Category { id: string; label: string; description?: string }
 export interface Card { id: string; category: string; title: string; facts: Fact[]; regions?: string[] }
 export type Status = "confirmed" | "claimed" | "reported" | "unclear" | "disputed";
@@ -32,6 +35,12 @@ export interface MountOptions {
   card?: string;
   /** Whether the reader's view is kept in the page's URL fragment (default true). */
   urlState?: boolean;
+  /** When the sheet cannot be shown: one calm line for readers ("message", the default) or nothing ("hide"). */
+  onError?: "message" | "hide";
+  /** List a failing sheet's problems, with their JSON paths, on the page (for editors; default false). */
+  debug?: boolean;
+  /** How long a sheet from a URL may take, in milliseconds (default 15000). */
+  timeout?: number;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */

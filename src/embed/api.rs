@@ -94,6 +94,8 @@ fn read_options(options: JsValue) -> Result<DeckOptions, JsError> {
             OptionValue::Text(text)
         } else if let Some(flag) = value.as_bool() {
             OptionValue::Flag(flag)
+        } else if let Some(number) = value.as_f64() {
+            OptionValue::Number(number)
         } else {
             OptionValue::Other
         };

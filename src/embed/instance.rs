@@ -11,7 +11,7 @@ use yew::{AppHandle, Callback};
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map, page};
-use crate::event::{DeckEvent, DeckLink};
+use crate::event::{DeckEvent, DeckLink, problem_details};
 use crate::model::{SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
@@ -73,7 +73,7 @@ impl Instance {
         // The light DOM (a no-JS fallback list, inline JSON) is replaced.
         host.set_text_content(None);
         styles::adopt(&shadow, &document);
-        super::panic::track(&shadow);
+        super::panic::track(&shadow, super::panic::Shown::of(&options));
         root.set_class_name("fc-root");
         let _ = root.set_attribute("data-theme", options.theme.as_str());
         if !fallback.is_empty() {
@@ -173,7 +173,8 @@ impl Instance {
 
     /// Fetches a URL and shows the result, unless a newer load started.
     pub async fn fetch(self: &Rc<Self>, url: String, generation: u32) -> Result<(), SheetError> {
-        let result = source::fetch_and_check(&url).await;
+        let timeout_ms = self.props.borrow().options.timeout_ms;
+        let result = source::fetch_and_check(&url, timeout_ms).await;
         if self.generation.get() != generation {
             return result.map(|_| ());
         }
@@ -315,8 +316,17 @@ impl Instance {
     /// Turns a deck event into a DOM event on the host, after doing what it
     /// asks (copying a link, keeping the view in the URL).
     fn report(&self, event: &DeckEvent) {
-        if matches!(event, DeckEvent::Ready { .. } | DeckEvent::Failed { .. }) {
-            self.take_over_from_fallback();
+        match event {
+            DeckEvent::Ready { .. } => self.take_over_from_fallback(),
+            // A server-rendered fallback is better than any message: it
+            // stays, and the live deck stays out of sight.
+            DeckEvent::Failed { problems } => {
+                warn_problems(problems);
+                if self.props.borrow().options.debug || !self.has_fallback() {
+                    self.take_over_from_fallback();
+                }
+            }
+            _ => {}
         }
         match event {
             DeckEvent::CopyLink { card, .. } => {
@@ -329,4 +339,22 @@ impl Instance {
         }
         events::dispatch(&self.host, event);
     }
+}
+
+/// Every problem of a sheet that could not be shown, with its path, for
+/// whoever looks in the console (the page shows readers no JSON paths).
+fn warn_problems(problems: &[crate::model::Problem]) {
+    let mut text = String::from("factcards: the sheet could not be shown:");
+    for problem in problem_details(problems) {
+        let place = match (problem.path, problem.line, problem.column) {
+            ("", Some(line), Some(column)) => format!("line {line}, column {column}"),
+            ("", _, _) => "(the sheet)".to_owned(),
+            (path, _, _) => path.to_owned(),
+        };
+        text.push_str(&format!(
+            "\n- {place}: {} ({})",
+            problem.message, problem.severity
+        ));
+    }
+    web_sys::console::warn_1(&text.into());
 }

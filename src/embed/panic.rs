@@ -1,18 +1,41 @@
 //! What a panic leaves behind. A wasm module cannot go on after a panic, so
-//! no recovery is attempted: the hook logs the panic to the console and puts
-//! a readable error panel in every mounted widget, so that no instance is
-//! left as a blank or frozen box.
+//! no recovery is attempted: the hook logs the panic to the console and
+//! leaves no widget as a blank or frozen box. A widget still holding its
+//! server-rendered fallback keeps it; the others show what the page asked
+//! for a sheet that cannot be shown: one calm line (the default), nothing
+//! (`data-on-error="hide"`), or, with `data-debug`, an error panel.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
+use crate::i18n::UiLang;
+use crate::options::{DeckOptions, OnError};
+
 thread_local! {
     /// The shadow root of every widget ever mounted, kept apart from the
     /// instance registry so that the hook can reach them even if the panic
     /// happened while that registry was borrowed.
-    static ROOTS: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
+    static ROOTS: RefCell<Vec<(ShadowRoot, Shown)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What a widget shows after a panic, from its options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub on_error: OnError,
+    pub debug: bool,
+    pub lang: UiLang,
+}
+
+impl Shown {
+    pub fn of(options: &DeckOptions) -> Self {
+        Shown {
+            on_error: options.on_error,
+            debug: options.debug,
+            lang: UiLang::from_tag(options.lang.as_deref().unwrap_or("")),
+        }
+    }
 }
 
 /// Installs the hook: console first (with the message and location), then
@@ -26,12 +49,12 @@ pub fn install() {
     }));
 }
 
-/// Remembers a widget's shadow root for the hook.
-pub fn track(root: &ShadowRoot) {
+/// Remembers a widget's shadow root, and what it should show, for the hook.
+pub fn track(root: &ShadowRoot, shown: Shown) {
     ROOTS.with(|roots| {
         if let Ok(mut roots) = roots.try_borrow_mut() {
-            roots.retain(|known| known.host().is_connected());
-            roots.push(root.clone());
+            roots.retain(|(known, _)| known.host().is_connected() && known != root);
+            roots.push((root.clone(), shown));
         }
     });
 }
@@ -42,29 +65,49 @@ pub fn show_everywhere() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let mut roots: Vec<ShadowRoot> =
+    let mut roots: Vec<(ShadowRoot, Shown)> =
         ROOTS.with(|roots| roots.try_borrow().map(|r| r.clone()).unwrap_or_default());
     // Drop-in mount points whose root was not tracked yet.
     if let Ok(hosts) = document.query_selector_all(&format!("[{}]", super::MOUNT_ATTRIBUTE)) {
         for index in 0..hosts.length() {
-            if let Some(root) = hosts
-                .item(index)
-                .and_then(|node| node.dyn_into::<Element>().ok())
-                .and_then(|host| host.shadow_root())
-                && !roots.contains(&root)
+            let Some(host) = hosts.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(root) = host.shadow_root()
+                && !roots.iter().any(|(known, _)| *known == root)
             {
-                roots.push(root);
+                let options = DeckOptions::from_attributes(|name| host.get_attribute(name));
+                roots.push((root, Shown::of(&options)));
             }
         }
     }
-    for root in roots {
-        let _ = show_panel(&document, &root);
+    for (root, shown) in roots {
+        let _ = show_after_panic(&document, &root, shown);
     }
 }
 
-fn show_panel(document: &Document, root: &ShadowRoot) -> Option<()> {
+fn show_after_panic(document: &Document, root: &ShadowRoot, shown: Shown) -> Option<()> {
+    // A fallback still on screen: drop the live deck behind it, keep it.
+    if let Ok(Some(pending)) = root.query_selector(".fc-root[data-pending]") {
+        if root.child_element_count() > 1 && !shown.debug {
+            pending.remove();
+            return Some(());
+        }
+    }
     let wrapper = document.create_element("div").ok()?;
     wrapper.set_class_name("fc-root");
+    if !shown.debug {
+        if shown.on_error == OnError::Message {
+            let line = document.create_element("p").ok()?;
+            line.set_class_name("fc-unavailable");
+            line.set_attribute("role", "status").ok()?;
+            line.set_text_content(Some(shown.lang.strings().unavailable));
+            wrapper.append_child(&line).ok()?;
+        }
+        root.set_inner_html("");
+        root.append_child(&wrapper).ok()?;
+        return Some(());
+    }
     let panel = document.create_element("div").ok()?;
     panel.set_class_name("fc-error");
     panel.set_attribute("role", "alert").ok()?;

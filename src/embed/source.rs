@@ -101,15 +101,25 @@ impl SheetSource {
     }
 }
 
-/// Fetches a sheet and checks it. The error says what went wrong: the HTTP
-/// status, the network, or every problem in the JSON.
-pub async fn fetch_and_check(url: &str) -> Result<Loaded, SheetError> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| {
-        fetch_problem(
-            url,
-            "the request failed (offline, a wrong address, or blocked by CORS)",
-        )
-    })?;
+/// Fetches a sheet and checks it, giving up after `timeout_ms`. The error
+/// says what went wrong: the HTTP status, the time-out, the network, or
+/// every problem in the JSON.
+pub async fn fetch_and_check(url: &str, timeout_ms: u32) -> Result<Loaded, SheetError> {
+    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| {
+            if signal.aborted() {
+                fetch_problem(url, &format!("no answer within {timeout_ms} ms"))
+            } else {
+                fetch_problem(
+                    url,
+                    "the request failed (offline, a wrong address, or blocked by CORS)",
+                )
+            }
+        })?;
     if !response.ok() {
         let status = format!("HTTP {} {}", response.status(), response.status_text());
         return Err(fetch_problem(url, status.trim_end()));

@@ -70,6 +70,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<(Sheet, 
             "categories",
             "cards",
             "corrections",
+            "credit",
         ],
     )?;
     // The version decides how to read the rest, so an unknown version is the
@@ -89,6 +90,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<(Sheet, 
         categories: d.list(fields, &path, "categories", Decoder::category),
         cards: d.list(fields, &path, "cards", Decoder::card),
         corrections: d.optional_list(fields, &path, "corrections", Decoder::correction),
+        credit: d.optional_string(fields, &path, "credit"),
     };
     Some((sheet, d.gaps))
 }
@@ -251,10 +253,15 @@ impl<'p> Decoder<'p> {
     }
 
     fn source(&mut self, node: &Node, path: &Path) -> Source {
-        let Some(fields) = self.item(node, path, &["id", "title", "publisher", "url", "published"]) else {
+        let Some(fields) = self.item(
+            node,
+            path,
+            &["id", "title", "label", "publisher", "url", "published"],
+        ) else {
             return Source {
                 id: String::new(),
                 title: String::new(),
+                label: None,
                 publisher: None,
                 url: None,
                 published: None,
@@ -263,6 +270,7 @@ impl<'p> Decoder<'p> {
         Source {
             id: self.string(fields, path, "id"),
             title: self.string(fields, path, "title"),
+            label: self.optional_string(fields, path, "label"),
             publisher: self.optional_string(fields, path, "publisher"),
             url: self.optional_string(fields, path, "url"),
             published: self.optional_string(fields, path, "published"),

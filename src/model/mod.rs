@@ -3,6 +3,7 @@
 //! Pure Rust (std + serde): no browser crates, so all of it is tested natively
 //! and reused by the editor CLI.
 
+pub mod citations;
 mod decode;
 pub mod error;
 pub mod formats;
@@ -20,6 +21,7 @@ pub mod spreadsheet;
 mod suggest;
 mod validate;
 
+pub use citations::{SourceMarks, card_sources, facts_citing};
 pub use error::{Problem, Severity, SheetError};
 pub use formats::{check_url, parse_iso_date};
 pub use map::{Outline, ViewBox, WorldShapes};

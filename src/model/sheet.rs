@@ -52,6 +52,11 @@ pub struct Sheet {
     /// Corrections made since publication, shown in the footer newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// A credit line shown at the foot of the deck, such as "Graphic: Jane
+    /// Doe / Newsroom".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub credit: Option<String>,
 }
 
 /// The format version number; only the versions in SUPPORTED_VERSIONS exist.
@@ -83,6 +88,12 @@ pub struct Source {
     /// The title of the source, as the reader will see it.
     #[schemars(length(min = 1))]
     pub title: String,
+    /// The short mark facts show for this source, such as "AP" or "1": at
+    /// most 12 characters, unique among the sources. Leave it out to number
+    /// the sources 1, 2, 3… in the order readers first meet them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 12))]
+    pub label: Option<String>,
     /// Who published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -237,6 +248,21 @@ impl Sheet {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// The indices of the cards in display order: by category, in the
+    /// categories' order, then in sheet order within each.
+    pub fn display_order(&self) -> Vec<usize> {
+        self.categories
+            .iter()
+            .flat_map(|category| {
+                self.cards
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, card)| card.category == category.id)
+                    .map(|(index, _)| index)
+            })
+            .collect()
     }
 
     pub fn card_index(&self, id: &str) -> Option<usize> {

@@ -160,8 +160,8 @@ impl Block {
     /// The columns, in the order `export` writes them.
     fn columns(self) -> &'static [&'static str] {
         match self {
-            Block::Story => &["id", "title", "summary", "lang", "updated"],
-            Block::Sources => &["id", "title", "publisher", "url", "published"],
+            Block::Story => &["id", "title", "summary", "lang", "updated", "credit"],
+            Block::Sources => &["id", "title", "label", "publisher", "url", "published"],
             Block::Categories => &["id", "label", "description"],
             Block::Facts => &[
                 "category",
@@ -713,6 +713,7 @@ fn build_sheet(importer: &mut Importer, mut tables: BTreeMap<Block, Table>) -> O
             Source {
                 id,
                 title: row.text("title").to_owned(),
+                label: row.optional("label").map(|label| label.trim().to_owned()),
                 publisher: row.optional("publisher"),
                 url: row.optional("url").map(|url| url.trim().to_owned()),
                 published: row.optional("published").map(|date| date.trim().to_owned()),
@@ -817,6 +818,7 @@ fn build_sheet(importer: &mut Importer, mut tables: BTreeMap<Block, Table>) -> O
         categories,
         cards,
         corrections,
+        credit: story_row.optional("credit"),
     })
 }
 
@@ -1055,6 +1057,7 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
         &sheet.summary,
         &sheet.lang,
         &sheet.updated,
+        sheet.credit.as_deref().unwrap_or_default(),
     ];
     write_block(&mut out, Block::Story, [story.map(str::to_owned).to_vec()]);
     write_block(
@@ -1064,6 +1067,7 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
             vec![
                 source.id.clone(),
                 source.title.clone(),
+                source.label.clone().unwrap_or_default(),
                 source.publisher.clone().unwrap_or_default(),
                 source.url.clone().unwrap_or_default(),
                 source.published.clone().unwrap_or_default(),

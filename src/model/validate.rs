@@ -13,6 +13,7 @@
 
 use std::collections::BTreeSet;
 
+use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::decode::Gaps;
 use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
@@ -124,9 +125,13 @@ impl Rules<'_> {
         let cards = self.known("cards", &sheet.cards, |card| &card.id);
         let references = self.references(sheet, &sources, &categories);
         self.sources(sheet, &root, &references);
+        self.source_marks(sheet, &root);
         self.categories(sheet, &root, &references);
         self.cards(sheet, &root, &sources, &categories);
         self.corrections(sheet, &root, &cards);
+        if let Some(credit) = &sheet.credit {
+            self.text(&root.key("credit"), credit);
+        }
     }
 
     /// Whether every reference from the facts to the sources, and from the
@@ -171,6 +176,9 @@ impl Rules<'_> {
             }
             let has_id = self.id(&path, &source.id, "source", &mut seen);
             self.text(&path.key("title"), &source.title);
+            if let Some(label) = &source.label {
+                self.label(&path.key("label"), label);
+            }
             if let Some(publisher) = &source.publisher {
                 self.text(&path.key("publisher"), publisher);
             }
@@ -183,17 +191,79 @@ impl Rules<'_> {
             if let Some(published) = &source.published {
                 self.date(&path.key("published"), published);
             }
-            let cited = || {
-                sheet
-                    .cards
-                    .iter()
-                    .flat_map(|card| &card.facts)
-                    .any(|fact| fact.sources.contains(&source.id))
-            };
-            if has_id && references.citations && !cited() {
+            let citing: Vec<&Fact> = sheet
+                .cards
+                .iter()
+                .flat_map(|card| &card.facts)
+                .filter(|fact| fact.sources.contains(&source.id))
+                .collect();
+            // Once per source, not once per fact: the fix is the same. A
+            // url of the wrong type was read as none, and is reported as such.
+            let unchecked = citing
+                .iter()
+                .filter(|fact| {
+                    !fact
+                        .sources
+                        .iter()
+                        .filter_map(|id| sheet.source(id))
+                        .any(|source| source.url.is_some())
+                })
+                .count();
+            if source.url.is_none() && unchecked > 0 && self.decoded(&path.key("url")) {
+                let facts = if unchecked == 1 {
+                    "fact cites"
+                } else {
+                    "facts cite"
+                };
+                self.warning(
+                    &path,
+                    format!(
+                        "source \"{}\" has no url, and {unchecked} {facts} no source that has one: readers cannot check them",
+                        source.id
+                    ),
+                );
+            }
+            if has_id && references.citations && citing.is_empty() {
                 self.warning(
                     &path,
                     format!("source \"{}\" is not cited by any fact", source.id),
+                );
+            }
+        }
+    }
+
+    /// A source's mark must be short, and no two sources may show the same
+    /// mark (a label against another's label or default number).
+    fn label(&mut self, path: &Path, label: &str) {
+        if self.text(path, label) && label.chars().count() > MAX_LABEL_CHARS {
+            self.error(
+                path,
+                format!(
+                    "\"{label}\" is too long for a source mark: use at most {MAX_LABEL_CHARS} characters, such as \"AP\" or \"UN\""
+                ),
+            );
+        }
+    }
+
+    fn source_marks(&mut self, sheet: &Sheet, root: &Path) {
+        let marks = SourceMarks::new(sheet);
+        let labels = marks.labels();
+        for (index, label) in labels.iter().enumerate() {
+            let first = labels.iter().position(|other| other == label);
+            if let Some(first) = first.filter(|&first| first < index && !label.trim().is_empty()) {
+                let list = root.key("sources");
+                let path = list.index(index);
+                let path = if sheet.sources[index].label.is_some() {
+                    path.key("label")
+                } else {
+                    path
+                };
+                self.error(
+                    &path,
+                    format!(
+                        "source \"{}\" would show the mark \"{label}\", which source \"{}\" already shows: give each source its own label",
+                        sheet.sources[index].id, sheet.sources[first].id
+                    ),
                 );
             }
         }
@@ -248,25 +318,21 @@ impl Rules<'_> {
             for (fact_index, fact) in card.facts.iter().enumerate() {
                 let fact_path = facts_path.index(fact_index);
                 if self.decoded(&fact_path) {
-                    self.fact(sheet, &fact_path, fact, sources);
+                    self.fact(&fact_path, fact, sources);
                 }
             }
             self.regions(&path.key("regions"), &card.regions);
         }
     }
 
-    fn fact(&mut self, sheet: &Sheet, path: &Path, fact: &Fact, sources: &Known) {
+    fn fact(&mut self, path: &Path, fact: &Fact, sources: &Known) {
         self.text(&path.key("text"), &fact.text);
         let sources_path = path.key("sources");
-        // Whether every source the fact cites is known, so that what they
-        // have in common can be judged.
-        let mut cites_known = self.decoded(&sources_path);
-        if cites_known && fact.sources.is_empty() {
+        if self.decoded(&sources_path) && fact.sources.is_empty() {
             self.error(&sources_path, "a fact must cite at least one source".to_owned());
         }
         for (index, source) in fact.sources.iter().enumerate() {
-            let entry = sources_path.index(index);
-            cites_known &= self.reference(&entry, source, "source", sources);
+            self.reference(&sources_path.index(index), source, "source", sources);
         }
         let attribution_path = path.key("attribution");
         if let Some(attribution) = &fact.attribution {
@@ -284,27 +350,6 @@ impl Rules<'_> {
         }
         if let Some(quote) = &fact.quote {
             self.text(&path.key("quote"), quote);
-        }
-        let has_link = || {
-            fact.sources
-                .iter()
-                .filter_map(|id| sheet.source(id))
-                .any(|source| source.url.is_some())
-        };
-        // A cited source's url of the wrong type was read as none.
-        let urls_decoded = || {
-            let list = Path::Root;
-            let list = list.key("sources");
-            fact.sources
-                .iter()
-                .filter_map(|id| sheet.sources.iter().position(|source| source.id == *id))
-                .all(|index| self.decoded(&list.index(index).key("url")))
-        };
-        if cites_known && !fact.sources.is_empty() && !has_link() && urls_decoded() {
-            self.warning(
-                &sources_path,
-                "no source of this fact has a url for readers to check".to_owned(),
-            );
         }
     }
 

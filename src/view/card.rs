@@ -4,18 +4,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fact::fact_item;
+use super::fact::{Cites, MarkLinks, fact_item, source_entry_id};
 use super::highlight::highlight;
 use super::region_map::RegionMap;
-use super::sources::source_list;
+use super::sources::{ListOf, source_list};
+use super::status::Explained;
 use crate::i18n::UiLang;
-use crate::model::{Sheet, WorldShapes};
+use crate::model::{Sheet, SourceMarks, Status, WorldShapes, card_sources};
 use crate::search::Query;
 use crate::state::{Action, card_anchor};
 
 #[derive(Properties, PartialEq)]
 pub struct FactCardProps {
     pub sheet: Rc<Sheet>,
+    /// The sheet's source marks (`SourceMarks::new(&sheet)`), computed once
+    /// per deck.
+    pub marks: Rc<SourceMarks>,
     /// Index of the card in `sheet.cards`.
     pub index: usize,
     /// The indices of the facts to show (those matching the search), in
@@ -29,6 +33,10 @@ pub struct FactCardProps {
     /// Receives what the reader does: opening the sources, copying the
     /// link, following a source.
     pub dispatch: Callback<Action>,
+    /// Optional: opens the status legend at a status, when a fact's status
+    /// word is chosen; without it the words are plain text.
+    #[prop_or_default]
+    pub open_legend: Option<Callback<Status>>,
     /// Optional: the map shapes, for a card with `regions` (see
     /// [`RegionMap`]).
     #[prop_or_default]
@@ -74,17 +82,62 @@ pub fn FactCard(props: &FactCardProps) -> Html {
         Callback::from(move |_: FocusEvent| copied.set(false))
     };
     // The sources the card's facts cite, once each, in first-cited order.
-    let mut cited: Vec<&str> = Vec::new();
-    for source in card.facts.iter().flat_map(|fact| &fact.sources) {
-        if !cited.contains(&source.as_str()) {
-            cited.push(source);
-        }
+    let cited = card_sources(card);
+    // A fact's source mark opens the card's list and moves the focus to the
+    // source's entry, once it has rendered.
+    let sources_ref = use_node_ref();
+    let focus_source = use_state(|| None::<String>);
+    let open_at_source = {
+        let (card, focus_source) = (card.id.clone(), focus_source.clone());
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |source: String| {
+            focus_source.set(Some(source));
+            dispatch.emit(Action::OpenCard(card.clone()));
+        })
+    };
+    {
+        let (sources_ref, focus_source) = (sources_ref.clone(), focus_source.clone());
+        let target = (*focus_source).clone().filter(|_| props.expanded);
+        let entry = target
+            .as_deref()
+            .and_then(|id| sheet.sources.iter().position(|source| source.id == id))
+            .map(|index| source_entry_id(index, &anchor));
+        use_effect_with(entry, move |entry| {
+            if let (Some(entry), Some(list)) = (entry, sources_ref.cast::<web_sys::Element>()) {
+                use web_sys::wasm_bindgen::JsCast;
+                let items = list.query_selector_all(".fc-sources__item").ok();
+                let found = items
+                    .iter()
+                    .flat_map(|items| (0..items.length()).filter_map(|i| items.item(i)))
+                    .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+                    .find(|element| element.id() == *entry);
+                if let Some(element) = found {
+                    let _ = element.focus();
+                }
+                focus_source.set(None);
+            }
+        });
     }
+    let cites = Cites {
+        sheet,
+        marks: &props.marks,
+        links: MarkLinks::Card {
+            anchor: &anchor,
+            open: &open_at_source,
+        },
+        explained: match &props.open_legend {
+            Some(open) => Explained::Legend {
+                sheet_id: &sheet.id,
+                open,
+            },
+            None => Explained::Not,
+        },
+    };
     let query = Query::new(&props.query);
     let no_query = Query::new("");
     let class = classes!("fc-card", props.expanded.then_some("fc-card--expanded"));
     html! {
-        <article {class} id={anchor} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
+        <article {class} id={anchor.clone()} aria-labelledby={title_id.clone()} data-card={card.id.clone()}>
             <h4 class="fc-card__title" id={title_id}>
                 { highlight(&card.title, &query) }
                 if corrected {
@@ -104,7 +157,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 { for card.facts.iter().enumerate().map(|(index, fact)| {
                     let hidden = props.facts.binary_search(&index).is_err();
                     // A hidden fact has no match to mark: skip the search.
-                    fact_item(fact, if hidden { &no_query } else { &query }, None, hidden, strings)
+                    fact_item(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites)
                 }) }
             </ul>
             <div class="fc-card__actions">
@@ -118,8 +171,8 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 { if *copied { strings.link_copied } else { strings.copy_link } }
             </button>
             </div>
-            <div class="fc-card__sources" id={sources_id} hidden={!props.expanded}>
-                { source_list(sheet, &cited, strings, &props.dispatch) }
+            <div class="fc-card__sources" id={sources_id} hidden={!props.expanded} ref={sources_ref}>
+                { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
             </div>
         </article>
     }

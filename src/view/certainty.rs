@@ -3,15 +3,57 @@
 
 use yew::prelude::*;
 
-use super::fact::fact_item;
+use super::fact::{Cites, MarkLinks, fact_item};
+use super::sources::{ListOf, source_list};
+use super::status::Explained;
 use crate::i18n::Strings;
-use crate::model::Sheet;
+use crate::model::{Sheet, SourceMarks, Status};
 use crate::search::Query;
-use crate::state::{CERTAINTY_GROUPS, Visible};
+use crate::state::{Action, CERTAINTY_GROUPS, Visible};
 
 /// Three groups (confirmed; claimed or reported; unclear or disputed) of the
-/// facts in `visible`, each fact with the title of its card.
-pub fn certainty_view(sheet: &Sheet, visible: &Visible, query: &Query, strings: &Strings) -> Html {
+/// facts in `visible`, each fact with the title of its card and its source
+/// marks, then the list of the sources those facts cite, with the same
+/// marks.
+pub fn certainty_view(
+    sheet: &Sheet,
+    visible: &Visible,
+    query: &Query,
+    marks: &SourceMarks,
+    strings: &Strings,
+    dispatch: &Callback<Action>,
+    open_legend: Option<&Callback<Status>>,
+) -> Html {
+    let cites = Cites {
+        sheet,
+        marks,
+        links: MarkLinks::None,
+        explained: match open_legend {
+            Some(open) => Explained::Legend {
+                sheet_id: &sheet.id,
+                open,
+            },
+            None => Explained::Not,
+        },
+    };
+    // The sources of the facts shown, in the order of their marks.
+    let mut cited: Vec<&str> = Vec::new();
+    for (card, facts) in &visible.cards {
+        for fact in facts {
+            for id in &sheet.cards[*card].facts[*fact].sources {
+                if !cited.contains(&id.as_str()) {
+                    cited.push(id);
+                }
+            }
+        }
+    }
+    let position = |id: &str| sheet.sources.iter().position(|source| source.id == id);
+    cited.sort_by_key(|id| {
+        let label = position(id)
+            .map(|index| marks.labels()[index].clone())
+            .unwrap_or_default();
+        (label.parse::<usize>().unwrap_or(usize::MAX), label)
+    });
     let groups = CERTAINTY_GROUPS
         .iter()
         .zip(strings.certainty_groups)
@@ -35,11 +77,20 @@ pub fn certainty_view(sheet: &Sheet, visible: &Visible, query: &Query, strings: 
                     <ul class="fc-certainty__facts" role="list">
                         { for facts.into_iter().map(|(card, fact)| {
                             let card = &sheet.cards[card];
-                            fact_item(&card.facts[fact], query, Some(&card.title), false, strings)
+                            fact_item(&card.facts[fact], query, Some(&card.title), false, strings, cites)
                         }) }
                     </ul>
                 </section>
             }
         });
-    html! { <div class="fc-certainty">{ for groups }</div> }
+    html! {
+        <div class="fc-certainty">
+            { for groups }
+            if !cited.is_empty() {
+                <div class="fc-certainty__sources">
+                    { source_list(sheet, &cited, ListOf::Facts, marks, strings, dispatch) }
+                </div>
+            }
+        </div>
+    }
 }

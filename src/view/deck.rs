@@ -11,13 +11,14 @@ use super::corrections::corrections_footer;
 use super::filter::category_filter;
 use super::grouping::grouping_switch;
 use super::header::deck_header;
+use super::legend::{legend_line_id, legend_toggle, status_legend};
 use super::results::result_status;
 use super::search_box::search_box;
 use super::topics::{Topics, topic_sections};
 use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::Sheet;
+use crate::model::{Sheet, SourceMarks, Status};
 use crate::options::DeckOptions;
 use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, Visible};
@@ -93,6 +94,39 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             dispatcher.dispatch(DeckAction::View(action))
         })
     };
+    // A status word opens the legend and moves the focus to its line, once
+    // the legend has rendered open.
+    let legend_ref = use_node_ref();
+    let focus_status = use_state(|| None::<Status>);
+    let open_legend = {
+        let focus_status = focus_status.clone();
+        use_callback(dispatch.clone(), move |status: Status, dispatch| {
+            focus_status.set(Some(status));
+            dispatch.emit(Action::ShowLegend);
+        })
+    };
+    {
+        let line = (*focus_status)
+            .filter(|_| state.state.view.legend)
+            .map(|status| legend_line_id(&sheet.id, status));
+        let (legend_ref, focus_status) = (legend_ref.clone(), focus_status.clone());
+        use_effect_with(line, move |line| {
+            if let (Some(line), Some(legend)) = (line, legend_ref.cast::<web_sys::Element>()) {
+                use web_sys::wasm_bindgen::JsCast;
+                let found = legend
+                    .query_selector_all(".fc-legend__line")
+                    .ok()
+                    .into_iter()
+                    .flat_map(|lines| (0..lines.length()).filter_map(move |i| lines.item(i)))
+                    .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+                    .find(|element| element.id() == *line);
+                if let Some(element) = found {
+                    let _ = element.focus();
+                }
+                focus_status.set(None);
+            }
+        });
+    }
     use_progressive_rendering(&state);
     use_report_to_host(&state, &props.on_event);
     {
@@ -110,6 +144,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
     let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
+    let marks = use_memo(Rc::clone(sheet), |sheet| Rc::new(SourceMarks::new(sheet)));
     let deck = &state.state;
     let view = &deck.view;
     // The search is the costly part, so it alone is memoised; the category
@@ -133,6 +168,8 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             let rendered = deck.rendered.cards_to_render(sheet, &deck.order, view);
             topic_sections(Topics {
                 sheet,
+                marks: &marks,
+                open_legend: Some(&open_legend),
                 searched: &searched,
                 view,
                 rendered,
@@ -143,7 +180,15 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 map_loading: props.options.map_loading,
             })
         }
-        Grouping::Certainty => certainty_view(sheet, &visible, &Query::new(&query), strings),
+        Grouping::Certainty => certainty_view(
+            sheet,
+            &visible,
+            &Query::new(&query),
+            &marks,
+            strings,
+            &dispatch,
+            Some(&open_legend),
+        ),
     };
 
     html! {
@@ -152,12 +197,17 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             <div class="fc-controls">
                 { search_box(&query, &sheet.id, strings, &dispatch) }
                 { grouping_switch(view.grouping, strings, &dispatch) }
+                { legend_toggle(&sheet.id, view.legend, strings, &dispatch) }
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
                 { result_status(visible.fact_count(), visible.card_count(), deck.announce, strings, &dispatch) }
             </div>
+            { status_legend(&sheet.id, view.legend, strings, &legend_ref) }
             { body }
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }
+            }
+            if let Some(credit) = &sheet.credit {
+                <p class="fc-deck__credit">{ credit }</p>
             }
             if let Some(href) = &props.options.data_href {
                 <p class="fc-deck__data">

@@ -1,34 +1,125 @@
-//! `fact_item`: one fact with its status, quote and attribution.
+//! `fact_item`: one fact with its status, quote, attribution and source
+//! marks.
 
 use yew::prelude::*;
 
 use super::highlight::highlight;
-use super::status::status_badge;
+use super::status::{Explained, status_badge};
 use crate::i18n::Strings;
-use crate::model::Fact;
+use crate::model::{Fact, Sheet, SourceMarks};
 use crate::search::Query;
+
+/// Where a fact's source marks lead.
+#[derive(Clone, Copy)]
+pub enum MarkLinks<'a> {
+    /// To the entries of the card's source list: the card's anchor (the
+    /// entries' ids are made from it by [`source_entry_id`]) and the
+    /// callback that opens the list at a source, by source id.
+    Card {
+        anchor: &'a str,
+        open: &'a Callback<String>,
+    },
+    /// Nowhere: the marks are labels (the certainty view, whose source list
+    /// follows the groups; the no-JavaScript fallback).
+    None,
+}
+
+/// What a fact's marks are drawn from.
+#[derive(Clone, Copy)]
+pub struct Cites<'a> {
+    pub sheet: &'a Sheet,
+    pub marks: &'a SourceMarks,
+    pub links: MarkLinks<'a>,
+    /// Where the fact's status word is explained.
+    pub explained: Explained<'a>,
+}
+
+/// The DOM id of the entry for the source at `index` (in `sheet.sources`)
+/// in the source list of the card whose anchor is `anchor`. Prefixed, as
+/// the card's other ids are, so that no id can meet another.
+pub fn source_entry_id(index: usize, anchor: &str) -> String {
+    format!("source{index}:{anchor}")
+}
 
 /// One fact as a list item. `context` is the title of the fact's card, shown
 /// when the fact appears outside its card (the certainty view). `hidden`:
 /// the search leaves it out (hidden, not removed, so that clearing the
-/// search only shows it again instead of building it anew).
-pub fn fact_item(fact: &Fact, query: &Query, context: Option<&str>, hidden: bool, strings: &Strings) -> Html {
+/// search only shows it again instead of building it anew). The fact ends
+/// with the marks of its sources.
+pub fn fact_item(
+    fact: &Fact,
+    query: &Query,
+    context: Option<&str>,
+    hidden: bool,
+    strings: &Strings,
+    cites: Cites,
+) -> Html {
     let (open, close) = strings.quote_marks;
+    let marks = source_marks(fact, strings, cites);
+    let last_is_text = fact.quote.is_none() && fact.attribution.is_none();
+    let last_is_quote = fact.quote.is_some() && fact.attribution.is_none();
     html! {
         <li class="fc-fact" data-status={fact.status.as_str()} {hidden}>
-            { status_badge(fact.status, strings) }
-            <p class="fc-fact__text">{ highlight(&fact.text, query) }</p>
+            { status_badge(fact.status, strings, cites.explained) }
+            <p class="fc-fact__text">
+                { highlight(&fact.text, query) }
+                if last_is_text { { marks.clone() } }
+            </p>
             if let Some(quote) = &fact.quote {
                 // Quotation marks come from the UI language; <q> would add the
                 // browser's own and differ between the SSR and browser render.
-                <blockquote class="fc-fact__quote"><p>{ open }{ highlight(quote, query) }{ close }</p></blockquote>
+                <blockquote class="fc-fact__quote"><p>
+                    { open }{ highlight(quote, query) }{ close }
+                    if last_is_quote { { marks.clone() } }
+                </p></blockquote>
             }
             if let Some(attribution) = &fact.attribution {
-                <p class="fc-fact__attribution">{ "— " }{ highlight(attribution, query) }</p>
+                <p class="fc-fact__attribution">{ "— " }{ highlight(attribution, query) }{ marks }</p>
             }
             if let Some(context) = context {
                 <p class="fc-fact__context">{ strings.in_card }{ ": " }{ highlight(context, query) }</p>
             }
         </li>
     }
+}
+
+/// The marks of the sources `fact` cites, in its order: a link to each
+/// source's entry in the card's list, or a plain label. Each is read as
+/// "source 1" and names the source's title on hover.
+fn source_marks(fact: &Fact, strings: &Strings, cites: Cites) -> Html {
+    let sheet = cites.sheet;
+    let marks = fact.sources.iter().filter_map(|id| {
+        let index = sheet.sources.iter().position(|source| source.id == *id)?;
+        let source = &sheet.sources[index];
+        let label = cites.marks.label(sheet, id)?;
+        let content = html! {
+            <>
+                <span class="fc-visually-hidden">{ strings.source_mark }{ " " }</span>
+                { label }
+            </>
+        };
+        Some(match cites.links {
+            MarkLinks::Card { anchor, open } => {
+                let onclick = {
+                    let id = id.clone();
+                    open.reform(move |event: MouseEvent| {
+                        // The list is in the same shadow root: the page's URL
+                        // stays as it is, and the card opens its list instead.
+                        event.prevent_default();
+                        id.clone()
+                    })
+                };
+                html! {
+                    <a class="fc-cite" href={format!("#{}", source_entry_id(index, anchor))}
+                        title={source.title.clone()} data-source={id.clone()} {onclick}>
+                        { content }
+                    </a>
+                }
+            }
+            MarkLinks::None => html! {
+                <span class="fc-cite" title={source.title.clone()} data-source={id.clone()}>{ content }</span>
+            },
+        })
+    });
+    html! { <span class="fc-cites">{ for marks }</span> }
 }

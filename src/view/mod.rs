@@ -11,6 +11,7 @@ pub mod filter;
 pub mod grouping;
 pub mod header;
 pub mod highlight;
+pub mod legend;
 pub mod region_map;
 pub mod results;
 pub mod search_box;

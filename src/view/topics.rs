@@ -7,12 +7,16 @@ use yew::prelude::*;
 
 use super::card::FactCard;
 use crate::i18n::UiLang;
-use crate::model::{Sheet, WorldShapes};
+use crate::model::{Sheet, SourceMarks, Status, WorldShapes};
 use crate::state::{Action, ViewState, Visible};
 
 /// What the topic view is drawn from.
 pub struct Topics<'a> {
     pub sheet: &'a Rc<Sheet>,
+    /// The sheet's source marks.
+    pub marks: &'a Rc<SourceMarks>,
+    /// Opens the status legend at a status (see `FactCard`).
+    pub open_legend: Option<&'a Callback<Status>>,
     /// The cards and facts the search leaves, whatever the filter.
     pub searched: &'a Visible,
     pub view: &'a ViewState,
@@ -34,6 +38,8 @@ pub struct Topics<'a> {
 pub fn topic_sections(topics: Topics) -> Html {
     let Topics {
         sheet,
+        marks,
+        open_legend,
         searched,
         view,
         rendered,
@@ -77,6 +83,8 @@ pub fn topic_sections(topics: Topics) -> Html {
                 <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
                 <FactCard
                     sheet={Rc::clone(sheet)}
+                    marks={Rc::clone(marks)}
+                    open_legend={open_legend.cloned()}
                     {index}
                     facts={Rc::<[usize]>::from(facts)}
                     query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}

@@ -10,7 +10,7 @@ use super::error_panel::ErrorPanel;
 use crate::event::DeckEvent;
 use crate::i18n::UiLang;
 use crate::model::{Problem, Sheet};
-use crate::options::DeckOptions;
+use crate::options::{DeckOptions, OnError};
 
 /// Where a mount point is in getting its sheet. Matched exhaustively so that
 /// no stage can render as a blank box.
@@ -80,8 +80,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 on_event={props.on_event.clone()}
             />
         },
-        LoadState::Failed(problems) => html! {
+        // The problems, with their JSON paths, are for editors: on the page
+        // only when asked (`debug`); readers get one calm line, or nothing.
+        LoadState::Failed(problems) if props.options.debug => html! {
             <ErrorPanel problems={problems.clone()} {ui_lang} />
+        },
+        LoadState::Failed(_) => match props.options.on_error {
+            OnError::Message => html! {
+                <p class="fc-unavailable" role="status">{ ui_lang.strings().unavailable }</p>
+            },
+            OnError::Hide => Html::default(),
         },
     }
 }

@@ -154,7 +154,7 @@ test("api: a URL sheet resolves to a Handle; a bad URL rejects with HTTP 404", a
   assert.ok(bad, "the promise resolved");
   assert.equal(bad.isError, true);
   assert.match(bad.message, /HTTP 404/);
-  await page.locator("#other .fc-error").waitFor();
+  await page.locator("#other .fc-unavailable").waitFor();
   assert.deepEqual(errors, []);
 });
 
@@ -174,7 +174,7 @@ test("api: handle.update(url) returns a Promise, and a failing URL rejects it in
     }
     return { isPromise, message };
   });
-  await page.locator("#target .fc-error").waitFor();
+  await page.locator("#target .fc-unavailable").waitFor();
   // Let any unhandled rejection surface before checking for it.
   await frames(page);
   assert.deepEqual(errors, [], "uncaught errors on the page");

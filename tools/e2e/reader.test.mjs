@@ -106,14 +106,14 @@ test("everything works by keyboard alone, in a natural tab order, with a visible
 
   // Next come the grouping buttons, then the chips, in visual order.
   const order = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 9; i++) {
     await page.keyboard.press("Tab");
     now = await focused(page);
     order.push(now.text);
     assert.notEqual(now.outline, "none", `no focus ring on ${now.text}`);
   }
-  assert.deepEqual(order.slice(0, 3), ["By topic", "By certainty", "All"]);
-  assert.match(order[3], /^The Moscow attack/);
+  assert.deepEqual(order.slice(0, 4), ["By topic", "By certainty", "?What the labels mean", "All"]);
+  assert.match(order[4], /^The Moscow attack/);
   // Space on a chip presses it.
   const origins = order.findIndex((text) => /^Origins/.test(text));
   for (let i = origins; i < order.length - 1; i++) await page.keyboard.press("Shift+Tab");
@@ -184,7 +184,7 @@ test("the Russian UI labels everything in Russian and formats dates for Russian"
   assert.match(await widget.locator(".fc-header__updated").innerText(), /^Обновлено \d+ [а-я]+ \d{4} г\.$/);
   assert.equal(await widget.locator(".fc-search__label").innerText(), "Поиск по фактам");
   assert.equal(await widget.locator(".fc-grouping__button[data-grouping='certainty']").innerText(), "По достоверности");
-  assert.match(await widget.locator(".fc-status").first().textContent(), /^Статус:\s*(Подтверждено|Заявлено|Сообщается|Неясно)$/);
+  assert.match(await widget.locator(".fc-fact .fc-status").first().textContent(), /^Статус:\s*(Подтверждено|Заявлено|Сообщается|Неясно)$/);
   await widget.locator(".fc-search__input").fill("isis");
   await page.waitForFunction(
     () => /^Показано \d+ факт(а|ов)? в \d+ карточк(е|ах)$/.test(

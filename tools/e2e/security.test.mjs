@@ -86,6 +86,7 @@ function addInline(page, id, text) {
     const host = document.createElement("div");
     host.id = id;
     host.setAttribute("data-factcards", "");
+    host.setAttribute("data-debug", "");
     const script = document.createElement("script");
     script.type = "application/json";
     script.textContent = text;
@@ -104,7 +105,10 @@ function dangerous(hostId) {
     if (el.tagName === "svg" && el.closest(".fc-map") === null) found.push("svg outside the map");
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
-      if (["href", "src"].includes(attr.name) && !/^(https?:|blob:)/.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+      // Source links are http(s); a fact's source mark is a same-document
+      // fragment (#source0:…), which cannot run anything.
+      const safe = attr.name === "href" ? /^(https?:|blob:|#)/ : /^(https?:|blob:)/;
+      if (["href", "src"].includes(attr.name) && !safe.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
     }
   }
   return found;

@@ -1,0 +1,91 @@
+//! Source marks: the short label a fact shows for each source it cites, so
+//! that a reader sees which source backs which fact without a click.
+//!
+//! A source's mark is its `label` when the sheet gives one ("AP"), and
+//! otherwise a number: the unlabelled sources are numbered 1, 2, 3… in the
+//! order a reader first meets them, reading the cards in display order.
+//! Marks are the same everywhere in a deck (by topic, by certainty, print,
+//! the no-JS fallback), so "2" always means one source.
+
+use super::sheet::{Card, Sheet};
+
+/// Longest label a source may have, in characters: a mark sits after the
+/// text of every fact citing the source, so it must stay short.
+pub const MAX_LABEL_CHARS: usize = 12;
+
+/// The mark of each source of a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceMarks {
+    /// One per `sheet.sources`, in the same order.
+    labels: Vec<String>,
+}
+
+impl SourceMarks {
+    /// The marks of `sheet`'s sources: their `label`, or a number by first
+    /// citation in display order (sources no fact cites come last, in list
+    /// order).
+    pub fn new(sheet: &Sheet) -> Self {
+        let mut order: Vec<usize> = Vec::with_capacity(sheet.sources.len());
+        let citations = sheet
+            .display_order()
+            .into_iter()
+            .flat_map(|card| &sheet.cards[card].facts)
+            .flat_map(|fact| &fact.sources);
+        for id in citations {
+            let index = sheet.sources.iter().position(|source| source.id == *id);
+            if let Some(index) = index.filter(|index| !order.contains(index)) {
+                order.push(index);
+            }
+        }
+        let uncited: Vec<usize> = (0..sheet.sources.len())
+            .filter(|index| !order.contains(index))
+            .collect();
+        order.extend(uncited);
+        let mut labels = vec![String::new(); sheet.sources.len()];
+        let mut number = 0;
+        for index in order {
+            labels[index] = match &sheet.sources[index].label {
+                Some(label) => label.clone(),
+                None => {
+                    number += 1;
+                    number.to_string()
+                }
+            };
+        }
+        SourceMarks { labels }
+    }
+
+    /// The mark of the source with id `id`, if the sheet has it.
+    pub fn label<'a>(&'a self, sheet: &Sheet, id: &str) -> Option<&'a str> {
+        let index = sheet.sources.iter().position(|source| source.id == id)?;
+        self.labels.get(index).map(String::as_str)
+    }
+
+    /// The marks in the order of `sheet.sources`.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+}
+
+/// The sources `card`'s facts cite, once each, in first-cited order: its
+/// list of sources.
+pub fn card_sources(card: &Card) -> Vec<&str> {
+    let mut cited: Vec<&str> = Vec::new();
+    for source in card.facts.iter().flat_map(|fact| &fact.sources) {
+        if !cited.contains(&source.as_str()) {
+            cited.push(source);
+        }
+    }
+    cited
+}
+
+/// The positions (0-based) of `card`'s facts that cite `source`: what its
+/// entry in the card's list says it backs.
+pub fn facts_citing(card: &Card, source: &str) -> Vec<usize> {
+    card.facts
+        .iter()
+        .enumerate()
+        .filter(|(_, fact)| fact.sources.iter().any(|id| id == source))
+        .map(|(index, _)| index)
+        .collect()
+}

@@ -184,9 +184,13 @@ async fn a_bad_sheet_shows_the_error_panel_with_its_messages_with_debug() {
         .iter()
         .map(|li| li.inner_text())
         .collect();
+    // Every problem at once, in the order of the text.
     assert_eq!(
         items,
-        ["cards[1].facts[0].status: unknown status \"claimd\" (did you mean \"claimed\"?)"]
+        [
+            "cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\")",
+            "cards[1].facts[0].status: unknown status \"claimd\" (did you mean \"claimed\"?)"
+        ]
     );
 
     let problems =

@@ -491,7 +491,10 @@ fn export_prints_csv_that_imports_back() {
     let sheet = TempSheet::new("export", VALID);
     let run = factcards(&["export", sheet.path()]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
-    assert!(run.stdout.starts_with("# story\nid,title,summary,lang,updated\n"));
+    assert!(
+        run.stdout
+            .starts_with("# story\nid,title,summary,lang,updated,refresh\n")
+    );
     let run = factcards_with_stdin(&["import", "-"], &run.stdout);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert_eq!(parse_sheet(&run.stdout), parse_sheet(VALID));

@@ -22,7 +22,8 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use factcards::model::{
-    self, Card, Category, Correction, Fact, FormatVersion, Severity, Sheet, Source, Status, World,
+    self, Card, Category, Correction, Fact, FormatVersion, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS,
+    Severity, Sheet, Source, Status, World,
 };
 use factcards::ssr;
 use proptest::prelude::*;
@@ -185,6 +186,8 @@ fn category(index: usize) -> impl Strategy<Value = Category> {
 /// A fact without its sources, which are ids picked once the sources exist.
 #[derive(Debug, Clone)]
 struct FactDraft {
+    /// A slug unique in the sheet, or none (facts may mix both).
+    id: Option<String>,
     text: String,
     status: Status,
     /// Indices into the sheet's sources, distinct, at least one.
@@ -196,13 +199,16 @@ struct FactDraft {
 fn fact(card: usize, index: usize, source_count: usize) -> impl Strategy<Value = FactDraft> {
     let all_sources: Vec<usize> = (0..source_count).collect();
     (
+        prop::option::of(chars_from(LOWER_DIGITS, 0..=4))
+            .prop_map(move |tail| tail.map(|tail| format!("fact-{card}-{index}{tail}"))),
         text(format!("fact-{card}.{index}:")),
         select(Status::ALL.to_vec()),
         subsequence(all_sources, 1..=source_count.min(3)).prop_shuffle(),
         prop::option::of(text(format!("attribution-{card}.{index}:"))),
         prop::option::of(text(format!("quote-{card}.{index}:"))),
     )
-        .prop_map(|(text, status, sources, attribution, quote)| FactDraft {
+        .prop_map(|(id, text, status, sources, attribution, quote)| FactDraft {
+            id,
             text,
             status,
             sources,
@@ -312,7 +318,10 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                 text("title:".to_owned()),
                 text("summary:".to_owned()),
                 select(vec!["en", "ru", "ar", "he", "pt-BR", "zh-Hant-TW", "EN-gb"]),
-                iso_date(),
+                (
+                    iso_date(),
+                    prop::option::of(MIN_REFRESH_SECONDS..=MAX_REFRESH_SECONDS),
+                ),
                 (0..source_count).map(source).collect::<Vec<_>>(),
                 (0..category_count).map(category).collect::<Vec<_>>(),
                 (assignments, order).prop_flat_map(move |(assignments, order)| {
@@ -326,7 +335,7 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
             )
         })
         .prop_map(
-            |(id, title, summary, lang, updated, sources, categories, cards, corrections)| {
+            |(id, title, summary, lang, (updated, refresh), sources, categories, cards, corrections)| {
                 let cards: Vec<Card> = cards
                     .into_iter()
                     .map(|card: CardDraft| Card {
@@ -337,6 +346,7 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                             .facts
                             .into_iter()
                             .map(|fact| Fact {
+                                id: fact.id,
                                 text: fact.text,
                                 status: fact.status,
                                 sources: fact.sources.iter().map(|&i| sources[i].id.clone()).collect(),
@@ -361,6 +371,7 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                     summary,
                     lang: lang.to_owned(),
                     updated,
+                    refresh,
                     sources,
                     categories,
                     cards,

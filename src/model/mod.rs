@@ -25,7 +25,10 @@ pub use formats::{check_url, parse_iso_date};
 pub use map::{Outline, ViewBox, WorldShapes};
 pub use places::World;
 pub use report::Report;
-pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
+pub use sheet::{
+    Card, Category, Correction, Fact, FormatVersion, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, Source,
+    Status,
+};
 pub use suggest::quoted_list;
 
 /// Parses, decodes and validates a sheet from JSON text.

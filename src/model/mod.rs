@@ -4,6 +4,7 @@
 //! and reused by the editor CLI.
 
 mod decode;
+pub mod diff;
 pub mod error;
 pub mod formats;
 pub mod json;
@@ -20,6 +21,7 @@ pub mod spreadsheet;
 mod suggest;
 mod validate;
 
+pub use diff::{DiffError, SheetDiff, apply, diff};
 pub use error::{Problem, Severity, SheetError};
 pub use formats::{check_url, parse_iso_date};
 pub use map::{Outline, ViewBox, WorldShapes};

@@ -6,10 +6,10 @@
 //!    exactly once.
 //! 2. A valid generated sheet exported to the spreadsheet layout imports back
 //!    equal, with no error.
-//! 2b. The diff of a sheet with itself is empty, and applying the diff of two
+//! 3. The diff of a sheet with itself is empty, and applying the diff of two
 //!    versions of a sheet (one edited from the other, or two unrelated ones)
 //!    to the old one gives the new one.
-//! 3. `check` never panics, whatever the text: arbitrary strings, JSON-ish
+//! 4. `check` never panics, whatever the text: arbitrary strings, JSON-ish
 //!    token soup, valid sheets with characters deleted, inserted or replaced,
 //!    and valid sheets with values replaced, removed or renamed in their JSON
 //!    tree (which gets past the parser to the decoder and the rules). Every

@@ -93,7 +93,7 @@ fn unknown_and_misspelt_fields_are_reported() {
     assert_eq!(
         errors(&text),
         [
-            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\")"
+            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"refresh\", \"sources\", \"categories\", \"cards\", \"corrections\")"
         ]
     );
 }

@@ -489,7 +489,7 @@ fn export_prints_csv_that_imports_back() {
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert!(
         run.stdout
-            .starts_with("# story\nid,title,summary,lang,updated,credit\n")
+            .starts_with("# story\nid,title,summary,lang,updated,credit,refresh\n")
     );
     let run = factcards_with_stdin(&["import", "-"], &run.stdout);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
@@ -516,4 +516,79 @@ fn template_prints_the_spreadsheet_or_its_json() {
     let run = factcards(&["template"]);
     assert_eq!(run.code, 0);
     assert!(parse_sheet(&run.stdout).is_ok(), "{}", run.stdout);
+}
+
+#[test]
+fn diff_prints_what_changed_grouped_with_a_summary() {
+    let old = TempSheet::new("diff-old", VALID);
+    let new_text = VALID
+        .replacen(
+            r#""status": "claimed", "sources": ["article", "report"]"#,
+            r#""status": "confirmed", "sources": ["article", "report"]"#,
+            1,
+        )
+        .replacen(
+            r#"{"text": "The group formed in 2015.""#,
+            r#"{"text": "The group formed in 2014.""#,
+            1,
+        );
+    let new = TempSheet::new("diff-new", &new_text);
+    let run = factcards(&["diff", old.path(), new.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout_lines(),
+        [
+            "Changed:".to_owned(),
+            "  changed cards[0].facts[0] text: \"The group formed in 2015.\" -> \"The group formed in 2014.\""
+                .to_owned(),
+            "  changed cards[1].facts[0] status: claimed -> confirmed".to_owned(),
+            format!("{} -> {}: 0 new, 2 changed, 0 removed, 0 moved", old.path(), new.path()),
+        ]
+    );
+    // The same sheet twice: valid, so exit 0, with nothing but the summary.
+    let run = factcards_with_stdin(&["diff", old.path(), "-"], VALID);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout_lines(),
+        [format!("{} -> <stdin>: no changes", old.path())]
+    );
+}
+
+#[test]
+fn diff_refuses_an_invalid_sheet_or_another_story() {
+    let old = TempSheet::new("diff-old", VALID);
+    let bad = TempSheet::new(
+        "diff-bad",
+        with(r#""status": "confirmed""#, r#""status": "confimed""#),
+    );
+    let run = factcards(&["diff", old.path(), bad.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    let file = bad.path();
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            format!(
+                "{file}:18:64: error: cards[0].facts[0].status: unknown status \"confimed\" (did you mean \"confirmed\"?)"
+            ),
+            format!("{file}: 1 error"),
+        ]
+    );
+    let other = TempSheet::new(
+        "diff-other",
+        with(r#""id": "test-story""#, r#""id": "other-story""#),
+    );
+    let run = factcards(&["diff", old.path(), other.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr_lines(),
+        [format!(
+            "{}: error: the new sheet is another story: its id is \"other-story\", not \"test-story\"",
+            other.path()
+        )]
+    );
+    let run = factcards(&["diff", old.path()]);
+    assert_eq!(run.code, 2);
 }

@@ -6,7 +6,10 @@
 //!    exactly once.
 //! 2. A valid generated sheet exported to the spreadsheet layout imports back
 //!    equal, with no error.
-//! 3. `check` never panics, whatever the text: arbitrary strings, JSON-ish
+//! 3. The diff of a sheet with itself is empty, and applying the diff of two
+//!    versions of a sheet (one edited from the other, or two unrelated ones)
+//!    to the old one gives the new one.
+//! 4. `check` never panics, whatever the text: arbitrary strings, JSON-ish
 //!    token soup, valid sheets with characters deleted, inserted or replaced,
 //!    and valid sheets with values replaced, removed or renamed in their JSON
 //!    tree (which gets past the parser to the decoder and the rules). Every
@@ -22,7 +25,8 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use factcards::model::{
-    self, Card, Category, Correction, Fact, FormatVersion, Severity, Sheet, Source, Status, World,
+    self, Card, Category, Correction, Fact, FormatVersion, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS,
+    Severity, Sheet, Source, Status, World,
 };
 use factcards::ssr;
 use proptest::prelude::*;
@@ -159,11 +163,13 @@ fn source(index: usize) -> impl Strategy<Value = Source> {
         prop::option::of(text(format!("publisher-{index}:"))),
         prop::option::of(url()),
         prop::option::of(iso_date()),
+        // A short mark of its own, or the default number.
+        prop::option::of(Just(format!("S{index}"))),
     )
-        .prop_map(|(id, title, publisher, url, published)| Source {
+        .prop_map(|(id, title, publisher, url, published, label)| Source {
             id,
             title,
-            label: None,
+            label,
             publisher,
             url,
             published,
@@ -186,6 +192,8 @@ fn category(index: usize) -> impl Strategy<Value = Category> {
 /// A fact without its sources, which are ids picked once the sources exist.
 #[derive(Debug, Clone)]
 struct FactDraft {
+    /// A slug unique in the sheet, or none (facts may mix both).
+    id: Option<String>,
     text: String,
     status: Status,
     /// Indices into the sheet's sources, distinct, at least one.
@@ -197,13 +205,16 @@ struct FactDraft {
 fn fact(card: usize, index: usize, source_count: usize) -> impl Strategy<Value = FactDraft> {
     let all_sources: Vec<usize> = (0..source_count).collect();
     (
+        prop::option::of(chars_from(LOWER_DIGITS, 0..=4))
+            .prop_map(move |tail| tail.map(|tail| format!("fact-{card}-{index}{tail}"))),
         text(format!("fact-{card}.{index}:")),
         select(Status::ALL.to_vec()),
         subsequence(all_sources, 1..=source_count.min(3)).prop_shuffle(),
         prop::option::of(text(format!("attribution-{card}.{index}:"))),
         prop::option::of(text(format!("quote-{card}.{index}:"))),
     )
-        .prop_map(|(text, status, sources, attribution, quote)| FactDraft {
+        .prop_map(|(id, text, status, sources, attribution, quote)| FactDraft {
+            id,
             text,
             status,
             sources,
@@ -313,7 +324,11 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                 text("title:".to_owned()),
                 text("summary:".to_owned()),
                 select(vec!["en", "ru", "ar", "he", "pt-BR", "zh-Hant-TW", "EN-gb"]),
-                iso_date(),
+                (
+                    iso_date(),
+                    prop::option::of(MIN_REFRESH_SECONDS..=MAX_REFRESH_SECONDS),
+                    prop::option::of(text("credit:".to_owned())),
+                ),
                 (0..source_count).map(source).collect::<Vec<_>>(),
                 (0..category_count).map(category).collect::<Vec<_>>(),
                 (assignments, order).prop_flat_map(move |(assignments, order)| {
@@ -327,7 +342,17 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
             )
         })
         .prop_map(
-            |(id, title, summary, lang, updated, sources, categories, cards, corrections)| {
+            |(
+                id,
+                title,
+                summary,
+                lang,
+                (updated, refresh, credit),
+                sources,
+                categories,
+                cards,
+                corrections,
+            )| {
                 let cards: Vec<Card> = cards
                     .into_iter()
                     .map(|card: CardDraft| Card {
@@ -338,6 +363,7 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                             .facts
                             .into_iter()
                             .map(|fact| Fact {
+                                id: fact.id,
                                 text: fact.text,
                                 status: fact.status,
                                 sources: fact.sources.iter().map(|&i| sources[i].id.clone()).collect(),
@@ -362,11 +388,12 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                     summary,
                     lang: lang.to_owned(),
                     updated,
+                    refresh,
                     sources,
                     categories,
                     cards,
                     corrections,
-                    credit: None,
+                    credit,
                 }
             },
         )
@@ -418,6 +445,314 @@ proptest! {
         let errors: Vec<String> = imported.errors().map(ToString::to_string).collect();
         prop_assert!(errors.is_empty(), "errors importing an exported sheet: {errors:#?}\n{csv}");
         prop_assert_eq!(imported.sheet.as_ref(), Some(&sheet), "the round trip changed the sheet:\n{}", csv);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Diffs of two versions of a sheet
+// ---------------------------------------------------------------------------
+
+/// One edit an editor makes between two versions of a live sheet. Facts are
+/// picked by their index among all the sheet's facts, cards by theirs.
+#[derive(Debug, Clone)]
+enum SheetEdit {
+    Text {
+        fact: Index,
+        suffix: String,
+    },
+    Status {
+        fact: Index,
+        status: Status,
+    },
+    ReverseSources {
+        fact: Index,
+    },
+    Attribution {
+        fact: Index,
+        to: Option<String>,
+    },
+    DropId {
+        fact: Index,
+    },
+    RemoveFact {
+        fact: Index,
+    },
+    /// A new fact, with an id or not, with a text of its own or (to try
+    /// facts of equal text) a copy of another fact's.
+    InsertFact {
+        card: Index,
+        at: Index,
+        with_id: bool,
+        copy_of: Option<Index>,
+        text: String,
+    },
+    MoveFact {
+        fact: Index,
+        card: Index,
+        at: Index,
+    },
+    RemoveCard {
+        card: Index,
+    },
+    InsertCard {
+        at: Index,
+        text: String,
+    },
+    MoveCard {
+        card: Index,
+        at: Index,
+    },
+    CardTitle {
+        card: Index,
+        suffix: String,
+    },
+    Title {
+        suffix: String,
+    },
+    Updated {
+        date: String,
+    },
+    Refresh {
+        to: Option<u32>,
+    },
+    Correction {
+        date: String,
+        card: Option<Index>,
+    },
+}
+
+fn sheet_edit() -> impl Strategy<Value = SheetEdit> {
+    let idx = any::<Index>;
+    prop_oneof![
+        3 => (idx(), text("edited:".to_owned())).prop_map(|(fact, suffix)| SheetEdit::Text { fact, suffix }),
+        3 => (idx(), select(Status::ALL.to_vec())).prop_map(|(fact, status)| SheetEdit::Status { fact, status }),
+        1 => idx().prop_map(|fact| SheetEdit::ReverseSources { fact }),
+        1 => (idx(), prop::option::of(text("said-by:".to_owned())))
+            .prop_map(|(fact, to)| SheetEdit::Attribution { fact, to }),
+        1 => idx().prop_map(|fact| SheetEdit::DropId { fact }),
+        3 => idx().prop_map(|fact| SheetEdit::RemoveFact { fact }),
+        3 => (idx(), idx(), any::<bool>(), prop::option::of(idx()), text("added:".to_owned()))
+            .prop_map(|(card, at, with_id, copy_of, text)| SheetEdit::InsertFact { card, at, with_id, copy_of, text }),
+        3 => (idx(), idx(), idx()).prop_map(|(fact, card, at)| SheetEdit::MoveFact { fact, card, at }),
+        1 => idx().prop_map(|card| SheetEdit::RemoveCard { card }),
+        1 => (idx(), text("new-card:".to_owned())).prop_map(|(at, text)| SheetEdit::InsertCard { at, text }),
+        1 => (idx(), idx()).prop_map(|(card, at)| SheetEdit::MoveCard { card, at }),
+        1 => (idx(), text("retitled:".to_owned())).prop_map(|(card, suffix)| SheetEdit::CardTitle { card, suffix }),
+        1 => text("new-title:".to_owned()).prop_map(|suffix| SheetEdit::Title { suffix }),
+        1 => iso_date().prop_map(|date| SheetEdit::Updated { date }),
+        1 => prop::option::of(MIN_REFRESH_SECONDS..=MAX_REFRESH_SECONDS).prop_map(|to| SheetEdit::Refresh { to }),
+        1 => (iso_date(), prop::option::of(idx())).prop_map(|(date, card)| SheetEdit::Correction { date, card }),
+    ]
+}
+
+/// The (card, fact) positions of every fact, in order.
+fn fact_places(sheet: &Sheet) -> Vec<(usize, usize)> {
+    sheet
+        .cards
+        .iter()
+        .enumerate()
+        .flat_map(|(card, c)| (0..c.facts.len()).map(move |fact| (card, fact)))
+        .collect()
+}
+
+/// Applies `edit` to `sheet`, the `number`-th edit (new ids use it to stay
+/// unique). An edit that has nothing to act on does nothing; a card may be
+/// left without facts, which the diff does not mind.
+fn edit_sheet(sheet: &mut Sheet, edit: &SheetEdit, number: usize) {
+    let places = fact_places(sheet);
+    let pick = |at: &Index| -> Option<(usize, usize)> { (!places.is_empty()).then(|| *at.get(&places)) };
+    match edit {
+        SheetEdit::Text { fact, suffix } => {
+            if let Some((c, f)) = pick(fact) {
+                sheet.cards[c].facts[f].text.push_str(suffix);
+            }
+        }
+        SheetEdit::Status { fact, status } => {
+            if let Some((c, f)) = pick(fact) {
+                sheet.cards[c].facts[f].status = *status;
+            }
+        }
+        SheetEdit::ReverseSources { fact } => {
+            if let Some((c, f)) = pick(fact) {
+                sheet.cards[c].facts[f].sources.reverse();
+            }
+        }
+        SheetEdit::Attribution { fact, to } => {
+            if let Some((c, f)) = pick(fact) {
+                sheet.cards[c].facts[f].attribution = to.clone();
+            }
+        }
+        SheetEdit::DropId { fact } => {
+            if let Some((c, f)) = pick(fact) {
+                sheet.cards[c].facts[f].id = None;
+            }
+        }
+        SheetEdit::RemoveFact { fact } => {
+            if let Some((c, f)) = pick(fact) {
+                sheet.cards[c].facts.remove(f);
+            }
+        }
+        SheetEdit::InsertFact {
+            card,
+            at,
+            with_id,
+            copy_of,
+            text,
+        } => {
+            if sheet.cards.is_empty() {
+                return;
+            }
+            let text = match copy_of {
+                Some(of) if !places.is_empty() => {
+                    let (c, f) = *of.get(&places);
+                    sheet.cards[c].facts[f].text.clone()
+                }
+                _ => text.clone(),
+            };
+            let c = card.index(sheet.cards.len());
+            let facts = &mut sheet.cards[c].facts;
+            let at = at.index(facts.len() + 1);
+            facts.insert(
+                at,
+                Fact {
+                    id: with_id.then(|| format!("added-{number}")),
+                    text,
+                    status: Status::Reported,
+                    sources: sheet
+                        .sources
+                        .iter()
+                        .take(1)
+                        .map(|source| source.id.clone())
+                        .collect(),
+                    attribution: None,
+                    quote: None,
+                },
+            );
+        }
+        SheetEdit::MoveFact { fact, card, at } => {
+            if let Some((c, f)) = pick(fact) {
+                let moving = sheet.cards[c].facts.remove(f);
+                let to = card.index(sheet.cards.len());
+                let facts = &mut sheet.cards[to].facts;
+                let at = at.index(facts.len() + 1);
+                facts.insert(at, moving);
+            }
+        }
+        SheetEdit::RemoveCard { card } => {
+            if !sheet.cards.is_empty() {
+                let gone = sheet.cards.remove(card.index(sheet.cards.len()));
+                for correction in &mut sheet.corrections {
+                    if correction.card.as_deref() == Some(gone.id.as_str()) {
+                        correction.card = None;
+                    }
+                }
+            }
+        }
+        SheetEdit::InsertCard { at, text } => {
+            let at = at.index(sheet.cards.len() + 1);
+            let category = sheet.categories[0].id.clone();
+            sheet.cards.insert(
+                at,
+                Card {
+                    id: format!("added-card-{number}"),
+                    category,
+                    title: text.clone(),
+                    facts: vec![Fact {
+                        id: None,
+                        text: text.clone(),
+                        status: Status::Unclear,
+                        sources: vec![sheet.sources[0].id.clone()],
+                        attribution: None,
+                        quote: None,
+                    }],
+                    regions: Vec::new(),
+                },
+            );
+        }
+        SheetEdit::MoveCard { card, at } => {
+            if !sheet.cards.is_empty() {
+                let moving = sheet.cards.remove(card.index(sheet.cards.len()));
+                let at = at.index(sheet.cards.len() + 1);
+                sheet.cards.insert(at, moving);
+            }
+        }
+        SheetEdit::CardTitle { card, suffix } => {
+            if !sheet.cards.is_empty() {
+                let index = card.index(sheet.cards.len());
+                sheet.cards[index].title.push_str(suffix);
+            }
+        }
+        SheetEdit::Title { suffix } => sheet.title.push_str(suffix),
+        SheetEdit::Updated { date } => sheet.updated = date.clone(),
+        SheetEdit::Refresh { to } => sheet.refresh = *to,
+        SheetEdit::Correction { date, card } => {
+            let card = card
+                .as_ref()
+                .filter(|_| !sheet.cards.is_empty())
+                .map(|card| card.get(&sheet.cards).id.clone());
+            sheet.corrections.push(Correction {
+                date: date.clone(),
+                text: format!("correction-{number}:"),
+                card,
+            });
+        }
+    }
+}
+
+/// A valid sheet and the next version of it, after a few edits.
+fn two_versions() -> impl Strategy<Value = (Sheet, Sheet)> {
+    (valid_sheet(), prop::collection::vec(sheet_edit(), 0..=8)).prop_map(|(old, edits)| {
+        let mut new = old.clone();
+        for (number, edit) in edits.iter().enumerate() {
+            edit_sheet(&mut new, edit, number);
+        }
+        (old, new)
+    })
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn a_sheet_has_no_changes_from_itself(sheet in valid_sheet()) {
+        let diff = model::diff(&sheet, &sheet).expect("the same story");
+        prop_assert!(diff.is_empty(), "{diff:#?}");
+        prop_assert_eq!(diff.counts(), model::diff::Counts::default());
+    }
+
+    #[test]
+    fn applying_the_diff_of_two_versions_gives_the_new_one((old, new) in two_versions()) {
+        let diff = model::diff(&old, &new).expect("the same story");
+        let applied = model::apply(&old, &diff);
+        prop_assert_eq!(applied.as_ref(), Ok(&new), "the diff: {:#?}", diff);
+        prop_assert_eq!(diff.is_empty(), old == new);
+        // And back.
+        let back = model::diff(&new, &old).expect("the same story");
+        let applied = model::apply(&new, &back);
+        prop_assert_eq!(applied.as_ref(), Ok(&old), "the diff back: {:#?}", back);
+        // Every fact the event names is a fact of its sheet.
+        let ids = diff.ids();
+        let keys = |sheet: &Sheet| -> Vec<String> {
+            fact_places(sheet)
+                .into_iter()
+                .map(|(c, f)| model::diff::fact_key(&sheet.cards[c], f, &sheet.cards[c].facts[f]))
+                .collect()
+        };
+        let (old_keys, new_keys) = (keys(&old), keys(&new));
+        for key in ids.new.iter().chain(&ids.changed).chain(&ids.moved) {
+            prop_assert!(new_keys.contains(key), "{key} is not in the new sheet");
+        }
+        for key in &ids.removed {
+            prop_assert!(old_keys.contains(key), "{key} is not in the old sheet");
+        }
+    }
+
+    #[test]
+    fn applying_the_diff_of_two_unrelated_sheets_gives_the_new_one(old in valid_sheet(), mut new in valid_sheet()) {
+        new.id = old.id.clone();
+        let diff = model::diff(&old, &new).expect("the same story");
+        let applied = model::apply(&old, &diff);
+        prop_assert_eq!(applied.as_ref(), Ok(&new), "the diff: {:#?}", diff);
     }
 }
 

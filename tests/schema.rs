@@ -51,3 +51,14 @@ fn schema_describes_the_rules_editors_need() {
     assert_eq!(defs["Card"]["properties"]["facts"]["minItems"], 1);
     assert_eq!(defs["FormatVersion"]["enum"], serde_json::json!([1]));
 }
+
+#[test]
+fn the_schema_bounds_refresh_as_the_rules_do() {
+    use factcards::model::{MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS};
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
+    let refresh = &schema["properties"]["refresh"];
+    assert_eq!(refresh["minimum"], MIN_REFRESH_SECONDS);
+    assert_eq!(refresh["maximum"], MAX_REFRESH_SECONDS);
+    let fact_id = &schema["$defs"]["Fact"]["properties"]["id"];
+    assert_eq!(fact_id["pattern"], "^[a-z0-9]+(-[a-z0-9]+)*$");
+}

@@ -270,7 +270,7 @@ fn a_sheet_exports_and_imports_back_unchanged() {
     let imported = import_text(&csv);
     assert_eq!(problems(&imported), Vec::<String>::new());
     assert_eq!(imported.sheet, Some(sheet));
-    assert!(csv.contains("origins,Formed in 2015,The group formed in 2015.,confirmed,article,,,formed,\n"));
+    assert!(csv.contains("origins,Formed in 2015,The group formed in 2015.,confirmed,article,,,formed,,\n"));
     assert!(csv.contains("\n# corrections\ndate,text,card\n2024-03-24,Fixed a date.,formed\n"));
 }
 
@@ -283,5 +283,54 @@ fn an_id_a_cell_cannot_hold_is_refused_by_export() {
         error.to_string(),
         "cards[0].facts[0].sources[0]: the id \"art,icle\" cannot be written in a spreadsheet cell \
          of ids, which commas, semicolons and line breaks separate: rename it"
+    );
+}
+
+#[test]
+fn fact_ids_and_refresh_have_columns_of_their_own() {
+    let text = small_with(
+        "title,summary,lang,updated\n",
+        "title,summary,lang,updated,refresh\n",
+    )
+    .replacen("2026-11-26\n", "2026-11-26, 120 \n", 1)
+    .replacen(
+        "category,card,fact,status,sources,attribution\n",
+        "category,card,fact,status,sources,attribution,fact_id\n",
+        1,
+    )
+    .replacen(
+        "confirmed,council,\n",
+        "confirmed,council,, closed-by-council\n",
+        1,
+    );
+    let imported = import_text(&text);
+    assert_eq!(problems(&imported), Vec::<String>::new());
+    let sheet = imported.sheet.expect("a sheet");
+    assert_eq!(sheet.refresh, Some(120));
+    assert_eq!(sheet.cards[0].facts[0].id.as_deref(), Some("closed-by-council"));
+    assert_eq!(sheet.cards[0].facts[1].id, None);
+    let again = import_text(&export(&sheet).expect("exports")).sheet;
+    assert_eq!(again.as_ref(), Some(&sheet));
+
+    let bad = text.replacen(", 120 ", ",2 minutes", 1);
+    assert_eq!(
+        problems(&import_text(&bad)),
+        ["row 3, column \"refresh\": \"2 minutes\" is not a whole number of seconds, such as 120"]
+    );
+    let bad = text.replacen(", 120 ", ",10", 1);
+    assert_eq!(
+        problems(&import_text(&bad)),
+        ["row 3, column \"refresh\": 10 seconds is too often: the shortest refresh is 30 seconds"]
+    );
+    let bad = text.replacen(
+        "confirmed,\"council, union\",\n",
+        "confirmed,\"council, union\",,closed-by-council\n",
+        1,
+    );
+    assert_eq!(
+        problems(&import_text(&bad)),
+        [
+            "row 13, column \"fact_id\": duplicate fact id \"closed-by-council\" (also at cards[0].facts[0]): fact ids are unique in the sheet"
+        ]
     );
 }

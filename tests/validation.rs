@@ -93,7 +93,7 @@ fn unknown_and_misspelt_fields_are_reported() {
     assert_eq!(
         errors(&text),
         [
-            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"sources\", \"categories\", \"cards\", \"corrections\", \"credit\")"
+            "colour: unknown field \"colour\" (known fields: \"factcards\", \"id\", \"title\", \"summary\", \"lang\", \"updated\", \"refresh\", \"sources\", \"categories\", \"cards\", \"corrections\", \"credit\")"
         ]
     );
 }
@@ -508,5 +508,100 @@ fn lone_surrogates_and_deep_nesting_are_refused() {
     assert_eq!(
         errors(&deep),
         ["line 1, column 33: nesting is deeper than 32 levels of arrays and objects"]
+    );
+}
+
+#[test]
+fn fact_ids_are_optional_slugs_unique_in_the_sheet() {
+    let text = with(
+        r#"{"text": "The group formed in 2015.""#,
+        r#"{"id": "formed-2015", "text": "The group formed in 2015.""#,
+    );
+    assert_eq!(errors(&text), Vec::<String>::new());
+    assert_eq!(
+        parse_sheet(&text).expect("valid").cards[0].facts[0].id.as_deref(),
+        Some("formed-2015")
+    );
+    // Unique across cards, not only within one: a fact keeps its id when it
+    // moves to another card.
+    let text = text.replacen(
+        r#"{"text": "The group claimed the attack.""#,
+        r#"{"id": "formed-2015", "text": "The group claimed the attack.""#,
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "cards[1].facts[0].id: duplicate fact id \"formed-2015\" (also at cards[0].facts[0]): fact ids are unique in the sheet"
+        ]
+    );
+    assert_eq!(
+        errors(&with(
+            r#"{"text": "The group formed in 2015.""#,
+            r#"{"id": "Formed 2015", "text": "The group formed in 2015.""#,
+        )),
+        [
+            "cards[0].facts[0].id: fact id \"Formed 2015\" is not a slug: use lowercase letters, digits and single hyphens, such as \"death-toll\""
+        ]
+    );
+    assert_eq!(
+        errors(&with(
+            r#"{"text": "The group formed in 2015.""#,
+            r#"{"id": "", "text": "The group formed in 2015.""#,
+        )),
+        ["cards[0].facts[0].id: is empty"]
+    );
+    assert_eq!(
+        errors(&with(
+            r#"{"text": "The group formed in 2015.""#,
+            r#"{"id": 7, "text": "The group formed in 2015.""#,
+        )),
+        ["cards[0].facts[0].id: expected a string, found a number"]
+    );
+}
+
+#[test]
+fn refresh_is_a_whole_number_of_seconds_within_bounds() {
+    let refresh = |value: &str| {
+        with(
+            r#""updated": "2024-03-23","#,
+            &format!(r#""updated": "2024-03-23", "refresh": {value},"#),
+        )
+    };
+    assert_eq!(errors(&refresh("120")), Vec::<String>::new());
+    assert_eq!(parse_sheet(&refresh("120")).expect("valid").refresh, Some(120));
+    assert_eq!(errors(&refresh("30")), Vec::<String>::new());
+    assert_eq!(errors(&refresh("86400")), Vec::<String>::new());
+    assert_eq!(
+        errors(&refresh("29")),
+        ["refresh: 29 seconds is too often: the shortest refresh is 30 seconds"]
+    );
+    assert_eq!(
+        errors(&refresh("86401")),
+        [
+            "refresh: 86401 seconds is longer than a day: the longest refresh is 86400 seconds; leave refresh out for a sheet that is not live"
+        ]
+    );
+    assert_eq!(
+        errors(&refresh("99999999999")),
+        [
+            "refresh: 4294967295 seconds is longer than a day: the longest refresh is 86400 seconds; leave refresh out for a sheet that is not live"
+        ]
+    );
+    for odd in ["1.5", "-60", "1e3"] {
+        assert_eq!(
+            errors(&refresh(odd)),
+            [format!(
+                "refresh: expected a whole number of seconds, such as 120, found {odd}"
+            )]
+        );
+    }
+    assert_eq!(
+        errors(&refresh(r#""120""#)),
+        ["refresh: expected a number of seconds, found a string"]
+    );
+    assert_eq!(
+        errors(&refresh("null")),
+        ["refresh: expected a number of seconds, found null"]
     );
 }

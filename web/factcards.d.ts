@@ -9,6 +9,8 @@ export interface Sheet {
   summary: string;
   lang: string;
   updated: string;
+  /** Suggested seconds between re-reads of a live sheet (30 to 86400); the page's `live` choice wins. */
+  refresh?: number;
   sources: Source[];
   categories: Category[];
   cards: Card[];
@@ -21,7 +23,7 @@ export interface Source { id: string; title: string; label?: string; publisher?:
 export interface Category { id: string; label: string; description?: string }
 export interface Card { id: string; category: string; title: string; facts: Fact[]; regions?: string[] }
 export type Status = "confirmed" | "claimed" | "reported" | "unclear" | "disputed";
-export interface Fact { text: string; status: Status; sources: string[]; attribution?: string; quote?: string }
+export interface Fact { /** A slug, unique in the sheet; keep it when the text changes. */ id?: string; text: string; status: Status; sources: string[]; attribution?: string; quote?: string }
 export interface Correction { date: string; text: string; card?: string }
 
 export interface MountOptions {

@@ -66,6 +66,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<(Sheet, 
             "summary",
             "lang",
             "updated",
+            "refresh",
             "sources",
             "categories",
             "cards",
@@ -86,6 +87,7 @@ pub fn decode_sheet(root: &Node, problems: &mut Vec<Problem>) -> Option<(Sheet, 
         summary: d.string(fields, &path, "summary"),
         lang: d.string(fields, &path, "lang"),
         updated: d.string(fields, &path, "updated"),
+        refresh: d.seconds(fields, &path, "refresh"),
         sources: d.list(fields, &path, "sources", Decoder::source),
         categories: d.list(fields, &path, "categories", Decoder::category),
         cards: d.list(fields, &path, "cards", Decoder::card),
@@ -195,6 +197,27 @@ impl<'p> Decoder<'p> {
     /// An optional text: absent is fine, `null` is not (omit the field).
     fn optional_string(&mut self, fields: &Node, path: &Path, key: &str) -> Option<String> {
         self.text(fields.get(key)?, &path.key(key))
+    }
+
+    /// An optional whole number of seconds, such as `120`. Its range is a
+    /// rule (validate.rs); here only its type.
+    fn seconds(&mut self, fields: &Node, path: &Path, key: &str) -> Option<u32> {
+        let node = fields.get(key)?;
+        let path = path.key(key);
+        let Value::Number(raw) = &node.value else {
+            self.wrong_type(&path, node, "a number of seconds");
+            self.gaps.add(&path);
+            return None;
+        };
+        // Digits only: no fraction, exponent or sign. A huge number is read
+        // as the largest, which the rules then call too long.
+        if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+            let message = format!("expected a whole number of seconds, such as 120, found {raw}");
+            self.report(&path, node.pos, message);
+            self.gaps.add(&path);
+            return None;
+        }
+        Some(raw.parse().unwrap_or(u32::MAX))
     }
 
     /// A list item that must be text; `""` in its place if it is not.
@@ -312,9 +335,10 @@ impl<'p> Decoder<'p> {
     }
 
     fn fact(&mut self, node: &Node, path: &Path) -> Fact {
-        let known = ["text", "status", "sources", "attribution", "quote"];
+        let known = ["id", "text", "status", "sources", "attribution", "quote"];
         let Some(fields) = self.item(node, path, &known) else {
             return Fact {
+                id: None,
                 text: String::new(),
                 status: PLACEHOLDER_STATUS,
                 sources: Vec::new(),
@@ -323,6 +347,7 @@ impl<'p> Decoder<'p> {
             };
         };
         Fact {
+            id: self.optional_string(fields, path, "id"),
             text: self.string(fields, path, "text"),
             status: self.status(fields, path),
             sources: self.list(fields, path, "sources", Decoder::string_value),

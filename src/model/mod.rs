@@ -5,6 +5,7 @@
 
 pub mod citations;
 mod decode;
+pub mod diff;
 pub mod error;
 pub mod formats;
 pub mod json;
@@ -22,12 +23,16 @@ mod suggest;
 mod validate;
 
 pub use citations::{SourceMarks, card_sources, facts_citing};
+pub use diff::{DiffError, SheetDiff, apply, diff};
 pub use error::{Problem, Severity, SheetError};
 pub use formats::{check_url, parse_iso_date};
 pub use map::{Outline, ViewBox, WorldShapes};
 pub use places::World;
 pub use report::Report;
-pub use sheet::{Card, Category, Correction, Fact, FormatVersion, Sheet, Source, Status};
+pub use sheet::{
+    Card, Category, Correction, Fact, FormatVersion, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, Source,
+    Status,
+};
 pub use suggest::quoted_list;
 
 /// Parses, decodes and validates a sheet from JSON text.

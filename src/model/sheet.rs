@@ -12,6 +12,12 @@ use serde::Serialize;
 /// The format versions this build reads.
 pub const SUPPORTED_VERSIONS: &[u32] = &[1];
 
+/// The shortest polling interval a sheet may suggest in `refresh`, in
+/// seconds: a newsroom's sheet is not a ticker, and every reader's tab polls.
+pub const MIN_REFRESH_SECONDS: u32 = 30;
+/// The longest `refresh` a sheet may suggest, in seconds (one day).
+pub const MAX_REFRESH_SECONDS: u32 = 86_400;
+
 /// The shape of an ISO 8601 date or date-time, for the schema; `validate.rs`
 /// also checks that the date exists.
 const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$";
@@ -40,6 +46,13 @@ pub struct Sheet {
     /// date-time (2024-03-23T18:05:00Z).
     #[schemars(regex(pattern = DATE_PATTERN))]
     pub updated: String,
+    /// For a live deck: how often, in seconds, the widget should re-read the
+    /// sheet, from 30 to 86400 (one day). A suggestion:
+    /// the page's own choice (data-live) wins. Leave it out for a sheet that
+    /// does not change by the hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 30, max = 86400))]
+    pub refresh: Option<u32>,
     /// Everything the facts cite.
     #[schemars(length(min = 1))]
     pub sources: Vec<Source>,
@@ -168,6 +181,12 @@ fn regions_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// A slug naming the fact, unique in the sheet, such as "death-toll":
+    /// lowercase letters, digits and single hyphens. It lets a live deck tell
+    /// an edited fact from a new one; keep it when the text changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: Option<String>,
     /// The fact, in the newsroom's own words.
     #[schemars(length(min = 1))]
     pub text: String,

@@ -160,7 +160,7 @@ impl Block {
     /// The columns, in the order `export` writes them.
     fn columns(self) -> &'static [&'static str] {
         match self {
-            Block::Story => &["id", "title", "summary", "lang", "updated", "credit"],
+            Block::Story => &["id", "title", "summary", "lang", "updated", "credit", "refresh"],
             Block::Sources => &["id", "title", "label", "publisher", "url", "published"],
             Block::Categories => &["id", "label", "description"],
             Block::Facts => &[
@@ -173,6 +173,7 @@ impl Block {
                 "quote",
                 "card_id",
                 "regions",
+                "fact_id",
             ],
             Block::Corrections => &["date", "text", "card"],
         }
@@ -689,6 +690,22 @@ fn build_sheet(importer: &mut Importer, mut tables: BTreeMap<Block, Table>) -> O
     for column in Block::Story.columns() {
         importer.place(column.to_string(), story_row.number, Some(column));
     }
+    let refresh = match story_row.word("refresh") {
+        "" => None,
+        cell => match cell.parse::<u32>() {
+            Ok(seconds) if cell.bytes().all(|b| b.is_ascii_digit()) => Some(seconds),
+            _ => {
+                let message = format!("\"{cell}\" is not a whole number of seconds, such as 120");
+                importer.error(
+                    Importer::at(story_row.number, "refresh"),
+                    "refresh".to_owned(),
+                    message,
+                );
+                importer.gaps.add_path("refresh".to_owned());
+                None
+            }
+        },
+    };
     let story_id = match story_row.word("id") {
         "" => slug(story_row.text("title")).unwrap_or_else(|| "story".to_owned()),
         id => id.to_owned(),
@@ -814,6 +831,7 @@ fn build_sheet(importer: &mut Importer, mut tables: BTreeMap<Block, Table>) -> O
         summary: story_row.text("summary").to_owned(),
         lang: story_row.word("lang").to_owned(),
         updated: story_row.word("updated").to_owned(),
+        refresh,
         sources,
         categories,
         cards,
@@ -931,6 +949,7 @@ fn build_fact(importer: &mut Importer, path: &str, row: &Row, sources: &[Source]
         ("sources", "sources"),
         ("attribution", "attribution"),
         ("quote", "quote"),
+        ("id", "fact_id"),
     ] {
         importer.place(format!("{path}.{field}"), row.number, Some(column));
     }
@@ -964,6 +983,7 @@ fn build_fact(importer: &mut Importer, path: &str, row: &Row, sources: &[Source]
         })
         .collect();
     Fact {
+        id: row.optional("fact_id").map(|id| id.trim().to_owned()),
         text: row.text("fact").to_owned(),
         status,
         sources: cited,
@@ -1051,15 +1071,19 @@ fn split_list(cell: &str) -> Vec<String> {
 /// with those).
 pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
     let mut out = String::new();
-    let story = [
-        sheet.id.as_str(),
-        &sheet.title,
-        &sheet.summary,
-        &sheet.lang,
-        &sheet.updated,
-        sheet.credit.as_deref().unwrap_or_default(),
+    let story = vec![
+        sheet.id.clone(),
+        sheet.title.clone(),
+        sheet.summary.clone(),
+        sheet.lang.clone(),
+        sheet.updated.clone(),
+        sheet.credit.clone().unwrap_or_default(),
+        sheet
+            .refresh
+            .map(|seconds| seconds.to_string())
+            .unwrap_or_default(),
     ];
-    write_block(&mut out, Block::Story, [story.map(str::to_owned).to_vec()]);
+    write_block(&mut out, Block::Story, [story]);
     write_block(
         &mut out,
         Block::Sources,
@@ -1104,6 +1128,7 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
                 } else {
                     String::new()
                 },
+                fact.id.clone().unwrap_or_default(),
             ]);
         }
     }

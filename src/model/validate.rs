@@ -11,7 +11,7 @@
 //! reported would make wrong: with a source id misspelt, "source X is not
 //! cited" and "no source of this fact has a url" would only repeat it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::decode::Gaps;
@@ -20,7 +20,7 @@ use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_s
 use super::json::Node;
 use super::path::Path;
 use super::places::{Names, World};
-use super::sheet::{Fact, Sheet, Status};
+use super::sheet::{Fact, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, Status};
 use super::suggest::{quoted_list, suggest};
 
 /// Checks every rule and appends one problem per broken rule and place.
@@ -119,6 +119,9 @@ impl Rules<'_> {
             );
         }
         self.date(&root.key("updated"), &sheet.updated);
+        if let Some(seconds) = sheet.refresh {
+            self.refresh(&root.key("refresh"), seconds);
+        }
 
         let sources = self.known("sources", &sheet.sources, |source| &source.id);
         let categories = self.known("categories", &sheet.categories, |category| &category.id);
@@ -300,6 +303,9 @@ impl Rules<'_> {
         }
         self.not_empty_list(&list, sheet.cards.len(), "card");
         let mut seen = BTreeSet::new();
+        // Fact ids are unique in the whole sheet, so that a fact moved to
+        // another card keeps its id: each id with the path that has it first.
+        let mut fact_ids = BTreeMap::new();
         for (index, card) in sheet.cards.iter().enumerate() {
             let path = list.index(index);
             if !self.decoded(&path) {
@@ -318,6 +324,7 @@ impl Rules<'_> {
             for (fact_index, fact) in card.facts.iter().enumerate() {
                 let fact_path = facts_path.index(fact_index);
                 if self.decoded(&fact_path) {
+                    self.fact_id(&fact_path, fact, &mut fact_ids);
                     self.fact(&fact_path, fact, sources);
                 }
             }
@@ -350,6 +357,56 @@ impl Rules<'_> {
         }
         if let Some(quote) = &fact.quote {
             self.text(&path.key("quote"), quote);
+        }
+    }
+
+    /// A fact's optional id: a slug, unique in the sheet.
+    fn fact_id(&mut self, fact_path: &Path, fact: &Fact, seen: &mut BTreeMap<String, String>) {
+        let Some(id) = &fact.id else {
+            return;
+        };
+        let path = fact_path.key("id");
+        if !self.text(&path, id) {
+            return;
+        }
+        if !is_slug(id) {
+            self.error(
+                &path,
+                format!(
+                    "fact id \"{}\" is not a slug: use lowercase letters, digits and single hyphens, such as \"death-toll\"",
+                    id.escape_default()
+                ),
+            );
+        } else if let Some(first) = seen.get(id) {
+            self.error(
+                &path,
+                format!("duplicate fact id \"{id}\" (also at {first}): fact ids are unique in the sheet"),
+            );
+        } else {
+            seen.insert(id.clone(), fact_path.to_string());
+        }
+    }
+
+    /// A suggested polling interval, within what a reader's tab can bear and
+    /// a live story needs.
+    fn refresh(&mut self, path: &Path, seconds: u32) {
+        if !self.decoded(path) {
+            return;
+        }
+        if seconds < MIN_REFRESH_SECONDS {
+            self.error(
+                path,
+                format!(
+                    "{seconds} seconds is too often: the shortest refresh is {MIN_REFRESH_SECONDS} seconds"
+                ),
+            );
+        } else if seconds > MAX_REFRESH_SECONDS {
+            self.error(
+                path,
+                format!(
+                    "{seconds} seconds is longer than a day: the longest refresh is {MAX_REFRESH_SECONDS} seconds; leave refresh out for a sheet that is not live"
+                ),
+            );
         }
     }
 

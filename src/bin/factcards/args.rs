@@ -18,6 +18,8 @@ Usage:
                                    or TSV) and print it as JSON, or write OUT
   factcards export FILE            print a sheet as CSV, for a spreadsheet
   factcards template [--csv]       print a sheet to start from, as JSON or CSV
+  factcards diff OLD NEW           print what changed from one version of a
+                                   sheet to the next
   factcards schema                 print the JSON Schema of the sheet format
   factcards render [OPTIONS] FILE  print the static HTML fallback of the deck
   factcards help                   print this help
@@ -38,6 +40,14 @@ error, each at its row and column in the spreadsheet:
   FILE: error: row 7, column \"status\": MESSAGE
 If there is an error it writes no JSON. docs/format.md (\"Writing a sheet in
 a spreadsheet\") describes the layout; `factcards template --csv` shows it.
+
+diff checks both sheets and prints what changed, grouped as New, Changed,
+Removed and Moved, one line per item, then a summary:
+  changed cards[3].facts[1] \"toll\" status: claimed -> confirmed
+  old.json -> new.json: 0 new, 1 changed, 0 removed, 0 moved
+If either sheet has errors, it prints them to standard error as check does
+and no diff. It exits 0 when both sheets are valid, whether or not they
+differ.
 
 render options:
   --css-href URL   address of the widget's stylesheet (default: factcards.css)
@@ -76,6 +86,11 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     Export(Input),
+    /// Two versions of a sheet, to print what changed.
+    Diff {
+        old: Input,
+        new: Input,
+    },
     /// The template, as CSV (`--csv`) or JSON.
     Template {
         csv: bool,
@@ -158,6 +173,7 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
         Some("schema") => Err(UsageError::new("schema takes no arguments")),
         Some("render") => parse_render(rest),
         Some("import") => parse_import(rest),
+        Some("diff") => parse_diff(rest),
         Some("export") => {
             let input = one_input("export", rest)?;
             Ok(Command::Export(input))
@@ -252,6 +268,19 @@ fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
     }
 }
 
+fn parse_diff(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let inputs = inputs("diff", args)?;
+    match <[Input; 2]>::try_from(inputs) {
+        Ok([Input::Stdin, Input::Stdin]) => Err(UsageError::new(
+            "diff can read only one of OLD and NEW from standard input",
+        )),
+        Ok([old, new]) => Ok(Command::Diff { old, new }),
+        Err(_) => Err(UsageError::new(
+            "diff needs two FILEs, the old version and the new (- for standard input)",
+        )),
+    }
+}
+
 fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
     let mut output = None;
     let mut rest = Vec::new();
@@ -278,6 +307,18 @@ fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
 
 /// The single FILE of a command that takes no options.
 fn one_input(command: &str, args: Vec<OsString>) -> Result<Input, UsageError> {
+    let mut inputs = inputs(command, args)?.into_iter();
+    match (inputs.next(), inputs.next()) {
+        (Some(input), None) => Ok(input),
+        (None, _) => Err(UsageError::new(format!(
+            "{command} needs one FILE (or - for standard input)"
+        ))),
+        (Some(_), Some(_)) => Err(UsageError::new(format!("{command} takes one FILE, not several"))),
+    }
+}
+
+/// The FILEs of a command that takes no options (`--` ends the options).
+fn inputs(command: &str, args: Vec<OsString>) -> Result<Vec<Input>, UsageError> {
     let mut inputs = Vec::new();
     let mut options_ended = false;
     for arg in args {
@@ -292,14 +333,7 @@ fn one_input(command: &str, args: Vec<OsString>) -> Result<Input, UsageError> {
             inputs.push(Input::from_arg(arg));
         }
     }
-    let mut inputs = inputs.into_iter();
-    match (inputs.next(), inputs.next()) {
-        (Some(input), None) => Ok(input),
-        (None, _) => Err(UsageError::new(format!(
-            "{command} needs one FILE (or - for standard input)"
-        ))),
-        (Some(_), Some(_)) => Err(UsageError::new(format!("{command} takes one FILE, not several"))),
-    }
+    Ok(inputs)
 }
 
 /// Whether `arg` looks like an option: `-` alone is standard input.
@@ -395,6 +429,30 @@ mod tests {
             "export takes one FILE, not several"
         );
         assert_eq!(usage_message(&["template", "--tsv"]), "template takes only --csv");
+    }
+
+    #[test]
+    fn diff_takes_the_old_and_the_new_version() {
+        let Ok(Command::Diff { old, new }) = parse(&["diff", "old.json", "-"]) else {
+            panic!("not a diff");
+        };
+        assert_eq!((old, new), (Input::File("old.json".into()), Input::Stdin));
+        assert_eq!(
+            usage_message(&["diff", "a.json"]),
+            "diff needs two FILEs, the old version and the new (- for standard input)"
+        );
+        assert_eq!(
+            usage_message(&["diff", "a", "b", "c"]),
+            "diff needs two FILEs, the old version and the new (- for standard input)"
+        );
+        assert_eq!(
+            usage_message(&["diff", "-", "-"]),
+            "diff can read only one of OLD and NEW from standard input"
+        );
+        assert_eq!(
+            usage_message(&["diff", "--stat", "a", "b"]),
+            "diff has no option \"--stat\""
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! - `factcards import FILE.csv` reads a sheet written in a spreadsheet and
 //!   prints its JSON (or its problems, each at its row and column);
 //!   `factcards export FILE.json` prints a sheet as CSV, and `factcards
-//!   template --csv` the spreadsheet to start from.
+//!   template --csv` the spreadsheet to start from;
+//! - `factcards diff OLD NEW` prints what changed from one version of a
+//!   sheet to the next, as a live deck will mark it.
 //!
 //! This file wires the commands to their input and output; args.rs parses
 //! the command line, and the lines printed are written by the library
@@ -40,10 +42,11 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
+    use factcards::model::diff::{diff_lines, diff_summary};
     use factcards::model::report::problem_line;
     use factcards::model::schema::schema_json;
     use factcards::model::spreadsheet::{self, TEMPLATE_CSV, import_problem_line};
-    use factcards::model::{Report, Sheet, check_bytes};
+    use factcards::model::{Report, Sheet, check_bytes, diff};
     use factcards::ssr::{FallbackOptions, render_fallback};
 
     use crate::args::{Command, Input, USAGE, UsageError, check_ids_exist, parse_command};
@@ -157,6 +160,7 @@ mod cli {
             Command::Render { input, options } => render(&input, &options, stdout, stderr),
             Command::Import { input, output } => import(&input, output.as_deref(), stdout, stderr),
             Command::Export(input) => export(&input, stdout, stderr),
+            Command::Diff { old, new } => diff_versions(&old, &new, stdout, stderr),
             Command::Template { csv: true } => {
                 stdout.write_all(TEMPLATE_CSV.as_bytes())?;
                 Ok(Outcome::Clean)
@@ -226,6 +230,58 @@ mod cli {
         }
     }
 
+    /// Prints what changed from `old` to `new` if both are valid sheets of the
+    /// same story; otherwise the problems of each, as `render` does.
+    fn diff_versions(
+        old: &Input,
+        new: &Input,
+        stdout: &mut impl Write,
+        stderr: &mut impl Write,
+    ) -> Result<Outcome, CliError> {
+        let (old_bytes, new_bytes) = (read(old)?, read(new)?);
+        let old_sheet = checked(old, &old_bytes, stderr)?;
+        let new_sheet = checked(new, &new_bytes, stderr)?;
+        let (Some(old_sheet), Some(new_sheet)) = (old_sheet, new_sheet) else {
+            return Ok(Outcome::SheetErrors);
+        };
+        match diff(&old_sheet, &new_sheet) {
+            Ok(diff) => {
+                for line in diff_lines(&diff) {
+                    writeln!(stdout, "{line}")?;
+                }
+                writeln!(
+                    stdout,
+                    "{} -> {}: {}",
+                    old.name(),
+                    new.name(),
+                    diff_summary(&diff)
+                )?;
+                Ok(Outcome::Clean)
+            }
+            Err(error) => {
+                writeln!(stderr, "{}: error: {error}", new.name())?;
+                Ok(Outcome::SheetErrors)
+            }
+        }
+    }
+
+    /// The sheet of `bytes` if it has no errors, its warnings counted on one
+    /// line; otherwise `None` once its problems are printed, as `render` does.
+    fn checked(input: &Input, bytes: &[u8], stderr: &mut impl Write) -> Result<Option<Sheet>, CliError> {
+        let report = check_bytes(bytes);
+        let name = input.name();
+        let summary = report.summary();
+        let has_warnings = !report.problems.is_empty();
+        let sheet = sheet_or_problems(&name, report, stderr)?;
+        if sheet.is_some() && has_warnings {
+            // Warnings do not stop the work; one line keeps the run quiet
+            // while pointing at them.
+            let arg = input.as_arg();
+            writeln!(stderr, "{name}: {summary} (`factcards check {arg}` lists them)")?;
+        }
+        Ok(sheet)
+    }
+
     /// The checked sheet, or `None` once its problems and summary are
     /// printed to `stderr`.
     fn sheet_or_problems(
@@ -287,19 +343,9 @@ mod cli {
         stderr: &mut impl Write,
     ) -> Result<Outcome, CliError> {
         let bytes = read(input)?;
-        let report = check_bytes(&bytes);
-        let name = input.name();
-        let summary = report.summary();
-        let has_warnings = !report.problems.is_empty();
-        let Some(sheet) = sheet_or_problems(&name, report, stderr)? else {
+        let Some(sheet) = checked(input, &bytes, stderr)? else {
             return Ok(Outcome::SheetErrors);
         };
-        if has_warnings {
-            // Warnings do not stop the render; one line keeps the HTML run
-            // quiet while pointing at them.
-            let arg = input.as_arg();
-            writeln!(stderr, "{name}: {summary} (`factcards check {arg}` lists them)")?;
-        }
         check_ids_exist(&sheet, options)?;
         let html = render_fallback(Rc::new(sheet), options);
         writeln!(stdout, "{html}")?;

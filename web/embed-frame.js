@@ -18,5 +18,6 @@ function postHeight() {
 }
 new ResizeObserver(postHeight).observe(document.documentElement);
 
-await import("./factcards.js");
+const { ready } = await import("./factcards.js");
+await ready;
 postHeight();

@@ -132,6 +132,8 @@ for (const engine of ENGINES) {
 
     before(async () => {
       ({ browser, stop } = await startEngine(engine));
+      const { browserName, browserVersion } = browser.capabilities;
+      console.log(`# ${engine}: ${browserName} ${browserVersion}`);
       // Large enough for a 1280x900 frame (the screenshots) inside the window.
       await browser.setWindowSize(1400, 1100);
     });

@@ -49,10 +49,6 @@ export const ENGINES = {
           "browser.shell.checkDefaultBrowser": false,
           "datareporting.policy.dataSubmissionEnabled": false,
           "network.captive-portal-service.enabled": false,
-          // Overlay scrollbars, as on phones and in the other two engines here,
-          // so that a 375 px page is 375 px wide in the screenshots too.
-          "widget.gtk.overlay-scrollbars.enabled": true,
-          "ui.useOverlayScrollbars": 1,
         },
       },
     }),

@@ -11,9 +11,11 @@ for (const [param, attribute] of Object.entries(OPTIONS)) {
 }
 host.setAttribute("data-factcards", "");
 
-// Height reporting that cannot loop with the parent's resize of the iframe:
-// - it measures the widget (the mount element), not the document, whose box
-//   follows the frame's own size;
+// Height reporting that cannot loop with the parent's resize of the iframe
+// (which, with a classic scrollbar, also changes the page's width as the
+// scrollbar comes and goes):
+// - it observes and measures the widget (the mount element), not the root
+//   element, whose box the frame's own size and scrollbar change;
 // - it posts from the next animation frame, at most once a frame, never from
 //   inside the ResizeObserver's callback;
 // - it posts only a height that differs from the last one posted, so the

@@ -6,7 +6,8 @@ const snippet = document.getElementById("demo-snippet");
 const status = document.getElementById("copy-status");
 const scriptUrl = new URL("factcards.js", document.baseURI).href;
 
-const { mount } = await window.factcards.ready;
+// The page's queue, as the README shows: this script may run before factcards.js.
+const { mount } = await new Promise((resolve) => (window.factcards = window.factcards || []).push(resolve));
 
 // The category choices come from the story itself.
 const sheet = await (await fetch("moscow-isis-k.json")).json();

@@ -1,5 +1,8 @@
 // TypeScript declarations for the factcards drop-in loader (factcards.js)
-// and for `window.factcards`.
+// and for `window.factcards`: the page's queue of callbacks until
+// factcards.js has run, then the API.
+//
+//   (window.factcards = window.factcards || []).push((api) => api.mount(…));
 
 /** A story sheet, format version 1: see docs/format.md and docs/factcards.schema.json. */
 export interface Sheet {
@@ -80,9 +83,20 @@ export function mount(element: Element, sheet: string, options?: MountOptions): 
 /** Resolves once the wasm has loaded and every [data-factcards] element is mounted. */
 export const ready: Promise<FactcardsApi>;
 
+/** What a page queues: a function that gets the API once it is ready. */
+export type FactcardsCallback = (api: FactcardsApi) => void;
+
+/**
+ * Runs each callback with the API once `ready` has resolved (at once, in a
+ * microtask, if it has), in the order pushed. The same call as an array's
+ * push, so that a page's queue works whichever script runs first.
+ */
+export function push(...callbacks: FactcardsCallback[]): void;
+
 export interface FactcardsApi {
   mount: typeof mount;
   ready: Promise<FactcardsApi>;
+  push: typeof push;
 }
 
 /** Events dispatched on the mount element (they bubble). */
@@ -97,7 +111,12 @@ export interface FactcardsEventMap {
 
 declare global {
   interface Window {
-    factcards: FactcardsApi;
+    /**
+     * Until factcards.js has run: whatever queue the page started (or
+     * nothing); then the API. Reach it only through push():
+     * `(window.factcards = window.factcards || []).push(callback)`.
+     */
+    factcards?: FactcardsApi | FactcardsCallback[];
   }
   interface HTMLElementEventMap extends FactcardsEventMap {}
 }

@@ -37,7 +37,8 @@ export function launch() {
 export async function widgetsLive(page, timeout = 30000) {
   await page.waitForFunction(
     async () => {
-      if (!window.factcards) return false;
+      // Until factcards.js has run, window.factcards is unset or the page's queue.
+      if (!window.factcards?.ready) return false;
       await window.factcards.ready;
       return [...document.querySelectorAll("[data-factcards]")].every((host) => {
         const root = host.shadowRoot;

@@ -1,0 +1,449 @@
+// Cross-engine end-to-end tests: a lean subset of tools/e2e/, run against
+// the release build in Chromium, Firefox and WebKit (Safari's engine), each
+// driven through its WebDriver server (drivers.mjs). One browser session per
+// engine, reused by every test; scripts/test runs it under one xvfb-run,
+// which WebKitGTK needs.
+//
+// The widget renders in an open shadow root, so the tests look into it with
+// scripts run in the page (WebDriver's element commands stop at the host).
+// Every page is served with fixtures/record.js as its first script, so that
+// the tests can check that no `error` event ever reached a page's window, as
+// a newsroom's error monitoring would see it, from the first script on.
+//
+// Screenshots at 375 and 1280 px per engine go to target/screenshots/engines/.
+//
+//   ENGINES=firefox,webkit DIST=dist node --test tools/engines/
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../e2e/server.mjs";
+import { startEngine } from "./drivers.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots/engines";
+const ENGINES = (process.env.ENGINES ?? "chromium,firefox,webkit").split(",").filter(Boolean);
+const E2E_FIXTURES = fileURLToPath(new URL("../e2e/fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** How long a wait may take before the behaviour counts as missing (WebKit under xvfb is the slowest). */
+const TIMEOUT = 10000;
+/** No single test may hang the suite. */
+const LIMIT = { timeout: 60000 };
+const SHEET_ID = "moscow-concert-hall-attack-isis-k";
+
+// ---------------------------------------------------------------------------
+// The server: dist/ at /, tools/e2e/fixtures/ at /fixtures/, ours at /engines/,
+// and the error recorder put first into each page the tests open.
+// ---------------------------------------------------------------------------
+
+const PAGES = {
+  "/": join(DIST, "index.html"),
+  "/index.html": join(DIST, "index.html"),
+  "/news-article.html": join(DIST, "news-article.html"),
+  "/embed.html": join(DIST, "embed.html"),
+  "/fixtures/deep-link.html": join(E2E_FIXTURES, "deep-link.html"),
+  "/fixtures/errors.html": join(E2E_FIXTURES, "errors.html"),
+  "/engines/api.html": join(FIXTURES, "api.html"),
+  "/engines/order.html": join(FIXTURES, "order.html"),
+  "/engines/frame.html": join(FIXTURES, "frame.html"),
+  "/engines/shot.html": join(FIXTURES, "shot.html"),
+};
+const RECORDER = '<script src="/engines/record.js"></script>';
+
+/** Answers a page with the recorder as its first script (before <html> even, so minified pages get it too). */
+function withRecorder(file) {
+  return async (request, response) => {
+    const html = await readFile(file, "utf8");
+    const doctype = html.match(/^\s*<!doctype html>/i)?.[0] ?? "";
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    response.end(`${doctype}${RECORDER}${html.slice(doctype.length)}`);
+  };
+}
+
+let server, origin;
+/** Per engine, the width of one line of the widget's text: compared across engines at the end. */
+const textWidths = {};
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  const routes = Object.fromEntries(Object.entries(PAGES).map(([path, file]) => [path, withRecorder(file)]));
+  server = await serve(DIST, 0, { mounts: { "/fixtures/": E2E_FIXTURES, "/engines/": FIXTURES }, routes });
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(() => {
+  server?.closeAllConnections?.();
+  server?.close();
+});
+
+// ---------------------------------------------------------------------------
+// Functions run in the page (each is sent as source, so each stands alone).
+// ---------------------------------------------------------------------------
+
+/**
+ * Every mount point is live and has sent factcards:ready. A deck that
+ * replaced a server-rendered fallback can be on screen a moment before that
+ * event, and a click in that moment is lost: wait for the event, as a
+ * page's own script would.
+ */
+function widgetsLive(doc = document) {
+  const hosts = [...doc.querySelectorAll("[data-factcards]")];
+  const ready = new Set((doc.defaultView.__events ?? []).filter((e) => e.name === "ready").map((e) => e.target));
+  return hosts.length > 0 && hosts.every((host) => {
+    const root = host.shadowRoot;
+    return root && ready.has(host.id) && root.querySelectorAll(".fc-root").length === 1 &&
+      !root.querySelector(".fc-root[data-pending]") && !!root.querySelector(":not([hidden]) > .fc-card");
+  });
+}
+
+/** The data-card ids of the cards shown by the widget on `#id`. */
+function shownCards(id) {
+  const root = document.getElementById(id)?.shadowRoot;
+  return root ? [...root.querySelectorAll(":not([hidden]) > .fc-card")].map((card) => card.dataset.card) : [];
+}
+
+/** Clicks the first element matching `selector` in the shadow root of `#id`; false if there is none. */
+function clickIn(id, selector) {
+  const element = document.getElementById(id)?.shadowRoot?.querySelector(selector);
+  element?.click();
+  return !!element;
+}
+
+/** Clicks the toggle of the `n`th card shown by the widget on `#id`; false if there is none. */
+function openCard(id, n) {
+  const card = document.getElementById(id)?.shadowRoot?.querySelectorAll(":not([hidden]) > .fc-card")[n];
+  card?.querySelector(".fc-card__toggle").click();
+  return !!card;
+}
+
+/** What record.js saw: the window's error events and the factcards:* events. */
+function recorded() {
+  return { errors: window.__errors ?? ["record.js did not run on this page"], events: window.__events ?? [] };
+}
+
+/** Resolves after two animation frames: what a layout change causes has been painted, and reported. */
+function twoFrames() {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
+}
+
+// ---------------------------------------------------------------------------
+// The tests, once per engine.
+// ---------------------------------------------------------------------------
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let browser, stop;
+
+    before(async () => {
+      ({ browser, stop } = await startEngine(engine));
+      const { browserName, browserVersion } = browser.capabilities;
+      console.log(`${engine}: ${browserName} ${browserVersion}`);
+      // Large enough for a 1280x900 frame (the screenshots) inside the window.
+      await browser.setWindowSize(1400, 1100);
+    });
+    after(() => stop?.());
+
+    const open = (path) => browser.url(`${origin}${path}`);
+    const run = (fn, ...args) => browser.execute(fn, ...args);
+    /** Polls `fn` in the page until it returns something truthy, and returns that. */
+    async function until(what, fn, ...args) {
+      let value;
+      await browser.waitUntil(async () => (value = await browser.execute(fn, ...args)), {
+        timeout: TIMEOUT,
+        interval: 50,
+        timeoutMsg: `${engine}: timed out waiting for ${what}`,
+      });
+      return value;
+    }
+    /**
+     * Saves what the window shows of the page's iframe. WebKit's element
+     * screenshot of an iframe leaves its top unpainted (black), so every
+     * engine takes the whole viewport, and the page crops it to the frame.
+     */
+    async function screenshotOfFrame(path) {
+      const png = await browser.takeScreenshot();
+      const cropped = await run(async (png) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const box = document.querySelector("iframe").getBoundingClientRect();
+        const scale = window.devicePixelRatio;
+        const canvas = document.createElement("canvas");
+        canvas.width = Math.round(box.width * scale);
+        canvas.height = Math.round(box.height * scale);
+        canvas.getContext("2d").drawImage(image, box.x * scale, box.y * scale, canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
+        return canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
+      }, png);
+      await writeFile(path, Buffer.from(cropped, "base64"));
+    }
+    const noErrors = async () => assert.deepEqual((await run(recorded)).errors, [], `${engine}: error events on the page`);
+
+    // -- The demo page: a drop-in over a server-rendered fallback. ---------
+
+    test("demo page: the drop-in goes live; chips filter, search finds, a source opens", LIMIT, async () => {
+      await open("/");
+      await until("the demo widget to go live", widgetsLive);
+      const all = await run(shownCards, "demo-widget");
+      assert.ok(all.length >= 9, `${all.length} cards`);
+
+      assert.ok(await run(clickIn, "demo-widget", ".fc-filter__chip[data-category='russia']"));
+      const filtered = await until("the russia chip to filter", (all) => {
+        const shown = [...document.getElementById("demo-widget").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card")];
+        return shown.length > 0 && shown.length < all && shown.map((card) => card.dataset.card);
+      }, all.length);
+      assert.ok(filtered.includes("why-russia"), filtered.join());
+      assert.ok(await run(clickIn, "demo-widget", ".fc-filter__chip--all"));
+      await until("every card again", (all) => document.getElementById("demo-widget").shadowRoot
+        .querySelectorAll(":not([hidden]) > .fc-card").length === all, all.length);
+
+      await run(() => {
+        const input = document.getElementById("demo-widget").shadowRoot.querySelector(".fc-search__input");
+        input.value = "isis";
+        input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      });
+      await until("highlighted search results", () => document.getElementById("demo-widget").shadowRoot.querySelector(".fc-mark"));
+      await run(() => {
+        const input = document.getElementById("demo-widget").shadowRoot.querySelector(".fc-search__input");
+        input.value = "";
+        input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      });
+      await until("the search to clear", () => !document.getElementById("demo-widget").shadowRoot.querySelector(".fc-mark"));
+
+      assert.ok(await run(clickIn, "demo-widget", ":not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__toggle"));
+      await until("the card's sources to show", () => {
+        const card = document.getElementById("demo-widget").shadowRoot.querySelector(":not([hidden]) > .fc-card[data-card='why-russia']");
+        const sources = card?.querySelector(".fc-card__sources");
+        return card?.querySelector(".fc-card__toggle").getAttribute("aria-expanded") === "true" &&
+          sources && sources.getClientRects().length > 0 && sources.textContent.trim().length > 0;
+      });
+      const { events } = await run(recorded);
+      assert.ok(events.some((e) => e.name === "filter" && e.detail.categories.join() === "russia"), "a factcards:filter event");
+      assert.ok(events.some((e) => e.name === "card-toggle" && e.detail.card === "why-russia" && e.detail.expanded));
+      await noErrors();
+    });
+
+    test("demo page: its own later module script reaches the API and fills the option form", LIMIT, async () => {
+      // The page's demo.js runs after factcards.js; it fills the form once it has the API.
+      const form = await until("the option form to fill", () => {
+        const select = document.querySelector("#demo-options select[name=category]");
+        const snippet = document.getElementById("demo-snippet").textContent;
+        return select.options.length > 1 && snippet.includes("data-factcards") && { options: select.options.length, snippet };
+      }).catch(() => run(() => ({
+        options: document.querySelector("#demo-options select[name=category]").options.length,
+        snippet: document.getElementById("demo-snippet").textContent,
+      })));
+      assert.ok(form.options > 1, `"Start with" lists ${form.options} option(s)`);
+      assert.match(form.snippet, /data-factcards/);
+      await noErrors();
+    });
+
+    test("demo page: the widget's text is set in a named face, and --fc-font overrides it", LIMIT, async () => {
+      const measure = (font) => run((font) => {
+        const host = document.getElementById("demo-widget");
+        host.style.setProperty("--fc-font", font);
+        const root = host.shadowRoot.querySelector(".fc-root");
+        const probe = document.createElement("span");
+        probe.textContent = "Key facts: who claimed the attack, and how sure each one is (0123456789)";
+        probe.style.cssText = "position: absolute; white-space: nowrap; font-size: 16px; visibility: hidden";
+        root.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        host.style.removeProperty("--fc-font");
+        return width;
+      }, font);
+      textWidths[engine] = await measure("");
+      const themed = await measure("monospace");
+      assert.ok(textWidths[engine] > 100, `${textWidths[engine]}px`);
+      assert.notEqual(themed, textWidths[engine], "a house theme's --fc-font changes the face");
+    });
+
+    test("demo page: axe-core finds no violations (a card open)", LIMIT, async () => {
+      await run((source) => {
+        const script = document.createElement("script");
+        script.textContent = source;
+        document.head.append(script);
+      }, AXE_SOURCE);
+      const violations = await run(async () => {
+        // WCAG 2.2's target size is not on by default: turn it on.
+        const result = await window.axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
+      });
+      assert.deepEqual(violations, []);
+      await noErrors();
+    });
+
+    // -- The JS API, whatever order the page's scripts run in. ----------------
+
+    test("api: a module script after factcards.js finds the API on window; a data-src drop-in mounts", LIMIT, async () => {
+      await open("/engines/order.html");
+      // WebKit runs a module with imports and a top-level await after the
+      // module scripts that follow it: factcards.js must not depend on that.
+      assert.equal(await until("later.js to run", () => window.__laterSaw), "function", "what later.js found on window.factcards");
+      await until("the data-src drop-in to go live", widgetsLive);
+      assert.deepEqual(await run(shownCards, "drop-in"), ["why-closed", "how-long", "diversions"]);
+      await noErrors();
+    });
+
+    test("api: from a module that imports it, a classic script and a later script's queue", LIMIT, async () => {
+      await open("/engines/api.html");
+      for (const id of ["by-import", "by-classic", "by-later"]) {
+        await until(`a widget mounted on #${id}`, (id) => document.getElementById(id).shadowRoot?.querySelector(":not([hidden]) > .fc-card"), id);
+        assert.deepEqual(await run(shownCards, id), ["why-closed", "how-long", "diversions"], id);
+      }
+      assert.deepEqual(await run(() => Object.keys(window.factcards).sort()), ["mount", "push", "ready"]);
+      await noErrors();
+    });
+
+    // -- Drop-ins in an article: a light-DOM fallback, data-category. --------
+
+    test("article: drop-ins replace their fallback; data-category shows one category", LIMIT, async () => {
+      await open("/news-article.html");
+      await until("both drop-ins to go live", widgetsLive);
+      assert.equal(await run(() => document.getElementById("inline-facts").children.length), 0, "the light-DOM fallback is gone");
+      const sidebar = await run(shownCards, "sidebar-facts");
+      assert.ok(sidebar.length > 0 && sidebar.includes("why-russia"), sidebar.join());
+      assert.equal(await run(() => document.getElementById("sidebar-facts").shadowRoot
+        .querySelector(".fc-filter__chip[data-category='russia']").getAttribute("aria-pressed")), "true");
+      await noErrors();
+    });
+
+    // -- data-src, a deep link, a failed sheet. --------------------------------
+
+    test("deep link: #sheet/card opens and scrolls to that card of a data-src widget", LIMIT, async () => {
+      await open(`/fixtures/deep-link.html#${SHEET_ID}/why-russia`);
+      await until("factcards:ready on the data-src widget", () => window.__events.some((e) => e.name === "ready" && e.target === "far"));
+      await until("the linked card open and in view", () => {
+        const card = document.getElementById("far").shadowRoot.querySelector(":not([hidden]) > .fc-card[data-card='why-russia']");
+        if (card?.querySelector(".fc-card__toggle").getAttribute("aria-expanded") !== "true") return false;
+        const box = card.getBoundingClientRect();
+        return box.top < window.innerHeight && box.bottom > 0 && window.scrollY > 2000;
+      });
+      await noErrors();
+    });
+
+    test("failed sheet: a 404 data-src shows the error panel and sends factcards:error", LIMIT, async () => {
+      await open("/fixtures/errors.html");
+      const event = await until("factcards:error from #not-found", () => window.__events.find((e) => e.name === "error" && e.target === "not-found"));
+      assert.ok(event.detail.problems.length > 0);
+      const panel = await run(() => {
+        const panel = document.getElementById("not-found").shadowRoot.querySelector(".fc-error");
+        return panel && { role: panel.getAttribute("role"), visible: panel.getClientRects().length > 0 };
+      });
+      assert.deepEqual(panel, { role: "alert", visible: true });
+      await noErrors();
+    });
+
+    // -- The iframe embed. -------------------------------------------------------
+
+    test("iframe: sized to its content, grows when a card opens, sends its events, no error event", LIMIT, async () => {
+      await open("/engines/frame.html");
+      /**
+       * The frame is as tall as its content (±2px), taller than `above`, and
+       * stays so over four frames: cards below the fold are laid out at a
+       * placeholder height (content-visibility: auto) until they come into
+       * view, so the first heights are still settling.
+       */
+      const sized = async (above) => {
+        const measure = () => {
+          const frame = document.querySelector("iframe[data-factcards-frame]");
+          const doc = frame.contentDocument;
+          const host = doc?.getElementById("factcards-frame");
+          if (!host?.shadowRoot?.querySelector(":not([hidden]) > .fc-card") || !frame.style.height) return false;
+          const frameHeight = frame.getBoundingClientRect().height;
+          const contentHeight = host.getBoundingClientRect().height;
+          const documentHeight = doc.documentElement.getBoundingClientRect().height;
+          return frameHeight > above && Math.abs(frameHeight - contentHeight) <= 2 && Math.abs(frameHeight - documentHeight) <= 2 &&
+            doc.documentElement.scrollHeight <= frame.contentWindow.innerHeight + 2 && { frameHeight, contentHeight };
+        };
+        const first = measure();
+        if (!first) return false;
+        for (let i = 0; i < 4; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        const second = measure();
+        return second && second.frameHeight === first.frameHeight && second;
+      };
+      const inFrame = (fn, ...args) => run((source, args) => {
+        const frame = document.querySelector("iframe[data-factcards-frame]").contentWindow;
+        return frame.Function(`return (${source})`)()(...args);
+      }, fn.toString(), args);
+      // As on the demo page, a click before factcards:ready may be lost.
+      await until("factcards:ready in the frame", () => document.querySelector("iframe[data-factcards-frame]")
+        .contentWindow.__events?.some((e) => e.name === "ready" && e.target === "factcards-frame"));
+      // A reader opens a card while the parent is still resizing the frame
+      // to the widget's first heights: the widget changes height as the
+      // frame does, which is what made the old height reporting loop.
+      assert.ok(await inFrame(openCard, "factcards-frame", 0));
+      const first = await until("the iframe sized to its content", sized, 100);
+      // Then another card, once it has settled: the frame grows.
+      // (The second card: one far down is not laid out until it is in view.)
+      assert.ok(await inFrame(openCard, "factcards-frame", 1));
+      await until("the iframe to grow", sized, first.frameHeight + 10).catch(async (error) => {
+        const state = await run(() => {
+          const frame = document.querySelector("iframe[data-factcards-frame]");
+          const doc = frame.contentDocument;
+          return {
+            frame: frame.getBoundingClientRect().height,
+            content: doc.getElementById("factcards-frame").getBoundingClientRect().height,
+            document: doc.documentElement.getBoundingClientRect().height,
+          };
+        });
+        throw new Error(`${error.message}: first ${JSON.stringify(first)}, now ${JSON.stringify(state)}`);
+      });
+      // Whatever the last resize caused has been reported by now.
+      await inFrame(twoFrames);
+      await run(twoFrames);
+      const frame = await inFrame(recorded);
+      assert.ok(frame.events.some((e) => e.name === "ready" && e.target === "factcards-frame"), "factcards:ready in the frame");
+      assert.ok(frame.events.some((e) => e.name === "card-toggle" && e.detail.expanded), "factcards:card-toggle in the frame");
+      assert.deepEqual(frame.errors, [], `${engine}: error events in the iframe page`);
+      await noErrors();
+    });
+
+    // -- Screenshots, 375 and 1280 px wide, each page in a frame of that size. --
+
+    for (const [name, path] of [["demo", "/index.html"], ["article", "/news-article.html"]]) {
+      test(`screenshots: the ${name} page at 375 and 1280 px`, LIMIT, async () => {
+        for (const [width, height] of [[375, 812], [1280, 900]]) {
+          await open("/engines/shot.html");
+          await run((src, width, height) => {
+            const frame = document.createElement("iframe");
+            Object.assign(frame, { src, width, height, title: "page" });
+            document.body.append(frame);
+          }, path, width, height);
+          await until(`the ${name} page to go live at ${width}px`, (source) => {
+            const doc = document.querySelector("iframe").contentDocument;
+            return doc?.readyState === "complete" && doc.defaultView.Function(`return (${source})`)()(doc);
+          }, widgetsLive.toString());
+          await run(async () => {
+            const frame = document.querySelector("iframe").contentWindow;
+            // No classic scrollbar (Firefox on GTK draws one): the page is
+            // shot at its full width, as on a phone and in the other engines.
+            frame.document.documentElement.style.scrollbarWidth = "none";
+            await frame.document.fonts.ready;
+            await new Promise((resolve) => frame.requestAnimationFrame(() => frame.requestAnimationFrame(resolve)));
+            return true;
+          });
+          const overflow = await run(() => {
+            const frame = document.querySelector("iframe").contentWindow;
+            return frame.document.documentElement.scrollWidth - frame.innerWidth;
+          });
+          assert.ok(overflow <= 0, `${engine}: the ${name} page is ${overflow}px wider than ${width}px`);
+          await screenshotOfFrame(join(SHOTS, `${engine}-${name}-${width}.png`));
+          assert.deepEqual(await run(() => document.querySelector("iframe").contentWindow.__errors), []);
+        }
+      });
+    }
+  });
+}
+
+describe("across engines", () => {
+  test("the widget's text has the same width in every engine (±3%): the same face", () => {
+    const widths = Object.values(textWidths);
+    if (widths.length < 2) return;
+    const spread = Math.max(...widths) / Math.min(...widths) - 1;
+    // Measured on Debian: DejaVu Sans 601-605 px, Liberation Sans (WebKitGTK's Arial) 529 px.
+    assert.ok(spread <= 0.03, `one line of text, in px: ${JSON.stringify(textWidths)}`);
+  });
+});

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -44,6 +44,12 @@ pub fn start() {
     if let Some(root) = root {
         yew::Renderer::<EditorApp>::with_root(root).render();
     }
+}
+
+/// Options of a listener that may cancel the browser's own handling (its
+/// undo in a text field, opening a dropped file).
+fn active() -> EventListenerOptions {
+    EventListenerOptions::enable_prevent_default()
 }
 
 /// Opens a file's bytes: JSON, or a spreadsheet by its name or content.
@@ -137,7 +143,7 @@ pub fn EditorApp() -> Html {
             let listeners = document.map(|document| {
                 let keys = {
                     let dispatch = dispatch.clone();
-                    EventListener::new(&document, "keydown", move |event| {
+                    EventListener::new_with_options(&document, "keydown", active(), move |event| {
                         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                         if !(event.ctrl_key() || event.meta_key()) {
                             return;
@@ -152,10 +158,10 @@ pub fn EditorApp() -> Html {
                         dispatch.emit(action);
                     })
                 };
-                let over = EventListener::new(&document, "dragover", |event| event.prevent_default());
+                let over = EventListener::new_with_options(&document, "dragover", active(), |event| event.prevent_default());
                 let drop_listener = {
                     let dispatch = dispatch.clone();
-                    EventListener::new(&document, "drop", move |event| {
+                    EventListener::new_with_options(&document, "drop", active(), move |event| {
                         event.prevent_default();
                         let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else { return };
                         let file = glue::first_file(event.data_transfer().and_then(|data| data.files()));

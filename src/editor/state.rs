@@ -379,11 +379,18 @@ impl EditorState {
             Action::Load(sheet) => self.load(sheet),
             Action::LoadJson(text) => {
                 let report = model::check(&text);
-                match report.sheet.or_else(|| model::decode_lenient(&text)) {
+                // A sheet with rule errors (an unknown id, an empty title)
+                // opens in the forms to be fixed there, as long as decoding
+                // it lost nothing: the same errors are found in it again.
+                let errors = report.errors().count();
+                let lenient = || {
+                    model::decode_lenient(&text)
+                        .filter(|sheet| model::check(&sheet_json(sheet)).errors().count() == errors)
+                };
+                match report.sheet.clone().or_else(lenient) {
                     Some(sheet) => self.load(sheet),
                     None => {
-                        // A sheet with errors still opens in the forms if
-                        // it decodes; otherwise the JSON tab shows why.
+                        // Otherwise the JSON tab shows why.
                         self.json_text = text;
                         self.json_problems = report.problems.into();
                         self.tab = Tab::Json;
@@ -464,7 +471,11 @@ impl EditorState {
                     self.changed();
                 }
             }
-            Action::Settle => self.settle(),
+            Action::Settle => {
+                // A pause in typing ends an undo step.
+                self.last_field = None;
+                self.settle();
+            }
             Action::SetTab(tab) => {
                 if tab == Tab::Json {
                     self.json_text = sheet_json(&self.sheet);

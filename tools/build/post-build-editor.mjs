@@ -3,7 +3,7 @@
 // inline script, so the strict CSP works), and adds Subresource Integrity to
 // editor.html's scripts, as post-build.mjs does for the widget's pages.
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -27,7 +27,9 @@ const loader = [
 await writeFile(join(staging, "editor.js"), loader);
 
 const glueSri = await fileSri(glue);
-let html = await readFile(join(staging, "editor.html"), "utf8");
+// Trunk names its target page index.html: this one is editor.html.
+let html = await readFile(join(staging, "index.html"), "utf8");
+await unlink(join(staging, "index.html"));
 html = html.replace(/<link\b[^>]*\brel="?rust"?[^>]*>/g, "");
 html = html.replace(
   /<script\b[^>]*\bsrc="?editor\.js"?[^>]*>/,

@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::glue;
-use super::panels::{Intent, JsonPanel, OpenPanel, PanelProps, Preview, ProblemList, PublishPanel, SpreadsheetPanel};
+use super::panels::{
+    Intent, JsonPanel, OpenPanel, PanelProps, Preview, ProblemList, PublishPanel, SpreadsheetPanel,
+};
 use super::sheet_form::SheetForm;
 use super::state::{Action, EditorState, Tab, blank_sheet, sheet_json, template_sheet};
 use crate::i18n::UiLang;
@@ -56,7 +58,9 @@ fn active() -> EventListenerOptions {
 fn open_bytes(name: &str, bytes: &[u8]) -> Action {
     let lower = name.to_ascii_lowercase();
     let text = String::from_utf8_lossy(bytes);
-    if lower.ends_with(".json") || (!lower.ends_with(".csv") && !lower.ends_with(".tsv") && text.trim_start().starts_with('{')) {
+    if lower.ends_with(".json")
+        || (!lower.ends_with(".csv") && !lower.ends_with(".tsv") && text.trim_start().starts_with('{'))
+    {
         return Action::LoadJson(text.into_owned());
     }
     let import = crate::model::spreadsheet::import(bytes);
@@ -117,14 +121,17 @@ pub fn EditorApp() -> Html {
         let dispatch = dispatch.clone();
         let state = Rc::clone(&state);
         let tab_id = Rc::clone(&tab_id);
-        use_effect_with((state.revision, state.draft.is_some(), state.conflict), move |_| {
-            if state.may_autosave() {
-                glue::save_draft(&sheet_json(&state.sheet), &state.published_url, &tab_id);
-            }
-            let timer = (state.settled != state.revision)
-                .then(|| Timeout::new(SETTLE_MS, move || dispatch.emit(Action::Settle)));
-            move || drop(timer)
-        });
+        use_effect_with(
+            (state.revision, state.draft.is_some(), state.conflict),
+            move |_| {
+                if state.may_autosave() {
+                    glue::save_draft(&sheet_json(&state.sheet), &state.published_url, &tab_id);
+                }
+                let timer = (state.settled != state.revision)
+                    .then(|| Timeout::new(SETTLE_MS, move || dispatch.emit(Action::Settle)));
+                move || drop(timer)
+            },
+        );
     }
 
     // Focus requests (a problem clicked, an item added or moved).
@@ -144,7 +151,9 @@ pub fn EditorApp() -> Html {
                 let keys = {
                     let dispatch = dispatch.clone();
                     EventListener::new_with_options(&document, "keydown", active(), move |event| {
-                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
                         if !(event.ctrl_key() || event.meta_key()) {
                             return;
                         }
@@ -158,12 +167,16 @@ pub fn EditorApp() -> Html {
                         dispatch.emit(action);
                     })
                 };
-                let over = EventListener::new_with_options(&document, "dragover", active(), |event| event.prevent_default());
+                let over = EventListener::new_with_options(&document, "dragover", active(), |event| {
+                    event.prevent_default()
+                });
                 let drop_listener = {
                     let dispatch = dispatch.clone();
                     EventListener::new_with_options(&document, "drop", active(), move |event| {
                         event.prevent_default();
-                        let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+                        let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else {
+                            return;
+                        };
                         let file = glue::first_file(event.data_transfer().and_then(|data| data.files()));
                         if let Some(file) = file {
                             let dispatch = dispatch.clone();
@@ -332,7 +345,11 @@ pub fn EditorApp() -> Html {
 
 /// The fallback HTML, as `factcards render` makes it: the same components
 /// rendered to a string by Yew's server renderer, here in the browser.
-async fn render_fallback(sheet: Rc<crate::model::Sheet>, map: Option<Rc<WorldShapes>>, css_href: &str) -> String {
+async fn render_fallback(
+    sheet: Rc<crate::model::Sheet>,
+    map: Option<Rc<WorldShapes>>,
+    css_href: &str,
+) -> String {
     let props = crate::FactDeckProps {
         sheet,
         options: crate::DeckOptions {

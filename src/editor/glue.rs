@@ -55,7 +55,9 @@ pub fn save_draft(sheet_json: &str, published_url: &str, tab: &str) {
 pub fn watch_other_tabs(tab: String, on_other: impl Fn() + 'static) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "storage", move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
         if event.key().as_deref() == Some(META_KEY)
             && let Some(value) = event.new_value()
             && value.split('\n').next() != Some(tab.as_str())
@@ -67,12 +69,17 @@ pub fn watch_other_tabs(tab: String, on_other: impl Fn() + 'static) -> Option<Ev
 
 /// Today's date, ISO 8601 (for a new sheet's `updated`).
 pub fn today() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+    String::from(js_sys::Date::new_0().to_iso_string())
+        .chars()
+        .take(10)
+        .collect()
 }
 
 /// The folder this page is served from: where the widget's files are.
 pub fn asset_base() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     let href = href.split(['?', '#']).next().unwrap_or_default();
     match href.rfind('/') {
         Some(cut) => href[..=cut].to_owned(),
@@ -88,7 +95,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let link: HtmlElement = document.create_element("a").map_err(fail)?.unchecked_into();
     link.set_attribute("href", &url).map_err(fail)?;
     link.set_attribute("download", name).map_err(fail)?;
@@ -134,15 +143,28 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// Focuses the first element of `request` present in the page, and selects
 /// its `line` in a text area.
 pub fn focus(request: &FocusRequest) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(element) = request.ids.iter().find_map(|id| document.get_element_by_id(id)) else { return };
-    let Ok(element) = element.dyn_into::<HtmlElement>() else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(element) = request.ids.iter().find_map(|id| document.get_element_by_id(id)) else {
+        return;
+    };
+    let Ok(element) = element.dyn_into::<HtmlElement>() else {
+        return;
+    };
     let _ = element.focus();
     element.scroll_into_view_with_bool(false);
     if let (Some(line), Some(area)) = (request.line, element.dyn_ref::<HtmlTextAreaElement>()) {
         let text = area.value();
-        let start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
-        let length = text.split('\n').nth(line.saturating_sub(1)).map_or(0, |l| l.encode_utf16().count());
+        let start: usize = text
+            .split('\n')
+            .take(line.saturating_sub(1))
+            .map(|l| l.encode_utf16().count() + 1)
+            .sum();
+        let length = text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .map_or(0, |l| l.encode_utf16().count());
         let (start, end) = (start as u32, (start + length) as u32);
         let _ = area.set_selection_range(start, end);
     }

@@ -161,7 +161,9 @@ pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
     let state = &props.state;
     let oninput = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |event: InputEvent| dispatch.emit(Action::SetSpreadsheetText(event_value(&event))))
+        Callback::from(move |event: InputEvent| {
+            dispatch.emit(Action::SetSpreadsheetText(event_value(&event)))
+        })
     };
     let import = {
         let dispatch = props.dispatch.clone();
@@ -183,10 +185,16 @@ pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
         let intent = props.intent.clone();
         let sheet = Rc::clone(&state.sheet);
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| match crate::model::spreadsheet::export(&sheet) {
-            Ok(csv) => intent.emit(Intent::Download(format!("{}.csv", file_stem(&sheet.id)), "text/csv".into(), csv)),
-            Err(error) => dispatch.emit(Action::Notify(error.to_string())),
-        })
+        Callback::from(
+            move |_: MouseEvent| match crate::model::spreadsheet::export(&sheet) {
+                Ok(csv) => intent.emit(Intent::Download(
+                    format!("{}.csv", file_stem(&sheet.id)),
+                    "text/csv".into(),
+                    csv,
+                )),
+                Err(error) => dispatch.emit(Action::Notify(error.to_string())),
+            },
+        )
     };
     html! {
         <section class="ed-section" aria-labelledby="h-spreadsheet">
@@ -231,7 +239,11 @@ pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
 
 /// ` (2 errors left)`, or nothing.
 fn errors_note(words: &str, errors: usize) -> String {
-    if errors == 0 { String::new() } else { format!(" ({errors} {words})") }
+    if errors == 0 {
+        String::new()
+    } else {
+        format!(" ({errors} {words})")
+    }
 }
 
 /// A file name from a sheet id (which may be blank or odd while editing).
@@ -263,7 +275,11 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
         let intent = props.intent.clone();
         let name = format!("{}.json", file_stem(&state.sheet.id));
         Callback::from(move |_: MouseEvent| {
-            intent.emit(Intent::Download(name.clone(), "application/json".into(), json.clone()))
+            intent.emit(Intent::Download(
+                name.clone(),
+                "application/json".into(),
+                json.clone(),
+            ))
         })
     };
     let on_url = {
@@ -271,7 +287,11 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
         Callback::from(move |event: InputEvent| dispatch.emit(Action::SetPublishedUrl(event_value(&event))))
     };
     let copy_label = |key: &str| {
-        if props.copied.as_deref() == Some(key) { s.copied } else { s.copy }
+        if props.copied.as_deref() == Some(key) {
+            s.copied
+        } else {
+            s.copy
+        }
     };
     let fallback = {
         let intent = props.intent.clone();
@@ -330,7 +350,11 @@ pub struct ProblemListProps {
 #[component]
 pub fn ProblemList(props: &ProblemListProps) -> Html {
     let s = props.lang.editor_strings();
-    let errors = props.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = props
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let warnings = props.problems.len() - errors;
     html! {
         <section class="ed-panel ed-problems-panel" aria-labelledby="h-problems">
@@ -391,7 +415,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let dark = state.dark;
         Callback::from(move |_: Event| dispatch.emit(Action::SetDark(!dark)))
     };
-    let stale = state.preview.as_ref().is_some_and(|preview| !Rc::ptr_eq(preview, &state.sheet));
+    let stale = state
+        .preview
+        .as_ref()
+        .is_some_and(|preview| !Rc::ptr_eq(preview, &state.sheet));
     let options = crate::DeckOptions {
         url_state: false,
         map: props.map.clone(),

@@ -18,7 +18,12 @@ pub enum EmbedKind {
 }
 
 impl EmbedKind {
-    pub const ALL: [EmbedKind; 4] = [EmbedKind::DropIn, EmbedKind::Inline, EmbedKind::Iframe, EmbedKind::JsApi];
+    pub const ALL: [EmbedKind; 4] = [
+        EmbedKind::DropIn,
+        EmbedKind::Inline,
+        EmbedKind::Iframe,
+        EmbedKind::JsApi,
+    ];
 
     /// A stable key, for element ids and tests.
     pub fn key(self) -> &'static str {
@@ -39,17 +44,25 @@ impl EmbedKind {
 /// The embed code of `kind` for `sheet`, published at `sheet_url`, with the
 /// widget's files at `base` (a URL ending in `/`).
 pub fn embed_code(kind: EmbedKind, sheet: &Sheet, sheet_url: &str, base: &str) -> String {
-    let loader = format!(r#"<script type="module" src="{}factcards.js"></script>"#, escape(base));
+    let loader = format!(
+        r#"<script type="module" src="{}factcards.js"></script>"#,
+        escape(base)
+    );
     match kind {
         EmbedKind::DropIn => {
-            format!("<div data-factcards data-src=\"{}\"></div>\n{loader}\n", escape(sheet_url))
+            format!(
+                "<div data-factcards data-src=\"{}\"></div>\n{loader}\n",
+                escape(sheet_url)
+            )
         }
         EmbedKind::Inline => {
             let json = serde_json::to_string(sheet).unwrap_or_default();
             // `<` only occurs inside JSON strings, where \u003c means the
             // same: no `</script>` or `<!--` can end the script early.
             let json = json.replace('<', "\\u003c");
-            format!("<div data-factcards>\n  <script type=\"application/json\">{json}</script>\n</div>\n{loader}\n")
+            format!(
+                "<div data-factcards>\n  <script type=\"application/json\">{json}</script>\n</div>\n{loader}\n"
+            )
         }
         EmbedKind::Iframe => format!(
             concat!(

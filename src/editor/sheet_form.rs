@@ -289,7 +289,9 @@ fn place_code(typed: &str) -> String {
             world
                 .regions()
                 .iter()
-                .find(|region| region.names.en.to_lowercase() == lower || region.names.ru.to_lowercase() == lower)
+                .find(|region| {
+                    region.names.en.to_lowercase() == lower || region.names.ru.to_lowercase() == lower
+                })
                 .map(|region| region.key.clone())
         })
         .unwrap_or_else(|| typed.to_owned())
@@ -326,7 +328,16 @@ fn fact_form(
     let mut ids: Vec<(String, String)> = sheet
         .sources
         .iter()
-        .map(|source| (source.id.clone(), if source.title.is_empty() { source.id.clone() } else { source.title.clone() }))
+        .map(|source| {
+            (
+                source.id.clone(),
+                if source.title.is_empty() {
+                    source.id.clone()
+                } else {
+                    source.title.clone()
+                },
+            )
+        })
         .collect();
     for cited in &fact.sources {
         if !ids.iter().any(|(id, _)| id == cited) {

@@ -10,7 +10,9 @@
 use std::rc::Rc;
 
 use crate::model::spreadsheet::{self, ImportProblem};
-use crate::model::{self, Card, Category, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status};
+use crate::model::{
+    self, Card, Category, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
+};
 
 /// How many edits undo can go back.
 pub const HISTORY_LIMIT: usize = 200;
@@ -361,7 +363,10 @@ impl EditorState {
 
     /// How many errors the sheet has (as of the last check).
     pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -565,7 +570,10 @@ impl EditorState {
 
     fn changed(&mut self) {
         self.revision += 1;
-        if self.selected_card.is_some_and(|card| card >= self.sheet.cards.len()) {
+        if self
+            .selected_card
+            .is_some_and(|card| card >= self.sheet.cards.len())
+        {
             self.selected_card = self.sheet.cards.len().checked_sub(1);
         }
     }
@@ -616,7 +624,11 @@ impl EditorState {
             }
             List::Cards => {
                 let category = sheet.categories.first().map(|c| c.id.clone()).unwrap_or_default();
-                let sources = sheet.sources.first().map(|s| vec![s.id.clone()]).unwrap_or_default();
+                let sources = sheet
+                    .sources
+                    .first()
+                    .map(|s| vec![s.id.clone()])
+                    .unwrap_or_default();
                 sheet.cards.push(Card {
                     id: String::new(),
                     category,
@@ -628,7 +640,11 @@ impl EditorState {
             }
             List::Facts(card) => {
                 if let Some(card_ref) = sheet.cards.get_mut(card) {
-                    let sources = card_ref.facts.last().map(|f| f.sources.clone()).unwrap_or_default();
+                    let sources = card_ref
+                        .facts
+                        .last()
+                        .map(|f| f.sources.clone())
+                        .unwrap_or_default();
                     card_ref.facts.push(empty_fact(sources));
                     focus = Some(Field::FactText(card, card_ref.facts.len() - 1));
                 }
@@ -672,7 +688,10 @@ impl EditorState {
                 Item::Source(i) => swap(&mut sheet.sources, i, direction),
                 Item::Category(i) => swap(&mut sheet.categories, i, direction),
                 Item::Card(i) => swap(&mut sheet.cards, i, direction),
-                Item::Fact(c, f) => sheet.cards.get_mut(c).and_then(|card| swap(&mut card.facts, f, direction)),
+                Item::Fact(c, f) => sheet
+                    .cards
+                    .get_mut(c)
+                    .and_then(|card| swap(&mut card.facts, f, direction)),
                 Item::Correction(i) => swap(&mut sheet.corrections, i, direction),
             };
         });
@@ -696,7 +715,11 @@ impl EditorState {
                 Direction::Down => "down",
             };
             self.request_focus(
-                vec![format!("f-{key}-{to}-{button}"), format!("f-{key}-{to}-up"), format!("f-{key}-{to}-down")],
+                vec![
+                    format!("f-{key}-{to}-{button}"),
+                    format!("f-{key}-{to}-up"),
+                    format!("f-{key}-{to}-down"),
+                ],
                 None,
             );
         }
@@ -764,7 +787,9 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
         Field::Updated => sheet.updated = value,
         Field::SourceId(i) => rename_source(sheet, i, value),
         Field::SourceTitle(i) => {
-            let Some(source) = sheet.sources.get(i) else { return };
+            let Some(source) = sheet.sources.get(i) else {
+                return;
+            };
             if let Some(id) = follow_title(&source.id, &source.title, &value) {
                 rename_source(sheet, i, id);
             }
@@ -787,7 +812,9 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
         }
         Field::CategoryId(i) => rename_category(sheet, i, value),
         Field::CategoryLabel(i) => {
-            let Some(category) = sheet.categories.get(i) else { return };
+            let Some(category) = sheet.categories.get(i) else {
+                return;
+            };
             if let Some(id) = follow_title(&category.id, &category.label, &value) {
                 rename_category(sheet, i, id);
             }
@@ -845,7 +872,9 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
 }
 
 fn rename_source(sheet: &mut Sheet, i: usize, id: String) {
-    let Some(source) = sheet.sources.get_mut(i) else { return };
+    let Some(source) = sheet.sources.get_mut(i) else {
+        return;
+    };
     let old = std::mem::replace(&mut source.id, id.clone());
     // An empty id is renamed too: what cited the source before it had a
     // name cites it by its first name.
@@ -859,7 +888,9 @@ fn rename_source(sheet: &mut Sheet, i: usize, id: String) {
 }
 
 fn rename_category(sheet: &mut Sheet, i: usize, id: String) {
-    let Some(category) = sheet.categories.get_mut(i) else { return };
+    let Some(category) = sheet.categories.get_mut(i) else {
+        return;
+    };
     let old = std::mem::replace(&mut category.id, id.clone());
     for card in &mut sheet.cards {
         if card.category == old {
@@ -869,7 +900,9 @@ fn rename_category(sheet: &mut Sheet, i: usize, id: String) {
 }
 
 fn rename_card(sheet: &mut Sheet, i: usize, id: String) {
-    let Some(card) = sheet.cards.get_mut(i) else { return };
+    let Some(card) = sheet.cards.get_mut(i) else {
+        return;
+    };
     let old = std::mem::replace(&mut card.id, id.clone());
     if old.is_empty() {
         return;

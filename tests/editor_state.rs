@@ -1,4 +1,5 @@
 //! The editor's state, driven natively through its one transition.
+#![cfg(not(target_arch = "wasm32"))]
 
 use factcards::editor::publish::{EmbedKind, embed_code, encode_component};
 use factcards::editor::state::{

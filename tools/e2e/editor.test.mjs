@@ -291,6 +291,8 @@ test("screenshots of the editor at 375 and 1280 px, light and dark", async () =>
       await page.locator("#open-bundled").click();
       await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
       if (colorScheme === "dark") await page.locator("#preview-dark").check();
+      // The deck's colours fade over 120 ms: shoot when they have.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, `editor-${width}-${colorScheme}.png`) });
       await close();

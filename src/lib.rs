@@ -6,6 +6,8 @@
 //! DOM. The browser glue lives in `embed`, compiled for wasm only.
 
 pub mod deck_state;
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+pub mod editor;
 pub mod event;
 pub mod i18n;
 pub mod model;

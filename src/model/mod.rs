@@ -109,6 +109,14 @@ fn check_tree(root: &json::Node) -> Report {
     }
 }
 
+/// The sheet in `text` as far as it decodes, even with errors in its values
+/// (an unknown source id, an empty title), for an editor to open and fix;
+/// `None` if the text is not JSON or not shaped like a sheet at all.
+pub fn decode_lenient(text: &str) -> Option<Sheet> {
+    let root = json::parse(text).ok()?;
+    decode::decode_sheet(&root, &mut Vec::new()).map(|(sheet, _)| sheet)
+}
+
 /// Parses and checks a sheet: the sheet, or every error in it.
 pub fn parse_sheet(text: &str) -> Result<Sheet, SheetError> {
     check(text).into_result()

@@ -13,6 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -91,4 +92,14 @@ for (const page of files.filter((name) => name.endsWith(".html"))) {
     html = html.replace(tag, replacement);
   }
   await writeFile(join(staging, page), html);
+}
+
+// The editor (editor.html), built by its own Trunk build (Trunk.editor.toml,
+// run by scripts/build-editor) into target/editor-dist: copied in beside the
+// widget, whose factcards.css and world-map.json its preview uses.
+const editorDist = "target/editor-dist";
+if (existsSync(join(editorDist, "editor.html"))) {
+  for (const name of await readdir(editorDist)) {
+    if (!files.includes(name)) await copyFile(join(editorDist, name), join(staging, name));
+  }
 }

@@ -1,0 +1,367 @@
+//! `EditorApp`: the editor's root. It holds the state in Yew's reducer (a
+//! three-line wrapper around the pure `apply`), lays out the tabs, the
+//! problems and the preview, and runs the effects: autosave, the other-tab
+//! check, the pause before checking, focus requests, keyboard shortcuts,
+//! dropped files, and the intents that need the browser (`glue.rs`).
+
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::glue;
+use super::panels::{
+    Intent, JsonPanel, OpenPanel, PanelProps, Preview, ProblemList, PublishPanel, SpreadsheetPanel,
+};
+use super::sheet_form::SheetForm;
+use super::state::{Action, EditorState, Tab, blank_sheet, sheet_json, template_sheet};
+use crate::i18n::UiLang;
+use crate::model::WorldShapes;
+
+/// How long typing must pause before the sheet is checked and previewed.
+const SETTLE_MS: u32 = 250;
+
+/// Yew's reducer around the pure state.
+#[derive(PartialEq)]
+struct Editor(Rc<EditorState>);
+
+impl Reducible for Editor {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Editor(Rc::new((*self.0).clone().apply(action))))
+    }
+}
+
+/// Mounts the editor on the page's `<main id="editor">` (or the body).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let document = web_sys::window().and_then(|w| w.document());
+    let root = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("editor"))
+        .or_else(|| document.and_then(|d| d.body()).map(Into::into));
+    if let Some(root) = root {
+        yew::Renderer::<EditorApp>::with_root(root).render();
+    }
+}
+
+/// Options of a listener that may cancel the browser's own handling (its
+/// undo in a text field, opening a dropped file).
+fn active() -> EventListenerOptions {
+    EventListenerOptions::enable_prevent_default()
+}
+
+/// Opens a file's bytes: JSON, or a spreadsheet by its name or content.
+fn open_bytes(name: &str, bytes: &[u8]) -> Action {
+    let lower = name.to_ascii_lowercase();
+    let text = String::from_utf8_lossy(bytes);
+    if lower.ends_with(".json")
+        || (!lower.ends_with(".csv") && !lower.ends_with(".tsv") && text.trim_start().starts_with('{'))
+    {
+        return Action::LoadJson(text.into_owned());
+    }
+    let import = crate::model::spreadsheet::import(bytes);
+    match import.sheet {
+        Some(sheet) => Action::Load(sheet),
+        // Its problems show on the spreadsheet tab, with its text to fix.
+        None => Action::ImportSpreadsheet(text.into_owned()),
+    }
+}
+
+#[component]
+pub fn EditorApp() -> Html {
+    let editor = use_reducer(|| Editor(Rc::new(EditorState::new(blank_sheet(&glue::today())))));
+    let state = Rc::clone(&editor.0);
+    let lang = use_state(|| {
+        let tag = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .unwrap_or_default();
+        UiLang::from_tag(&tag)
+    });
+    let copied = use_state(|| None::<String>);
+    let map = use_state(|| None::<Rc<WorldShapes>>);
+    let tab_id = use_memo((), |_| glue::new_tab_id());
+    let base: AttrValue = use_memo((), |_| glue::asset_base()).as_str().to_owned().into();
+    let dispatch = {
+        let editor = editor.dispatcher();
+        Callback::from(move |action: Action| editor.dispatch(action))
+    };
+
+    // At start: offer the draft an earlier visit left, and watch other tabs.
+    {
+        let dispatch = dispatch.clone();
+        let tab_id = Rc::clone(&tab_id);
+        let map = map.clone();
+        use_effect_with((), move |_| {
+            if let Some(draft) = glue::load_draft() {
+                dispatch.emit(Action::OfferDraft(draft));
+            }
+            let other = {
+                let dispatch = dispatch.clone();
+                move || dispatch.emit(Action::OtherTabSaved)
+            };
+            let listener = glue::watch_other_tabs((*tab_id).clone(), other);
+            // The preview's maps: the same shapes file the widget fetches.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = glue::fetch_text("world-map.json").await
+                    && let Ok(shapes) = WorldShapes::parse(&text)
+                {
+                    map.set(Some(Rc::new(shapes)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Every change: autosave, and check and preview once typing pauses.
+    {
+        let dispatch = dispatch.clone();
+        let state = Rc::clone(&state);
+        let tab_id = Rc::clone(&tab_id);
+        use_effect_with(
+            (state.revision, state.draft.is_some(), state.conflict),
+            move |_| {
+                if state.may_autosave() {
+                    glue::save_draft(&sheet_json(&state.sheet), &state.published_url, &tab_id);
+                }
+                let timer = (state.settled != state.revision)
+                    .then(|| Timeout::new(SETTLE_MS, move || dispatch.emit(Action::Settle)));
+                move || drop(timer)
+            },
+        );
+    }
+
+    // Focus requests (a problem clicked, an item added or moved).
+    use_effect_with(state.focus.clone(), |focus| {
+        if let Some(focus) = focus {
+            glue::focus(focus);
+        }
+    });
+
+    // Ctrl/Cmd+Z undoes, with Shift (or Ctrl+Y) redoes; a file dropped
+    // anywhere opens.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listeners = document.map(|document| {
+                let keys = {
+                    let dispatch = dispatch.clone();
+                    EventListener::new_with_options(&document, "keydown", active(), move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if !(event.ctrl_key() || event.meta_key()) {
+                            return;
+                        }
+                        let key = event.key().to_ascii_lowercase();
+                        let action = match (key.as_str(), event.shift_key()) {
+                            ("z", false) => Action::Undo,
+                            ("z", true) | ("y", false) => Action::Redo,
+                            _ => return,
+                        };
+                        event.prevent_default();
+                        dispatch.emit(action);
+                    })
+                };
+                let over = EventListener::new_with_options(&document, "dragover", active(), |event| {
+                    event.prevent_default()
+                });
+                let drop_listener = {
+                    let dispatch = dispatch.clone();
+                    EventListener::new_with_options(&document, "drop", active(), move |event| {
+                        event.prevent_default();
+                        let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else {
+                            return;
+                        };
+                        let file = glue::first_file(event.data_transfer().and_then(|data| data.files()));
+                        if let Some(file) = file {
+                            let dispatch = dispatch.clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                match glue::read_file(file).await {
+                                    Ok((name, bytes)) => dispatch.emit(open_bytes(&name, &bytes)),
+                                    Err(message) => dispatch.emit(Action::Notify(message)),
+                                }
+                            });
+                        }
+                    })
+                };
+                (keys, over, drop_listener)
+            });
+            move || drop(listeners)
+        });
+    }
+
+    let intent = {
+        let dispatch = dispatch.clone();
+        let copied = copied.clone();
+        let state = Rc::clone(&state);
+        let base = base.clone();
+        let map = map.clone();
+        Callback::from(move |intent: Intent| {
+            let dispatch = dispatch.clone();
+            match intent {
+                Intent::New(template) => {
+                    let sheet = if template { template_sheet() } else { None };
+                    dispatch.emit(Action::Load(sheet.unwrap_or_else(|| blank_sheet(&glue::today()))));
+                }
+                Intent::OpenFile(file) => wasm_bindgen_futures::spawn_local(async move {
+                    match glue::read_file(file).await {
+                        Ok((name, bytes)) => dispatch.emit(open_bytes(&name, &bytes)),
+                        Err(message) => dispatch.emit(Action::Notify(message)),
+                    }
+                }),
+                Intent::OpenUrl(url) => wasm_bindgen_futures::spawn_local(async move {
+                    match glue::fetch_text(&url).await {
+                        Ok(text) => dispatch.emit(open_bytes(&url, text.as_bytes())),
+                        Err(message) => dispatch.emit(Action::Notify(message)),
+                    }
+                }),
+                Intent::Download(name, mime, text) => {
+                    if let Err(message) = glue::download(&name, &mime, &text) {
+                        dispatch.emit(Action::Notify(message));
+                    }
+                }
+                Intent::Copy(key, text) => {
+                    let copied = copied.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match glue::copy(&text).await {
+                            Ok(()) => copied.set(Some(key)),
+                            Err(message) => dispatch.emit(Action::Notify(message)),
+                        }
+                    });
+                }
+                Intent::CopyFallback => {
+                    let copied = copied.clone();
+                    let sheet = Rc::clone(&state.sheet);
+                    let css = format!("{base}factcards.css");
+                    let shapes = (*map).clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let html = render_fallback(sheet, shapes, &css).await;
+                        match glue::copy(&html).await {
+                            Ok(()) => copied.set(Some("fallback".into())),
+                            Err(message) => dispatch.emit(Action::Notify(message)),
+                        }
+                    });
+                }
+            }
+        })
+    };
+
+    let s = lang.editor_strings();
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |event: Event| {
+            lang.set(UiLang::from_tag(&super::fields::select_value(&event)));
+        })
+    };
+    let tab_button = |tab: Tab, label: &'static str| {
+        let dispatch = dispatch.clone();
+        let current = state.tab == tab;
+        html! {
+            <button type="button" id={format!("tab-{}", tab.key())} class="ed-tab"
+                aria-current={current.then_some("page")}
+                onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetTab(tab)))}>
+                { label }
+            </button>
+        }
+    };
+    let simple = |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    let panel = PanelProps {
+        state: Rc::clone(&state),
+        lang: *lang,
+        dispatch: dispatch.clone(),
+        intent,
+        copied: (*copied).clone(),
+        base,
+    };
+    let work = match state.tab {
+        Tab::Open => html! { <OpenPanel ..panel /> },
+        Tab::Form => html! {
+            <SheetForm sheet={Rc::clone(&state.sheet)} problems={Rc::clone(&state.problems)}
+                selected_card={state.selected_card} lang={*lang} dispatch={dispatch.clone()} />
+        },
+        Tab::Json => html! { <JsonPanel ..panel /> },
+        Tab::Spreadsheet => html! { <SpreadsheetPanel ..panel /> },
+        Tab::Publish => html! { <PublishPanel ..panel /> },
+    };
+    let errors = state.error_count();
+    html! {
+        <div class="ed" lang={s.tag}>
+            <header class="ed-bar">
+                <h1 class="ed-title">{ s.app_title }</h1>
+                <nav class="ed-tabs" aria-label={s.app_title}>
+                    { for Tab::ALL.iter().zip(s.tabs).map(|(&tab, label)| tab_button(tab, label)) }
+                </nav>
+                <div class="ed-bar__tools">
+                    <button type="button" id="undo" disabled={!state.can_undo()} onclick={simple(Action::Undo)}
+                        aria-keyshortcuts="Control+Z Meta+Z">{ s.undo }</button>
+                    <button type="button" id="redo" disabled={!state.can_redo()} onclick={simple(Action::Redo)}
+                        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">{ s.redo }</button>
+                    <label class="ed-visually-hidden" for="ui-lang">{ s.ui_language }</label>
+                    <select id="ui-lang" onchange={on_lang}>
+                        <option value="en" selected={*lang == UiLang::En}>{ "English" }</option>
+                        <option value="ru" selected={*lang == UiLang::Ru}>{ "Русский" }</option>
+                    </select>
+                </div>
+            </header>
+            <div class="ed-banners" role="status">
+                if let Some(draft) = &state.draft {
+                    <div class="ed-banner" id="draft-banner">
+                        <p>{ format!("{} {}.", s.draft_found, draft.saved_at) }</p>
+                        <button type="button" id="draft-restore" onclick={simple(Action::RestoreDraft)}>{ s.restore }</button>
+                        <button type="button" id="draft-discard" onclick={simple(Action::DiscardDraft)}>{ s.discard }</button>
+                    </div>
+                }
+                if state.conflict {
+                    <div class="ed-banner ed-banner--warning" id="conflict-banner">
+                        <p>{ s.other_tab }</p>
+                        <button type="button" onclick={simple(Action::TakeOver)}>{ s.take_over }</button>
+                    </div>
+                }
+                if let Some(notice) = &state.notice {
+                    <div class="ed-banner ed-banner--warning" id="notice"><p>{ notice.clone() }</p></div>
+                }
+            </div>
+            <div class="ed-main">
+                <main class="ed-work" id="work" aria-label={s.tabs[state.tab as usize]}>
+                    { work }
+                </main>
+                <aside class="ed-side" aria-label={s.preview_heading}>
+                    <ProblemList problems={Rc::clone(&state.problems)} lang={*lang} dispatch={dispatch.clone()} />
+                    <p class="ed-visually-hidden" aria-live="polite">{ format!("{errors} {}", s.errors_left) }</p>
+                    <Preview state={Rc::clone(&state)} lang={*lang} dispatch={dispatch.clone()} map={(*map).clone()} />
+                </aside>
+            </div>
+        </div>
+    }
+}
+
+/// The fallback HTML, as `factcards render` makes it: the same components
+/// rendered to a string by Yew's server renderer, here in the browser.
+async fn render_fallback(
+    sheet: Rc<crate::model::Sheet>,
+    map: Option<Rc<WorldShapes>>,
+    css_href: &str,
+) -> String {
+    let props = crate::FactDeckProps {
+        sheet,
+        options: crate::DeckOptions {
+            map,
+            pace: crate::progress::RenderPace::Whole,
+            ..crate::DeckOptions::default()
+        },
+        on_event: Callback::noop(),
+    };
+    let deck = yew::LocalServerRenderer::<crate::FactDeck>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    super::publish::wrap_fallback(&deck, css_href)
+}

@@ -1,0 +1,458 @@
+//! The tabs besides the forms: Open, JSON, Spreadsheet and Publish, and the
+//! problems list. They render the state and emit intents; the app
+//! (`app.rs`) turns the intents that need the browser into glue calls.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fields::event_value;
+use super::publish::{EmbedKind, embed_code};
+use super::state::{Action, EditorState};
+use crate::i18n::UiLang;
+use crate::model::Severity;
+
+/// What a panel asks of the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Read a chosen or dropped file.
+    OpenFile(web_sys::File),
+    /// Fetch and open the sheet at a URL.
+    OpenUrl(String),
+    /// Open a new sheet: the blank one (false) or the template (true).
+    New(bool),
+    /// Offer a download: file name, MIME type, text.
+    Download(String, String, String),
+    /// Copy text; the key names the button to mark "Copied".
+    Copy(String, String),
+    /// Render the fallback HTML and copy it.
+    CopyFallback,
+}
+
+/// Properties shared by the panels.
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub state: Rc<EditorState>,
+    pub lang: UiLang,
+    pub dispatch: Callback<Action>,
+    pub intent: Callback<Intent>,
+    /// The key of the last copied text, to say "Copied" on its button.
+    #[prop_or_default]
+    pub copied: Option<String>,
+    /// Where the widget's files are (for the embed codes).
+    #[prop_or_default]
+    pub base: AttrValue,
+}
+
+#[component]
+pub fn OpenPanel(props: &PanelProps) -> Html {
+    let s = props.lang.editor_strings();
+    let intent = &props.intent;
+    let emit = |value: Intent| {
+        let intent = intent.clone();
+        Callback::from(move |_: MouseEvent| intent.emit(value.clone()))
+    };
+    let bundled = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(sheet) = super::state::bundled_sheet() {
+                dispatch.emit(Action::Load(sheet));
+            }
+        })
+    };
+    let on_file = {
+        let intent = intent.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>()
+                && let Some(file) = input.files().and_then(|files| files.get(0))
+            {
+                intent.emit(Intent::OpenFile(file));
+                input.set_value("");
+            }
+        })
+    };
+    let pasted = use_state(String::new);
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |event: InputEvent| pasted.set(event_value(&event)))
+    };
+    let open_pasted = {
+        let pasted = pasted.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = (*pasted).clone();
+            if text.trim_start().starts_with('{') {
+                dispatch.emit(Action::LoadJson(text));
+            } else {
+                dispatch.emit(Action::ImportSpreadsheet(text));
+            }
+        })
+    };
+    let url = use_state(String::new);
+    let on_url_input = {
+        let url = url.clone();
+        Callback::from(move |event: InputEvent| url.set(event_value(&event)))
+    };
+    let open_url = {
+        let url = url.clone();
+        let intent = intent.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            intent.emit(Intent::OpenUrl((*url).trim().to_owned()));
+        })
+    };
+    html! {
+        <section class="ed-section ed-open" aria-labelledby="h-open">
+            <h2 id="h-open">{ s.open_heading }</h2>
+            <div class="ed-open__choices">
+                <button type="button" id="open-blank" onclick={emit(Intent::New(false))}>{ s.new_blank }</button>
+                <button type="button" id="open-template" onclick={emit(Intent::New(true))}>{ s.new_template }</button>
+                <button type="button" id="open-bundled" onclick={bundled}>{ s.open_bundled }</button>
+            </div>
+            <div class="ed-field">
+                <label for="open-file">{ s.open_file }</label>
+                <input id="open-file" type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv"
+                    onchange={on_file} />
+                <p class="ed-hint">{ s.drop_hint }</p>
+            </div>
+            <div class="ed-field">
+                <label for="open-paste">{ s.paste_label }</label>
+                <textarea id="open-paste" rows="5" value={(*pasted).clone()} oninput={on_paste_input} />
+                <button type="button" id="open-paste-button" onclick={open_pasted}>{ s.paste_open }</button>
+            </div>
+            <form class="ed-field" onsubmit={open_url}>
+                <label for="open-url">{ s.url_label }</label>
+                <input id="open-url" type="url" value={(*url).clone()} oninput={on_url_input} />
+                <button type="submit">{ s.url_open }</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn JsonPanel(props: &PanelProps) -> Html {
+    let s = props.lang.editor_strings();
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| dispatch.emit(Action::EditJson(event_value(&event))))
+    };
+    html! {
+        <section class="ed-section" aria-labelledby="h-json">
+            <h2 id="h-json"><label for="json-text">{ s.json_label }</label></h2>
+            <p class="ed-hint" id="json-hint">{ s.json_hint }</p>
+            <textarea id="json-text" class="ed-code" rows="30" spellcheck="false" aria-describedby="json-hint"
+                value={props.state.json_text.clone()} {oninput} />
+            if !props.state.json_problems.is_empty() {
+                <ul class="ed-problems">
+                    { for props.state.json_problems.iter().map(|problem| html! {
+                        <li class={severity_class(problem.severity)}>{ problem.to_string() }
+                            if let Some(pos) = problem.pos { { format!(" ({pos})") } }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[component]
+pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
+    let s = props.lang.editor_strings();
+    let state = &props.state;
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            dispatch.emit(Action::SetSpreadsheetText(event_value(&event)))
+        })
+    };
+    let import = {
+        let dispatch = props.dispatch.clone();
+        let text = state.spreadsheet_text.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ImportSpreadsheet(text.clone())))
+    };
+    let template = {
+        let intent = props.intent.clone();
+        Callback::from(move |_: MouseEvent| {
+            intent.emit(Intent::Download(
+                "factcards-template.csv".into(),
+                "text/csv".into(),
+                crate::model::spreadsheet::TEMPLATE_CSV.into(),
+            ))
+        })
+    };
+    let errors = state.error_count();
+    let export = {
+        let intent = props.intent.clone();
+        let sheet = Rc::clone(&state.sheet);
+        let dispatch = props.dispatch.clone();
+        Callback::from(
+            move |_: MouseEvent| match crate::model::spreadsheet::export(&sheet) {
+                Ok(csv) => intent.emit(Intent::Download(
+                    format!("{}.csv", file_stem(&sheet.id)),
+                    "text/csv".into(),
+                    csv,
+                )),
+                Err(error) => dispatch.emit(Action::Notify(error.to_string())),
+            },
+        )
+    };
+    html! {
+        <section class="ed-section" aria-labelledby="h-spreadsheet">
+            <h2 id="h-spreadsheet"><label for="spreadsheet-text">{ s.spreadsheet_label }</label></h2>
+            <p class="ed-hint" id="spreadsheet-hint">{ s.spreadsheet_hint }</p>
+            <textarea id="spreadsheet-text" class="ed-code" rows="18" spellcheck="false"
+                aria-describedby="spreadsheet-hint" value={state.spreadsheet_text.clone()} {oninput} />
+            <div class="ed-actions">
+                <button type="button" id="spreadsheet-import" onclick={import}>{ s.import }</button>
+                <button type="button" id="spreadsheet-template" onclick={template}>{ s.download_template }</button>
+                <button type="button" id="spreadsheet-export" onclick={export}>
+                    { s.export_csv }{ errors_note(s.errors_left, errors) }
+                </button>
+            </div>
+            if !state.import_problems.is_empty() {
+                <h3 id="h-import-problems">{ s.import_problems }</h3>
+                <ul class="ed-problems" aria-labelledby="h-import-problems">
+                    { for state.import_problems.iter().map(|problem| {
+                        let label = format!("{}: {problem}", severity_word(s, problem.severity));
+                        match &problem.place {
+                            Some(place) => {
+                                let row = place.row;
+                                let dispatch = props.dispatch.clone();
+                                let onclick = Callback::from(move |event: MouseEvent| {
+                                    event.prevent_default();
+                                    dispatch.emit(Action::GoToRow(row));
+                                });
+                                html! {
+                                    <li class={severity_class(problem.severity)}>
+                                        <a href="#spreadsheet-text" {onclick}>{ label }</a>
+                                    </li>
+                                }
+                            }
+                            None => html! { <li class={severity_class(problem.severity)}>{ label }</li> },
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// ` (2 errors left)`, or nothing.
+fn errors_note(words: &str, errors: usize) -> String {
+    if errors == 0 {
+        String::new()
+    } else {
+        format!(" ({errors} {words})")
+    }
+}
+
+/// A file name from a sheet id (which may be blank or odd while editing).
+fn file_stem(id: &str) -> String {
+    crate::model::spreadsheet::slug(id).unwrap_or_else(|| "factcards-sheet".into())
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "ed-problem ed-problem--error",
+        Severity::Warning => "ed-problem ed-problem--warning",
+    }
+}
+
+fn severity_word(s: &crate::i18n::EditorStrings, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => s.error,
+        Severity::Warning => s.warning,
+    }
+}
+
+#[component]
+pub fn PublishPanel(props: &PanelProps) -> Html {
+    let s = props.lang.editor_strings();
+    let state = &props.state;
+    let errors = state.error_count();
+    let json = super::state::sheet_json(&state.sheet);
+    let download = {
+        let intent = props.intent.clone();
+        let name = format!("{}.json", file_stem(&state.sheet.id));
+        Callback::from(move |_: MouseEvent| {
+            intent.emit(Intent::Download(
+                name.clone(),
+                "application/json".into(),
+                json.clone(),
+            ))
+        })
+    };
+    let on_url = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| dispatch.emit(Action::SetPublishedUrl(event_value(&event))))
+    };
+    let copy_label = |key: &str| {
+        if props.copied.as_deref() == Some(key) {
+            s.copied
+        } else {
+            s.copy
+        }
+    };
+    let fallback = {
+        let intent = props.intent.clone();
+        Callback::from(move |_: MouseEvent| intent.emit(Intent::CopyFallback))
+    };
+    html! {
+        <section class="ed-section ed-publish" aria-labelledby="h-publish">
+            <h2 id="h-publish">{ s.tabs[4] }</h2>
+            <button type="button" id="publish-download" class="ed-primary" onclick={download}>
+                { s.download_json }{ errors_note(s.errors_left, errors) }
+            </button>
+            <div class="ed-field">
+                <label for="publish-url">{ s.published_url }</label>
+                <input id="publish-url" type="url" value={state.published_url.clone()} oninput={on_url}
+                    aria-describedby="publish-url-hint" placeholder="https://example.org/sheets/story.json" />
+                <p class="ed-hint" id="publish-url-hint">{ s.published_url_hint }</p>
+            </div>
+            { for EmbedKind::ALL.iter().enumerate().map(|(i, &kind)| {
+                let url = if state.published_url.is_empty() { "https://example.org/sheets/story.json" } else { state.published_url.as_str() };
+                let code = embed_code(kind, &state.sheet, url, &props.base);
+                let key = kind.key();
+                let id = format!("embed-{key}");
+                let copy = {
+                    let intent = props.intent.clone();
+                    let code = code.clone();
+                    Callback::from(move |_: MouseEvent| intent.emit(Intent::Copy(key.into(), code.clone())))
+                };
+                html! {
+                    <div class="ed-embed">
+                        <label for={id.clone()}>{ s.embed_names[i] }</label>
+                        <textarea id={id.clone()} class="ed-code" rows="4" readonly=true value={code} />
+                        <button type="button" id={format!("{id}-copy")} onclick={copy} aria-live="polite">
+                            { copy_label(key) }{ errors_note(s.errors_left, errors) }
+                        </button>
+                    </div>
+                }
+            }) }
+            <h3>{ s.fallback_heading }</h3>
+            <button type="button" id="embed-fallback-copy" onclick={fallback} aria-live="polite">
+                { if props.copied.as_deref() == Some("fallback") { s.copied } else { s.copy_fallback } }
+                { errors_note(s.errors_left, errors) }
+            </button>
+        </section>
+    }
+}
+
+/// Properties of [`ProblemList`].
+#[derive(Properties, PartialEq)]
+pub struct ProblemListProps {
+    pub problems: Rc<[crate::model::Problem]>,
+    pub lang: UiLang,
+    pub dispatch: Callback<Action>,
+}
+
+/// Every problem of the sheet, each a link to its field.
+#[component]
+pub fn ProblemList(props: &ProblemListProps) -> Html {
+    let s = props.lang.editor_strings();
+    let errors = props
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = props.problems.len() - errors;
+    html! {
+        <section class="ed-panel ed-problems-panel" aria-labelledby="h-problems">
+            <h2 id="h-problems">
+                { s.problems_heading }
+                <span class="ed-count" id="problem-count">{ format!(" {errors} · {warnings}") }</span>
+            </h2>
+            if props.problems.is_empty() {
+                <p class="ed-hint">{ s.no_problems }</p>
+            } else {
+                <ul class="ed-problems" id="problems">
+                    { for props.problems.iter().map(|problem| {
+                        let path = problem.path.clone();
+                        let dispatch = props.dispatch.clone();
+                        let onclick = Callback::from(move |event: MouseEvent| {
+                            event.prevent_default();
+                            dispatch.emit(Action::GoToProblem(path.clone()));
+                        });
+                        let href = format!("#{}", super::state::field_id(&problem.path));
+                        html! {
+                            <li class={severity_class(problem.severity)}>
+                                <a {href} {onclick}>
+                                    <span class="ed-problem__severity">{ severity_word(s, problem.severity) }</span>
+                                    { format!(" {problem}") }
+                                </a>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// Properties of [`Preview`].
+#[derive(Properties, PartialEq)]
+pub struct PreviewProps {
+    pub state: Rc<EditorState>,
+    pub lang: UiLang,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub map: Option<Rc<crate::model::WorldShapes>>,
+}
+
+/// The real `FactDeck` showing the sheet, at phone or desktop width, light
+/// or dark.
+#[component]
+pub fn Preview(props: &PreviewProps) -> Html {
+    use super::state::Width;
+    let s = props.lang.editor_strings();
+    let state = &props.state;
+    let set_width = |width: Width| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetWidth(width)))
+    };
+    let toggle_dark = {
+        let dispatch = props.dispatch.clone();
+        let dark = state.dark;
+        Callback::from(move |_: Event| dispatch.emit(Action::SetDark(!dark)))
+    };
+    let stale = state
+        .preview
+        .as_ref()
+        .is_some_and(|preview| !Rc::ptr_eq(preview, &state.sheet));
+    let options = crate::DeckOptions {
+        url_state: false,
+        map: props.map.clone(),
+        ..crate::DeckOptions::default()
+    };
+    let pressed = |on: bool| if on { "true" } else { "false" };
+    html! {
+        <section class="ed-panel ed-preview-panel" aria-labelledby="h-preview">
+            <div class="ed-preview-bar">
+                <h2 id="h-preview">{ s.preview_heading }</h2>
+                <div class="ed-toggle" role="group" aria-label={s.preview_heading}>
+                    <button type="button" id="preview-phone" aria-pressed={pressed(state.width == Width::Phone)}
+                        onclick={set_width(Width::Phone)}>{ s.phone }</button>
+                    <button type="button" id="preview-desktop" aria-pressed={pressed(state.width == Width::Desktop)}
+                        onclick={set_width(Width::Desktop)}>{ s.desktop }</button>
+                </div>
+                <label class="ed-check" for="preview-dark">
+                    <input type="checkbox" id="preview-dark" checked={state.dark} onchange={toggle_dark} />
+                    { s.dark }
+                </label>
+            </div>
+            if stale {
+                <p class="ed-hint" role="status">{ s.preview_stale }</p>
+            }
+            <div class={classes!("ed-preview", (state.width == Width::Phone).then_some("ed-preview--phone"))}
+                id="preview">
+                if let Some(sheet) = state.preview.clone() {
+                    <div class="fc-root" data-theme={if state.dark { "dark" } else { "light" }}>
+                        <crate::FactDeck {sheet} {options} />
+                    </div>
+                } else {
+                    <p class="ed-hint">{ s.preview_empty }</p>
+                }
+            </div>
+        </section>
+    }
+}

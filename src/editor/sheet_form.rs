@@ -1,0 +1,414 @@
+//! `SheetForm`: the Edit tab, a form for every field of the sheet: the
+//! story, sources, categories, cards (a list, and the chosen card's form
+//! with its facts and places) and corrections.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fields::{Kind, add_button, item_controls, problems_at, select_value, text_field};
+use super::state::{Action, Field, Item, List};
+use crate::i18n::{EditorStrings, UiLang};
+use crate::model::{Problem, Sheet, Status, World};
+
+/// Properties of [`SheetForm`].
+#[derive(Properties, PartialEq)]
+pub struct SheetFormProps {
+    pub sheet: Rc<Sheet>,
+    pub problems: Rc<[Problem]>,
+    /// The card whose form is open, if any.
+    pub selected_card: Option<usize>,
+    pub lang: UiLang,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn SheetForm(props: &SheetFormProps) -> Html {
+    let s = props.lang.editor_strings();
+    let sheet = &props.sheet;
+    let problems = &props.problems;
+    let d = &props.dispatch;
+    html! {
+        <div class="ed-form">
+            <section class="ed-section" id="f-sheet" tabindex="-1" aria-labelledby="h-story">
+                <h2 id="h-story">{ s.header_heading }</h2>
+                { text_field(s.title, Field::Title, &sheet.title, Kind::Line, problems, d) }
+                { text_field(s.sheet_id, Field::SheetId, &sheet.id, Kind::Line, problems, d) }
+                { text_field(s.summary, Field::Summary, &sheet.summary, Kind::Lines, problems, d) }
+                <div class="ed-row">
+                    { text_field(s.lang, Field::Lang, &sheet.lang, Kind::Line, problems, d) }
+                    { text_field(s.updated, Field::Updated, &sheet.updated, Kind::Line, problems, d) }
+                </div>
+            </section>
+            { sources(s, sheet, problems, d) }
+            { categories(s, sheet, problems, d) }
+            { cards(s, sheet, problems, props.selected_card, d) }
+            if let Some(card) = props.selected_card.filter(|&c| c < sheet.cards.len()) {
+                { card_form(s, props.lang, sheet, card, problems, d) }
+            }
+            { corrections(s, sheet, problems, d) }
+        </div>
+    }
+}
+
+/// The list-level problems (`sources`: the list is empty...) under a heading.
+fn list_problems(problems: &[Problem], path: &str) -> Html {
+    let messages = problems_at(problems, path);
+    if messages.is_empty() {
+        return Html::default();
+    }
+    html! { <p class="ed-field__problem">{ messages.join(" · ") }</p> }
+}
+
+fn sources(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<Action>) -> Html {
+    let count = sheet.sources.len();
+    html! {
+        <section class="ed-section" id="f-sources" tabindex="-1" aria-labelledby="h-sources">
+            <h2 id="h-sources">{ s.sources_heading }</h2>
+            { list_problems(problems, "sources") }
+            { for sheet.sources.iter().enumerate().map(|(i, source)| html! {
+                <fieldset class="ed-item" id={format!("f-sources-{i}")} tabindex="-1">
+                    <legend>{ format!("{} {}", s.source, i + 1) }</legend>
+                    { text_field(s.title, Field::SourceTitle(i), &source.title, Kind::Line, problems, d) }
+                    <div class="ed-row">
+                        { text_field(s.id, Field::SourceId(i), &source.id, Kind::Line, problems, d) }
+                        { text_field(s.publisher, Field::SourcePublisher(i), source.publisher.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                    </div>
+                    <div class="ed-row">
+                        { text_field(s.url, Field::SourceUrl(i), source.url.as_deref().unwrap_or(""), Kind::Url, problems, d) }
+                        { text_field(s.published, Field::SourcePublished(i), source.published.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                    </div>
+                    { item_controls(s, s.source, "sources", i, count, Item::Source(i), d) }
+                </fieldset>
+            }) }
+            { add_button(s.add_source, "sources", Action::Add(List::Sources), d) }
+        </section>
+    }
+}
+
+fn categories(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<Action>) -> Html {
+    let count = sheet.categories.len();
+    html! {
+        <section class="ed-section" id="f-categories" tabindex="-1" aria-labelledby="h-categories">
+            <h2 id="h-categories">{ s.categories_heading }</h2>
+            { list_problems(problems, "categories") }
+            { for sheet.categories.iter().enumerate().map(|(i, category)| html! {
+                <fieldset class="ed-item" id={format!("f-categories-{i}")} tabindex="-1">
+                    <legend>{ format!("{} {}", s.category, i + 1) }</legend>
+                    <div class="ed-row">
+                        { text_field(s.label, Field::CategoryLabel(i), &category.label, Kind::Line, problems, d) }
+                        { text_field(s.id, Field::CategoryId(i), &category.id, Kind::Line, problems, d) }
+                    </div>
+                    { text_field(s.description, Field::CategoryDescription(i), category.description.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                    { item_controls(s, s.category, "categories", i, count, Item::Category(i), d) }
+                </fieldset>
+            }) }
+            { add_button(s.add_category, "categories", Action::Add(List::Categories), d) }
+        </section>
+    }
+}
+
+/// The cards as a list of rows: each opens its form below.
+fn cards(
+    s: &EditorStrings,
+    sheet: &Sheet,
+    problems: &[Problem],
+    selected: Option<usize>,
+    d: &Callback<Action>,
+) -> Html {
+    let count = sheet.cards.len();
+    html! {
+        <section class="ed-section" id="f-cards" tabindex="-1" aria-labelledby="h-cards">
+            <h2 id="h-cards">{ s.cards_heading }</h2>
+            { list_problems(problems, "cards") }
+            <ol class="ed-card-list">
+                { for sheet.cards.iter().enumerate().map(|(i, card)| {
+                    let select = {
+                        let d = d.clone();
+                        Callback::from(move |_: MouseEvent| d.emit(Action::SelectCard(Some(i))))
+                    };
+                    let current = selected == Some(i);
+                    let label = sheet.category(&card.category).map_or(s.no_category, |c| c.label.as_str());
+                    let title = if card.title.is_empty() { format!("{} {}", s.card, i + 1) } else { card.title.clone() };
+                    html! {
+                        <li class={classes!("ed-card-row", current.then_some("ed-card-row--current"))}>
+                            <button type="button" class="ed-card-row__open" id={format!("f-cards-{i}-open")}
+                                aria-pressed={if current { "true" } else { "false" }} onclick={select}>
+                                <span class="ed-card-row__title">{ title }</span>
+                                <span class="ed-card-row__meta">{ format!("{label} · {}", card.facts.len()) }</span>
+                            </button>
+                            { item_controls(s, s.card, "cards", i, count, Item::Card(i), d) }
+                        </li>
+                    }
+                }) }
+            </ol>
+            { add_button(s.add_card, "cards", Action::Add(List::Cards), d) }
+        </section>
+    }
+}
+
+/// The chosen card's form: id, title, category, places and facts.
+fn card_form(
+    s: &EditorStrings,
+    lang: UiLang,
+    sheet: &Sheet,
+    c: usize,
+    problems: &[Problem],
+    d: &Callback<Action>,
+) -> Html {
+    let card = &sheet.cards[c];
+    let category_id = Field::CardCategory(c).dom_id();
+    let on_category = {
+        let d = d.clone();
+        Callback::from(move |event: Event| d.emit(Action::Edit(Field::CardCategory(c), select_value(&event))))
+    };
+    let category_known = sheet.category(&card.category).is_some();
+    let facts = card.facts.len();
+    html! {
+        <section class="ed-section ed-card-form" id={format!("f-cards-{c}")} tabindex="-1"
+            aria-labelledby="h-card">
+            <h2 id="h-card">{ format!("{} {}: {}", s.card, c + 1, card.title) }</h2>
+            { text_field(s.title, Field::CardTitle(c), &card.title, Kind::Line, problems, d) }
+            <div class="ed-row">
+                { text_field(s.id, Field::CardId(c), &card.id, Kind::Line, problems, d) }
+                <div class="ed-field">
+                    <label for={category_id.clone()}>{ s.category }</label>
+                    <select id={category_id} onchange={on_category}>
+                        if !category_known {
+                            <option value={card.category.clone()} selected=true>
+                                { if card.category.is_empty() { s.no_category.to_owned() } else { card.category.clone() } }
+                            </option>
+                        }
+                        { for sheet.categories.iter().map(|category| html! {
+                            <option value={category.id.clone()} selected={category.id == card.category}>
+                                { if category.label.is_empty() { category.id.clone() } else { category.label.clone() } }
+                            </option>
+                        }) }
+                    </select>
+                    { list_problems(problems, &Field::CardCategory(c).path()) }
+                </div>
+            </div>
+            { regions(s, lang, c, &card.regions, problems, d) }
+            <h3>{ s.facts_heading }</h3>
+            { list_problems(problems, &format!("cards[{c}].facts")) }
+            { for card.facts.iter().enumerate().map(|(f, fact)| fact_form(s, lang, sheet, c, f, facts, fact, problems, d)) }
+            { add_button(s.add_fact, &format!("cards[{c}].facts"), Action::Add(List::Facts(c)), d) }
+        </section>
+    }
+}
+
+/// A card's places: the chosen ones, and a type-ahead over the map's names.
+fn regions(
+    s: &EditorStrings,
+    lang: UiLang,
+    c: usize,
+    chosen: &[String],
+    problems: &[Problem],
+    d: &Callback<Action>,
+) -> Html {
+    let world = World::get();
+    let tag = lang.strings().tag;
+    let input_id = format!("f-cards-{c}-regions");
+    let list_id = "ed-places";
+    let on_key = {
+        let d = d.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                event.prevent_default();
+                if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    d.emit(Action::AddRegion(c, place_code(&input.value())));
+                    input.set_value("");
+                }
+            }
+        })
+    };
+    let on_change = {
+        let d = d.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let code = place_code(&input.value());
+                if World::get().is_known(&code) {
+                    d.emit(Action::AddRegion(c, code));
+                    input.set_value("");
+                }
+            }
+        })
+    };
+    html! {
+        <div class="ed-field ed-regions">
+            <label for={input_id.clone()}>{ s.regions }</label>
+            <ul class="ed-chips">
+                { for chosen.iter().enumerate().map(|(i, entry)| {
+                    let name = world.names(entry).map_or(entry.as_str(), |names| names.get(tag)).to_owned();
+                    let remove = {
+                        let d = d.clone();
+                        Callback::from(move |_: MouseEvent| d.emit(Action::RemoveRegion(c, i)))
+                    };
+                    html! {
+                        <li class="ed-chip">
+                            { format!("{name} ({entry})") }
+                            <button type="button" aria-label={format!("{}: {name}", s.remove)} onclick={remove}>{ "×" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <input id={input_id} type="text" list={list_id} autocomplete="off"
+                onkeydown={on_key} onchange={on_change} />
+            <datalist id={list_id}>
+                { for world.regions().iter().map(|region| html! {
+                    <option value={region.key.clone()} label={region.names.get(tag).to_owned()} />
+                }) }
+                { for world.countries().iter().map(|country| html! {
+                    <option value={country.code.clone()} label={country.names.get(tag).to_owned()} />
+                }) }
+            </datalist>
+            { list_problems(problems, &format!("cards[{c}].regions")) }
+        </div>
+    }
+}
+
+/// A typed place as a sheet names it: a code or key as it is, a name
+/// (in English or Russian) as its code.
+fn place_code(typed: &str) -> String {
+    let typed = typed.trim();
+    let world = World::get();
+    if world.is_known(typed) {
+        return typed.to_owned();
+    }
+    let upper = typed.to_uppercase();
+    if world.is_known(&upper) {
+        return upper;
+    }
+    let lower = typed.to_lowercase();
+    world
+        .countries()
+        .iter()
+        .find(|country| country.names.en.to_lowercase() == lower || country.names.ru.to_lowercase() == lower)
+        .map(|country| country.code.clone())
+        .or_else(|| {
+            world
+                .regions()
+                .iter()
+                .find(|region| {
+                    region.names.en.to_lowercase() == lower || region.names.ru.to_lowercase() == lower
+                })
+                .map(|region| region.key.clone())
+        })
+        .unwrap_or_else(|| typed.to_owned())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fact_form(
+    s: &EditorStrings,
+    lang: UiLang,
+    sheet: &Sheet,
+    c: usize,
+    f: usize,
+    count: usize,
+    fact: &crate::model::Fact,
+    problems: &[Problem],
+    d: &Callback<Action>,
+) -> Html {
+    let status_id = format!("f-cards-{c}-facts-{f}-status");
+    let legend_id = format!("{status_id}-legend");
+    let on_status = {
+        let d = d.clone();
+        Callback::from(move |event: Event| {
+            if let Some(status) = Status::from_name(&select_value(&event)) {
+                d.emit(Action::SetStatus(c, f, status));
+            }
+        })
+    };
+    let reader = lang.strings();
+    let legend_line = Status::ALL
+        .iter()
+        .position(|&status| status == fact.status)
+        .map_or("", |i| s.status_legend[i]);
+    // Cited ids that name no source are listed too, so they can be unticked.
+    let mut ids: Vec<(String, String)> = sheet
+        .sources
+        .iter()
+        .map(|source| {
+            (
+                source.id.clone(),
+                if source.title.is_empty() {
+                    source.id.clone()
+                } else {
+                    source.title.clone()
+                },
+            )
+        })
+        .collect();
+    for cited in &fact.sources {
+        if !ids.iter().any(|(id, _)| id == cited) {
+            ids.push((cited.clone(), format!("{cited} (?)")));
+        }
+    }
+    let sources_path = format!("cards[{c}].facts[{f}].sources");
+    let sources_messages: Vec<String> = problems
+        .iter()
+        .filter(|problem| problem.path.starts_with(&sources_path))
+        .map(|problem| problem.message.clone())
+        .collect();
+    html! {
+        <fieldset class="ed-item ed-fact" id={format!("f-cards-{c}-facts-{f}")} tabindex="-1">
+            <legend>{ format!("{} {}", s.fact, f + 1) }</legend>
+            { text_field(s.fact_text, Field::FactText(c, f), &fact.text, Kind::Lines, problems, d) }
+            <div class="ed-field">
+                <label for={status_id.clone()}>{ s.status }</label>
+                <select id={status_id} onchange={on_status} aria-describedby={legend_id.clone()}>
+                    { for Status::ALL.iter().map(|&status| html! {
+                        <option value={status.as_str()} selected={status == fact.status}>{ reader.status(status) }</option>
+                    }) }
+                </select>
+                <p class="ed-hint" id={legend_id}>{ legend_line }</p>
+            </div>
+            <fieldset class="ed-checks" id={crate::editor::state::field_id(&sources_path)} tabindex="-1">
+                <legend>{ s.fact_sources }</legend>
+                { for ids.iter().enumerate().map(|(i, (id, title))| {
+                    let check_id = format!("f-cards-{c}-facts-{f}-sources-{i}");
+                    let toggle = {
+                        let d = d.clone();
+                        let id = id.clone();
+                        Callback::from(move |_: Event| d.emit(Action::ToggleFactSource(c, f, id.clone())))
+                    };
+                    html! {
+                        <label class="ed-check" for={check_id.clone()}>
+                            <input type="checkbox" id={check_id} checked={fact.sources.contains(id)} onchange={toggle} />
+                            { title.clone() }
+                        </label>
+                    }
+                }) }
+                if !sources_messages.is_empty() {
+                    <p class="ed-field__problem">{ sources_messages.join(" · ") }</p>
+                }
+            </fieldset>
+            <div class="ed-row">
+                { text_field(s.attribution, Field::FactAttribution(c, f), fact.attribution.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                { text_field(s.quote, Field::FactQuote(c, f), fact.quote.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+            </div>
+            { item_controls(s, s.fact, &format!("cards-{c}-facts"), f, count, Item::Fact(c, f), d) }
+        </fieldset>
+    }
+}
+
+fn corrections(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<Action>) -> Html {
+    let count = sheet.corrections.len();
+    html! {
+        <section class="ed-section" id="f-corrections" tabindex="-1" aria-labelledby="h-corrections">
+            <h2 id="h-corrections">{ s.corrections_heading }</h2>
+            { for sheet.corrections.iter().enumerate().map(|(i, correction)| html! {
+                <fieldset class="ed-item" id={format!("f-corrections-{i}")} tabindex="-1">
+                    <legend>{ format!("{} {}", s.correction, i + 1) }</legend>
+                    <div class="ed-row">
+                        { text_field(s.date, Field::CorrectionDate(i), &correction.date, Kind::Line, problems, d) }
+                        { text_field(s.corrected_card, Field::CorrectionCard(i), correction.card.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                    </div>
+                    { text_field(s.fact_text, Field::CorrectionText(i), &correction.text, Kind::Lines, problems, d) }
+                    { item_controls(s, s.correction, "corrections", i, count, Item::Correction(i), d) }
+                </fieldset>
+            }) }
+            { add_button(s.add_correction, "corrections", Action::Add(List::Corrections), d) }
+        </section>
+    }
+}

@@ -1,0 +1,915 @@
+//! The editor's state and its one pure transition.
+//!
+//! Everything the editor knows (the sheet being edited, its history for undo,
+//! the problems `model::check` found, what the preview shows, the open tab)
+//! is in [`EditorState`], and every change goes through [`EditorState::apply`]
+//! with one [`Action`]. No I/O happens here: the app's effects save, read
+//! files and focus fields (`glue.rs`), and native tests drive `apply`
+//! (tests/editor_state.rs).
+
+use std::rc::Rc;
+
+use crate::model::spreadsheet::{self, ImportProblem};
+use crate::model::{
+    self, Card, Category, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
+};
+
+/// How many edits undo can go back.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// The editor's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Open a sheet: new, bundled, file, paste, URL.
+    #[default]
+    Open,
+    /// The forms for every field.
+    Form,
+    /// The sheet as JSON text, edited both ways.
+    Json,
+    /// Spreadsheet import and export.
+    Spreadsheet,
+    /// Download, embed codes and fallback HTML.
+    Publish,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [Tab::Open, Tab::Form, Tab::Json, Tab::Spreadsheet, Tab::Publish];
+
+    /// The tab's id in the page (`tab-form`), for its button and panel.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Open => "open",
+            Tab::Form => "form",
+            Tab::Json => "json",
+            Tab::Spreadsheet => "spreadsheet",
+            Tab::Publish => "publish",
+        }
+    }
+}
+
+/// The preview's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Width {
+    Phone,
+    #[default]
+    Desktop,
+}
+
+/// One text field of the sheet, by where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    SheetId,
+    Title,
+    Summary,
+    Lang,
+    Updated,
+    SourceId(usize),
+    SourceTitle(usize),
+    SourcePublisher(usize),
+    SourceUrl(usize),
+    SourcePublished(usize),
+    CategoryId(usize),
+    CategoryLabel(usize),
+    CategoryDescription(usize),
+    CardId(usize),
+    CardTitle(usize),
+    CardCategory(usize),
+    FactText(usize, usize),
+    FactAttribution(usize, usize),
+    FactQuote(usize, usize),
+    CorrectionDate(usize),
+    CorrectionText(usize),
+    CorrectionCard(usize),
+}
+
+impl Field {
+    /// The JSON path of the field, as `model::check` names it.
+    pub fn path(self) -> String {
+        match self {
+            Field::SheetId => "id".into(),
+            Field::Title => "title".into(),
+            Field::Summary => "summary".into(),
+            Field::Lang => "lang".into(),
+            Field::Updated => "updated".into(),
+            Field::SourceId(i) => format!("sources[{i}].id"),
+            Field::SourceTitle(i) => format!("sources[{i}].title"),
+            Field::SourcePublisher(i) => format!("sources[{i}].publisher"),
+            Field::SourceUrl(i) => format!("sources[{i}].url"),
+            Field::SourcePublished(i) => format!("sources[{i}].published"),
+            Field::CategoryId(i) => format!("categories[{i}].id"),
+            Field::CategoryLabel(i) => format!("categories[{i}].label"),
+            Field::CategoryDescription(i) => format!("categories[{i}].description"),
+            Field::CardId(i) => format!("cards[{i}].id"),
+            Field::CardTitle(i) => format!("cards[{i}].title"),
+            Field::CardCategory(i) => format!("cards[{i}].category"),
+            Field::FactText(c, f) => format!("cards[{c}].facts[{f}].text"),
+            Field::FactAttribution(c, f) => format!("cards[{c}].facts[{f}].attribution"),
+            Field::FactQuote(c, f) => format!("cards[{c}].facts[{f}].quote"),
+            Field::CorrectionDate(i) => format!("corrections[{i}].date"),
+            Field::CorrectionText(i) => format!("corrections[{i}].text"),
+            Field::CorrectionCard(i) => format!("corrections[{i}].card"),
+        }
+    }
+
+    /// The id of the field's element in the page.
+    pub fn dom_id(self) -> String {
+        field_id(&self.path())
+    }
+}
+
+/// The element id for a JSON path: `cards[2].facts[0].text` ->
+/// `f-cards-2-facts-0-text`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("f");
+    for part in path.split(['.', '[', ']']).filter(|part| !part.is_empty()) {
+        id.push('-');
+        id.push_str(part);
+    }
+    if id == "f" { "f-sheet".into() } else { id }
+}
+
+/// The element ids to try, most precise first, for focusing the field of a
+/// problem at `path`: the path itself, then each shorter path
+/// (`cards[2].facts[0].sources[1]` -> its sources, its fact, its card...).
+pub fn focus_candidates(path: &str) -> Vec<String> {
+    let mut candidates = vec![field_id(path)];
+    let mut rest = path;
+    while let Some(cut) = rest.rfind(['.', '[']) {
+        rest = &rest[..cut];
+        if !rest.is_empty() {
+            candidates.push(field_id(rest));
+        }
+    }
+    candidates.push(field_id(""));
+    candidates.dedup();
+    candidates
+}
+
+/// The card a JSON path is inside (`cards[3]...` -> 3).
+pub fn card_of_path(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("cards[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+/// A list of the sheet that can be added to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Sources,
+    Categories,
+    Cards,
+    /// The facts of one card.
+    Facts(usize),
+    Corrections,
+}
+
+/// One item of a list, to remove or move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Source(usize),
+    Category(usize),
+    Card(usize),
+    Fact(usize, usize),
+    Correction(usize),
+}
+
+/// Which way to move an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// A draft found in storage when the editor started.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub sheet: Rc<Sheet>,
+    pub published_url: String,
+    /// When it was saved, as the browser wrote it (shown to the user).
+    pub saved_at: String,
+}
+
+/// A request to focus an element, numbered so that asking twice for the
+/// same field focuses it twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusRequest {
+    pub seq: u64,
+    /// Element ids, the first present wins.
+    pub ids: Vec<String>,
+    /// For the spreadsheet text: the line to select.
+    pub line: Option<usize>,
+}
+
+/// Something the user asks of the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Replace the sheet (new, bundled, file, URL, restore): undoable.
+    Load(Sheet),
+    /// Load JSON text (a file, a paste, a URL): the sheet if it decodes,
+    /// otherwise its problems are shown on the JSON tab.
+    LoadJson(String),
+    /// Import spreadsheet text (CSV or TSV) and load the sheet it gives.
+    ImportSpreadsheet(String),
+    /// The spreadsheet tab's text changed.
+    SetSpreadsheetText(String),
+    /// Set one text field.
+    Edit(Field, String),
+    /// Set a fact's status.
+    SetStatus(usize, usize, Status),
+    /// Cite or stop citing a source in a fact.
+    ToggleFactSource(usize, usize, String),
+    /// Add a place to a card's map.
+    AddRegion(usize, String),
+    /// Remove a card's place by its index.
+    RemoveRegion(usize, usize),
+    /// Add an empty item at the end of a list.
+    Add(List),
+    /// Remove an item.
+    Remove(Item),
+    /// Move an item one place.
+    Move(Item, Direction),
+    /// The JSON tab's text changed.
+    EditJson(String),
+    Undo,
+    Redo,
+    /// Check the sheet and update the preview (after typing pauses).
+    Settle,
+    SetTab(Tab),
+    /// Open one card's form.
+    SelectCard(Option<usize>),
+    /// Go to the field of a problem at this JSON path.
+    GoToProblem(String),
+    /// Go to the spreadsheet row of an import problem.
+    GoToRow(usize),
+    SetWidth(Width),
+    SetDark(bool),
+    SetPublishedUrl(String),
+    /// A draft was found in storage at start.
+    OfferDraft(Draft),
+    RestoreDraft,
+    DiscardDraft,
+    /// Another tab saved over our draft: stop autosaving.
+    OtherTabSaved,
+    /// Save here again, over the other tab's draft.
+    TakeOver,
+    /// A message for the status line (a file could not be read...).
+    Notify(String),
+}
+
+/// The whole editor, as one value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorState {
+    /// The sheet being edited.
+    pub sheet: Rc<Sheet>,
+    /// Earlier sheets, newest last, and the field the last edit typed into
+    /// (typing on in the same field is one undo step).
+    pub past: Vec<Rc<Sheet>>,
+    pub future: Vec<Rc<Sheet>>,
+    pub last_field: Option<Field>,
+    /// Counts every change of the sheet (autosave and the preview follow it).
+    pub revision: u64,
+    /// The revision `problems` and `preview` were made from.
+    pub settled: u64,
+    /// Every problem `model::check` finds in the sheet.
+    pub problems: Rc<[Problem]>,
+    /// The sheet as the preview shows it: the latest one with no error.
+    pub preview: Option<Rc<Sheet>>,
+    pub tab: Tab,
+    pub selected_card: Option<usize>,
+    /// The JSON tab's text, and its problems while it does not decode.
+    pub json_text: String,
+    pub json_problems: Rc<[Problem]>,
+    pub spreadsheet_text: String,
+    pub import_problems: Rc<[ImportProblem]>,
+    pub width: Width,
+    pub dark: bool,
+    pub published_url: String,
+    pub draft: Option<Draft>,
+    /// Another tab saved the draft after us: autosave is paused.
+    pub conflict: bool,
+    pub focus: Option<FocusRequest>,
+    pub notice: Option<String>,
+}
+
+impl Default for EditorState {
+    fn default() -> Self {
+        EditorState::new(blank_sheet("2026-01-01"))
+    }
+}
+
+/// A sheet with nothing in it yet, updated on `today`.
+pub fn blank_sheet(today: &str) -> Sheet {
+    Sheet {
+        factcards: FormatVersion(1),
+        id: String::new(),
+        title: String::new(),
+        summary: String::new(),
+        lang: "en".into(),
+        updated: today.into(),
+        sources: Vec::new(),
+        categories: Vec::new(),
+        cards: Vec::new(),
+        corrections: Vec::new(),
+    }
+}
+
+/// The example sheet of the spreadsheet template.
+pub fn template_sheet() -> Option<Sheet> {
+    spreadsheet::import_text(spreadsheet::TEMPLATE_CSV).sheet
+}
+
+/// The bundled story.
+pub fn bundled_sheet() -> Option<Sheet> {
+    model::check(crate::BUNDLED_SHEET).sheet
+}
+
+/// The sheet as JSON text, two-space indented, as the download and the JSON
+/// tab show it.
+pub fn sheet_json(sheet: &Sheet) -> String {
+    let mut text = serde_json::to_string_pretty(sheet).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+impl EditorState {
+    /// The editor showing `sheet`, checked.
+    pub fn new(sheet: Sheet) -> Self {
+        let mut state = EditorState {
+            sheet: Rc::new(sheet),
+            past: Vec::new(),
+            future: Vec::new(),
+            last_field: None,
+            revision: 0,
+            settled: u64::MAX,
+            problems: Rc::from([]),
+            preview: None,
+            tab: Tab::Open,
+            selected_card: None,
+            json_text: String::new(),
+            json_problems: Rc::from([]),
+            spreadsheet_text: String::new(),
+            import_problems: Rc::from([]),
+            width: Width::Desktop,
+            dark: false,
+            published_url: String::new(),
+            draft: None,
+            conflict: false,
+            focus: None,
+            notice: None,
+        };
+        state.settle();
+        state
+    }
+
+    /// How many errors the sheet has (as of the last check).
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// The state after `action`.
+    pub fn apply(mut self, action: Action) -> Self {
+        self.notice = None;
+        match action {
+            Action::Load(sheet) => self.load(sheet),
+            Action::LoadJson(text) => {
+                let report = model::check(&text);
+                // A sheet with rule errors (an unknown id, an empty title)
+                // opens in the forms to be fixed there, as long as decoding
+                // it lost nothing: the same errors are found in it again.
+                let errors = report.errors().count();
+                let lenient = || {
+                    model::decode_lenient(&text)
+                        .filter(|sheet| model::check(&sheet_json(sheet)).errors().count() == errors)
+                };
+                match report.sheet.clone().or_else(lenient) {
+                    Some(sheet) => self.load(sheet),
+                    None => {
+                        // Otherwise the JSON tab shows why.
+                        self.json_text = text;
+                        self.json_problems = report.problems.into();
+                        self.tab = Tab::Json;
+                    }
+                }
+            }
+            Action::ImportSpreadsheet(text) => {
+                let import = spreadsheet::import_text(&text);
+                self.spreadsheet_text = text;
+                self.import_problems = import.problems.into();
+                self.tab = Tab::Spreadsheet;
+                if let Some(sheet) = import.sheet {
+                    self.load(sheet);
+                    self.tab = Tab::Spreadsheet;
+                }
+            }
+            Action::SetSpreadsheetText(text) => self.spreadsheet_text = text,
+            Action::Edit(field, value) => self.edit_field(field, value),
+            Action::SetStatus(card, fact, status) => self.edit(None, |sheet| {
+                if let Some(fact) = fact_mut(sheet, card, fact) {
+                    fact.status = status;
+                }
+            }),
+            Action::ToggleFactSource(card, fact, id) => self.edit(None, |sheet| {
+                if let Some(fact) = fact_mut(sheet, card, fact) {
+                    match fact.sources.iter().position(|source| *source == id) {
+                        Some(at) => {
+                            fact.sources.remove(at);
+                        }
+                        None => fact.sources.push(id),
+                    }
+                }
+            }),
+            Action::AddRegion(card, entry) => {
+                let entry = entry.trim().to_owned();
+                if entry.is_empty() {
+                    return self;
+                }
+                self.edit(None, |sheet| {
+                    if let Some(card) = sheet.cards.get_mut(card)
+                        && !card.regions.contains(&entry)
+                    {
+                        card.regions.push(entry);
+                    }
+                });
+            }
+            Action::RemoveRegion(card, at) => self.edit(None, |sheet| {
+                if let Some(card) = sheet.cards.get_mut(card)
+                    && at < card.regions.len()
+                {
+                    card.regions.remove(at);
+                }
+            }),
+            Action::Add(list) => self.add(list),
+            Action::Remove(item) => self.remove(item),
+            Action::Move(item, direction) => self.move_item(item, direction),
+            Action::EditJson(text) => {
+                let report = model::check(&text);
+                self.json_problems = report.problems.clone().into();
+                self.json_text = text;
+                if let Some(sheet) = report.sheet {
+                    let json = self.json_text.clone();
+                    self.edit(None, |current| *current = sheet);
+                    self.json_text = json;
+                }
+            }
+            Action::Undo => {
+                if let Some(previous) = self.past.pop() {
+                    let current = std::mem::replace(&mut self.sheet, previous);
+                    self.future.push(current);
+                    self.changed();
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.future.pop() {
+                    let current = std::mem::replace(&mut self.sheet, next);
+                    self.past.push(current);
+                    self.changed();
+                }
+            }
+            Action::Settle => {
+                // A pause in typing ends an undo step.
+                self.last_field = None;
+                self.settle();
+            }
+            Action::SetTab(tab) => {
+                if tab == Tab::Json {
+                    self.json_text = sheet_json(&self.sheet);
+                    self.json_problems = Rc::from([]);
+                }
+                if tab == Tab::Spreadsheet && self.spreadsheet_text.is_empty() {
+                    self.spreadsheet_text = spreadsheet::export(&self.sheet).unwrap_or_default();
+                }
+                if tab == Tab::Publish {
+                    self.settle();
+                }
+                self.tab = tab;
+            }
+            Action::SelectCard(card) => self.selected_card = card.filter(|&c| c < self.sheet.cards.len()),
+            Action::GoToProblem(path) => {
+                if self.tab == Tab::Json {
+                    self.request_focus(vec!["json-text".into()], None);
+                    return self;
+                }
+                self.tab = Tab::Form;
+                if let Some(card) = card_of_path(&path) {
+                    self.selected_card = Some(card);
+                }
+                self.request_focus(focus_candidates(&path), None);
+            }
+            Action::GoToRow(row) => {
+                self.tab = Tab::Spreadsheet;
+                self.request_focus(vec!["spreadsheet-text".into()], Some(row));
+            }
+            Action::SetWidth(width) => self.width = width,
+            Action::SetDark(dark) => self.dark = dark,
+            Action::SetPublishedUrl(url) => self.published_url = url.trim().to_owned(),
+            Action::OfferDraft(draft) => self.draft = Some(draft),
+            Action::RestoreDraft => {
+                if let Some(draft) = self.draft.take() {
+                    self.published_url = draft.published_url;
+                    self.load(Rc::unwrap_or_clone(draft.sheet));
+                }
+            }
+            Action::DiscardDraft => self.draft = None,
+            Action::OtherTabSaved => self.conflict = true,
+            Action::TakeOver => {
+                self.conflict = false;
+                self.revision += 1;
+            }
+            Action::Notify(message) => self.notice = Some(message),
+        }
+        self
+    }
+
+    /// Whether the autosave should write now: not while a found draft waits
+    /// for an answer, nor after another tab took over.
+    pub fn may_autosave(&self) -> bool {
+        self.draft.is_none() && !self.conflict && self.revision > 0
+    }
+
+    fn load(&mut self, sheet: Sheet) {
+        self.edit(None, |current| *current = sheet);
+        self.last_field = None;
+        self.selected_card = (!self.sheet.cards.is_empty()).then_some(0);
+        self.spreadsheet_text.clear();
+        self.json_problems = Rc::from([]);
+        self.tab = Tab::Form;
+        self.settle();
+    }
+
+    /// Runs `change` on the sheet as one undoable edit; typing on in the
+    /// same `field` extends the last step instead of adding one.
+    fn edit(&mut self, field: Option<Field>, change: impl FnOnce(&mut Sheet)) {
+        let mut sheet = (*self.sheet).clone();
+        change(&mut sheet);
+        if sheet == *self.sheet {
+            return;
+        }
+        let coalesce = field.is_some() && field == self.last_field;
+        if !coalesce {
+            self.past.push(Rc::clone(&self.sheet));
+            if self.past.len() > HISTORY_LIMIT {
+                self.past.remove(0);
+            }
+        }
+        self.future.clear();
+        self.last_field = field;
+        self.sheet = Rc::new(sheet);
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        if self
+            .selected_card
+            .is_some_and(|card| card >= self.sheet.cards.len())
+        {
+            self.selected_card = self.sheet.cards.len().checked_sub(1);
+        }
+    }
+
+    /// Checks the sheet as JSON text and moves the preview to it if it has
+    /// no error.
+    fn settle(&mut self) {
+        if self.settled == self.revision {
+            return;
+        }
+        let report = model::check(&sheet_json(&self.sheet));
+        self.problems = report.problems.into();
+        if report.sheet.is_some() {
+            self.preview = Some(Rc::clone(&self.sheet));
+        }
+        self.settled = self.revision;
+    }
+
+    fn request_focus(&mut self, ids: Vec<String>, line: Option<usize>) {
+        let seq = self.focus.as_ref().map_or(0, |focus| focus.seq + 1);
+        self.focus = Some(FocusRequest { seq, ids, line });
+    }
+
+    fn edit_field(&mut self, field: Field, value: String) {
+        self.edit(Some(field), |sheet| set_field(sheet, field, value));
+    }
+
+    fn add(&mut self, list: List) {
+        let mut focus = None;
+        self.edit(None, |sheet| match list {
+            List::Sources => {
+                sheet.sources.push(Source {
+                    id: String::new(),
+                    title: String::new(),
+                    publisher: None,
+                    url: None,
+                    published: None,
+                });
+                focus = Some(Field::SourceTitle(sheet.sources.len() - 1));
+            }
+            List::Categories => {
+                sheet.categories.push(Category {
+                    id: String::new(),
+                    label: String::new(),
+                    description: None,
+                });
+                focus = Some(Field::CategoryLabel(sheet.categories.len() - 1));
+            }
+            List::Cards => {
+                let category = sheet.categories.first().map(|c| c.id.clone()).unwrap_or_default();
+                let sources = sheet
+                    .sources
+                    .first()
+                    .map(|s| vec![s.id.clone()])
+                    .unwrap_or_default();
+                sheet.cards.push(Card {
+                    id: String::new(),
+                    category,
+                    title: String::new(),
+                    facts: vec![empty_fact(sources)],
+                    regions: Vec::new(),
+                });
+                focus = Some(Field::CardTitle(sheet.cards.len() - 1));
+            }
+            List::Facts(card) => {
+                if let Some(card_ref) = sheet.cards.get_mut(card) {
+                    let sources = card_ref
+                        .facts
+                        .last()
+                        .map(|f| f.sources.clone())
+                        .unwrap_or_default();
+                    card_ref.facts.push(empty_fact(sources));
+                    focus = Some(Field::FactText(card, card_ref.facts.len() - 1));
+                }
+            }
+            List::Corrections => {
+                let date = sheet.updated.chars().take(10).collect();
+                sheet.corrections.push(Correction {
+                    date,
+                    text: String::new(),
+                    card: None,
+                });
+                focus = Some(Field::CorrectionText(sheet.corrections.len() - 1));
+            }
+        });
+        if let Some(field) = focus {
+            if let Field::CardTitle(card) | Field::FactText(card, _) = field {
+                self.selected_card = Some(card);
+            }
+            self.request_focus(vec![field.dom_id()], None);
+        }
+    }
+
+    fn remove(&mut self, item: Item) {
+        self.edit(None, |sheet| match item {
+            Item::Source(i) => remove_at(&mut sheet.sources, i),
+            Item::Category(i) => remove_at(&mut sheet.categories, i),
+            Item::Card(i) => remove_at(&mut sheet.cards, i),
+            Item::Fact(c, f) => {
+                if let Some(card) = sheet.cards.get_mut(c) {
+                    remove_at(&mut card.facts, f);
+                }
+            }
+            Item::Correction(i) => remove_at(&mut sheet.corrections, i),
+        });
+    }
+
+    fn move_item(&mut self, item: Item, direction: Direction) {
+        let mut moved_to = None;
+        self.edit(None, |sheet| {
+            moved_to = match item {
+                Item::Source(i) => swap(&mut sheet.sources, i, direction),
+                Item::Category(i) => swap(&mut sheet.categories, i, direction),
+                Item::Card(i) => swap(&mut sheet.cards, i, direction),
+                Item::Fact(c, f) => sheet
+                    .cards
+                    .get_mut(c)
+                    .and_then(|card| swap(&mut card.facts, f, direction)),
+                Item::Correction(i) => swap(&mut sheet.corrections, i, direction),
+            };
+        });
+        // Keyboard users keep their place: the focus follows the item's
+        // button in its new position.
+        if let Some(to) = moved_to {
+            let (key, to) = match item {
+                Item::Source(_) => ("sources".to_owned(), to),
+                Item::Category(_) => ("categories".to_owned(), to),
+                Item::Card(_) => {
+                    if self.selected_card.is_some() {
+                        self.selected_card = Some(to);
+                    }
+                    ("cards".to_owned(), to)
+                }
+                Item::Fact(c, _) => (format!("cards-{c}-facts"), to),
+                Item::Correction(_) => ("corrections".to_owned(), to),
+            };
+            let button = match direction {
+                Direction::Up => "up",
+                Direction::Down => "down",
+            };
+            self.request_focus(
+                vec![
+                    format!("f-{key}-{to}-{button}"),
+                    format!("f-{key}-{to}-up"),
+                    format!("f-{key}-{to}-down"),
+                ],
+                None,
+            );
+        }
+    }
+}
+
+fn empty_fact(sources: Vec<String>) -> Fact {
+    Fact {
+        text: String::new(),
+        status: Status::Confirmed,
+        sources,
+        attribution: None,
+        quote: None,
+    }
+}
+
+fn fact_mut(sheet: &mut Sheet, card: usize, fact: usize) -> Option<&mut Fact> {
+    sheet.cards.get_mut(card)?.facts.get_mut(fact)
+}
+
+fn remove_at<T>(list: &mut Vec<T>, at: usize) {
+    if at < list.len() {
+        list.remove(at);
+    }
+}
+
+/// Swaps an item with its neighbour; where it went, if it moved.
+fn swap<T>(list: &mut [T], at: usize, direction: Direction) -> Option<usize> {
+    let to = match direction {
+        Direction::Up => at.checked_sub(1)?,
+        Direction::Down => at + 1,
+    };
+    if to >= list.len() || at >= list.len() {
+        return None;
+    }
+    list.swap(at, to);
+    Some(to)
+}
+
+/// Blank text is an absent optional field.
+fn optional(value: String) -> Option<String> {
+    (!value.trim().is_empty()).then_some(value)
+}
+
+/// The id to follow a title with: the title's slug, while the id is empty
+/// or still the slug of the old title (the user has not chosen another).
+fn follow_title(id: &str, old_title: &str, new_title: &str) -> Option<String> {
+    let old_slug = spreadsheet::slug(old_title).unwrap_or_default();
+    (id.is_empty() || id == old_slug).then(|| spreadsheet::slug(new_title).unwrap_or_default())
+}
+
+/// Sets one field. Ids follow their titles until edited, and a renamed id
+/// is renamed where the sheet refers to it.
+fn set_field(sheet: &mut Sheet, field: Field, value: String) {
+    match field {
+        Field::SheetId => sheet.id = value,
+        Field::Title => {
+            if let Some(id) = follow_title(&sheet.id, &sheet.title, &value) {
+                sheet.id = id;
+            }
+            sheet.title = value;
+        }
+        Field::Summary => sheet.summary = value,
+        Field::Lang => sheet.lang = value,
+        Field::Updated => sheet.updated = value,
+        Field::SourceId(i) => rename_source(sheet, i, value),
+        Field::SourceTitle(i) => {
+            let Some(source) = sheet.sources.get(i) else {
+                return;
+            };
+            if let Some(id) = follow_title(&source.id, &source.title, &value) {
+                rename_source(sheet, i, id);
+            }
+            sheet.sources[i].title = value;
+        }
+        Field::SourcePublisher(i) => {
+            if let Some(source) = sheet.sources.get_mut(i) {
+                source.publisher = optional(value);
+            }
+        }
+        Field::SourceUrl(i) => {
+            if let Some(source) = sheet.sources.get_mut(i) {
+                source.url = optional(value);
+            }
+        }
+        Field::SourcePublished(i) => {
+            if let Some(source) = sheet.sources.get_mut(i) {
+                source.published = optional(value);
+            }
+        }
+        Field::CategoryId(i) => rename_category(sheet, i, value),
+        Field::CategoryLabel(i) => {
+            let Some(category) = sheet.categories.get(i) else {
+                return;
+            };
+            if let Some(id) = follow_title(&category.id, &category.label, &value) {
+                rename_category(sheet, i, id);
+            }
+            sheet.categories[i].label = value;
+        }
+        Field::CategoryDescription(i) => {
+            if let Some(category) = sheet.categories.get_mut(i) {
+                category.description = optional(value);
+            }
+        }
+        Field::CardId(i) => rename_card(sheet, i, value),
+        Field::CardTitle(i) => {
+            let Some(card) = sheet.cards.get(i) else { return };
+            if let Some(id) = follow_title(&card.id, &card.title, &value) {
+                rename_card(sheet, i, id);
+            }
+            sheet.cards[i].title = value;
+        }
+        Field::CardCategory(i) => {
+            if let Some(card) = sheet.cards.get_mut(i) {
+                card.category = value;
+            }
+        }
+        Field::FactText(c, f) => {
+            if let Some(fact) = fact_mut(sheet, c, f) {
+                fact.text = value;
+            }
+        }
+        Field::FactAttribution(c, f) => {
+            if let Some(fact) = fact_mut(sheet, c, f) {
+                fact.attribution = optional(value);
+            }
+        }
+        Field::FactQuote(c, f) => {
+            if let Some(fact) = fact_mut(sheet, c, f) {
+                fact.quote = optional(value);
+            }
+        }
+        Field::CorrectionDate(i) => {
+            if let Some(correction) = sheet.corrections.get_mut(i) {
+                correction.date = value;
+            }
+        }
+        Field::CorrectionText(i) => {
+            if let Some(correction) = sheet.corrections.get_mut(i) {
+                correction.text = value;
+            }
+        }
+        Field::CorrectionCard(i) => {
+            if let Some(correction) = sheet.corrections.get_mut(i) {
+                correction.card = optional(value);
+            }
+        }
+    }
+}
+
+fn rename_source(sheet: &mut Sheet, i: usize, id: String) {
+    let Some(source) = sheet.sources.get_mut(i) else {
+        return;
+    };
+    let old = std::mem::replace(&mut source.id, id.clone());
+    // An empty id is renamed too: what cited the source before it had a
+    // name cites it by its first name.
+    for fact in sheet.cards.iter_mut().flat_map(|card| card.facts.iter_mut()) {
+        for cited in &mut fact.sources {
+            if *cited == old {
+                cited.clone_from(&id);
+            }
+        }
+    }
+}
+
+fn rename_category(sheet: &mut Sheet, i: usize, id: String) {
+    let Some(category) = sheet.categories.get_mut(i) else {
+        return;
+    };
+    let old = std::mem::replace(&mut category.id, id.clone());
+    for card in &mut sheet.cards {
+        if card.category == old {
+            card.category.clone_from(&id);
+        }
+    }
+}
+
+fn rename_card(sheet: &mut Sheet, i: usize, id: String) {
+    let Some(card) = sheet.cards.get_mut(i) else {
+        return;
+    };
+    let old = std::mem::replace(&mut card.id, id.clone());
+    if old.is_empty() {
+        return;
+    }
+    for correction in &mut sheet.corrections {
+        if correction.card.as_deref() == Some(old.as_str()) {
+            correction.card = Some(id.clone());
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! The editor's state, driven natively through its one transition.
+#![cfg(not(target_arch = "wasm32"))]
+
+use factcards::editor::publish::{EmbedKind, embed_code, encode_component};
+use factcards::editor::state::{
+    Action, Direction, EditorState, Field, Item, List, Tab, blank_sheet, bundled_sheet, card_of_path,
+    focus_candidates, sheet_json, template_sheet,
+};
+use factcards::model::{self, Severity, Status};
+
+fn blank() -> EditorState {
+    EditorState::new(blank_sheet("2026-11-30"))
+}
+
+fn apply_all(state: EditorState, actions: impl IntoIterator<Item = Action>) -> EditorState {
+    actions.into_iter().fold(state, EditorState::apply)
+}
+
+/// A valid sheet built the way a user builds one in the forms.
+fn built() -> EditorState {
+    apply_all(
+        blank(),
+        [
+            Action::Edit(Field::Title, "Bridge closed".into()),
+            Action::Edit(Field::Summary, "The bridge is closed.".into()),
+            Action::Add(List::Sources),
+            Action::Edit(Field::SourceTitle(0), "Council statement".into()),
+            Action::Edit(Field::SourceUrl(0), "https://example.org/a".into()),
+            Action::Add(List::Categories),
+            Action::Edit(Field::CategoryLabel(0), "The closure".into()),
+            Action::Add(List::Cards),
+            Action::Edit(Field::CardTitle(0), "Why it is closed".into()),
+            Action::Edit(Field::FactText(0, 0), "An inspection found damage.".into()),
+            Action::Settle,
+        ],
+    )
+}
+
+#[test]
+fn a_blank_sheet_has_errors_and_no_preview() {
+    let state = blank();
+    assert!(state.error_count() > 0);
+    assert!(state.preview.is_none());
+    assert!(!state.can_undo());
+}
+
+#[test]
+fn ids_follow_titles_and_references_follow_ids() {
+    let state = built();
+    assert_eq!(state.sheet.id, "bridge-closed");
+    assert_eq!(state.sheet.sources[0].id, "council-statement");
+    assert_eq!(state.sheet.categories[0].id, "the-closure");
+    assert_eq!(state.sheet.cards[0].id, "why-it-is-closed");
+    // The card was added after the category and source had ids.
+    assert_eq!(state.sheet.cards[0].category, "the-closure");
+    assert_eq!(state.sheet.cards[0].facts[0].sources, ["council-statement"]);
+    assert_eq!(state.error_count(), 0, "{:?}", state.problems);
+    assert!(state.preview.is_some());
+    let state = state.apply(Action::Edit(Field::SourceId(0), "council".into()));
+    assert_eq!(state.sheet.cards[0].facts[0].sources, ["council"]);
+    // An id edited by hand no longer follows its title.
+    let state = state.apply(Action::Edit(Field::SourceTitle(0), "Council".into()));
+    assert_eq!(state.sheet.sources[0].id, "council");
+}
+
+#[test]
+fn the_json_passes_check() {
+    let state = built();
+    let report = model::check(&sheet_json(&state.sheet));
+    assert!(report.sheet.is_some(), "{:?}", report.problems);
+}
+
+#[test]
+fn typing_in_one_field_is_one_undo_step_and_redo_restores_it() {
+    let state = apply_all(
+        built(),
+        [
+            Action::Edit(Field::FactText(0, 0), "A".into()),
+            Action::Edit(Field::FactText(0, 0), "An".into()),
+            Action::Edit(Field::FactText(0, 0), "Another".into()),
+        ],
+    );
+    let undone = state.clone().apply(Action::Undo);
+    assert_eq!(undone.sheet.cards[0].facts[0].text, "An inspection found damage.");
+    let redone = undone.apply(Action::Redo);
+    assert_eq!(redone.sheet.cards[0].facts[0].text, "Another");
+    assert!(!redone.can_redo());
+}
+
+#[test]
+fn a_new_edit_clears_redo() {
+    let state = built()
+        .apply(Action::Undo)
+        .apply(Action::Edit(Field::Summary, "x".into()));
+    assert!(!state.can_redo());
+}
+
+#[test]
+fn lists_add_remove_and_move() {
+    let state = apply_all(
+        built(),
+        [
+            Action::Add(List::Categories),
+            Action::Edit(Field::CategoryLabel(1), "Reactions".into()),
+            Action::Add(List::Categories),
+            Action::Edit(Field::CategoryLabel(2), "Traffic".into()),
+        ],
+    );
+    let labels = |state: &EditorState| {
+        state
+            .sheet
+            .categories
+            .iter()
+            .map(|c| c.label.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(&state), ["The closure", "Reactions", "Traffic"]);
+    let moved = state
+        .clone()
+        .apply(Action::Move(Item::Category(2), Direction::Up));
+    assert_eq!(labels(&moved), ["The closure", "Traffic", "Reactions"]);
+    // The focus follows the moved item's button.
+    assert_eq!(
+        moved.focus.as_ref().map(|f| f.ids[0].as_str()),
+        Some("f-categories-1-up")
+    );
+    // The first item cannot move up.
+    let same = moved
+        .clone()
+        .apply(Action::Move(Item::Category(0), Direction::Up));
+    assert_eq!(labels(&same), labels(&moved));
+    let removed = moved.apply(Action::Remove(Item::Category(0)));
+    assert_eq!(labels(&removed), ["Traffic", "Reactions"]);
+}
+
+#[test]
+fn facts_get_a_status_sources_and_optional_fields() {
+    let state = apply_all(
+        built(),
+        [
+            Action::Add(List::Facts(0)),
+            Action::SetStatus(0, 1, Status::Claimed),
+            Action::ToggleFactSource(0, 1, "council-statement".into()),
+            Action::Edit(Field::FactAttribution(0, 1), "the union".into()),
+            Action::Edit(Field::FactQuote(0, 1), "  ".into()),
+        ],
+    );
+    let fact = &state.sheet.cards[0].facts[1];
+    assert_eq!(fact.status, Status::Claimed);
+    // A new fact cites what the fact before it cites; toggling removes it.
+    assert!(fact.sources.is_empty());
+    assert_eq!(fact.attribution.as_deref(), Some("the union"));
+    assert_eq!(fact.quote, None);
+}
+
+#[test]
+fn a_problem_leads_to_its_field() {
+    assert_eq!(
+        focus_candidates("cards[2].facts[0].sources[1]"),
+        [
+            "f-cards-2-facts-0-sources-1",
+            "f-cards-2-facts-0-sources",
+            "f-cards-2-facts-0",
+            "f-cards-2-facts",
+            "f-cards-2",
+            "f-cards",
+            "f-sheet"
+        ]
+    );
+    assert_eq!(card_of_path("cards[12].title"), Some(12));
+    assert_eq!(Field::FactText(1, 2).dom_id(), "f-cards-1-facts-2-text");
+    let state = bundled()
+        .apply(Action::SetTab(Tab::Publish))
+        .apply(Action::GoToProblem("cards[3].title".into()));
+    assert_eq!(state.tab, Tab::Form);
+    assert_eq!(state.selected_card, Some(3));
+    assert_eq!(
+        state.focus.map(|f| f.ids[0].clone()).as_deref(),
+        Some("f-cards-3-title")
+    );
+}
+
+fn bundled() -> EditorState {
+    blank().apply(Action::Load(bundled_sheet().expect("the bundled story is valid")))
+}
+
+#[test]
+fn loading_is_undoable_and_opens_the_forms() {
+    let state = bundled();
+    assert_eq!(state.tab, Tab::Form);
+    assert_eq!(state.error_count(), 0);
+    let back = state.apply(Action::Undo);
+    assert_eq!(back.sheet.title, "");
+}
+
+#[test]
+fn json_edits_change_the_sheet_once_it_has_no_error() {
+    let state = bundled().apply(Action::SetTab(Tab::Json));
+    assert!(state.json_text.contains("\"factcards\": 1"));
+    let broken = state
+        .json_text
+        .replacen("\"factcards\": 1", "\"factcards\": 1,,", 1);
+    let state = state.apply(Action::EditJson(broken));
+    assert!(!state.json_problems.is_empty());
+    let title = state.sheet.title.clone();
+    let fixed = sheet_json(&state.sheet).replacen(&title, "A new title", 1);
+    let state = state.apply(Action::EditJson(fixed));
+    assert_eq!(state.sheet.title, "A new title");
+}
+
+#[test]
+fn json_with_errors_still_opens_in_the_forms() {
+    let text = sheet_json(&bundled().sheet).replacen("\"confirmed\"", "\"confimed\"", 1);
+    let state = blank().apply(Action::LoadJson(text.clone()));
+    // An unknown status does not decode: the JSON tab shows why.
+    assert_eq!(state.tab, Tab::Json);
+    assert!(
+        state
+            .json_problems
+            .iter()
+            .any(|p| p.message.contains("did you mean"))
+    );
+    let mut sheet = (*bundled().sheet).clone();
+    sheet.cards[0].facts[0].sources = vec!["nowhere".into()];
+    let state = blank().apply(Action::LoadJson(sheet_json(&sheet)));
+    assert_eq!(state.tab, Tab::Form);
+    assert_eq!(state.error_count(), 1);
+}
+
+#[test]
+fn a_spreadsheet_round_trips() {
+    let template = template_sheet().expect("the template imports");
+    let csv = model::spreadsheet::export(&template).expect("exports");
+    let state = blank().apply(Action::ImportSpreadsheet(csv.clone()));
+    assert_eq!(*state.sheet, template);
+    assert_eq!(model::spreadsheet::export(&state.sheet).expect("exports"), csv);
+}
+
+#[test]
+fn spreadsheet_problems_name_the_row_and_lead_to_it() {
+    let csv = model::spreadsheet::TEMPLATE_CSV.replacen(",confirmed,", ",confimed,", 1);
+    let state = blank().apply(Action::ImportSpreadsheet(csv));
+    assert_eq!(state.tab, Tab::Spreadsheet);
+    let problem = state
+        .import_problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+        .expect("an error");
+    let row = problem.place.as_ref().expect("a place").row;
+    assert_eq!(row, 17);
+    let state = state.apply(Action::GoToRow(row));
+    let focus = state.focus.expect("a focus request");
+    assert_eq!(
+        (focus.ids[0].as_str(), focus.line),
+        ("spreadsheet-text", Some(17))
+    );
+}
+
+#[test]
+fn drafts_wait_for_an_answer_before_autosave_goes_on() {
+    let state = built();
+    assert!(state.may_autosave());
+    let draft = factcards::editor::state::Draft {
+        sheet: bundled().sheet,
+        published_url: "https://example.org/s.json".into(),
+        saved_at: "now".into(),
+    };
+    let offered = state.apply(Action::OfferDraft(draft));
+    assert!(!offered.may_autosave());
+    let restored = offered.apply(Action::RestoreDraft);
+    assert!(restored.may_autosave());
+    assert_eq!(restored.published_url, "https://example.org/s.json");
+    assert_eq!(restored.sheet.id, bundled().sheet.id);
+    let other = restored.apply(Action::OtherTabSaved);
+    assert!(!other.may_autosave());
+    assert!(other.apply(Action::TakeOver).may_autosave());
+}
+
+#[test]
+fn embed_codes_follow_the_readme() {
+    let state = bundled();
+    let url = "https://example.org/s.json?a=1&b=2";
+    let base = "https://cdn.example/factcards/";
+    let drop_in = embed_code(EmbedKind::DropIn, &state.sheet, url, base);
+    assert_eq!(
+        drop_in,
+        "<div data-factcards data-src=\"https://example.org/s.json?a=1&amp;b=2\"></div>\n\
+         <script type=\"module\" src=\"https://cdn.example/factcards/factcards.js\"></script>\n"
+    );
+    let inline = embed_code(EmbedKind::Inline, &state.sheet, url, base);
+    assert!(inline.starts_with("<div data-factcards>\n  <script type=\"application/json\">{"));
+    assert!(!inline.contains("</script><"));
+    let iframe = embed_code(EmbedKind::Iframe, &state.sheet, url, base);
+    assert!(iframe.contains(&format!(
+        "embed.html?src={}&amp;theme=auto",
+        encode_component(url)
+    )));
+    let api = embed_code(EmbedKind::JsApi, &state.sheet, url, base);
+    assert!(api.contains("import { mount } from \"https://cdn.example/factcards/factcards.js\";"));
+    assert_eq!(encode_component("a b/&"), "a%20b%2F%26");
+}

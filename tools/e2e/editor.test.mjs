@@ -1,0 +1,301 @@
+// End-to-end tests of the editor page (editor.html) in the release build:
+// a sheet built by keyboard only, a spreadsheet imported with an error and
+// fixed from its problem, the JSON export checked by the CLI, a CSV round
+// trip, restore after a reload, undo and redo, every embed code loaded in a
+// page, axe-core, the strict CSP, and how long a keystroke's tasks take on a
+// 100-card sheet.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "./server.mjs";
+import { DIST, SHOTS, browser, origin, setUpSuite } from "./browser.mjs";
+
+const TIMEOUT = 10000;
+// As security.test.mjs sends it (importing that file would run its tests here).
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+setUpSuite(DIST);
+before(() => assert.ok(existsSync(join(DIST, "editor.html")), "dist/editor.html is built (scripts/build)"));
+
+async function open({ width = 1280, colorScheme = "light", path = "/editor.html", context: given } = {}) {
+  const context = given ?? (await browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true }));
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${origin}${path}`);
+  await page.locator("#tab-open").waitFor({ timeout: TIMEOUT });
+  return { page, context, errors, close: () => context.close() };
+}
+
+/** Presses Tab until the element with `id` has the focus (keyboard only). */
+async function tabTo(page, id, limit = 400) {
+  for (let i = 0; i < limit; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+async function problemCounts(page) {
+  const text = await page.locator("#problem-count").textContent();
+  const [errors, warnings] = text.trim().split("·").map((n) => Number(n.trim()));
+  return { errors, warnings };
+}
+
+async function waitForErrors(page, errors) {
+  await page.waitForFunction(
+    (want) => document.querySelector("#problem-count")?.textContent.trim().startsWith(`${want} `),
+    errors,
+    { timeout: TIMEOUT },
+  );
+}
+
+test("a three-category sheet is built from an empty sheet by keyboard only", async () => {
+  const { page, errors, close } = await open();
+  await tabTo(page, "open-blank");
+  await page.keyboard.press("Enter");
+  await tabTo(page, "f-title");
+  await page.keyboard.type("Harbour bridge closed");
+  await tabTo(page, "f-summary");
+  await page.keyboard.type("The harbour bridge is closed after an inspection.");
+  await tabTo(page, "f-sources-add");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "f-sources-0-title");
+  await page.keyboard.type("Council statement");
+  await tabTo(page, "f-sources-0-url");
+  await page.keyboard.type("https://example.org/council");
+  const labels = ["The closure", "Reactions", "Traffic"];
+  for (const [i, label] of labels.entries()) {
+    await tabTo(page, "f-categories-add");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((id) => document.activeElement?.id === id, `f-categories-${i}-label`);
+    await page.keyboard.type(label);
+  }
+  for (const [i, title] of ["Why it is closed", "What drivers say", "Where traffic goes"].entries()) {
+    await tabTo(page, "f-cards-add");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((id) => document.activeElement?.id === id, `f-cards-${i}-title`);
+    await page.keyboard.type(title);
+    await tabTo(page, `f-cards-${i}-category`);
+    for (let step = 0; step < i; step++) await page.keyboard.press("ArrowDown");
+    await tabTo(page, `f-cards-${i}-facts-0-text`);
+    await page.keyboard.type(`Fact ${i + 1} about the bridge.`);
+  }
+  // Reorder by keyboard: the last category moves up.
+  await tabTo(page, "f-categories-2-up");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "f-categories-1-up");
+  await waitForErrors(page, 0);
+  const categories = await page.locator("#preview .fc-filter button, #preview [role=tab], #preview .fc-filter__option").allTextContents();
+  const preview = await page.locator("#preview").textContent();
+  for (const label of labels) assert.ok(preview.includes(label), `the preview shows ${label} (${categories})`);
+  assert.ok(preview.includes("Fact 3 about the bridge."));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("a CSV with an error is fixed from its problem, and the exported JSON passes factcards check", async () => {
+  assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const { page, errors, close } = await open();
+  const template = await readFile("docs/template.csv", "utf8");
+  const broken = template.replace(",confirmed,", ",confimed,");
+  await page.locator("#open-paste").fill(broken);
+  await page.locator("#open-paste-button").click();
+  const problem = page.locator(".ed-problems a", { hasText: "confimed" });
+  await problem.waitFor({ timeout: TIMEOUT });
+  assert.match(await problem.textContent(), /row 17, column "status"/);
+  await problem.click();
+  // The click puts the cursor on the row: select it and type it right.
+  const selected = await page.evaluate(() => {
+    const area = document.activeElement;
+    return area.id === "spreadsheet-text" ? area.value.slice(area.selectionStart, area.selectionEnd) : null;
+  });
+  assert.ok(selected?.includes("confimed"), `the problem's row is selected: ${selected}`);
+  await page.keyboard.type(selected.replace("confimed", "confirmed"));
+  await page.locator("#spreadsheet-import").click();
+  await page.locator("#tab-publish").click();
+  await waitForErrors(page, 0);
+  assert.doesNotMatch(await page.locator("#publish-download").textContent(), /errors left/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#publish-download").click()]);
+  const dir = await mkdtemp(join(tmpdir(), "factcards-editor-"));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  // Exits with 0 (execFileSync throws otherwise).
+  execFileSync(CLI, ["check", file], { encoding: "utf8", stdio: "pipe" });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("a CSV round-trips through the editor unchanged", async () => {
+  const { page, close } = await open();
+  const template = await readFile("docs/template.csv", "utf8");
+  await page.locator("#open-paste").fill(template);
+  await page.locator("#open-paste-button").click();
+  await page.locator("#tab-spreadsheet").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
+  const dir = await mkdtemp(join(tmpdir(), "factcards-editor-"));
+  const file = join(dir, "out.csv");
+  await download.saveAs(file);
+  const exported = await readFile(file, "utf8");
+  // Export again from what the export gave: nothing changes.
+  await page.locator("#tab-open").click();
+  await page.locator("#open-paste").fill(exported);
+  await page.locator("#open-paste-button").click();
+  await page.locator("#tab-spreadsheet").click();
+  const [again] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
+  await again.saveAs(join(dir, "again.csv"));
+  assert.equal(await readFile(join(dir, "again.csv"), "utf8"), exported);
+  assert.ok(exported.includes("Harbour bridge closed until further notice"));
+  await close();
+});
+
+test("work is restored after a reload, and undo and redo work by keyboard", async () => {
+  const { page, context, close } = await open();
+  await page.locator("#open-bundled").click();
+  const title = page.locator("#f-title");
+  await title.fill("A changed title");
+  await waitForErrors(page, 0);
+  // Undo and redo with the shortcuts.
+  await page.keyboard.press("Control+z");
+  assert.notEqual(await title.inputValue(), "A changed title");
+  await page.keyboard.press("Control+Shift+z");
+  assert.equal(await title.inputValue(), "A changed title");
+  await page.locator("#redo").isDisabled();
+  await page.reload();
+  await page.locator("#draft-restore").click({ timeout: TIMEOUT });
+  await page.locator("#f-title").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#f-title").inputValue(), "A changed title");
+  // A second tab's save is noticed, not silently overwritten.
+  const second = await context.newPage();
+  await second.goto(`${origin}/editor.html`);
+  await second.locator("#draft-restore").click({ timeout: TIMEOUT });
+  await second.locator("#f-summary").fill("Saved from the second tab");
+  await page.locator("#conflict-banner").waitFor({ timeout: TIMEOUT });
+  await close();
+});
+
+test("every embed code, copied, shows the sheet in a page", async () => {
+  const { page, close } = await open();
+  await page.locator("#open-bundled").click();
+  await page.locator("#tab-publish").click();
+  await page.locator("#publish-url").fill(`${origin}/moscow-isis-k.json`);
+  for (const kind of ["drop-in", "inline", "iframe", "js-api"]) {
+    await page.locator(`#embed-${kind}-copy`).click();
+    await page.locator(`#embed-${kind}-copy`, { hasText: "Copied" }).waitFor({ timeout: TIMEOUT });
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    const viewer = await page.context().newPage();
+    await viewer.route(`${origin}/embed-test-${kind}.html`, (route) =>
+      route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><body>${code}</body></html>` }),
+    );
+    await viewer.goto(`${origin}/embed-test-${kind}.html`);
+    const cards =
+      kind === "iframe"
+        ? viewer.frameLocator("iframe").locator(".fc-card")
+        : viewer.locator("[data-factcards] .fc-card, #factcards-moscow-isis-k .fc-card, .fc-card");
+    await cards.first().waitFor({ timeout: 20000 });
+    await viewer.close();
+  }
+  await page.locator("#embed-fallback-copy").click();
+  await page.locator("#embed-fallback-copy", { hasText: "Copied" }).waitFor({ timeout: TIMEOUT });
+  const fallback = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(fallback, /^<template shadowrootmode="open"><link rel="stylesheet" href="[^"]*factcards.css">/);
+  assert.ok(fallback.includes("fc-card"));
+  await close();
+});
+
+test("a keystroke in a fact on a 100-card sheet blocks no task over 50 ms", async () => {
+  const { page, close } = await open();
+  const big = JSON.parse(await readFile("data/moscow-isis-k.json", "utf8"));
+  const base = big.cards[0];
+  big.cards = Array.from({ length: 100 }, (_, i) => ({
+    ...structuredClone(base),
+    id: `card-${i}`,
+    title: `Card ${i}`,
+    category: big.categories[i % big.categories.length].id,
+  }));
+  big.corrections = [];
+  await page.locator("#open-paste").fill(JSON.stringify(big));
+  await page.locator("#open-paste-button").click();
+  await page.locator("#f-cards-0-facts-0-text").waitFor({ timeout: TIMEOUT });
+  await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+  });
+  await page.locator("#f-cards-0-facts-0-text").focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Typed.", { delay: 60 });
+  await page.waitForFunction(() => document.querySelector("#preview").textContent.includes("Typed."), null, { timeout: TIMEOUT });
+  await page.waitForTimeout(300);
+  const long = await page.evaluate(() => window.__long);
+  const longest = Math.max(0, ...long);
+  console.log(`# editor, 100 cards: ${long.length} long tasks while typing and previewing; longest ${Math.round(longest)} ms`);
+  assert.ok(longest <= 50, `no task over 50 ms (longest ${Math.round(longest)} ms)`);
+  await close();
+});
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe-core finds no violations in the editor (${colorScheme})`, async () => {
+    const { page, close } = await open({ colorScheme });
+    await page.locator("#open-bundled").click();
+    await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+    for (const tab of ["form", "json", "spreadsheet", "publish", "open"]) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      assert.deepEqual(violations, [], `tab ${tab}`);
+    }
+    await close();
+  });
+}
+
+test("the editor works under the strict CSP with no violation, and speaks Russian", async () => {
+  const server = await serve(DIST, 0, { headers: { "content-security-policy": STRICT_CSP } });
+  const cspOrigin = `http://127.0.0.1:${server.address().port}`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${cspOrigin}/editor.html`);
+  await page.locator("#open-bundled").click({ timeout: TIMEOUT });
+  await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#ui-lang").selectOption("ru");
+  await page.locator("#tab-open", { hasText: "Открыть" }).waitFor({ timeout: TIMEOUT });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  server.closeAllConnections();
+  server.close();
+});
+
+test("screenshots of the editor at 375 and 1280 px, light and dark", async () => {
+  for (const width of [375, 1280]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const { page, close } = await open({ width, colorScheme });
+      await page.locator("#open-bundled").click();
+      await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+      if (colorScheme === "dark") await page.locator("#preview-dark").check();
+      // The deck's colours fade over 120 ms: shoot when they have.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(SHOTS, `editor-${width}-${colorScheme}.png`) });
+      await close();
+    }
+  }
+});

@@ -39,6 +39,10 @@ pub fn SheetForm(props: &SheetFormProps) -> Html {
                     { text_field(s.lang, Field::Lang, &sheet.lang, Kind::Line, problems, d) }
                     { text_field(s.updated, Field::Updated, &sheet.updated, Kind::Line, problems, d) }
                 </div>
+                <div class="ed-row">
+                    { text_field(s.credit, Field::Credit, sheet.credit.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                    { text_field(s.refresh, Field::Refresh, &sheet.refresh.map(|s| s.to_string()).unwrap_or_default(), Kind::Line, problems, d) }
+                </div>
             </section>
             { sources(s, sheet, problems, d) }
             { categories(s, sheet, problems, d) }
@@ -73,6 +77,7 @@ fn sources(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<
                     <div class="ed-row">
                         { text_field(s.id, Field::SourceId(i), &source.id, Kind::Line, problems, d) }
                         { text_field(s.publisher, Field::SourcePublisher(i), source.publisher.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                        { text_field(s.source_mark, Field::SourceLabel(i), source.label.as_deref().unwrap_or(""), Kind::Line, problems, d) }
                     </div>
                     <div class="ed-row">
                         { text_field(s.url, Field::SourceUrl(i), source.url.as_deref().unwrap_or(""), Kind::Url, problems, d) }
@@ -387,6 +392,7 @@ fn fact_form(
                 { text_field(s.attribution, Field::FactAttribution(c, f), fact.attribution.as_deref().unwrap_or(""), Kind::Line, problems, d) }
                 { text_field(s.quote, Field::FactQuote(c, f), fact.quote.as_deref().unwrap_or(""), Kind::Line, problems, d) }
             </div>
+            { text_field(s.fact_id, Field::FactId(c, f), fact.id.as_deref().unwrap_or(""), Kind::Line, problems, d) }
             { item_controls(s, s.fact, &format!("cards-{c}-facts"), f, count, Item::Fact(c, f), d) }
         </fieldset>
     }

@@ -64,9 +64,12 @@ pub enum Field {
     Summary,
     Lang,
     Updated,
+    Credit,
+    Refresh,
     SourceId(usize),
     SourceTitle(usize),
     SourcePublisher(usize),
+    SourceLabel(usize),
     SourceUrl(usize),
     SourcePublished(usize),
     CategoryId(usize),
@@ -78,6 +81,7 @@ pub enum Field {
     FactText(usize, usize),
     FactAttribution(usize, usize),
     FactQuote(usize, usize),
+    FactId(usize, usize),
     CorrectionDate(usize),
     CorrectionText(usize),
     CorrectionCard(usize),
@@ -92,9 +96,12 @@ impl Field {
             Field::Summary => "summary".into(),
             Field::Lang => "lang".into(),
             Field::Updated => "updated".into(),
+            Field::Credit => "credit".into(),
+            Field::Refresh => "refresh".into(),
             Field::SourceId(i) => format!("sources[{i}].id"),
             Field::SourceTitle(i) => format!("sources[{i}].title"),
             Field::SourcePublisher(i) => format!("sources[{i}].publisher"),
+            Field::SourceLabel(i) => format!("sources[{i}].label"),
             Field::SourceUrl(i) => format!("sources[{i}].url"),
             Field::SourcePublished(i) => format!("sources[{i}].published"),
             Field::CategoryId(i) => format!("categories[{i}].id"),
@@ -106,6 +113,7 @@ impl Field {
             Field::FactText(c, f) => format!("cards[{c}].facts[{f}].text"),
             Field::FactAttribution(c, f) => format!("cards[{c}].facts[{f}].attribution"),
             Field::FactQuote(c, f) => format!("cards[{c}].facts[{f}].quote"),
+            Field::FactId(c, f) => format!("cards[{c}].facts[{f}].id"),
             Field::CorrectionDate(i) => format!("corrections[{i}].date"),
             Field::CorrectionText(i) => format!("corrections[{i}].text"),
             Field::CorrectionCard(i) => format!("corrections[{i}].card"),
@@ -310,6 +318,8 @@ pub fn blank_sheet(today: &str) -> Sheet {
         categories: Vec::new(),
         cards: Vec::new(),
         corrections: Vec::new(),
+        credit: None,
+        refresh: None,
     }
 }
 
@@ -608,6 +618,7 @@ impl EditorState {
                 sheet.sources.push(Source {
                     id: String::new(),
                     title: String::new(),
+                    label: None,
                     publisher: None,
                     url: None,
                     published: None,
@@ -728,6 +739,7 @@ impl EditorState {
 
 fn empty_fact(sources: Vec<String>) -> Fact {
     Fact {
+        id: None,
         text: String::new(),
         status: Status::Confirmed,
         sources,
@@ -785,6 +797,17 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
         Field::Summary => sheet.summary = value,
         Field::Lang => sheet.lang = value,
         Field::Updated => sheet.updated = value,
+        Field::Credit => sheet.credit = optional(value),
+        // A refresh that is not a whole number cannot be kept in the sheet:
+        // the field shows the last one that was.
+        Field::Refresh => {
+            let value = value.trim();
+            if value.is_empty() {
+                sheet.refresh = None;
+            } else if let Ok(seconds) = value.parse() {
+                sheet.refresh = Some(seconds);
+            }
+        }
         Field::SourceId(i) => rename_source(sheet, i, value),
         Field::SourceTitle(i) => {
             let Some(source) = sheet.sources.get(i) else {
@@ -798,6 +821,11 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
         Field::SourcePublisher(i) => {
             if let Some(source) = sheet.sources.get_mut(i) {
                 source.publisher = optional(value);
+            }
+        }
+        Field::SourceLabel(i) => {
+            if let Some(source) = sheet.sources.get_mut(i) {
+                source.label = optional(value);
             }
         }
         Field::SourceUrl(i) => {
@@ -851,6 +879,11 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
         Field::FactQuote(c, f) => {
             if let Some(fact) = fact_mut(sheet, c, f) {
                 fact.quote = optional(value);
+            }
+        }
+        Field::FactId(c, f) => {
+            if let Some(fact) = fact_mut(sheet, c, f) {
+                fact.id = optional(value);
             }
         }
         Field::CorrectionDate(i) => {

@@ -3,6 +3,9 @@
 // Integrity to every script the pages load.
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
 //                  (with the wasm's integrity hash for its fetch)
+//   the glue       minified in release builds, before any hash is taken of it
+//                  (Trunk's own minifier gives up on wasm-bindgen's
+//                  `export … as default` and leaves it whole)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
 //                  (the bundle build.rs made, copied)
 //   index.html     the demo deck server-rendered inside its mount element
@@ -14,6 +17,8 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
@@ -27,10 +32,26 @@ if (!glue || !wasm) throw new Error(`post-build.mjs: no factcards-web glue or wa
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const fileSri = async (name) => sri(await readFile(join(staging, name)));
 
-const loader = (await readFile("web/factcards.js", "utf8"))
-  .replace("__GLUE__", glue)
-  .replace("__WASM__", wasm)
-  .replace("__WASM_INTEGRITY__", await fileSri(wasm));
+// Release builds ship minified JS: the glue and the loader, both ES modules.
+// Debug builds (the test-hooks one included) keep them readable.
+const release = process.env.TRUNK_PROFILE === "release";
+/** `code` minified as an ES module, or as it is in a debug build. */
+const shrink = async (code) => {
+  if (!release) return code;
+  const result = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof result.code !== "string") throw new Error("post-build.mjs: terser returned no code");
+  return result.code;
+};
+
+const gluePath = join(staging, glue);
+await writeFile(gluePath, await shrink(await readFile(gluePath, "utf8")));
+
+const loader = await shrink(
+  (await readFile("web/factcards.js", "utf8"))
+    .replace("__GLUE__", glue)
+    .replace("__WASM__", wasm)
+    .replace("__WASM_INTEGRITY__", await fileSri(wasm)),
+);
 await writeFile(join(staging, "factcards.js"), loader);
 
 // The editor CLI, built natively. build.rs bundles the widget's CSS (the

@@ -3,6 +3,7 @@
 //! Pure Rust (std + serde): no browser crates, so all of it is tested natively
 //! and reused by the editor CLI.
 
+pub mod case;
 mod decode;
 pub mod error;
 pub mod formats;

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use super::case::lowercase;
 use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
@@ -291,10 +292,10 @@ fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
     if let Some(country) = world.country(&trimmed.to_ascii_uppercase()) {
         return Some(&country.code);
     }
-    let lower = trimmed.to_lowercase();
+    let lower = lowercase(trimmed);
     let named = |names: &Names| {
         [&names.en, &names.ru].into_iter().any(|name| {
-            let name = name.to_lowercase();
+            let name = lowercase(name);
             name == lower || name.strip_prefix("the ") == Some(lower.as_str())
         })
     };

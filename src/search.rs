@@ -87,7 +87,7 @@ impl Query {
                 from = start + term.len().max(1);
             }
         }
-        ranges.sort_by_key(|range| range.start);
+        ranges.sort_unstable_by_key(|range| range.start);
         let mut merged: Vec<Range<usize>> = Vec::new();
         for range in ranges {
             match merged.last_mut() {

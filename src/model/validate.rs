@@ -5,14 +5,18 @@
 //! resolve, text that says something, dates that exist, safe links. What a
 //! date, a link or a slug looks like is in formats.rs.
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::case::lowercase;
 use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
 use super::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
 use super::places::{Names, World};
 use super::sheet::{Sheet, Status};
-use super::suggest::{quoted_list, suggest};
+use super::suggest::quoted_list;
+#[cfg(not(target_arch = "wasm32"))]
+use super::suggest::suggest;
 
 /// Checks every rule and appends one problem per broken rule and place.
 /// `root` is the parsed text, used only to give each problem its line and
@@ -182,17 +186,9 @@ impl Rules<'_> {
     /// Each entry of a card's `regions` is a known country code or region
     /// key, named once.
     fn regions(&mut self, list: &Path, regions: &[String]) {
-        let world = World::get();
         for (index, entry) in regions.iter().enumerate() {
             let path = list.index(index);
-            if !world.is_known(entry) {
-                let message = match suggest_place(world, entry) {
-                    Some(near) => format!("unknown region \"{entry}\" (did you mean \"{near}\"?)"),
-                    None => format!(
-                        "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {})",
-                        quoted_list(world.regions().iter().map(|region| region.key.as_str()))
-                    ),
-                };
+            if let Some(message) = unknown_region(entry) {
                 self.error(&path, message);
             } else if regions[..index].contains(entry) {
                 self.error(&path, format!("duplicate region \"{entry}\""));
@@ -283,10 +279,42 @@ impl Rules<'_> {
     }
 }
 
+/// Why `entry` is not a place, if it is not: natively, checked against the
+/// compiled-in names, with what it was probably meant to be.
+#[cfg(not(target_arch = "wasm32"))]
+fn unknown_region(entry: &str) -> Option<String> {
+    let world = World::get();
+    if world.is_known(entry) {
+        return None;
+    }
+    Some(match suggest_place(world, entry) {
+        Some(near) => format!("unknown region \"{entry}\" (did you mean \"{near}\"?)"),
+        None => format!(
+            "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {})",
+            quoted_list(world.regions().iter().map(|region| region.key.as_str()))
+        ),
+    })
+}
+
+/// Why `entry` is not a place, if it is not: in the wasm, which has no names
+/// to check against (a reader's widget fetches them only to draw a map), by
+/// its form alone: two capital letters or a region key. The CLI and
+/// server-side rendering check it names a known place.
+#[cfg(target_arch = "wasm32")]
+fn unknown_region(entry: &str) -> Option<String> {
+    let code = entry.len() == 2 && entry.bytes().all(|byte| byte.is_ascii_uppercase());
+    (!code && !is_slug(entry)).then(|| {
+        format!(
+            "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or a region key such as \"middle-east\")"
+        )
+    })
+}
+
 /// What an unknown `regions` entry was probably meant to be: a country code
 /// in the wrong case ("af" for "AF"), a country's name ("Iran" for "IR"), or
 /// a region key with a typo or in another case ("Middle East" for
 /// "middle-east").
+#[cfg(not(target_arch = "wasm32"))]
 fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
     let trimmed = entry.trim();
     // Codes are ASCII: to_ascii_uppercase spares the wasm Unicode's case tables.

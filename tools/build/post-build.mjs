@@ -60,10 +60,18 @@ await writeFile(join(staging, "factcards.js"), loader);
 // include it: copying that file gives the fallback the very rules the live
 // widget adopts, bundled in one place. Cargo names the out_dir and the
 // binary in its JSON messages (also when nothing needed rebuilding).
+// The CLI is native and built on stable, also when the wasm was built on the
+// nightly (scripts/nightly.sh): its variables are left out here.
+const nativeEnv = { ...process.env };
+if (nativeEnv.FACTCARDS_NIGHTLY) {
+  for (const name of ["RUSTUP_TOOLCHAIN", "CARGO_UNSTABLE_BUILD_STD", "CARGO_UNSTABLE_BUILD_STD_FEATURES", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "FACTCARDS_NIGHTLY"]) {
+    delete nativeEnv[name];
+  }
+}
 const cargo = execFileSync(
   "cargo",
   ["build", "--quiet", "--offline", "--bin", "factcards", "--message-format=json"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20, env: nativeEnv },
 )
   .split("\n")
   .filter((line) => line.startsWith("{"))

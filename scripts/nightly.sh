@@ -1,7 +1,8 @@
 # Sourced by env.sh: `release CMD…` runs CMD (a release `trunk build` or
 # `trunk serve`) with the wasm built on the preinstalled nightly, with std
-# rebuilt for size and without panic locations: about 13 KB gzip less than
-# stable (18 KB before the other cuts) (../shared/TOOLCHAIN.md, "Nightly, for smaller release builds").
+# rebuilt for size, without panic locations and without `Debug` formatting
+# (`{:?}` writes nothing; model/path.rs quotes odd keys itself): about 17 KB
+# gzip less than stable (../shared/TOOLCHAIN.md, "Nightly, for smaller release builds").
 # Panic hooks still run (no immediate-abort), which tools/e2e/panic.test.mjs
 # checks on a build made the same way.
 #
@@ -38,10 +39,10 @@ release_exports() {
     export RUSTUP_TOOLCHAIN=nightly \
       CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
       CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zlocation-detail=none -Zfmt-debug=none' \
       FACTCARDS_NIGHTLY=1
   else
-    printf '\033[1m[release]\033[0m building on stable, not nightly: %s (the wasm is about 13 KB gzip larger)\n' "$why" >&2
+    printf '\033[1m[release]\033[0m building on stable, not nightly: %s (the wasm is about 17 KB gzip larger)\n' "$why" >&2
   fi
 }
 

@@ -43,8 +43,65 @@ const shrink = async (code) => {
   return result.code;
 };
 
+/**
+ * Renames the wasm's imports and exports to one or two letters (binaryen's
+ * --minify-imports-and-exports-and-modules) and the glue's uses of them to
+ * match. wasm-bindgen names each import like `__wbg_fetch_858ffa201963e190`,
+ * a hash that gzip cannot shrink, written once in the wasm and once in the
+ * glue. Both passes keep the order of imports and exports, so the old and
+ * new names pair up by position; the glue names an import only as a key
+ * of its import object and an export only as `wasm.name`.
+ */
+async function minifyNames(wasmPath, glueCode) {
+  // In binaryen's text form: `(import "module" "name"` and `(export "name"`.
+  // Both tools run with binaryen's default features, as Trunk's wasm-opt
+  // did: --all-features would also switch on encodings (compact imports)
+  // that browsers do not read yet.
+  const names = () => {
+    const text = execFileSync("wasm-dis", [wasmPath], { encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "inherit"] });
+    return {
+      imports: [...text.matchAll(/^ \(import "([^"]*)" "([^"]*)"/gm)].map(([, module, name]) => ({ module, name })),
+      exports: [...text.matchAll(/^ \(export "([^"]*)"/gm)].map(([, name]) => ({ name })),
+    };
+  };
+  const before = names();
+  execFileSync("wasm-opt", [wasmPath, "--minify-imports-and-exports-and-modules", "-o", wasmPath], { stdio: ["ignore", "ignore", "inherit"] });
+  const after = names();
+  if (before.imports.length === 0 || before.exports.length === 0) throw new Error("post-build.mjs: found no imports or exports in the wasm");
+  if (before.imports.length !== after.imports.length || before.exports.length !== after.exports.length) {
+    throw new Error("post-build.mjs: minifying the wasm's names changed how many imports or exports it has");
+  }
+  const escape = (name) => name.replace(/[$]/g, "\\$");
+  let code = glueCode;
+  const modules = new Map();
+  before.imports.forEach((old, index) => {
+    const now = after.imports[index];
+    const seen = modules.get(old.module);
+    if (seen !== undefined && seen !== now.module) throw new Error(`post-build.mjs: module ${old.module} was split`);
+    modules.set(old.module, now.module);
+    const key = new RegExp(`(?<![\\w$])${escape(old.name)}(?=\\s*:)`, "g");
+    const count = code.match(key)?.length ?? 0;
+    if (count !== 1) throw new Error(`post-build.mjs: import ${old.name} is in the glue ${count} times as a key, not once`);
+    code = code.replace(key, () => JSON.stringify(now.name));
+  });
+  for (const [old, now] of modules) {
+    const key = JSON.stringify(old);
+    if (!code.includes(`${key}:`)) throw new Error(`post-build.mjs: no import module ${key} in the glue`);
+    code = code.replaceAll(`${key}:`, `${JSON.stringify(now)}:`);
+  }
+  before.exports.forEach((old, index) => {
+    const now = after.exports[index].name;
+    code = code.replace(new RegExp(`\\bwasm\\.${escape(old.name)}(?![\\w$])`, "g"), () => `wasm[${JSON.stringify(now)}]`);
+  });
+  const left = code.match(/\bwasm\.[\w$]+/g);
+  if (left) throw new Error(`post-build.mjs: the glue still uses ${[...new Set(left)].join(", ")}`);
+  return code;
+}
+
 const gluePath = join(staging, glue);
-await writeFile(gluePath, await shrink(await readFile(gluePath, "utf8")));
+let glueCode = await readFile(gluePath, "utf8");
+if (release) glueCode = await minifyNames(join(staging, wasm), glueCode);
+await writeFile(gluePath, await shrink(glueCode));
 
 const loader = await shrink(
   (await readFile("web/factcards.js", "utf8"))

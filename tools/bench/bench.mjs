@@ -245,6 +245,7 @@ function measureSizes() {
     ["bundled story", "moscow-isis-k.json", "the JSON copy (the wasm embeds it)"],
   ].map(([what, name, note]) => ({ what, file: name, note, ...sizeOf(join(DIST, name)) }));
   files.push({ what: "map shapes", file: "data/world-map.json", note: "counted separately (loaded later, if at all)", ...sizeOf(join(ROOT, "data/world-map.json")) });
+  files.push({ what: "place names", file: "data/world-names.json", note: "fetched with the map shapes, only for a sheet with regions; counted with them", ...sizeOf(join(ROOT, "data/world-names.json")) });
   return files;
 }
 

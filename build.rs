@@ -4,6 +4,9 @@
 //! shadow roots adopt, cannot `@import`). This is the only place the CSS is
 //! bundled: the release build's post-build hook copies this same file from
 //! OUT_DIR to dist/factcards.css, for the server-rendered fallback.
+//!
+//! The bundle is minified (comments and needless whitespace dropped): the
+//! wasm carries it, so every byte of a comment costs every reader.
 
 use std::path::Path;
 use std::{env, fs};
@@ -30,5 +33,60 @@ fn main() {
         }
     }
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("factcards.css");
-    fs::write(out, bundle).expect("write the CSS bundle");
+    fs::write(out, minify(&bundle)).expect("write the CSS bundle");
+}
+
+/// `css` without comments and without whitespace that means nothing: runs
+/// become one space, dropped next to `{ } ; , >`, after `(` or `:` and
+/// before `)`, and the last `;` of a block goes. Quoted strings are kept as
+/// they are. A space before `:` and around `+`/`~` is kept (`a :hover` is
+/// not `a:hover`).
+fn minify(css: &str) -> String {
+    const TIGHT: &[char] = &['{', '}', ';', ',', '>'];
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for inner in chars.by_ref() {
+                    if last == '*' && inner == '/' {
+                        break;
+                    }
+                    last = inner;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            _ => {
+                if space && !out.is_empty() {
+                    let before = out.chars().next_back().unwrap_or(' ');
+                    if !TIGHT.contains(&before)
+                        && !TIGHT.contains(&c)
+                        && !matches!(before, '(' | ':')
+                        && c != ')'
+                    {
+                        out.push(' ');
+                    }
+                }
+                space = false;
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                if c == '"' || c == '\'' {
+                    for inner in chars.by_ref() {
+                        out.push(inner);
+                        if inner == c {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.push('\n');
+    out
 }

@@ -4,3 +4,5 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+# `release trunk build --release --offline`: the release wasm on nightly.
+source "$ROOT/scripts/nightly.sh"

@@ -8,13 +8,13 @@
 
 use std::ops::Range;
 
+use crate::model::case::lower_char;
 use crate::model::{Card, Sheet};
 
 /// One character folded for matching: lowercase, without accents. Latin
 /// letters with diacritics lose them (é → e, ß → s, ø → o); Cyrillic ё is е.
 pub fn fold_char(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    match lower {
+    match lower_char(c) {
         'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
         'ď' | 'đ' => 'd',
@@ -87,7 +87,7 @@ impl Query {
                 from = start + term.len().max(1);
             }
         }
-        ranges.sort_by_key(|range| range.start);
+        ranges.sort_unstable_by_key(|range| range.start);
         let mut merged: Vec<Range<usize>> = Vec::new();
         for range in ranges {
             match merged.last_mut() {

@@ -6,8 +6,6 @@
 //! events and focus are effects at the edge. The view is also written to and
 //! read from a URL fragment, so a shared link reopens the same view.
 
-use std::collections::BTreeSet;
-
 use crate::model::{Sheet, Status};
 use crate::search::{Query, SearchIndex, search};
 
@@ -22,13 +20,85 @@ pub enum Grouping {
     Certainty,
 }
 
+/// A small set of ids (the chosen categories, the open cards), kept as a
+/// sorted `Vec`: a deck holds a handful, and a `BTreeSet<String>` costs the
+/// wasm several KB of tree code for no gain at that size. Iterates in sorted
+/// order, as the URL fragment and the events list them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdSet(Vec<String>);
+
+impl IdSet {
+    pub fn contains(&self, id: &str) -> bool {
+        self.position(id).is_ok()
+    }
+
+    /// Adds `id`; false if it was there already.
+    pub fn insert(&mut self, id: String) -> bool {
+        match self.position(&id) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, id);
+                true
+            }
+        }
+    }
+
+    /// Removes `id`; false if it was not there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.position(id).map(|at| self.0.remove(at)).is_ok()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn retain(&mut self, keep: impl FnMut(&String) -> bool) {
+        self.0.retain(keep);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The ids, sorted.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    /// The ids in one set and not the other, sorted.
+    pub fn symmetric_difference<'a>(&'a self, other: &'a IdSet) -> Vec<&'a String> {
+        let mut ids: Vec<&String> = (self.iter().filter(|id| !other.contains(id)))
+            .chain(other.iter().filter(|id| !self.contains(id)))
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|item| item.as_str().cmp(id))
+    }
+}
+
+impl FromIterator<String> for IdSet {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
+        let mut ids: Vec<String> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        IdSet(ids)
+    }
+}
+
 /// The reader's choices for one deck.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     /// The category ids chosen in the filter. Empty means every category.
-    pub categories: BTreeSet<String>,
+    pub categories: IdSet,
     /// The ids of the cards whose sources are open.
-    pub expanded: BTreeSet<String>,
+    pub expanded: IdSet,
     /// The search box's text, as typed.
     pub query: String,
     pub grouping: Grouping,
@@ -228,7 +298,7 @@ impl ViewState {
     /// or just `<sheet-id>` for the default view. Values are percent-encoded.
     pub fn to_fragment(&self, sheet_id: &str) -> String {
         let mut parts = Vec::new();
-        let list = |set: &BTreeSet<String>| {
+        let list = |set: &IdSet| {
             set.iter()
                 .map(|id| percent_encode(id))
                 .collect::<Vec<_>>()
@@ -285,7 +355,7 @@ pub fn parse_fragment(sheet_id: &str, fragment: &str) -> Option<LinkTarget> {
     }
     let query = rest.strip_prefix('?')?;
     let mut view = ViewState::default();
-    let list = |value: &str| -> BTreeSet<String> {
+    let list = |value: &str| -> IdSet {
         value
             .split(',')
             .map(percent_decode)

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use common::browser::{self, bundled_props};
+use common::{errors, with};
 use factcards::BUNDLED_SHEET;
 use factcards::DeckOptions;
 use factcards::model::{World, WorldShapes, parse_sheet};
@@ -21,10 +22,18 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The shapes, as the embed fetches them from beside the loader.
+/// The shapes and the places' names, as the embed fetches them together from
+/// beside the loader (the wasm has no names of its own).
 const WORLD_MAP: &str = include_str!("../data/world-map.json");
+const WORLD_NAMES: &str = include_str!("../data/world-names.json");
+
+fn load_names() -> &'static World {
+    World::load(WORLD_NAMES).expect("data/world-names.json parses");
+    World::get()
+}
 
 fn shapes() -> Rc<WorldShapes> {
+    load_names();
     Rc::new(WorldShapes::parse(WORLD_MAP).expect("data/world-map.json parses"))
 }
 
@@ -61,7 +70,7 @@ fn highlighted(card: &Element) -> BTreeSet<String> {
 fn expected(card_id: &str) -> BTreeSet<String> {
     let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
     let card = sheet.cards.iter().find(|card| card.id == card_id).unwrap();
-    World::get()
+    load_names()
         .highlighted(&card.regions)
         .into_iter()
         .map(str::to_owned)
@@ -171,4 +180,27 @@ async fn without_shapes_only_the_caption_shows() {
     assert!(regions.query_selector("svg").unwrap().is_none());
     assert!(regions.query_selector(".fc-map__placeholder").unwrap().is_none());
     assert!(regions.query_selector("figcaption").unwrap().is_some());
+}
+
+/// The wasm has no names to check `regions` against: a reader's widget
+/// checks an entry's form (the CLI checks it names a known place).
+#[wasm_bindgen_test]
+fn a_reader_checks_regions_by_their_form() {
+    let regions = |list: &str| {
+        with(
+            r#""title": "Formed in 2015","#,
+            &format!(r#""title": "Formed in 2015", "regions": {list},"#),
+        )
+    };
+    assert_eq!(
+        errors(&regions(r#"["AF", "middle-east", "XX", "some-key"]"#)),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors(&regions(r#"["AF", "Iran", "AF"]"#)),
+        [
+            "cards[0].regions[1]: unknown region \"Iran\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or a region key such as \"middle-east\")",
+            "cards[0].regions[2]: duplicate region \"AF\"",
+        ]
+    );
 }

@@ -16,7 +16,7 @@ fn card_ids(state: &ViewState, sheet: &Sheet) -> Vec<String> {
         .collect()
 }
 
-fn ids(set: &std::collections::BTreeSet<String>) -> Vec<&str> {
+fn ids(set: &factcards::state::IdSet) -> Vec<&str> {
     set.iter().map(String::as_str).collect()
 }
 

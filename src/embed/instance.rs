@@ -58,7 +58,7 @@ impl Instance {
                 .map_err(|_| {
                     format!(
                         "factcards: cannot mount in a <{}> element: use a <div>",
-                        host.tag_name().to_lowercase()
+                        host.tag_name().to_ascii_lowercase()
                     )
                 })?,
         };

@@ -1,6 +1,8 @@
-//! The world map shapes (world-map.json, about 20 KB gzipped): fetched at
-//! most once per page, only when a widget shows a sheet with a map, from the
-//! folder the loader came from, and shared by every widget.
+//! The world map shapes (world-map.json, about 20 KB gzipped) and the
+//! places' names (world-names.json, 5.6 KB): fetched together, at most once
+//! per page, only when a widget shows a sheet with a map, from the folder
+//! the loader came from, and shared by every widget. The names are not in
+//! the wasm, so that sheets without a map do not pay for them.
 //!
 //! The wasm cannot know that folder by itself: the hashed glue may be loaded
 //! from a CDN, by `import()` from another module (the iframe page does this),
@@ -13,11 +15,14 @@
 //! base and a wanted map are known, whichever comes last.
 
 use std::cell::RefCell;
+use std::future::{Future, poll_fn};
+use std::pin::pin;
 use std::rc::Rc;
+use std::task::Poll;
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Sheet, WorldShapes};
+use crate::model::{Sheet, World, WorldShapes};
 
 /// Where the shapes are on their way from nothing to a map.
 enum MapFetch {
@@ -37,8 +42,10 @@ thread_local! {
     static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// The file name of the shapes, beside the loader in `dist/`.
+/// The file names of the shapes and of the names, beside the loader in
+/// `dist/`.
 const MAP_FILE: &str = "world-map.json";
+const NAMES_FILE: &str = "world-names.json";
 
 /// Tells the widget where its assets are: the loader's folder, such as
 /// `new URL(".", import.meta.url).href`. Called by factcards.js once the
@@ -108,11 +115,19 @@ fn start_fetch() {
     });
 }
 
-/// Fetches and parses the shapes; the error says what went wrong.
+/// Fetches the shapes and the names side by side, gives the names to
+/// [`World::load`] and parses the shapes; the error says what went wrong.
 async fn fetch(base: &str) -> Result<WorldShapes, String> {
-    let url = web_sys::Url::new_with_base(MAP_FILE, base)
+    let (shapes, names) = both(fetch_text(base, MAP_FILE), fetch_text(base, NAMES_FILE)).await;
+    World::load(&names?)?;
+    WorldShapes::parse(&shapes?)
+}
+
+/// The text of `file`, beside the loader.
+async fn fetch_text(base: &str, file: &str) -> Result<String, String> {
+    let url = web_sys::Url::new_with_base(file, base)
         .map(|url| url.href())
-        .map_err(|_| format!("\"{base}\" is not a URL to find {MAP_FILE} from"))?;
+        .map_err(|_| format!("\"{base}\" is not a URL to find {file} from"))?;
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -120,9 +135,35 @@ async fn fetch(base: &str) -> Result<WorldShapes, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|_| format!("{url} could not be read"))?;
-    WorldShapes::parse(&text)
+        .map_err(|_| format!("{url} could not be read"))
+}
+
+/// Runs two futures at once (both requests in flight together) and waits
+/// for both.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut a_out, mut b_out) = (None, None);
+    poll_fn(|context| {
+        if a_out.is_none() {
+            if let Poll::Ready(out) = a.as_mut().poll(context) {
+                a_out = Some(out);
+            }
+        }
+        if b_out.is_none() {
+            if let Poll::Ready(out) = b.as_mut().poll(context) {
+                b_out = Some(out);
+            }
+        }
+        match (a_out.take(), b_out.take()) {
+            (Some(a), Some(b)) => Poll::Ready((a, b)),
+            (a, b) => {
+                (a_out, b_out) = (a, b);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }

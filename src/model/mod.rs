@@ -3,6 +3,7 @@
 //! Pure Rust (std + serde): no browser crates, so all of it is tested natively
 //! and reused by the editor CLI.
 
+pub mod case;
 pub mod citations;
 mod decode;
 pub mod diff;

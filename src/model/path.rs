@@ -1,8 +1,9 @@
 //! JSON paths such as `cards[2].facts[0].sources[1]`, built on the stack while
 //! decoding so that a path costs nothing unless a problem is reported.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
+use super::formats::is_invisible;
 use super::json::{Node, Pos};
 
 /// A location in the sheet, as a chain of keys and indices back to the root.
@@ -59,9 +60,12 @@ impl fmt::Display for Path<'_> {
         match self {
             Path::Root => f.write_str("(root)"),
             Path::Key(Path::Root, key) if is_plain_key(key) => f.write_str(key),
-            Path::Key(Path::Root, key) => write!(f, "[{key:?}]"),
+            Path::Key(Path::Root, key) => write_quoted(f, key),
             Path::Key(parent, key) if is_plain_key(key) => write!(f, "{parent}.{key}"),
-            Path::Key(parent, key) => write!(f, "{parent}[{key:?}]"),
+            Path::Key(parent, key) => {
+                write!(f, "{parent}")?;
+                write_quoted(f, key)
+            }
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
     }
@@ -77,15 +81,61 @@ pub fn is_plain_key(key: &str) -> bool {
             .any(|c| matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_whitespace() || c.is_control())
 }
 
+/// Writes `["key"]`, escaped as Rust's `{:?}` writes a string: quotes,
+/// backslashes, control and invisible characters (`\u{202e}`) escaped, any
+/// other character as it is. Written out here because the release wasm is
+/// built without `Debug` formatting (`-Zfmt-debug=none`, scripts/nightly.sh),
+/// and a reader's console must still name the path.
+fn write_quoted(out: &mut impl Write, key: &str) -> fmt::Result {
+    out.write_str("[\"")?;
+    for c in key.chars() {
+        match c {
+            '"' => out.write_str("\\\"")?,
+            '\\' => out.write_str("\\\\")?,
+            '\n' => out.write_str("\\n")?,
+            '\r' => out.write_str("\\r")?,
+            '\t' => out.write_str("\\t")?,
+            '\0' => out.write_str("\\0")?,
+            c if is_invisible(c) => write!(out, "\\u{{{:x}}}", u32::from(c))?,
+            c => out.write_char(c)?,
+        }
+    }
+    out.write_str("\"]")
+}
+
 /// Appends `key` to a path written as text, as [`Path`]'s Display does.
 pub fn push_key(path: &mut String, key: &str) {
-    use fmt::Write;
     if !is_plain_key(key) {
-        let _ = write!(path, "[{key:?}]");
+        let _ = write_quoted(path, key);
     } else {
         if !path.is_empty() {
             path.push('.');
         }
         path.push_str(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_key_reads_as_debug_writes_it() {
+        for key in [
+            "",
+            "a.b",
+            "a b",
+            "say \"hi\"",
+            "back\\slash",
+            "tab\tnew\nline",
+            "\u{202e} rtl",
+            "zero\u{200b} width",
+            "é ü",
+            "ctl\u{1}",
+        ] {
+            let mut path = String::new();
+            push_key(&mut path, key);
+            assert_eq!(path, format!("[{key:?}]"), "{key}");
+        }
     }
 }

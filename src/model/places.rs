@@ -2,17 +2,26 @@
 //! and named macro-regions, their names in English and Russian, and the
 //! countries each region holds.
 //!
-//! The names (data/world-names.json, a few KB gzipped) are compiled in and
-//! parsed once, at first use, because validation and captions need them at
-//! once. The shapes to draw them with are fetched: see map.rs. Both files are
-//! written by tools/map/build-map.mjs.
+//! The names are data/world-names.json (15.6 KB, 5.6 KB gzipped). Native
+//! builds (the CLI, server-side rendering, the tests) compile them in, to
+//! check every entry of a sheet's `regions` and name it. The wasm does not:
+//! the widget fetches them with the map shapes (see map.rs), and only for a
+//! sheet with regions, then hands them to [`World::load`]. Until they are
+//! here a reader's widget checks only what an entry looks like (see
+//! validate.rs) and a map's caption names the entries as written. Both files
+//! are written by tools/map/build-map.mjs.
 
 use std::sync::OnceLock;
 
 use super::json::{self, Node};
 
 /// data/world-names.json: every code and region key the format accepts.
+/// Compiled into native builds only.
+#[cfg(not(target_arch = "wasm32"))]
 pub const WORLD_NAMES: &str = include_str!("../../data/world-names.json");
+
+/// The places once known: compiled in natively, fetched in the wasm.
+static WORLD: OnceLock<World> = OnceLock::new();
 
 /// A place's name in each language the widget's labels come in. English
 /// names read as they do inside a sentence ("the Middle East", "the United
@@ -59,13 +68,30 @@ pub struct World {
 }
 
 impl World {
-    /// The compiled-in places, parsed on first use. The file is part of the
-    /// build and `tests/regions.rs` checks it parses; if it ever did not,
-    /// every entry would be reported as unknown rather than the widget
-    /// panicking.
+    /// The places. Natively the compiled-in names, parsed on first use: the
+    /// file is part of the build and `tests/regions.rs` checks it parses; if
+    /// it ever did not, every entry would be reported as unknown rather than
+    /// the CLI panicking. In the wasm, the names [`World::load`] was given,
+    /// and no place at all before that.
     pub fn get() -> &'static World {
-        static WORLD: OnceLock<World> = OnceLock::new();
-        WORLD.get_or_init(|| World::parse(WORLD_NAMES).unwrap_or_default())
+        #[cfg(not(target_arch = "wasm32"))]
+        return WORLD.get_or_init(|| World::parse(WORLD_NAMES).unwrap_or_default());
+        #[cfg(target_arch = "wasm32")]
+        {
+            static NONE: World = World {
+                countries: Vec::new(),
+                regions: Vec::new(),
+            };
+            WORLD.get().unwrap_or(&NONE)
+        }
+    }
+
+    /// Takes the names of data/world-names.json, fetched (the wasm has
+    /// none of its own). Names already known are kept.
+    pub fn load(text: &str) -> Result<(), String> {
+        let world = World::parse(text)?;
+        let _ = WORLD.set(world);
+        Ok(())
     }
 
     /// Reads data/world-names.json:

@@ -295,10 +295,15 @@ impl Sheet {
             .any(|correction| correction.card.as_deref() == Some(card_id))
     }
 
-    /// The corrections, newest first (ISO dates sort as text).
+    /// The corrections, newest first (ISO dates sort as text), those of one
+    /// date in sheet order. An unstable sort with the index as tie-break
+    /// keeps that order without a stable sort's code in the wasm.
     pub fn corrections_newest_first(&self) -> Vec<&Correction> {
-        let mut corrections: Vec<&Correction> = self.corrections.iter().collect();
-        corrections.sort_by(|a, b| b.date.cmp(&a.date));
+        let mut corrections: Vec<(usize, &Correction)> = self.corrections.iter().enumerate().collect();
+        corrections.sort_unstable_by(|(i, a), (j, b)| b.date.cmp(&a.date).then(i.cmp(j)));
         corrections
+            .into_iter()
+            .map(|(_, correction)| correction)
+            .collect()
     }
 }

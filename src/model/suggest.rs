@@ -2,6 +2,8 @@
 //! the list of known names. Used for unknown fields and statuses (decode.rs),
 //! unknown regions and source, category and card ids (validate.rs).
 
+use super::case::lowercase;
+
 /// `"a", "b", "c"`
 pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items
@@ -13,7 +15,7 @@ pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 /// The known name closest to a misspelt one, if it is close enough to be a
 /// typo: at most two edits, or the same letters in another case.
 pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let length = lower.chars().count();
     known
         .iter()

@@ -11,14 +11,17 @@
 //! reported would make wrong: with a source id misspelt, "source X is not
 //! cited" and "no source of this fact has a url" would only repeat it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
+#[cfg(not(target_arch = "wasm32"))]
+use super::case::lowercase;
 use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::decode::Gaps;
 use super::error::Problem;
 use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
 use super::json::Node;
 use super::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
 use super::places::{Names, World};
 use super::sheet::{Fact, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, Status};
 use super::suggest::{quoted_list, suggest};
@@ -171,7 +174,7 @@ impl Rules<'_> {
             return;
         }
         self.not_empty_list(&list, sheet.sources.len(), "source");
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         for (index, source) in sheet.sources.iter().enumerate() {
             let path = list.index(index);
             if !self.decoded(&path) {
@@ -278,7 +281,7 @@ impl Rules<'_> {
             return;
         }
         self.not_empty_list(&list, sheet.categories.len(), "category");
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         for (index, category) in sheet.categories.iter().enumerate() {
             let path = list.index(index);
             if !self.decoded(&path) {
@@ -302,7 +305,7 @@ impl Rules<'_> {
             return;
         }
         self.not_empty_list(&list, sheet.cards.len(), "card");
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         // Fact ids are unique in the whole sheet, so that a fact moved to
         // another card keeps its id: each id with the path that has it first.
         let mut fact_ids = BTreeMap::new();
@@ -413,20 +416,12 @@ impl Rules<'_> {
     /// Each entry of a card's `regions` is a known country code or region
     /// key, named once.
     fn regions(&mut self, list: &Path, regions: &[String]) {
-        let world = World::get();
         for (index, entry) in regions.iter().enumerate() {
             let path = list.index(index);
             if !self.decoded(&path) {
                 continue;
             }
-            if !world.is_known(entry) {
-                let message = match suggest_place(world, entry) {
-                    Some(near) => format!("unknown region \"{entry}\" (did you mean \"{near}\"?)"),
-                    None => format!(
-                        "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {})",
-                        quoted_list(world.regions().iter().map(|region| region.key.as_str()))
-                    ),
-                };
+            if let Some(message) = unknown_region(entry) {
                 self.error(&path, message);
             } else if regions[..index].contains(entry) {
                 self.error(&path, format!("duplicate region \"{entry}\""));
@@ -479,7 +474,9 @@ impl Rules<'_> {
 
     /// Ids must be present, unique within their list, and free of characters
     /// that hide what the id really is. Returns whether there is an id.
-    fn id(&mut self, item: &Path, id: &str, what: &str, seen: &mut BTreeSet<String>) -> bool {
+    /// `seen` holds the ids before this one in its list, sorted (a sorted
+    /// `Vec` spares the wasm a `BTreeSet`'s code).
+    fn id<'s>(&mut self, item: &Path, id: &'s str, what: &str, seen: &mut Vec<&'s str>) -> bool {
         let path = item.key("id");
         if !self.text(&path, id) {
             return false;
@@ -494,8 +491,9 @@ impl Rules<'_> {
                 ),
             );
         }
-        if !seen.insert(id.to_owned()) {
-            self.error(&path, format!("duplicate {what} id \"{id}\""));
+        match seen.binary_search(&id) {
+            Ok(_) => self.error(&path, format!("duplicate {what} id \"{id}\"")),
+            Err(at) => seen.insert(at, id),
         }
         true
     }
@@ -536,20 +534,52 @@ impl Rules<'_> {
     }
 }
 
+/// Why `entry` is not a place, if it is not: natively, checked against the
+/// compiled-in names, with what it was probably meant to be.
+#[cfg(not(target_arch = "wasm32"))]
+fn unknown_region(entry: &str) -> Option<String> {
+    let world = World::get();
+    if world.is_known(entry) {
+        return None;
+    }
+    Some(match suggest_place(world, entry) {
+        Some(near) => format!("unknown region \"{entry}\" (did you mean \"{near}\"?)"),
+        None => format!(
+            "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or one of: {})",
+            quoted_list(world.regions().iter().map(|region| region.key.as_str()))
+        ),
+    })
+}
+
+/// Why `entry` is not a place, if it is not: in the wasm, which has no names
+/// to check against (a reader's widget fetches them only to draw a map), by
+/// its form alone: two capital letters or a region key. The CLI and
+/// server-side rendering check it names a known place.
+#[cfg(target_arch = "wasm32")]
+fn unknown_region(entry: &str) -> Option<String> {
+    let code = entry.len() == 2 && entry.bytes().all(|byte| byte.is_ascii_uppercase());
+    (!code && !is_slug(entry)).then(|| {
+        format!(
+            "unknown region \"{entry}\" (use an ISO 3166-1 alpha-2 code such as \"AF\", or a region key such as \"middle-east\")"
+        )
+    })
+}
+
 /// What an unknown `regions` entry was probably meant to be: a country code
 /// in the wrong case ("af" for "AF"), a country's name ("Iran" for "IR"), or
 /// a region key with a typo or in another case ("Middle East" for
 /// "middle-east").
+#[cfg(not(target_arch = "wasm32"))]
 fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
     let trimmed = entry.trim();
     // Codes are ASCII: to_ascii_uppercase spares the wasm Unicode's case tables.
     if let Some(country) = world.country(&trimmed.to_ascii_uppercase()) {
         return Some(&country.code);
     }
-    let lower = trimmed.to_lowercase();
+    let lower = lowercase(trimmed);
     let named = |names: &Names| {
         [&names.en, &names.ru].into_iter().any(|name| {
-            let name = name.to_lowercase();
+            let name = lowercase(name);
             name == lower || name.strip_prefix("the ") == Some(lower.as_str())
         })
     };

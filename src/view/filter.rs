@@ -1,12 +1,10 @@
 //! `category_filter`: toggle buttons that choose which categories show.
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use crate::i18n::Strings;
 use crate::model::Sheet;
-use crate::state::Action;
+use crate::state::{Action, IdSet};
 
 /// A labelled group of toggle buttons (`aria-pressed`), as the WAI-ARIA
 /// Authoring Practices describe for filters: "All" plus one per category,
@@ -14,7 +12,7 @@ use crate::state::Action;
 /// category order). `chosen` empty means every category.
 pub fn category_filter(
     sheet: &Sheet,
-    chosen: &BTreeSet<String>,
+    chosen: &IdSet,
     counts: &[usize],
     strings: &Strings,
     dispatch: &Callback<Action>,

@@ -1,9 +1,10 @@
 //! `RegionMap`: a small world map in a card, highlighting the countries and
 //! regions the card's `regions` name, with a caption naming them in words.
 //!
-//! The caption comes from the compiled-in names and shows at once; the
-//! shapes arrive later (the browser fetches them), so until then a
-//! placeholder of the map's exact proportions holds its space.
+//! The caption names the places in words. Server-side the names are
+//! compiled in; the widget fetches them together with the shapes, so until
+//! they arrive its caption gives the entries as written ("AF") and a
+//! placeholder of the map's exact proportions holds the map's space.
 
 use std::rc::Rc;
 
@@ -36,8 +37,11 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let names: Vec<&str> = props
         .regions
         .iter()
-        .filter_map(|entry| world.names(entry))
-        .map(|names| names.get(strings.tag))
+        .map(|entry| {
+            world
+                .names(entry)
+                .map_or(entry.as_str(), |names| names.get(strings.tag))
+        })
         .collect();
     let places = strings.list(&names);
     let title_id = format!("map-title:{}", props.id_prefix);

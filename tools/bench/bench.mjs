@@ -245,6 +245,7 @@ function measureSizes() {
     ["bundled story", "moscow-isis-k.json", "the JSON copy (the wasm embeds it)"],
   ].map(([what, name, note]) => ({ what, file: name, note, ...sizeOf(join(DIST, name)) }));
   files.push({ what: "map shapes", file: "data/world-map.json", note: "counted separately (loaded later, if at all)", ...sizeOf(join(ROOT, "data/world-map.json")) });
+  files.push({ what: "place names", file: "data/world-names.json", note: "fetched with the map shapes, only for a sheet with regions; counted with them", ...sizeOf(join(ROOT, "data/world-names.json")) });
   return files;
 }
 
@@ -681,7 +682,7 @@ function report(results) {
     const w = sizes.widget;
     rows.push([`**interactive widget** (${w.parts.join(" + ")})`, kb(w.raw), `**${kb(w.gzip)}**`, kb(w.brotli), "what the drop-in fetches for the bundled story"]);
     parts.push(`### Sizes\n\n${table(["file", "raw", "gzip -9", "brotli", "note"], rows)}`);
-    budgets.push(["interactive widget ≤ 70 KB gzipped", `${kb(w.gzip)} gzip, ${kb(w.brotli)} brotli`, pass(w.gzip <= 70 * 1024)]);
+    budgets.push(["interactive widget ≤ 110 KB gzipped", `${kb(w.gzip)} gzip, ${kb(w.brotli)} brotli`, pass(w.gzip <= 110 * 1024)]);
   }
   if (tr) {
     const rows = tr.map((t) => [t.label, String(t.requests.length), kb(t.total), [...new Set(t.requests.map((r) => r.encoding))].join(", "), t.note]);

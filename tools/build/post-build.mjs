@@ -3,6 +3,9 @@
 // Integrity to every script the pages load.
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
 //                  (with the wasm's integrity hash for its fetch)
+//   the glue       minified in release builds, before any hash is taken of it
+//                  (Trunk's own minifier gives up on wasm-bindgen's
+//                  `export … as default` and leaves it whole)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
 //                  (the bundle build.rs made, copied)
 //   index.html     the demo deck server-rendered inside its mount element
@@ -16,6 +19,8 @@ import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
+import { minify } from "terser";
+
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 
@@ -28,10 +33,83 @@ if (!glue || !wasm) throw new Error(`post-build.mjs: no factcards-web glue or wa
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const fileSri = async (name) => sri(await readFile(join(staging, name)));
 
-const loader = (await readFile("web/factcards.js", "utf8"))
-  .replace("__GLUE__", glue)
-  .replace("__WASM__", wasm)
-  .replace("__WASM_INTEGRITY__", await fileSri(wasm));
+// Release builds ship minified JS: the glue and the loader, both ES modules.
+// Debug builds (the test-hooks one included) keep them readable.
+const release = process.env.TRUNK_PROFILE === "release";
+/** `code` minified as an ES module, or as it is in a debug build. */
+const shrink = async (code) => {
+  if (!release) return code;
+  const result = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof result.code !== "string") throw new Error("post-build.mjs: terser returned no code");
+  return result.code;
+};
+
+/**
+ * Renames the wasm's imports and exports to one or two letters (binaryen's
+ * --minify-imports-and-exports-and-modules) and the glue's uses of them to
+ * match. wasm-bindgen names each import like `__wbg_fetch_858ffa201963e190`,
+ * a hash that gzip cannot shrink, written once in the wasm and once in the
+ * glue. Both passes keep the order of imports and exports, so the old and
+ * new names pair up by position; the glue names an import only as a key
+ * of its import object and an export only as `wasm.name`.
+ */
+async function minifyNames(wasmPath, glueCode) {
+  // In binaryen's text form: `(import "module" "name"` and `(export "name"`.
+  // Both tools run with binaryen's default features, as Trunk's wasm-opt
+  // did: --all-features would also switch on encodings (compact imports)
+  // that browsers do not read yet.
+  const names = () => {
+    const text = execFileSync("wasm-dis", [wasmPath], { encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "inherit"] });
+    return {
+      imports: [...text.matchAll(/^ \(import "([^"]*)" "([^"]*)"/gm)].map(([, module, name]) => ({ module, name })),
+      exports: [...text.matchAll(/^ \(export "([^"]*)"/gm)].map(([, name]) => ({ name })),
+    };
+  };
+  const before = names();
+  execFileSync("wasm-opt", [wasmPath, "--minify-imports-and-exports-and-modules", "-o", wasmPath], { stdio: ["ignore", "ignore", "inherit"] });
+  const after = names();
+  if (before.imports.length === 0 || before.exports.length === 0) throw new Error("post-build.mjs: found no imports or exports in the wasm");
+  if (before.imports.length !== after.imports.length || before.exports.length !== after.exports.length) {
+    throw new Error("post-build.mjs: minifying the wasm's names changed how many imports or exports it has");
+  }
+  const escape = (name) => name.replace(/[$]/g, "\\$");
+  let code = glueCode;
+  const modules = new Map();
+  before.imports.forEach((old, index) => {
+    const now = after.imports[index];
+    const seen = modules.get(old.module);
+    if (seen !== undefined && seen !== now.module) throw new Error(`post-build.mjs: module ${old.module} was split`);
+    modules.set(old.module, now.module);
+    const key = new RegExp(`(?<![\\w$])${escape(old.name)}(?=\\s*:)`, "g");
+    const count = code.match(key)?.length ?? 0;
+    if (count !== 1) throw new Error(`post-build.mjs: import ${old.name} is in the glue ${count} times as a key, not once`);
+    code = code.replace(key, () => JSON.stringify(now.name));
+  });
+  for (const [old, now] of modules) {
+    const key = JSON.stringify(old);
+    if (!code.includes(`${key}:`)) throw new Error(`post-build.mjs: no import module ${key} in the glue`);
+    code = code.replaceAll(`${key}:`, `${JSON.stringify(now)}:`);
+  }
+  before.exports.forEach((old, index) => {
+    const now = after.exports[index].name;
+    code = code.replace(new RegExp(`\\bwasm\\.${escape(old.name)}(?![\\w$])`, "g"), () => `wasm[${JSON.stringify(now)}]`);
+  });
+  const left = code.match(/\bwasm\.[\w$]+/g);
+  if (left) throw new Error(`post-build.mjs: the glue still uses ${[...new Set(left)].join(", ")}`);
+  return code;
+}
+
+const gluePath = join(staging, glue);
+let glueCode = await readFile(gluePath, "utf8");
+if (release) glueCode = await minifyNames(join(staging, wasm), glueCode);
+await writeFile(gluePath, await shrink(glueCode));
+
+const loader = await shrink(
+  (await readFile("web/factcards.js", "utf8"))
+    .replace("__GLUE__", glue)
+    .replace("__WASM__", wasm)
+    .replace("__WASM_INTEGRITY__", await fileSri(wasm)),
+);
 await writeFile(join(staging, "factcards.js"), loader);
 
 // The editor CLI, built natively. build.rs bundles the widget's CSS (the
@@ -40,10 +118,18 @@ await writeFile(join(staging, "factcards.js"), loader);
 // include it: copying that file gives the fallback the very rules the live
 // widget adopts, bundled in one place. Cargo names the out_dir and the
 // binary in its JSON messages (also when nothing needed rebuilding).
+// The CLI is native and built on stable, also when the wasm was built on the
+// nightly (scripts/nightly.sh): its variables are left out here.
+const nativeEnv = { ...process.env };
+if (nativeEnv.FACTCARDS_NIGHTLY) {
+  for (const name of ["RUSTUP_TOOLCHAIN", "CARGO_UNSTABLE_BUILD_STD", "CARGO_UNSTABLE_BUILD_STD_FEATURES", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "FACTCARDS_NIGHTLY"]) {
+    delete nativeEnv[name];
+  }
+}
 const cargo = execFileSync(
   "cargo",
   ["build", "--quiet", "--offline", "--bin", "factcards", "--message-format=json"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20, env: nativeEnv },
 )
   .split("\n")
   .filter((line) => line.startsWith("{"))

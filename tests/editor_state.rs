@@ -296,6 +296,6 @@ fn embed_codes_follow_the_readme() {
         encode_component(url)
     )));
     let api = embed_code(EmbedKind::JsApi, &state.sheet, url, base);
-    assert!(api.contains("import { mount } from \"https://cdn.example/factcards/factcards.js\";"));
+    assert!(api.contains("import { ready } from \"https://cdn.example/factcards/factcards.js\";\n  const { mount } = await ready;"));
     assert_eq!(encode_component("a b/&"), "a%20b%2F%26");
 }

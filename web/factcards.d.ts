@@ -80,15 +80,24 @@ export interface Handle {
 export function mount(element: Element, sheet?: Sheet, options?: MountOptions): Handle;
 export function mount(element: Element, sheet: string, options?: MountOptions): Promise<Handle>;
 
-/** Resolves once the wasm has loaded and every [data-factcards] element is mounted. */
+/**
+ * Resolves once the wasm has loaded and every [data-factcards] element is
+ * mounted. Over a server-rendered fallback the widget loads only when wanted
+ * (`data-load`, docs/embedding.md), so this may wait until then; `load()`
+ * starts it at once.
+ */
 export const ready: Promise<FactcardsApi>;
+
+/** Fetches and starts the widget now, if it has not started yet; returns `ready`. */
+export function load(): Promise<FactcardsApi>;
 
 /** What a page queues: a function that gets the API once it is ready. */
 export type FactcardsCallback = (api: FactcardsApi) => void;
 
 /**
- * Runs each callback with the API once `ready` has resolved (at once, in a
- * microtask, if it has), in the order pushed. The same call as an array's
+ * Starts the widget if it has not started, and runs each callback with the
+ * API once `ready` has resolved (at once, in a microtask, if it has), in the
+ * order pushed. The same call as an array's
  * push, so that a page's queue works whichever script runs first.
  */
 export function push(...callbacks: FactcardsCallback[]): void;
@@ -97,6 +106,7 @@ export interface FactcardsApi {
   mount: typeof mount;
   ready: Promise<FactcardsApi>;
   push: typeof push;
+  load: typeof load;
 }
 
 /** Events dispatched on the mount element (they bubble). */

@@ -8,6 +8,15 @@
 // this module's exports and as `window.factcards`. tools/build/post-build.mjs
 // fills in the hashed file names and integrity hashes at build time.
 //
+// This file is small and imports nothing: the glue and the wasm are fetched
+// only when the widget is wanted. A mount that holds a server-rendered
+// fallback already shows its facts, so by default the live deck loads only
+// when the mount comes within about a screen of the viewport, when the reader
+// first touches or focuses it, or before printing (data-load="visible"); a
+// mount without one loads at once (data-load="eager"); data-load="idle" loads
+// when the browser is idle. A page that uses the JS API (push, mount, load)
+// loads it at once.
+//
 // A page's own script may run before this one: a classic script always does,
 // and WebKit runs a module with imports and a top-level await after the
 // module scripts that follow it. So a page reaches the API through a queue,
@@ -18,31 +27,55 @@
 // Until this file runs, window.factcards is the page's array of callbacks;
 // then it is the API, whose push() runs each callback once `ready` has
 // resolved. This module has no top-level await, for that same WebKit order.
-import init, * as wasm from "./__GLUE__";
 
-let loaded = false;
+const here = (name) => new URL(name, import.meta.url).href;
 
-/** factcards.mount(element, sheet?, options?): see factcards.d.ts. */
-export function mount(element, sheet, options) {
-  if (!loaded) throw new Error("factcards: still loading; call mount once `ready` has resolved, or from factcards.push()");
-  return wasm.mount(element, sheet, options);
-}
-
-/** Resolves to the API once the wasm has started. */
-// The wasm is fetched with its Subresource Integrity hash, so a tampered copy
-// on a CDN is refused rather than run.
-const wasmResponse = fetch(new URL("./__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" });
-export const ready = init({ module_or_path: wasmResponse }).then(() => {
-  // Only this file knows where dist/ is (a CDN, a renamed copy, an import()
-  // from the iframe page): the widget fetches world-map.json from here, and
-  // only for a sheet with a map.
-  wasm.setAssetBase(new URL(".", import.meta.url).href);
-  loaded = true;
-  return api;
-});
+let glue = null;
+let loading = null;
+let settle;
+/** Resolves to the API once the wasm has started (see `load`). */
+export const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
 // A widget that cannot start is reported once, as an uncaught error, whoever
 // else awaits `ready`.
 ready.catch((error) => setTimeout(() => { throw error; }));
+
+/**
+ * Fetches and starts the widget now, if it has not started yet; the wasm
+ * then mounts every [data-factcards] element. Returns `ready`.
+ */
+export function load() {
+  loading ??= start().then(() => settle.resolve(api), settle.reject);
+  return ready;
+}
+
+async function start() {
+  // The glue's integrity is checked through a module preload (an import()
+  // cannot carry one), and the wasm's by its fetch, so a tampered copy on a
+  // CDN is refused rather than run. Both are fetched at once.
+  const url = here("__GLUE__");
+  const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: "__GLUE_INTEGRITY__" });
+  document.head.append(preload);
+  const wasmResponse = fetch(here("__WASM__"), { integrity: "__WASM_INTEGRITY__" });
+  const module = await import(url);
+  await module.default({ module_or_path: wasmResponse });
+  // Only this file knows where dist/ is (a CDN, a renamed copy, an import()
+  // from the iframe page): the widget fetches world-map.json from here, and
+  // only for a sheet with a map.
+  module.setAssetBase(here("."));
+  // Builds with the test-hooks feature (never the release) export a
+  // deliberate panic for the end-to-end test of the panic hook.
+  if (module.panicForTests) api.panicForTests = module.panicForTests;
+  glue = module;
+}
+
+/** factcards.mount(element, sheet?, options?): see factcards.d.ts. */
+export function mount(element, sheet, options) {
+  if (!glue) {
+    load();
+    throw new Error("factcards: still loading; call mount once `ready` has resolved, or from factcards.push()");
+  }
+  return glue.mount(element, sheet, options);
+}
 
 /**
  * Runs each callback with the API once `ready` has resolved (in a later
@@ -51,13 +84,66 @@ ready.catch((error) => setTimeout(() => { throw error; }));
  * as an array's push, so a page's queue works before and after this file.
  */
 export function push(...callbacks) {
+  if (callbacks.length) load();
   for (const callback of callbacks) ready.then(callback, () => {});
 }
 
-const api = { mount, ready, push };
-// Builds with the test-hooks feature (never the release) export a deliberate
-// panic for the end-to-end test of the panic hook.
-if (wasm.panicForTests) api.panicForTests = wasm.panicForTests;
+const api = { mount, ready, push, load };
+
+/** How a mount point asks to be loaded: its data-load, or by its content. */
+function loadMode(element) {
+  const asked = element.getAttribute("data-load");
+  if (asked === "eager" || asked === "idle" || asked === "visible") return asked;
+  // A server-rendered fallback is a declarative shadow root, attached while
+  // the page was parsed.
+  return element.shadowRoot ? "visible" : "eager";
+}
+
+/** Starts the widget when the first of `mounts` is wanted. */
+function loadWhenWanted(mounts) {
+  const modes = mounts.map(loadMode);
+  if (modes.includes("eager")) return load();
+  if (modes.includes("idle")) {
+    const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1));
+    idle(() => load(), { timeout: 3000 });
+  }
+  const visible = mounts.filter((_, index) => modes[index] === "visible");
+  if (!visible.length) return;
+  // About one screen ahead, so the deck is live before the reader reaches it.
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) load();
+  }, { rootMargin: "100% 0px" });
+  const interactions = ["pointerdown", "focusin", "keydown"];
+  const wanted = () => load();
+  for (const element of visible) {
+    observer.observe(element);
+    for (const type of interactions) element.addEventListener(type, wanted, { once: true, passive: true });
+  }
+  window.addEventListener("beforeprint", wanted, { once: true });
+  ready.then(() => {
+    observer.disconnect();
+    for (const element of visible) for (const type of interactions) element.removeEventListener(type, wanted);
+    window.removeEventListener("beforeprint", wanted);
+  }, () => {});
+}
+
 const queued = Array.isArray(window.factcards) ? window.factcards : [];
 window.factcards = api;
 push(...queued);
+const mountPoints = [...document.querySelectorAll("[data-factcards]")];
+// A page without a mount point yet uses the JS API, or adds one later.
+if (mountPoints.length) loadWhenWanted(mountPoints);
+else load();
+// Mount points a page adds before the widget has started (a single-page
+// site, a live blog) may want it sooner; once started, the wasm mounts them.
+if (!glue) {
+  const added = new MutationObserver((records) => {
+    const mounts = records.flatMap((record) => [...record.addedNodes])
+      .filter((node) => node.nodeType === Node.ELEMENT_NODE)
+      .flatMap((element) => [element, ...element.querySelectorAll("[data-factcards]")])
+      .filter((element) => element.matches("[data-factcards]"));
+    if (mounts.length) loadWhenWanted(mounts);
+  });
+  added.observe(document.documentElement, { childList: true, subtree: true });
+  ready.then(() => added.disconnect(), () => added.disconnect());
+}

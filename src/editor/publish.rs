@@ -78,7 +78,8 @@ pub fn embed_code(kind: EmbedKind, sheet: &Sheet, sheet_url: &str, base: &str) -
             concat!(
                 "<div id=\"factcards-{id}\"></div>\n",
                 "<script type=\"module\">\n",
-                "  import {{ mount }} from \"{base}factcards.js\";\n",
+                "  import {{ ready }} from \"{base}factcards.js\";\n",
+                "  const {{ mount }} = await ready;\n",
                 "  mount(document.getElementById(\"factcards-{id}\"), \"{url}\", {{ theme: \"auto\" }});\n",
                 "</script>\n"
             ),

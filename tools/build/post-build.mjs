@@ -2,7 +2,8 @@
 // beside the content-hashed ones Trunk produced, and adds Subresource
 // Integrity to every script the pages load.
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
-//                  (with the wasm's integrity hash for its fetch)
+//                  (with their integrity hashes, for the glue's module
+//                  preload and the wasm's fetch)
 //   the glue       minified in release builds, before any hash is taken of it
 //                  (Trunk's own minifier gives up on wasm-bindgen's
 //                  `export … as default` and leaves it whole)
@@ -10,7 +11,7 @@
 //                  (the bundle build.rs made, copied)
 //   index.html     the demo deck server-rendered inside its mount element
 //   *.html         integrity on each local script, modulepreload (with
-//                  integrity) for the modules they import, and no leftover
+//                  integrity) for the loader the iframe page imports, and no leftover
 //                  <link rel="rust"> (inject_scripts = false leaves it)
 // Trunk runs it from the crate folder with TRUNK_STAGING_DIR set.
 import { execFileSync } from "node:child_process";
@@ -103,10 +104,12 @@ const gluePath = join(staging, glue);
 let glueCode = await readFile(gluePath, "utf8");
 if (release) glueCode = await minifyNames(join(staging, wasm), glueCode);
 await writeFile(gluePath, await shrink(glueCode));
+const glueIntegrity = await fileSri(glue);
 
 const loader = await shrink(
   (await readFile("web/factcards.js", "utf8"))
     .replace("__GLUE__", glue)
+    .replace("__GLUE_INTEGRITY__", glueIntegrity)
     .replace("__WASM__", wasm)
     .replace("__WASM_INTEGRITY__", await fileSri(wasm)),
 );
@@ -148,14 +151,11 @@ const demoFallback = execFileSync(
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
 
-// Modules a page's scripts import: preloaded with their integrity so the
-// module graph is checked too (a static or dynamic import cannot carry an
-// integrity attribute itself).
-const loaderPreloads = [`<link rel="modulepreload" href="${glue}" integrity="${await fileSri(glue)}">`];
-const framePreloads = [
-  `<link rel="modulepreload" href="factcards.js" integrity="${sri(loader)}">`,
-  ...loaderPreloads,
-];
+// The iframe page imports the loader: preloaded with its integrity so the
+// module graph is checked too (an import cannot carry an integrity attribute
+// itself). The loader preloads the glue the same way, when the widget is
+// wanted, so no page fetches it before then.
+const framePreloads = [`<link rel="modulepreload" href="factcards.js" integrity="${sri(loader)}">`];
 
 for (const page of files.filter((name) => name.endsWith(".html"))) {
   let html = await readFile(join(staging, page), "utf8");
@@ -173,7 +173,6 @@ for (const page of files.filter((name) => name.endsWith(".html"))) {
     if (!files.includes(name) && name !== "factcards.js") continue;
     const hash = name === "factcards.js" ? sri(loader) : await fileSri(name);
     let replacement = tag.replace(/>$/, ` integrity="${hash}">`);
-    if (name === "factcards.js") replacement = loaderPreloads.join("") + replacement;
     if (name === "embed-frame.js") replacement = framePreloads.join("") + replacement;
     html = html.replace(tag, replacement);
   }

@@ -35,7 +35,16 @@ pub struct ViewState {
     /// Whether the status legend (what each status means) is open. Not kept
     /// in the URL: it is help, not a view to share.
     pub legend: bool,
+    /// Whether the compact layout's search box is open (it starts behind a
+    /// button). Not kept in the URL; a shared search opens it anyway.
+    pub search_open: bool,
+    /// Whether the compact layout shows every fact rather than the first
+    /// [`COMPACT_FACTS`]. Not kept in the URL.
+    pub show_all: bool,
 }
+
+/// How many facts the compact layout shows before "Show all N facts".
+pub const COMPACT_FACTS: usize = 3;
 
 /// Something the reader did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +56,8 @@ pub enum Action {
     /// Opens a card's sources, or closes them if open.
     ToggleCard(String),
     /// Opens a card (a deep link or `data-card`), showing its category if the
-    /// filter hid it and clearing a search that hid it.
+    /// filter hid it, clearing a search that hid it, and showing every fact
+    /// in the compact layout.
     OpenCard(String),
     /// Sets the search text.
     Search(String),
@@ -59,6 +69,10 @@ pub enum Action {
     ToggleLegend,
     /// Opens the status legend (a status word was chosen).
     ShowLegend,
+    /// Opens the compact layout's search box, or closes it if open.
+    ToggleSearch,
+    /// Shows every fact in the compact layout ("Show all N facts").
+    ShowAllFacts,
     /// Replaces the whole view (a shared link with a view in its fragment).
     Restore(ViewState),
     /// Asks for a link to a card, to share. The view stays as it is; the
@@ -109,6 +123,31 @@ impl Visible {
                 .cloned()
                 .collect(),
         }
+    }
+
+    /// The first `limit` of these facts in display order (`order`, the
+    /// cards' indices as the deck shows them), or all of them without a
+    /// limit: what the compact layout shows before "Show all".
+    pub fn first_facts(&self, order: &[usize], limit: Option<usize>) -> Visible {
+        let Some(mut left) = limit else {
+            return self.clone();
+        };
+        let mut kept = Vec::new();
+        for card in order {
+            if left == 0 {
+                break;
+            }
+            if let Some((_, facts)) = self.cards.iter().find(|(index, _)| index == card) {
+                let take: Vec<usize> = facts.iter().copied().take(left).collect();
+                left -= take.len();
+                if !take.is_empty() {
+                    kept.push((*card, take));
+                }
+            }
+        }
+        // Back in sheet order, as every `Visible` is.
+        kept.sort_unstable_by_key(|(card, _)| *card);
+        Visible { cards: kept }
     }
 
     /// How many of these facts each category holds, in category order.
@@ -172,6 +211,8 @@ impl ViewState {
                         }
                     }
                     self.expanded.insert(id);
+                    // A compact deck shows the card however far down it is.
+                    self.show_all = true;
                 }
             }
             Action::Search(text) => self.query = text,
@@ -182,10 +223,14 @@ impl ViewState {
             }
             Action::ToggleLegend => self.legend = !self.legend,
             Action::ShowLegend => self.legend = true,
+            Action::ToggleSearch => self.search_open = !self.search_open,
+            Action::ShowAllFacts => self.show_all = true,
             Action::Restore(view) => {
-                let legend = self.legend;
+                let (legend, search_open, show_all) = (self.legend, self.search_open, self.show_all);
                 self = view;
                 self.legend = legend;
+                self.search_open = search_open;
+                self.show_all = show_all;
                 self.categories.retain(|id| sheet.category(id).is_some());
                 self.expanded.retain(|id| sheet.card_index(id).is_some());
                 self.normalise_categories(sheet);
@@ -209,6 +254,19 @@ impl ViewState {
 
     pub fn is_expanded(&self, card_id: &str) -> bool {
         self.expanded.contains(card_id)
+    }
+
+    /// How many facts show, if not all: in the compact layout, the first
+    /// [`COMPACT_FACTS`] until the reader asks for all of them, filters or
+    /// searches (a search must find every fact).
+    pub fn fact_limit(&self, compact: bool) -> Option<usize> {
+        (compact && !self.show_all && !self.is_narrowed()).then_some(COMPACT_FACTS)
+    }
+
+    /// Whether the search box shows: always in the full layout; in the
+    /// compact one once opened, or while it holds a search (a shared link).
+    pub fn shows_search(&self, compact: bool) -> bool {
+        !compact || self.search_open || !self.query.is_empty()
     }
 
     /// Whether the reader has narrowed what is shown.

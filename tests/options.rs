@@ -2,7 +2,7 @@
 //! options object make of the same choices, and the messages for a typo.
 #![cfg(not(target_arch = "wasm32"))]
 
-use factcards::options::{DeckOptions, OnError, OptionName, OptionValue, Theme};
+use factcards::options::{DeckOptions, Layout, OnError, OptionName, OptionValue, Theme};
 
 fn attributes(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
     |name| {
@@ -33,6 +33,8 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("data-on-error", "hide"),
         ("data-debug", ""),
         ("data-timeout", "2500"),
+        ("data-layout", "compact"),
+        ("data-header", "on"),
     ]));
     let mut from_js = DeckOptions::default();
     for (key, value) in [
@@ -44,6 +46,8 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("onError", OptionValue::Text("hide".into())),
         ("debug", OptionValue::Flag(true)),
         ("timeout", OptionValue::Number(2500.0)),
+        ("layout", OptionValue::Text("compact".into())),
+        ("header", OptionValue::Flag(true)),
     ] {
         from_js.set_js(key, value).unwrap();
     }
@@ -54,6 +58,22 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
     assert_eq!(from_js.on_error, OnError::Hide);
     assert!(from_js.debug);
     assert_eq!(from_js.timeout_ms, 2500);
+    assert_eq!(from_js.layout, Layout::Compact);
+    assert!(from_js.shows_header());
+}
+
+#[test]
+fn the_header_shows_in_full_and_hides_in_compact_unless_the_page_says() {
+    let full = DeckOptions::default();
+    assert_eq!(full.layout, Layout::Full);
+    assert!(full.shows_header());
+    let compact = DeckOptions::from_attributes(attributes(&[("data-layout", "compact")]));
+    assert!(!compact.shows_header());
+    let full_without = DeckOptions::from_attributes(attributes(&[("data-header", "off")]));
+    assert!(!full_without.shows_header());
+    for layout in Layout::ALL {
+        assert_eq!(Layout::from_name(layout.as_str()), Some(layout));
+    }
 }
 
 #[test]
@@ -65,6 +85,8 @@ fn blank_or_unknown_attributes_fall_back_to_the_defaults() {
         ("data-on-error", "shout"),
         ("data-debug", "off"),
         ("data-timeout", "soon"),
+        ("data-layout", "sidebar"),
+        ("data-header", "maybe"),
     ]));
     assert_eq!(options, DeckOptions::default());
 }
@@ -82,7 +104,7 @@ fn the_js_options_refuse_typos_by_name() {
     let mut options = DeckOptions::default();
     assert_eq!(
         options.set_js("colour", OptionValue::Text("red".into())),
-        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout")"#.into())
+        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout", "layout", "header")"#.into())
     );
     assert_eq!(
         options.set_js("theme", OptionValue::Text("purple".into())),
@@ -103,6 +125,14 @@ fn the_js_options_refuse_typos_by_name() {
     assert_eq!(
         options.set_js("timeout", OptionValue::Text("5s".into())),
         Err(r#""timeout" must be a number of milliseconds"#.into())
+    );
+    assert_eq!(
+        options.set_js("layout", OptionValue::Text("sidebar".into())),
+        Err(r#"unknown layout "sidebar" (known: "full", "compact")"#.into())
+    );
+    assert_eq!(
+        options.set_js("header", OptionValue::Text("off".into())),
+        Err(r#""header" must be true or false"#.into())
     );
     // undefined and null leave the default.
     options.set_js("card", OptionValue::Absent).unwrap();

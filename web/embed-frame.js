@@ -4,7 +4,7 @@
 // embed-loader.js on the host page can size the iframe.
 const params = new URLSearchParams(location.search);
 const host = document.getElementById("factcards-frame");
-const OPTIONS = { src: "data-src", theme: "data-theme", lang: "data-lang", category: "data-category", card: "data-card" };
+const OPTIONS = { src: "data-src", theme: "data-theme", lang: "data-lang", category: "data-category", card: "data-card", layout: "data-layout", header: "data-header" };
 for (const [param, attribute] of Object.entries(OPTIONS)) {
   const value = params.get(param);
   if (value) host.setAttribute(attribute, value);

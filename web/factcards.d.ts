@@ -41,6 +41,10 @@ export interface MountOptions {
   debug?: boolean;
   /** How long a sheet from a URL may take, in milliseconds (default 15000). */
   timeout?: number;
+  /** Where the deck sits: "full" (the default) or "compact", for a sidebar or an inline box (no header, search behind a button, the first few facts then "Show all"). */
+  layout?: "full" | "compact";
+  /** Whether the deck shows its own header (title, summary, update); default true in "full", false in "compact". */
+  header?: boolean;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */

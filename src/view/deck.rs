@@ -13,13 +13,13 @@ use super::grouping::grouping_switch;
 use super::header::deck_header;
 use super::legend::{legend_line_id, legend_toggle, status_legend};
 use super::results::result_status;
-use super::search_box::search_box;
+use super::search_box::{search_box, search_input_id, search_toggle};
 use super::topics::{Topics, topic_sections};
 use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Sheet, SourceMarks, Status};
-use crate::options::DeckOptions;
+use crate::options::{DeckOptions, Layout};
 use crate::search::{Query, SearchIndex};
 use crate::state::{Action, Grouping, LinkTarget, Visible};
 
@@ -97,6 +97,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // A status word opens the legend and moves the focus to its line, once
     // the legend has rendered open.
     let legend_ref = use_node_ref();
+    let deck_ref = use_node_ref();
     let focus_status = use_state(|| None::<Status>);
     let open_legend = {
         let focus_status = focus_status.clone();
@@ -124,6 +125,26 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                     let _ = element.focus();
                 }
                 focus_status.set(None);
+            }
+        });
+    }
+    // The compact layout's search opens at the reader's request: the focus
+    // goes to the box it opened.
+    {
+        let opened = state.state.view.search_open;
+        let input_id = search_input_id(&sheet.id);
+        let deck_ref = deck_ref.clone();
+        use_effect_with(opened, move |opened| {
+            if *opened {
+                use web_sys::wasm_bindgen::JsCast;
+                let input = deck_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|deck| deck.query_selector(".fc-search__input").ok().flatten())
+                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|input| input.id() == input_id);
+                if let Some(input) = input {
+                    let _ = input.focus();
+                }
             }
         });
     }
@@ -157,6 +178,11 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
     let visible = searched.in_categories(sheet, view);
     let counts = searched.counts_by_category(sheet);
+    // The compact layout shows the first few facts until asked for all.
+    let compact = props.options.layout == Layout::Compact;
+    let limit = view.fact_limit(compact);
+    let shown = searched.first_facts(&deck.order, limit);
+    let hidden_facts = visible.fact_count() - shown.in_categories(sheet, view).fact_count();
 
     let ui_lang = UiLang::from_tag(props.options.lang.as_deref().unwrap_or(&sheet.lang));
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
@@ -170,7 +196,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 sheet,
                 marks: &marks,
                 open_legend: Some(&open_legend),
-                searched: &searched,
+                searched: &shown,
                 view,
                 rendered,
                 query: &query,
@@ -182,7 +208,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
         }
         Grouping::Certainty => certainty_view(
             sheet,
-            &visible,
+            &shown.in_categories(sheet, view),
             &Query::new(&query),
             &marks,
             strings,
@@ -192,10 +218,22 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
 
     html! {
-        <div class="fc-deck" lang={sheet.lang.clone()} {dir}>
-            { deck_header(sheet, strings) }
+        <div class={classes!("fc-deck", compact.then_some("fc-deck--compact"))} lang={sheet.lang.clone()} {dir}
+            ref={deck_ref}>
+            if props.options.shows_header() {
+                { deck_header(sheet, strings) }
+            } else {
+                // Without its header the deck keeps its title for screen
+                // readers, so that the headings below stay in order.
+                <h2 class="fc-visually-hidden">{ &sheet.title }</h2>
+            }
             <div class="fc-controls">
-                { search_box(&query, &sheet.id, strings, &dispatch) }
+                if compact {
+                    { search_toggle(view.shows_search(compact), &sheet.id, strings, &dispatch) }
+                }
+                if view.shows_search(compact) {
+                    { search_box(&query, &sheet.id, strings, &dispatch) }
+                }
                 { grouping_switch(view.grouping, strings, &dispatch) }
                 { legend_toggle(&sheet.id, view.legend, strings, &dispatch) }
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
@@ -203,6 +241,12 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             </div>
             { status_legend(&sheet.id, view.legend, strings, &legend_ref) }
             { body }
+            if hidden_facts > 0 {
+                <button type="button" class="fc-show-all"
+                    onclick={dispatch.reform(|_: MouseEvent| Action::ShowAllFacts)}>
+                    { strings.show_all(visible.fact_count()) }
+                </button>
+            }
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }
             }

@@ -100,10 +100,12 @@ pub fn topic_sections(topics: Topics) -> Html {
         let heading_id = format!("heading:{}/{}", sheet.id, category.id);
         sections.push(html! {
             <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
-                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
-                if let Some(description) = &category.description {
-                    <p class="fc-category__description">{ description }</p>
-                }
+                <div class="fc-category__label">
+                    <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
+                    if let Some(description) = &category.description {
+                        <p class="fc-category__description">{ description }</p>
+                    }
+                </div>
                 <div class="fc-category__cards">{ for cards }</div>
             </section>
         });

@@ -33,8 +33,15 @@ test("without JavaScript the fallback shows every fact, styled", async () => {
   await p.goto(`${origin}/static.html`);
   const texts = await factTexts(p);
   assert.equal(texts.length, BUNDLED_FACTS);
-  const radius = await p.evaluate(() => getComputedStyle(document.getElementById("facts").shadowRoot.querySelector(":not([hidden]) > .fc-card")).borderRadius);
-  assert.equal(radius, "10px");
+  // Styled: the deck's frame, and the rule over each card.
+  const look = await p.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    return {
+      radius: getComputedStyle(root.querySelector(".fc-deck")).borderRadius,
+      rule: getComputedStyle(root.querySelector(":not([hidden]) > .fc-card")).borderTopStyle,
+    };
+  });
+  assert.deepEqual(look, { radius: "10px", rule: "solid" });
   await context.close();
 });
 

@@ -12,12 +12,15 @@ use crate::event::DeckLink;
 use crate::model::WorldShapes;
 use crate::progress::RenderPace;
 
-/// The colour scheme: forced, or following the reader's system setting.
+/// The colour scheme: forced, or following the page (and else the reader's
+/// system setting).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
     Light,
     Dark,
-    /// Follows the reader's system setting (`prefers-color-scheme`).
+    /// Follows the host page's own `color-scheme` where it sets one (a
+    /// light article gets a light box), and the reader's system setting
+    /// (`prefers-color-scheme`) otherwise. See [`Theme::following_page`].
     #[default]
     Auto,
 }
@@ -38,6 +41,32 @@ impl Theme {
     /// The theme named `name` (`light`, `dark` or `auto`), if any.
     pub fn from_name(name: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|theme| theme.as_str() == name)
+    }
+
+    /// The theme to draw, given the host page's `color-scheme` (the
+    /// computed value at the mount point, or else the content of
+    /// `<meta name="color-scheme">`): `auto` takes a page that offers only
+    /// light or only dark at its word, and stays `auto` (the reader's
+    /// setting) for a page that offers both or says nothing. `light` and
+    /// `dark` always force.
+    pub fn following_page(self, page_scheme: &str) -> Theme {
+        if self != Theme::Auto {
+            return self;
+        }
+        let words = page_scheme.split_whitespace();
+        let (mut light, mut dark) = (false, false);
+        for word in words {
+            match word.to_ascii_lowercase().as_str() {
+                "light" => light = true,
+                "dark" => dark = true,
+                _ => {}
+            }
+        }
+        match (light, dark) {
+            (true, false) => Theme::Light,
+            (false, true) => Theme::Dark,
+            _ => Theme::Auto,
+        }
     }
 }
 

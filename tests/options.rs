@@ -23,6 +23,19 @@ fn every_theme_reads_back_from_its_name() {
 }
 
 #[test]
+fn auto_follows_a_page_that_sets_one_scheme_and_the_reader_otherwise() {
+    assert_eq!(Theme::Auto.following_page("light"), Theme::Light);
+    assert_eq!(Theme::Auto.following_page("only light"), Theme::Light);
+    assert_eq!(Theme::Auto.following_page("Dark"), Theme::Dark);
+    assert_eq!(Theme::Auto.following_page("light dark"), Theme::Auto);
+    assert_eq!(Theme::Auto.following_page("normal"), Theme::Auto);
+    assert_eq!(Theme::Auto.following_page(""), Theme::Auto);
+    // A forced theme stays forced.
+    assert_eq!(Theme::Dark.following_page("light"), Theme::Dark);
+    assert_eq!(Theme::Light.following_page("dark"), Theme::Light);
+}
+
+#[test]
 fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
     let from_attributes = DeckOptions::from_attributes(attributes(&[
         ("data-theme", "dark"),

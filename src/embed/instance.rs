@@ -75,7 +75,10 @@ impl Instance {
         styles::adopt(&shadow, &document);
         super::panic::track(&shadow, super::panic::Shown::of(&options));
         root.set_class_name("fc-root");
-        let _ = root.set_attribute("data-theme", options.theme.as_str());
+        let theme = options
+            .theme
+            .following_page(&super::page::page_color_scheme(&host));
+        let _ = root.set_attribute("data-theme", theme.as_str());
         if !fallback.is_empty() {
             // Rendered out of sight until it can replace the fallback.
             let _ = root.set_attribute("data-pending", "");

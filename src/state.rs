@@ -333,6 +333,15 @@ pub fn card_fragment(sheet_id: &str, card_id: &str) -> String {
     format!("{sheet_id}/{}", percent_encode(card_id))
 }
 
+/// Whether a URL fragment (without `#`) is the widget's own for the sheet
+/// `sheet_id`: the sheet's bare id, a card link (`<id>/…`) or a view
+/// (`<id>?…`). Anything else (`#section-2`, another sheet's) is the page's.
+pub fn owns_fragment(sheet_id: &str, fragment: &str) -> bool {
+    fragment
+        .strip_prefix(sheet_id)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
+}
+
 /// Reads a URL fragment (without `#`, still percent-encoded) for the sheet
 /// `sheet_id`. Fragments for other sheets, or that name nothing, are `None`.
 pub fn parse_fragment(sheet_id: &str, fragment: &str) -> Option<LinkTarget> {

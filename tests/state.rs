@@ -466,3 +466,14 @@ fn the_compact_search_opens_on_request_or_when_a_search_is_shared() {
     // Neither is part of a shared link.
     assert_eq!(kept.to_fragment(&sheet.id), sheet.id);
 }
+
+#[test]
+fn a_widget_owns_only_the_fragments_of_its_sheet() {
+    use factcards::state::owns_fragment;
+    for fragment in ["story", "story/card-1", "story?cat=a&q=b"] {
+        assert!(owns_fragment("story", fragment), "{fragment}");
+    }
+    for fragment in ["", "section-2", "story-2", "story-2/card", "other?cat=a"] {
+        assert!(!owns_fragment("story", fragment), "{fragment}");
+    }
+}

@@ -15,7 +15,7 @@ use crate::event::{DeckEvent, DeckLink, problem_details};
 use crate::model::{SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
-use crate::state::{LinkTarget, card_anchor, card_fragment, parse_fragment};
+use crate::state::{LinkTarget, card_anchor, card_fragment, owns_fragment, parse_fragment};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
 
 pub struct Instance {
@@ -159,6 +159,7 @@ impl Instance {
     /// Starts showing `source`. Sources without network show at once and
     /// return their problems; a URL is fetched in the background.
     pub fn load(self: &Rc<Self>, source: SheetSource) -> Result<(), SheetError> {
+        self.forget_view_in_url();
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
         match source {
@@ -291,6 +292,7 @@ impl Instance {
 
     /// Unmounts the widget and empties the shadow root.
     pub fn destroy(&self) {
+        self.forget_view_in_url();
         self.generation.set(self.generation.get().wrapping_add(1));
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
@@ -299,6 +301,23 @@ impl Instance {
             source::revoke_object_url(&url);
         }
         self.shadow.set_inner_html("");
+    }
+
+    /// Takes this widget's own part of the page's URL fragment (its view,
+    /// a link to one of its cards) off the URL, leaving any other fragment:
+    /// what it named is gone once the sheet is replaced or the widget
+    /// removed. Only for a widget that keeps its view in the URL; a page
+    /// that turned that off owns its fragment.
+    fn forget_view_in_url(&self) {
+        if !self.keeps_view_in_url {
+            return;
+        }
+        let Some(sheet_id) = self.sheet_id.borrow().clone() else {
+            return;
+        };
+        if owns_fragment(&sheet_id, page::current_hash().trim_start_matches('#')) {
+            page::clear_fragment();
+        }
     }
 
     /// Swaps the server-rendered fallback for the live widget, which has

@@ -58,6 +58,21 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
+/// Takes the fragment off the page's URL (`#` included), without a history
+/// entry or a `hashchange`.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
 /// Copies the page's address with `#fragment` (already encoded, see
 /// `state::card_fragment`) to the clipboard.
 pub fn copy_link(fragment: &str) {

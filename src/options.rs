@@ -274,6 +274,11 @@ pub struct DeckOptions {
     /// a server-rendered fallback); `Whole` renders every card at once, as
     /// server-side rendering needs.
     pub pace: RenderPace,
+    /// Whether this is the server-rendered fallback (`ssr.rs`), for readers
+    /// without JavaScript: its controls hold their space but show nothing
+    /// (no search box, chips or buttons that would do nothing), status
+    /// words are plain text and each card's sources are in a `<details>`.
+    pub static_markup: bool,
     /// Where a server-rendered fallback (`ssr.rs`) links the widget's
     /// stylesheet; written into a `<link>` attribute, escaped. The live
     /// widget brings its own.
@@ -298,6 +303,7 @@ impl Default for DeckOptions {
             map: None,
             map_loading: false,
             pace: RenderPace::default(),
+            static_markup: false,
             css_href: DEFAULT_CSS_HREF.to_owned(),
         }
     }

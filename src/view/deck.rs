@@ -189,13 +189,18 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let query = AttrValue::from(view.query.clone());
     let strings = ui_lang.strings();
 
+    // The no-JS fallback has no working controls: it keeps their place,
+    // unseen, so that nothing moves when the live deck takes over.
+    let still = props.options.static_markup;
+    let legend_words = (!still).then_some(&open_legend);
+    let reserved = still.then_some("fc-reserved");
     let body = match view.grouping {
         Grouping::Topic => {
             let rendered = deck.rendered.cards_to_render(sheet, &deck.order, view);
             topic_sections(Topics {
                 sheet,
                 marks: &marks,
-                open_legend: Some(&open_legend),
+                open_legend: legend_words,
                 searched: &shown,
                 view,
                 rendered,
@@ -204,6 +209,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 dispatch: &dispatch,
                 map: props.options.map.as_ref(),
                 map_loading: props.options.map_loading,
+                static_markup: still,
             })
         }
         Grouping::Certainty => certainty_view(
@@ -213,7 +219,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             &marks,
             strings,
             &dispatch,
-            Some(&open_legend),
+            legend_words,
         ),
     };
 
@@ -227,7 +233,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 // readers, so that the headings below stay in order.
                 <h2 class="fc-visually-hidden">{ &sheet.title }</h2>
             }
-            <div class="fc-controls">
+            <div class={classes!("fc-controls", reserved)} aria-hidden={still.then_some("true")}>
                 if compact {
                     { search_toggle(view.shows_search(compact), &sheet.id, strings, &dispatch) }
                 }
@@ -242,7 +248,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             { status_legend(&sheet.id, view.legend, strings, &legend_ref) }
             { body }
             if hidden_facts > 0 {
-                <button type="button" class="fc-show-all"
+                <button type="button" class={classes!("fc-show-all", reserved)} aria-hidden={still.then_some("true")}
                     onclick={dispatch.reform(|_: MouseEvent| Action::ShowAllFacts)}>
                     { strings.show_all(visible.fact_count()) }
                 </button>

@@ -22,6 +22,16 @@ pub enum Grouping {
     Certainty,
 }
 
+impl Grouping {
+    /// Its name, as the `factcards:grouping` event gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grouping::Topic => "topic",
+            Grouping::Certainty => "certainty",
+        }
+    }
+}
+
 /// The reader's choices for one deck.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {

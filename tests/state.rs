@@ -205,7 +205,7 @@ mod deck {
     use factcards::event::DeckEvent;
     use factcards::model::parse_sheet;
     use factcards::progress::RenderPace;
-    use factcards::state::{Action, LinkTarget, card_fragment, parse_fragment};
+    use factcards::state::{Action, Grouping, LinkTarget, card_fragment, parse_fragment};
 
     const SHEET_ID: &str = "moscow-concert-hall-attack-isis-k";
 
@@ -271,6 +271,38 @@ mod deck {
                 },
                 DeckEvent::ViewChanged {
                     fragment: format!("{SHEET_ID}?cat=origins&q=isis&open=aims")
+                },
+                DeckEvent::Search {
+                    query: "isis".into(),
+                    matches: 4
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_search_is_heard_with_its_matches_and_a_grouping_with_its_name() {
+        let (_, events) = run(
+            deck(),
+            vec![
+                Action::Search("no such words".into()),
+                Action::Group(Grouping::Certainty),
+                Action::Group(Grouping::Certainty),
+            ],
+        );
+        let heard: Vec<&DeckEvent> = events
+            .iter()
+            .filter(|event| !matches!(event, DeckEvent::ViewChanged { .. } | DeckEvent::Ready { .. }))
+            .collect();
+        assert_eq!(
+            heard,
+            [
+                &DeckEvent::Search {
+                    query: "no such words".into(),
+                    matches: 0
+                },
+                &DeckEvent::Grouping {
+                    grouping: "certainty"
                 },
             ]
         );

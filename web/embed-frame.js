@@ -10,6 +10,9 @@ for (const [param, attribute] of Object.entries(OPTIONS)) {
   if (value) host.setAttribute(attribute, value);
 }
 host.setAttribute("data-factcards", "");
+// The widget's factcards:* events also go to the host page, where
+// embed-loader.js dispatches them on the <iframe> element.
+host.setAttribute("data-factcards-forward", "");
 
 function postHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

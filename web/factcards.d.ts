@@ -95,6 +95,11 @@ export interface FactcardsEventMap {
   "factcards:filter": CustomEvent<{ categories: string[] }>;
   "factcards:source-click": CustomEvent<{ source: string; url: string }>;
   "factcards:copy-link": CustomEvent<{ card: string; anchor: string }>;
+  /** The search text changed (reported once the reader stops typing); matches is how many facts show. */
+  "factcards:search": CustomEvent<{ query: string; matches: number }>;
+  "factcards:grouping": CustomEvent<{ grouping: "topic" | "certainty" }>;
+  /** The first time at least half of the deck (or of the screen, for a taller deck) is on screen. */
+  "factcards:view": CustomEvent<{ sheet: string }>;
 }
 
 declare global {

@@ -20,7 +20,7 @@ use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Sheet, SourceMarks, Status};
 use crate::options::{DeckOptions, Layout};
-use crate::search::{Query, SearchIndex};
+use crate::search::Query;
 use crate::state::{Action, Grouping, LinkTarget, Visible};
 
 /// Properties of [`FactDeck`].
@@ -164,7 +164,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
 
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
-    let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
+    let index = Rc::clone(&state.state.index);
     let marks = use_memo(Rc::clone(sheet), |sheet| Rc::new(SourceMarks::new(sheet)));
     let deck = &state.state;
     let view = &deck.view;

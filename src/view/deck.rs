@@ -23,6 +23,12 @@ use crate::options::{DeckOptions, Layout};
 use crate::search::Query;
 use crate::state::{Action, Grouping, LinkTarget, Visible};
 
+/// From how many cards a deck skips drawing the cards off screen
+/// (`content-visibility: auto`, the `.fc-deck--long` class): far above a
+/// news story's dozen, so that captures of ordinary decks show every card,
+/// and low enough that a generated sheet of thousands stays fast.
+pub const LONG_DECK_CARDS: usize = 60;
+
 /// Properties of [`FactDeck`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct FactDeckProps {
@@ -224,7 +230,11 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
 
     html! {
-        <div class={classes!("fc-deck", compact.then_some("fc-deck--compact"))} lang={sheet.lang.clone()} {dir}
+        <div class={classes!(
+                "fc-deck",
+                compact.then_some("fc-deck--compact"),
+                (sheet.cards.len() >= LONG_DECK_CARDS).then_some("fc-deck--long"),
+            )} lang={sheet.lang.clone()} {dir}
             ref={deck_ref}>
             if props.options.shows_header() {
                 { deck_header(sheet, strings) }

@@ -166,3 +166,34 @@ fn the_d_ts_declares_every_js_option() {
         );
     }
 }
+
+#[test]
+fn the_d_ts_declares_no_option_the_code_does_not_take() {
+    let types = include_str!("../web/factcards.d.ts");
+    let start = types.find("export interface MountOptions").unwrap();
+    let body = &types[start..];
+    let body = &body[..body.find("\n}").unwrap()];
+    for line in body.lines() {
+        if let Some((key, _)) = line.strip_prefix("  ").and_then(|rest| rest.split_once("?:")) {
+            assert!(OptionName::from_js_name(key).is_some(), "{key} is not an option");
+        }
+    }
+}
+
+#[test]
+fn the_js_api_docs_list_every_option_with_its_attribute() {
+    let docs = include_str!("../docs/embedding.md");
+    let start = docs
+        .find("## The JS API")
+        .expect("docs/embedding.md has a JS API section");
+    let section = &docs[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |end| end + 3)];
+    for option in OptionName::ALL {
+        assert!(
+            section.contains(&format!("| `{}` |", option.js_name())),
+            "{} is not in the JS API table",
+            option.js_name()
+        );
+        assert!(section.contains(option.attribute()), "{}", option.attribute());
+    }
+}

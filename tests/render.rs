@@ -163,12 +163,7 @@ fn the_no_js_fallback_has_no_control_a_reader_could_try_and_sources_in_details()
     let cards_part = &after_controls[after_controls.find("fc-deck__categories").unwrap()..];
     assert!(!cards_part.contains("<button"), "a button among the cards");
     assert!(!cards_part.contains("<input"));
-    assert_eq!(
-        cards_part
-            .matches(r#"<details class="fc-card__details">"#)
-            .count(),
-        cards
-    );
+    assert_eq!(cards_part.matches(r#"class="fc-card__details""#).count(), cards);
     // The live deck keeps its buttons.
     let live = render_deck(bundled_props());
     assert!(live.contains(r#"<div class="fc-controls">"#));

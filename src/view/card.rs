@@ -167,10 +167,13 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             </ul>
             if props.static_markup {
                 <div class="fc-card__actions">
-                    <details class="fc-card__details">
+                    // Open for a card the page asked to open (`--card`); its
+                    // summary cannot change its words without a script, so
+                    // it says "Sources", not "Show" or "Hide".
+                    <details class="fc-card__details" open={props.expanded}>
                         <summary class="fc-card__toggle">
                             <span class="fc-card__toggle-icon" aria-hidden="true"></span>
-                            { strings.show_sources }{ format!(" ({})", cited.len()) }
+                            { strings.sources_heading }{ format!(" ({})", cited.len()) }
                         </summary>
                         <div class="fc-card__sources" id={sources_id}>
                             { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use crate::event::DeckEvent;
 use crate::model::Sheet;
 use crate::progress::{RenderPace, RenderProgress, display_order};
+use crate::search::SearchIndex;
 use crate::state::{Action, ViewState, card_anchor};
 
 /// What changes a deck.
@@ -31,6 +32,9 @@ pub enum DeckAction {
 #[derive(Debug, Clone)]
 pub struct DeckState {
     pub sheet: Rc<Sheet>,
+    /// The sheet's search index, built once: the deck searches with it, and
+    /// the transition counts a search's matches for the host.
+    pub index: Rc<SearchIndex>,
     /// What the reader has chosen to see.
     pub view: ViewState,
     /// The cards in display order, which `rendered` counts in.
@@ -59,6 +63,7 @@ impl DeckState {
             announce: view.is_narrowed(),
             view,
             order,
+            index: Rc::new(SearchIndex::new(&sheet)),
             sheet,
             outbox: Vec::new(),
             recorded: 0,
@@ -85,6 +90,13 @@ impl DeckState {
                 next.announce |= next.view.is_narrowed();
                 for event in view_changes(&self.sheet.id, &self.view, &next.view) {
                     next.record(event);
+                }
+                if next.view.query != self.view.query {
+                    let matches = next.view.visible(&self.sheet, &self.index).fact_count();
+                    next.record(DeckEvent::Search {
+                        query: next.view.query.clone(),
+                        matches,
+                    });
                 }
                 if let Some(event) = said {
                     next.record(event);
@@ -160,6 +172,11 @@ pub fn view_changes(sheet_id: &str, before: &ViewState, after: &ViewState) -> Ve
     if before.categories != after.categories {
         events.push(DeckEvent::Filter {
             categories: after.categories.iter().cloned().collect(),
+        });
+    }
+    if before.grouping != after.grouping {
+        events.push(DeckEvent::Grouping {
+            grouping: after.grouping.as_str(),
         });
     }
     for card in before.expanded.symmetric_difference(&after.expanded) {

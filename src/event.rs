@@ -25,10 +25,26 @@ pub const FILTER: &str = "factcards:filter";
 pub const SOURCE_CLICK: &str = "factcards:source-click";
 /// The DOM name of [`DeckEvent::CopyLink`].
 pub const COPY_LINK: &str = "factcards:copy-link";
+/// The DOM name of [`DeckEvent::Search`].
+pub const SEARCH: &str = "factcards:search";
+/// The DOM name of [`DeckEvent::Grouping`].
+pub const GROUPING: &str = "factcards:grouping";
+/// The DOM name of [`DeckEvent::Seen`].
+pub const VIEW: &str = "factcards:view";
 
 /// Every DOM event the embed dispatches on a mount element, in the order
 /// the docs list them.
-pub const DOM_NAMES: [&str; 6] = [READY, ERROR, CARD_TOGGLE, FILTER, SOURCE_CLICK, COPY_LINK];
+pub const DOM_NAMES: [&str; 9] = [
+    READY,
+    ERROR,
+    CARD_TOGGLE,
+    FILTER,
+    SOURCE_CLICK,
+    COPY_LINK,
+    SEARCH,
+    GROUPING,
+    VIEW,
+];
 
 /// Something that happened in the widget, reported to the host: mostly what
 /// the reader did. Serialised, each is the plain object of its fields (the
@@ -51,6 +67,15 @@ pub enum DeckEvent {
     SourceClick { source: String, url: String },
     /// The reader asked for a link to a card (`anchor` is `sheet/card`).
     CopyLink { card: String, anchor: String },
+    /// The search text changed; `matches` is how many facts now show (the
+    /// category filter included). The transition records every change; the
+    /// embed dispatches only the last of a burst of keystrokes.
+    Search { query: String, matches: usize },
+    /// The facts were grouped by `"topic"` or by `"certainty"`.
+    Grouping { grouping: &'static str },
+    /// At least half of the deck (or of the screen, for a deck taller than
+    /// it) came into view, for the first time. Observed by the embed.
+    Seen { sheet: String },
     /// The view changed (filter, search, open cards or grouping), for the
     /// embed to keep in the URL fragment.
     ViewChanged { fragment: String },
@@ -67,6 +92,9 @@ impl DeckEvent {
             DeckEvent::Filter { .. } => FILTER,
             DeckEvent::SourceClick { .. } => SOURCE_CLICK,
             DeckEvent::CopyLink { .. } => COPY_LINK,
+            DeckEvent::Search { .. } => SEARCH,
+            DeckEvent::Grouping { .. } => GROUPING,
+            DeckEvent::Seen { .. } => VIEW,
             DeckEvent::ViewChanged { .. } => return None,
         })
     }

@@ -12,12 +12,15 @@ use crate::event::DeckLink;
 use crate::model::WorldShapes;
 use crate::progress::RenderPace;
 
-/// The colour scheme: forced, or following the reader's system setting.
+/// The colour scheme: forced, or following the page (and else the reader's
+/// system setting).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
     Light,
     Dark,
-    /// Follows the reader's system setting (`prefers-color-scheme`).
+    /// Follows the host page's own `color-scheme` where it sets one (a
+    /// light article gets a light box), and the reader's system setting
+    /// (`prefers-color-scheme`) otherwise. See [`Theme::following_page`].
     #[default]
     Auto,
 }
@@ -38,6 +41,32 @@ impl Theme {
     /// The theme named `name` (`light`, `dark` or `auto`), if any.
     pub fn from_name(name: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|theme| theme.as_str() == name)
+    }
+
+    /// The theme to draw, given the host page's `color-scheme` (the
+    /// computed value at the mount point, or else the content of
+    /// `<meta name="color-scheme">`): `auto` takes a page that offers only
+    /// light or only dark at its word, and stays `auto` (the reader's
+    /// setting) for a page that offers both or says nothing. `light` and
+    /// `dark` always force.
+    pub fn following_page(self, page_scheme: &str) -> Theme {
+        if self != Theme::Auto {
+            return self;
+        }
+        let words = page_scheme.split_whitespace();
+        let (mut light, mut dark) = (false, false);
+        for word in words {
+            match word.to_ascii_lowercase().as_str() {
+                "light" => light = true,
+                "dark" => dark = true,
+                _ => {}
+            }
+        }
+        match (light, dark) {
+            (true, false) => Theme::Light,
+            (false, true) => Theme::Dark,
+            _ => Theme::Auto,
+        }
     }
 }
 
@@ -68,6 +97,33 @@ impl OnError {
     }
 }
 
+/// Where a deck sits, which decides how much chrome it shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// The whole deck: header, search, chips, every fact.
+    #[default]
+    Full,
+    /// For a sidebar or an inline box: no header unless asked, the search
+    /// behind a button, the first few facts and then "Show all N facts".
+    Compact,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 2] = [Layout::Full, Layout::Compact];
+
+    /// Its name, as `data-layout` and the `layout` option take it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Full => "full",
+            Layout::Compact => "compact",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|layout| layout.as_str() == name)
+    }
+}
+
 /// How long a `data-src` sheet may take to arrive before the widget gives
 /// up on it, in milliseconds.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -84,11 +140,13 @@ pub enum OptionName {
     OnError,
     Debug,
     Timeout,
+    Layout,
+    Header,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 8] = [
+    pub const ALL: [OptionName; 10] = [
         OptionName::Theme,
         OptionName::Lang,
         OptionName::Category,
@@ -97,6 +155,8 @@ impl OptionName {
         OptionName::OnError,
         OptionName::Debug,
         OptionName::Timeout,
+        OptionName::Layout,
+        OptionName::Header,
     ];
 
     /// Its key in the options object of `factcards.mount()`.
@@ -110,6 +170,8 @@ impl OptionName {
             OptionName::OnError => "onError",
             OptionName::Debug => "debug",
             OptionName::Timeout => "timeout",
+            OptionName::Layout => "layout",
+            OptionName::Header => "header",
         }
     }
 
@@ -124,6 +186,8 @@ impl OptionName {
             OptionName::OnError => "data-on-error",
             OptionName::Debug => "data-debug",
             OptionName::Timeout => "data-timeout",
+            OptionName::Layout => "data-layout",
+            OptionName::Header => "data-header",
         }
     }
 
@@ -152,7 +216,7 @@ pub enum OptionValue {
 pub const DEFAULT_CSS_HREF: &str = "factcards.css";
 
 /// Everything a deck is given besides its sheet and its event listener.
-/// The first five are what a page chooses ([`OptionName`]); the rest are
+/// The fields up to `header` are what a page chooses ([`OptionName`]); the rest are
 /// what the host supplies as it runs. Each reader takes its part: the deck
 /// what it shows, the embed the theme and the URL, the fallback the theme
 /// and its stylesheet. Every field is optional: `default()` shows the sheet
@@ -183,6 +247,14 @@ pub struct DeckOptions {
     /// How long a sheet from a URL may take, in milliseconds
     /// (`data-timeout`, `{timeout}`).
     pub timeout_ms: u32,
+    /// Where the deck sits: the whole deck, or a compact box for a sidebar
+    /// (`data-layout="compact"`, `{layout: "compact"}`).
+    pub layout: Layout,
+    /// Whether the deck shows its own header (title, summary, update), when
+    /// the page says (`data-header="on|off"`, `{header: true|false}`);
+    /// `None` leaves it to the layout: on in full, off in compact. See
+    /// [`DeckOptions::shows_header`].
+    pub header: Option<bool>,
     /// A link to follow: opens a card or restores a view each time a new
     /// one arrives, such as when the page's `#sheet/…` hash changes.
     /// Shared, since it rides along in every later update of the options.
@@ -202,6 +274,11 @@ pub struct DeckOptions {
     /// a server-rendered fallback); `Whole` renders every card at once, as
     /// server-side rendering needs.
     pub pace: RenderPace,
+    /// Whether this is the server-rendered fallback (`ssr.rs`), for readers
+    /// without JavaScript: its controls hold their space but show nothing
+    /// (no search box, chips or buttons that would do nothing), status
+    /// words are plain text and each card's sources are in a `<details>`.
+    pub static_markup: bool,
     /// Where a server-rendered fallback (`ssr.rs`) links the widget's
     /// stylesheet; written into a `<link>` attribute, escaped. The live
     /// widget brings its own.
@@ -219,17 +296,27 @@ impl Default for DeckOptions {
             on_error: OnError::Message,
             debug: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            layout: Layout::Full,
+            header: None,
             link: None,
             data_href: None,
             map: None,
             map_loading: false,
             pace: RenderPace::default(),
+            static_markup: false,
             css_href: DEFAULT_CSS_HREF.to_owned(),
         }
     }
 }
 
 impl DeckOptions {
+    /// Whether the deck shows its header: as the page asked, else on in
+    /// the full layout and off in the compact one (where the article's own
+    /// headline is usually just above).
+    pub fn shows_header(&self) -> bool {
+        self.header.unwrap_or(self.layout == Layout::Full)
+    }
+
     /// The options of a mount point, from `attribute(name)`, which gives
     /// the value of a data attribute if the element has it. Blank values
     /// count as absent, and an unknown theme is `auto`: an attribute cannot
@@ -254,6 +341,14 @@ impl DeckOptions {
                 .and_then(|ms| ms.trim().parse().ok())
                 .filter(|ms| *ms > 0)
                 .unwrap_or(DEFAULT_TIMEOUT_MS),
+            layout: get(OptionName::Layout)
+                .and_then(|name| Layout::from_name(name.trim()))
+                .unwrap_or_default(),
+            header: get(OptionName::Header).and_then(|value| match value.trim() {
+                "on" | "true" => Some(true),
+                "off" | "false" => Some(false),
+                _ => None,
+            }),
             ..DeckOptions::default()
         }
     }
@@ -272,6 +367,14 @@ impl DeckOptions {
             (OptionName::UrlState, _) => return Err(format!("\"{key}\" must be true or false")),
             (OptionName::Debug, OptionValue::Flag(on)) => self.debug = on,
             (OptionName::Debug, _) => return Err(format!("\"{key}\" must be true or false")),
+            (OptionName::Header, OptionValue::Flag(on)) => self.header = Some(on),
+            (OptionName::Header, _) => return Err(format!("\"{key}\" must be true or false")),
+            (OptionName::Layout, OptionValue::Text(name)) => {
+                self.layout = Layout::from_name(&name).ok_or_else(|| {
+                    let known = quoted(Layout::ALL.map(Layout::as_str));
+                    format!("unknown layout \"{name}\" (known: {known})")
+                })?;
+            }
             (OptionName::Timeout, OptionValue::Number(ms)) if ms >= 1.0 && ms <= f64::from(u32::MAX) => {
                 self.timeout_ms = ms as u32;
             }

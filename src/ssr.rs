@@ -72,6 +72,9 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
                 .flatten(),
             // The fallback holds every card: no script will render the rest.
             pace: RenderPace::Whole,
+            // No dead controls: they hold their place, unseen, until the
+            // live deck takes over.
+            static_markup: true,
             ..options.clone()
         },
         ..FactDeckProps::for_sheet(sheet)

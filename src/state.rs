@@ -92,6 +92,16 @@ impl FromIterator<String> for IdSet {
     }
 }
 
+impl Grouping {
+    /// Its name, as the `factcards:grouping` event gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grouping::Topic => "topic",
+            Grouping::Certainty => "certainty",
+        }
+    }
+}
+
 /// The reader's choices for one deck.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -105,7 +115,16 @@ pub struct ViewState {
     /// Whether the status legend (what each status means) is open. Not kept
     /// in the URL: it is help, not a view to share.
     pub legend: bool,
+    /// Whether the compact layout's search box is open (it starts behind a
+    /// button). Not kept in the URL; a shared search opens it anyway.
+    pub search_open: bool,
+    /// Whether the compact layout shows every fact rather than the first
+    /// [`COMPACT_FACTS`]. Not kept in the URL.
+    pub show_all: bool,
 }
+
+/// How many facts the compact layout shows before "Show all N facts".
+pub const COMPACT_FACTS: usize = 3;
 
 /// Something the reader did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +136,8 @@ pub enum Action {
     /// Opens a card's sources, or closes them if open.
     ToggleCard(String),
     /// Opens a card (a deep link or `data-card`), showing its category if the
-    /// filter hid it and clearing a search that hid it.
+    /// filter hid it, clearing a search that hid it, and showing every fact
+    /// in the compact layout.
     OpenCard(String),
     /// Sets the search text.
     Search(String),
@@ -129,6 +149,10 @@ pub enum Action {
     ToggleLegend,
     /// Opens the status legend (a status word was chosen).
     ShowLegend,
+    /// Opens the compact layout's search box, or closes it if open.
+    ToggleSearch,
+    /// Shows every fact in the compact layout ("Show all N facts").
+    ShowAllFacts,
     /// Replaces the whole view (a shared link with a view in its fragment).
     Restore(ViewState),
     /// Asks for a link to a card, to share. The view stays as it is; the
@@ -179,6 +203,31 @@ impl Visible {
                 .cloned()
                 .collect(),
         }
+    }
+
+    /// The first `limit` of these facts in display order (`order`, the
+    /// cards' indices as the deck shows them), or all of them without a
+    /// limit: what the compact layout shows before "Show all".
+    pub fn first_facts(&self, order: &[usize], limit: Option<usize>) -> Visible {
+        let Some(mut left) = limit else {
+            return self.clone();
+        };
+        let mut kept = Vec::new();
+        for card in order {
+            if left == 0 {
+                break;
+            }
+            if let Some((_, facts)) = self.cards.iter().find(|(index, _)| index == card) {
+                let take: Vec<usize> = facts.iter().copied().take(left).collect();
+                left -= take.len();
+                if !take.is_empty() {
+                    kept.push((*card, take));
+                }
+            }
+        }
+        // Back in sheet order, as every `Visible` is.
+        kept.sort_unstable_by_key(|(card, _)| *card);
+        Visible { cards: kept }
     }
 
     /// How many of these facts each category holds, in category order.
@@ -242,6 +291,8 @@ impl ViewState {
                         }
                     }
                     self.expanded.insert(id);
+                    // A compact deck shows the card however far down it is.
+                    self.show_all = true;
                 }
             }
             Action::Search(text) => self.query = text,
@@ -252,10 +303,14 @@ impl ViewState {
             }
             Action::ToggleLegend => self.legend = !self.legend,
             Action::ShowLegend => self.legend = true,
+            Action::ToggleSearch => self.search_open = !self.search_open,
+            Action::ShowAllFacts => self.show_all = true,
             Action::Restore(view) => {
-                let legend = self.legend;
+                let (legend, search_open, show_all) = (self.legend, self.search_open, self.show_all);
                 self = view;
                 self.legend = legend;
+                self.search_open = search_open;
+                self.show_all = show_all;
                 self.categories.retain(|id| sheet.category(id).is_some());
                 self.expanded.retain(|id| sheet.card_index(id).is_some());
                 self.normalise_categories(sheet);
@@ -279,6 +334,19 @@ impl ViewState {
 
     pub fn is_expanded(&self, card_id: &str) -> bool {
         self.expanded.contains(card_id)
+    }
+
+    /// How many facts show, if not all: in the compact layout, the first
+    /// [`COMPACT_FACTS`] until the reader asks for all of them, filters or
+    /// searches (a search must find every fact).
+    pub fn fact_limit(&self, compact: bool) -> Option<usize> {
+        (compact && !self.show_all && !self.is_narrowed()).then_some(COMPACT_FACTS)
+    }
+
+    /// Whether the search box shows: always in the full layout; in the
+    /// compact one once opened, or while it holds a search (a shared link).
+    pub fn shows_search(&self, compact: bool) -> bool {
+        !compact || self.search_open || !self.query.is_empty()
     }
 
     /// Whether the reader has narrowed what is shown.
@@ -343,6 +411,15 @@ pub fn card_anchor(sheet_id: &str, card_id: &str) -> String {
 /// [`parse_fragment`] decodes it, so that a copied link opens that card.
 pub fn card_fragment(sheet_id: &str, card_id: &str) -> String {
     format!("{sheet_id}/{}", percent_encode(card_id))
+}
+
+/// Whether a URL fragment (without `#`) is the widget's own for the sheet
+/// `sheet_id`: the sheet's bare id, a card link (`<id>/…`) or a view
+/// (`<id>?…`). Anything else (`#section-2`, another sheet's) is the page's.
+pub fn owns_fragment(sheet_id: &str, fragment: &str) -> bool {
+    fragment
+        .strip_prefix(sheet_id)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
 }
 
 /// Reads a URL fragment (without `#`, still percent-encoded) for the sheet

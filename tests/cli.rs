@@ -335,8 +335,12 @@ fn render_options_set_the_theme_language_category_and_card() {
         .filter(|tag| !tag.split('>').next().unwrap_or("").contains(" hidden"))
         .count();
     assert_eq!(shown, 1);
-    assert!(run.stdout.contains("aria-expanded=\"true\""));
-    assert!(run.stdout.contains(">Скрыть источники (2)</button>"));
+    // No JavaScript: the card's sources are an open <details>.
+    assert!(
+        run.stdout
+            .contains(r#"<details open="open" class="fc-card__details">"#)
+    );
+    assert!(run.stdout.contains(" (2)</summary>"));
 }
 
 #[test]

@@ -54,6 +54,14 @@ fn every_event_for_the_host_has_a_listed_dom_name() {
             card: "c".into(),
             anchor: "s/c".into(),
         },
+        DeckEvent::Search {
+            query: "q".into(),
+            matches: 2,
+        },
+        DeckEvent::Grouping {
+            grouping: "certainty",
+        },
+        DeckEvent::Seen { sheet: "s".into() },
     ];
     let names: Vec<&str> = events.iter().filter_map(DeckEvent::dom_name).collect();
     assert_eq!(names, DOM_NAMES);
@@ -122,4 +130,66 @@ fn a_failed_sheets_problems_carry_path_message_line_column_and_severity() {
     let value = serde_json::to_value(problem_details(&positionless)).unwrap();
     assert_eq!(value[0]["line"], serde_json::Value::Null);
     assert_eq!(value[0]["column"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_iframe_loader_forwards_every_dom_event_with_its_documented_fields_only() {
+    const LOADER: &str = include_str!("../web/embed-loader.js");
+    let start = LOADER
+        .find("const EVENTS = {")
+        .expect("embed-loader.js lists EVENTS");
+    let body = &LOADER[start..];
+    let body = &body[..body.find("};").unwrap()];
+    let listed: Vec<(&str, Vec<&str>)> = body
+        .lines()
+        .filter_map(|line| {
+            let (name, fields) = line.trim().strip_prefix('"')?.split_once("\": [")?;
+            let fields = fields
+                .trim_end_matches("],")
+                .split(", ")
+                .map(|f| f.trim_matches('"'))
+                .collect();
+            Some((name, fields))
+        })
+        .collect();
+    let names: Vec<&str> = listed.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, DOM_NAMES);
+    // Each event's fields are the keys of its detail.
+    let samples = [
+        DeckEvent::Ready {
+            sheet: "s".into(),
+            cards: 1,
+        },
+        DeckEvent::Failed { problems: Vec::new() },
+        DeckEvent::CardToggle {
+            card: "c".into(),
+            expanded: true,
+        },
+        DeckEvent::Filter {
+            categories: Vec::new(),
+        },
+        DeckEvent::SourceClick {
+            source: "s".into(),
+            url: "https://example.org/".into(),
+        },
+        DeckEvent::CopyLink {
+            card: "c".into(),
+            anchor: "s/c".into(),
+        },
+        DeckEvent::Search {
+            query: "q".into(),
+            matches: 2,
+        },
+        DeckEvent::Grouping { grouping: "topic" },
+        DeckEvent::Seen { sheet: "s".into() },
+    ];
+    for ((name, fields), event) in listed.iter().zip(&samples) {
+        assert_eq!(event.dom_name(), Some(*name));
+        let detail = detail(event);
+        let mut keys: Vec<&str> = detail.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut fields = fields.clone();
+        keys.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(keys, fields, "{name}");
+    }
 }

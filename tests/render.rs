@@ -149,3 +149,23 @@ fn the_legend_is_in_the_deck_language() {
     assert!(html.contains("Насколько достоверен каждый факт"));
     assert!(html.contains("Так говорит одна из сторон"));
 }
+
+#[test]
+fn the_no_js_fallback_has_no_control_a_reader_could_try_and_sources_in_details() {
+    use factcards::ssr::render_fallback;
+    let sheet = Rc::new(parse_sheet(BUNDLED_SHEET).unwrap());
+    let cards = sheet.cards.len();
+    let html = render_fallback(Rc::clone(&sheet), &DeckOptions::default());
+    // The controls keep their place, unseen and out of the accessibility
+    // tree, so that nothing moves when the live deck takes over.
+    assert!(html.contains(r#"<div aria-hidden="true" class="fc-controls fc-reserved">"#));
+    let after_controls = &html[html.find("fc-status-legend").unwrap_or(0)..];
+    let cards_part = &after_controls[after_controls.find("fc-deck__categories").unwrap()..];
+    assert!(!cards_part.contains("<button"), "a button among the cards");
+    assert!(!cards_part.contains("<input"));
+    assert_eq!(cards_part.matches(r#"class="fc-card__details""#).count(), cards);
+    // The live deck keeps its buttons.
+    let live = render_deck(bundled_props());
+    assert!(live.contains(r#"<div class="fc-controls">"#));
+    assert!(!live.contains("<details"));
+}

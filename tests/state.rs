@@ -205,7 +205,7 @@ mod deck {
     use factcards::event::DeckEvent;
     use factcards::model::parse_sheet;
     use factcards::progress::RenderPace;
-    use factcards::state::{Action, LinkTarget, card_fragment, parse_fragment};
+    use factcards::state::{Action, Grouping, LinkTarget, card_fragment, parse_fragment};
 
     const SHEET_ID: &str = "moscow-concert-hall-attack-isis-k";
 
@@ -271,6 +271,38 @@ mod deck {
                 },
                 DeckEvent::ViewChanged {
                     fragment: format!("{SHEET_ID}?cat=origins&q=isis&open=aims")
+                },
+                DeckEvent::Search {
+                    query: "isis".into(),
+                    matches: 4
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_search_is_heard_with_its_matches_and_a_grouping_with_its_name() {
+        let (_, events) = run(
+            deck(),
+            vec![
+                Action::Search("no such words".into()),
+                Action::Group(Grouping::Certainty),
+                Action::Group(Grouping::Certainty),
+            ],
+        );
+        let heard: Vec<&DeckEvent> = events
+            .iter()
+            .filter(|event| !matches!(event, DeckEvent::ViewChanged { .. } | DeckEvent::Ready { .. }))
+            .collect();
+        assert_eq!(
+            heard,
+            [
+                &DeckEvent::Search {
+                    query: "no such words".into(),
+                    matches: 0
+                },
+                &DeckEvent::Grouping {
+                    grouping: "certainty"
                 },
             ]
         );
@@ -394,4 +426,86 @@ fn the_status_legend_opens_and_closes_and_is_not_kept_in_the_url() {
     // Restoring a shared view leaves the reader's legend as it was.
     let restored = open.apply(&sheet, Action::Restore(ViewState::default()));
     assert!(restored.legend);
+}
+
+#[test]
+fn the_compact_layout_shows_the_first_facts_in_display_order_until_asked_for_all() {
+    use factcards::progress::display_order;
+    use factcards::state::COMPACT_FACTS;
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let index = SearchIndex::new(&sheet);
+    let order = display_order(&sheet);
+    let state = ViewState::default();
+    assert_eq!(state.fact_limit(false), None);
+    assert_eq!(state.fact_limit(true), Some(COMPACT_FACTS));
+    let all = state.visible(&sheet, &index);
+    let first = all.first_facts(&order, state.fact_limit(true));
+    assert_eq!(first.fact_count(), COMPACT_FACTS);
+    // The facts kept are the first ones the reader would meet.
+    let expected: Vec<(usize, usize)> = order
+        .iter()
+        .flat_map(|card| (0..sheet.cards[*card].facts.len()).map(move |fact| (*card, fact)))
+        .take(COMPACT_FACTS)
+        .collect();
+    let mut kept: Vec<(usize, usize)> = first
+        .cards
+        .iter()
+        .flat_map(|(card, facts)| facts.iter().map(move |fact| (*card, *fact)))
+        .collect();
+    kept.sort_by_key(|(card, fact)| (order.iter().position(|c| c == card), *fact));
+    assert_eq!(kept, expected);
+    assert_eq!(all.first_facts(&order, None), all);
+
+    // "Show all" lifts the limit for good; so does any narrowing.
+    let shown = state.clone().apply(&sheet, Action::ShowAllFacts);
+    assert_eq!(shown.fact_limit(true), None);
+    let searching = state.clone().apply(&sheet, Action::Search("russia".into()));
+    assert_eq!(searching.fact_limit(true), None);
+    let filtered = state
+        .clone()
+        .apply(&sheet, Action::ToggleCategory("origins".into()));
+    assert_eq!(filtered.fact_limit(true), None);
+    // A deep link to a card far down shows it.
+    let linked = state.apply(&sheet, Action::OpenCard("why-russia".into()));
+    assert_eq!(linked.fact_limit(true), None);
+}
+
+#[test]
+fn the_compact_search_opens_on_request_or_when_a_search_is_shared() {
+    let sheet = parse_sheet(BUNDLED_SHEET).unwrap();
+    let state = ViewState::default();
+    assert!(state.shows_search(false));
+    assert!(!state.shows_search(true));
+    let open = state.clone().apply(&sheet, Action::ToggleSearch);
+    assert!(open.search_open && open.shows_search(true));
+    assert!(
+        !open
+            .clone()
+            .apply(&sheet, Action::ToggleSearch)
+            .shows_search(true)
+    );
+    // A restored view (a shared link) keeps what the reader opened, and a
+    // shared search shows its box.
+    let Some(LinkTarget::View(view)) = parse_fragment(&sheet.id, &format!("{}?q=russia", sheet.id)) else {
+        panic!("a view fragment");
+    };
+    let restored = ViewState::default().apply(&sheet, Action::Restore(view));
+    assert!(restored.shows_search(true));
+    let kept = open
+        .apply(&sheet, Action::ShowAllFacts)
+        .apply(&sheet, Action::Restore(ViewState::default()));
+    assert!(kept.search_open && kept.show_all);
+    // Neither is part of a shared link.
+    assert_eq!(kept.to_fragment(&sheet.id), sheet.id);
+}
+
+#[test]
+fn a_widget_owns_only_the_fragments_of_its_sheet() {
+    use factcards::state::owns_fragment;
+    for fragment in ["story", "story/card-1", "story?cat=a&q=b"] {
+        assert!(owns_fragment("story", fragment), "{fragment}");
+    }
+    for fragment in ["", "section-2", "story-2", "story-2/card", "other?cat=a"] {
+        assert!(!owns_fragment("story", fragment), "{fragment}");
+    }
 }

@@ -4,12 +4,15 @@
 // embed-loader.js on the host page can size the iframe.
 const params = new URLSearchParams(location.search);
 const host = document.getElementById("factcards-frame");
-const OPTIONS = { src: "data-src", theme: "data-theme", lang: "data-lang", category: "data-category", card: "data-card" };
+const OPTIONS = { src: "data-src", theme: "data-theme", lang: "data-lang", category: "data-category", card: "data-card", layout: "data-layout", header: "data-header" };
 for (const [param, attribute] of Object.entries(OPTIONS)) {
   const value = params.get(param);
   if (value) host.setAttribute(attribute, value);
 }
 host.setAttribute("data-factcards", "");
+// The widget's factcards:* events also go to the host page, where
+// embed-loader.js dispatches them on the <iframe> element.
+host.setAttribute("data-factcards-forward", "");
 
 // Height reporting that cannot loop with the parent's resize of the iframe
 // (which, with a classic scrollbar, also changes the page's width as the

@@ -46,6 +46,10 @@ export interface MountOptions {
   debug?: boolean;
   /** How long a sheet from a URL may take, in milliseconds (default 15000). */
   timeout?: number;
+  /** Where the deck sits: "full" (the default) or "compact", for a sidebar or an inline box (no header, search behind a button, the first few facts then "Show all"). */
+  layout?: "full" | "compact";
+  /** Whether the deck shows its own header (title, summary, update); default true in "full", false in "compact". */
+  header?: boolean;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */
@@ -117,6 +121,11 @@ export interface FactcardsEventMap {
   "factcards:filter": CustomEvent<{ categories: string[] }>;
   "factcards:source-click": CustomEvent<{ source: string; url: string }>;
   "factcards:copy-link": CustomEvent<{ card: string; anchor: string }>;
+  /** The search text changed (reported once the reader stops typing); matches is how many facts show. */
+  "factcards:search": CustomEvent<{ query: string; matches: number }>;
+  "factcards:grouping": CustomEvent<{ grouping: "topic" | "certainty" }>;
+  /** The first time at least half of the deck (or of the screen, for a taller deck) is on screen. */
+  "factcards:view": CustomEvent<{ sheet: string }>;
 }
 
 declare global {

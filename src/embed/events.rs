@@ -26,6 +26,32 @@ pub fn dispatch(host: &Element, event: &DeckEvent) {
     }
 }
 
+/// Posts `event` to the parent page, for the iframe embed:
+/// `{type: "factcards:event", name, detail}`, which web/embed-loader.js
+/// checks (the sender is a factcards frame, from the frame's origin, the
+/// name is known) and dispatches on the `<iframe>` element, keeping only
+/// the documented detail fields. Any origin may receive it: the parent is
+/// whoever embeds the frame, and the detail is what the events document.
+pub fn post_to_parent(event: &DeckEvent) {
+    let Some(name) = event.dom_name() else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let Ok(detail) = to_js(event) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"factcards:event".into());
+    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&message, &"detail".into(), &detail);
+    let _ = parent.post_message(&message, "*");
+}
+
 /// A Rust value as the plain JS data a page reads: structs as objects,
 /// `Vec`s as arrays, `None` as `null` (as in JSON, not `undefined`).
 pub fn to_js(value: &impl Serialize) -> Result<JsValue, serde_wasm_bindgen::Error> {

@@ -15,7 +15,7 @@ use crate::event::{DeckEvent, DeckLink, problem_details};
 use crate::model::{SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
-use crate::state::{LinkTarget, card_anchor, card_fragment, parse_fragment};
+use crate::state::{LinkTarget, card_anchor, card_fragment, owns_fragment, parse_fragment};
 use crate::view::widget::{LoadState, Widget, WidgetProps};
 
 pub struct Instance {
@@ -42,7 +42,25 @@ pub struct Instance {
     /// has rendered, then swapped out in the same task: no empty frame, no
     /// jump.
     fallback: RefCell<Vec<web_sys::Node>>,
+    /// Itself, for the observer and timers that call back into it.
+    me: Weak<Instance>,
+    /// Whether events also go to the parent page (the iframe embed, whose
+    /// embed-frame.js sets `data-factcards-forward`).
+    forward: bool,
+    /// The `factcards:search` waiting for the reader to stop typing.
+    search_pending: RefCell<Option<gloo_timers::callback::Timeout>>,
+    /// Watches for the deck to be seen, once (`factcards:view`).
+    seen: RefCell<Option<super::seen::Seen>>,
+    seen_reported: Cell<bool>,
 }
+
+/// How long a search must rest before `factcards:search` reports it, so
+/// that analytics get "ukraine", not "u", "uk", "ukr"…
+const SEARCH_QUIET_MS: u32 = 700;
+
+/// The attribute embed-frame.js sets on the iframe's mount point, so that
+/// its events also reach the host page (see `events::post_to_parent`).
+pub const FORWARD_ATTRIBUTE: &str = "data-factcards-forward";
 
 impl Instance {
     /// Mounts a widget on `host`, isolated in a shadow root: replaces what
@@ -75,7 +93,10 @@ impl Instance {
         styles::adopt(&shadow, &document);
         super::panic::track(&shadow, super::panic::Shown::of(&options));
         root.set_class_name("fc-root");
-        let _ = root.set_attribute("data-theme", options.theme.as_str());
+        let theme = options
+            .theme
+            .following_page(&super::page::page_color_scheme(&host));
+        let _ = root.set_attribute("data-theme", theme.as_str());
         if !fallback.is_empty() {
             // Rendered out of sight until it can replace the fallback.
             let _ = root.set_attribute("data-pending", "");
@@ -108,7 +129,6 @@ impl Instance {
             };
             let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props.clone()).render();
             Instance {
-                host,
                 shadow,
                 app: RefCell::new(Some(app)),
                 props: RefCell::new(props),
@@ -120,6 +140,12 @@ impl Instance {
                 keeps_view_in_url,
                 root,
                 fallback: RefCell::new(fallback),
+                me: weak.clone(),
+                forward: host.has_attribute(FORWARD_ATTRIBUTE),
+                search_pending: RefCell::new(None),
+                seen: RefCell::new(None),
+                seen_reported: Cell::new(false),
+                host,
             }
         });
         Ok(instance)
@@ -156,6 +182,7 @@ impl Instance {
     /// Starts showing `source`. Sources without network show at once and
     /// return their problems; a URL is fetched in the background.
     pub fn load(self: &Rc<Self>, source: SheetSource) -> Result<(), SheetError> {
+        self.forget_view_in_url();
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
         match source {
@@ -288,6 +315,9 @@ impl Instance {
 
     /// Unmounts the widget and empties the shadow root.
     pub fn destroy(&self) {
+        self.forget_view_in_url();
+        self.search_pending.borrow_mut().take();
+        self.seen.borrow_mut().take();
         self.generation.set(self.generation.get().wrapping_add(1));
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
@@ -296,6 +326,23 @@ impl Instance {
             source::revoke_object_url(&url);
         }
         self.shadow.set_inner_html("");
+    }
+
+    /// Takes this widget's own part of the page's URL fragment (its view,
+    /// a link to one of its cards) off the URL, leaving any other fragment:
+    /// what it named is gone once the sheet is replaced or the widget
+    /// removed. Only for a widget that keeps its view in the URL; a page
+    /// that turned that off owns its fragment.
+    fn forget_view_in_url(&self) {
+        if !self.keeps_view_in_url {
+            return;
+        }
+        let Some(sheet_id) = self.sheet_id.borrow().clone() else {
+            return;
+        };
+        if owns_fragment(&sheet_id, page::current_hash().trim_start_matches('#')) {
+            page::clear_fragment();
+        }
     }
 
     /// Swaps the server-rendered fallback for the live widget, which has
@@ -317,7 +364,10 @@ impl Instance {
     /// asks (copying a link, keeping the view in the URL).
     fn report(&self, event: &DeckEvent) {
         match event {
-            DeckEvent::Ready { .. } => self.take_over_from_fallback(),
+            DeckEvent::Ready { .. } => {
+                self.take_over_from_fallback();
+                self.watch_for_seen();
+            }
             // A server-rendered fallback is better than any message: it
             // stays, and the live deck stays out of sight.
             DeckEvent::Failed { problems } => {
@@ -335,9 +385,49 @@ impl Instance {
                 }
             }
             DeckEvent::ViewChanged { fragment } if self.keeps_view_in_url => page::replace_fragment(fragment),
+            // Only the last of a burst of keystrokes is reported.
+            DeckEvent::Search { .. } => {
+                let (me, event) = (self.me.clone(), event.clone());
+                let timer = gloo_timers::callback::Timeout::new(SEARCH_QUIET_MS, move || {
+                    if let Some(instance) = me.upgrade() {
+                        instance.announce(&event);
+                    }
+                });
+                *self.search_pending.borrow_mut() = Some(timer);
+                return;
+            }
             _ => {}
         }
+        self.announce(event);
+    }
+
+    /// Dispatches `event` on the host element, and in the iframe embed
+    /// posts it to the host page too.
+    fn announce(&self, event: &DeckEvent) {
         events::dispatch(&self.host, event);
+        if self.forward {
+            events::post_to_parent(event);
+        }
+    }
+
+    /// Starts watching for the deck to be seen, the first time a sheet is
+    /// ready; reports `factcards:view` once, for this widget's life.
+    fn watch_for_seen(&self) {
+        if self.seen_reported.get() || self.seen.borrow().is_some() {
+            return;
+        }
+        let me = self.me.clone();
+        let watching = super::seen::Seen::watch(&self.host, move || {
+            let Some(instance) = me.upgrade() else {
+                return;
+            };
+            instance.seen_reported.set(true);
+            let sheet = instance.sheet_id.borrow().clone();
+            if let Some(sheet) = sheet {
+                instance.announce(&DeckEvent::Seen { sheet });
+            }
+        });
+        *self.seen.borrow_mut() = watching;
     }
 }
 

@@ -8,6 +8,7 @@ mod instance;
 mod map;
 mod page;
 mod panic;
+mod seen;
 mod source;
 mod styles;
 

@@ -19,6 +19,29 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The host page's own colour scheme at `element`: its computed
+/// `color-scheme` where the page sets one, else the content of
+/// `<meta name="color-scheme">`, else "" (the page says nothing).
+pub fn page_color_scheme(element: &web_sys::Element) -> String {
+    let computed = web_sys::window()
+        .and_then(|window| window.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("color-scheme").ok())
+        .unwrap_or_default();
+    if !computed.trim().is_empty() && computed.trim() != "normal" {
+        return computed;
+    }
+    element
+        .owner_document()
+        .and_then(|document| {
+            document
+                .query_selector("meta[name='color-scheme' i]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default()
+}
+
 /// Puts the view in the page's URL fragment without adding a history entry
 /// (and without a `hashchange`, so the deck does not follow its own link).
 pub fn replace_fragment(fragment: &str) {
@@ -32,6 +55,21 @@ pub fn replace_fragment(fragment: &str) {
     let url = format!("{path}{search}#{fragment}");
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Takes the fragment off the page's URL (`#` included), without a history
+/// entry or a `hashchange`.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
 }
 

@@ -44,6 +44,11 @@ pub struct FactCardProps {
     /// Optional: whether the map shapes are still loading.
     #[prop_or_default]
     pub map_loading: bool,
+    /// Optional: whether this is the no-JS fallback, whose sources open in
+    /// a `<details>` (no script needed) and whose "Copy link" keeps its
+    /// place unseen.
+    #[prop_or_default]
+    pub static_markup: bool,
 }
 
 #[component]
@@ -160,6 +165,23 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     fact_item(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites)
                 }) }
             </ul>
+            if props.static_markup {
+                <div class="fc-card__actions">
+                    // Open for a card the page asked to open (`--card`); its
+                    // summary cannot change its words without a script, so
+                    // it says "Sources", not "Show" or "Hide".
+                    <details class="fc-card__details" open={props.expanded}>
+                        <summary class="fc-card__toggle">
+                            <span class="fc-card__toggle-icon" aria-hidden="true"></span>
+                            { strings.sources_heading }{ format!(" ({})", cited.len()) }
+                        </summary>
+                        <div class="fc-card__sources" id={sources_id}>
+                            { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
+                        </div>
+                    </details>
+                    <span class="fc-card__copy-link fc-reserved" aria-hidden="true">{ strings.copy_link }</span>
+                </div>
+            } else {
             <div class="fc-card__actions">
             <button type="button" class="fc-card__toggle" aria-expanded={props.expanded.to_string()}
                 aria-controls={sources_id.clone()} {onclick}>
@@ -174,6 +196,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             <div class="fc-card__sources" id={sources_id} hidden={!props.expanded} ref={sources_ref}>
                 { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
             </div>
+            }
         </article>
     }
 }

@@ -13,15 +13,21 @@ use super::grouping::grouping_switch;
 use super::header::deck_header;
 use super::legend::{legend_line_id, legend_toggle, status_legend};
 use super::results::result_status;
-use super::search_box::search_box;
+use super::search_box::{search_box, search_input_id, search_toggle};
 use super::topics::{Topics, topic_sections};
 use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Sheet, SourceMarks, Status};
-use crate::options::DeckOptions;
-use crate::search::{Query, SearchIndex};
+use crate::options::{DeckOptions, Layout};
+use crate::search::Query;
 use crate::state::{Action, Grouping, LinkTarget, Visible};
+
+/// From how many cards a deck skips drawing the cards off screen
+/// (`content-visibility: auto`, the `.fc-deck--long` class): far above a
+/// news story's dozen, so that captures of ordinary decks show every card,
+/// and low enough that a generated sheet of thousands stays fast.
+pub const LONG_DECK_CARDS: usize = 60;
 
 /// Properties of [`FactDeck`].
 #[derive(Properties, PartialEq, Clone)]
@@ -97,6 +103,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // A status word opens the legend and moves the focus to its line, once
     // the legend has rendered open.
     let legend_ref = use_node_ref();
+    let deck_ref = use_node_ref();
     let focus_status = use_state(|| None::<Status>);
     let open_legend = {
         let focus_status = focus_status.clone();
@@ -127,6 +134,26 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             }
         });
     }
+    // The compact layout's search opens at the reader's request: the focus
+    // goes to the box it opened.
+    {
+        let opened = state.state.view.search_open;
+        let input_id = search_input_id(&sheet.id);
+        let deck_ref = deck_ref.clone();
+        use_effect_with(opened, move |opened| {
+            if *opened {
+                use web_sys::wasm_bindgen::JsCast;
+                let input = deck_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|deck| deck.query_selector(".fc-search__input").ok().flatten())
+                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|input| input.id() == input_id);
+                if let Some(input) = input {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
     use_progressive_rendering(&state);
     use_report_to_host(&state, &props.on_event);
     {
@@ -143,7 +170,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
 
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
-    let index = use_memo(Rc::clone(sheet), |sheet| SearchIndex::new(sheet));
+    let index = Rc::clone(&state.state.index);
     let marks = use_memo(Rc::clone(sheet), |sheet| Rc::new(SourceMarks::new(sheet)));
     let deck = &state.state;
     let view = &deck.view;
@@ -157,20 +184,30 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
     let visible = searched.in_categories(sheet, view);
     let counts = searched.counts_by_category(sheet);
+    // The compact layout shows the first few facts until asked for all.
+    let compact = props.options.layout == Layout::Compact;
+    let limit = view.fact_limit(compact);
+    let shown = searched.first_facts(&deck.order, limit);
+    let hidden_facts = visible.fact_count() - shown.in_categories(sheet, view).fact_count();
 
     let ui_lang = UiLang::from_tag(props.options.lang.as_deref().unwrap_or(&sheet.lang));
     let dir = if is_rtl(&sheet.lang) { "rtl" } else { "ltr" };
     let query = AttrValue::from(view.query.clone());
     let strings = ui_lang.strings();
 
+    // The no-JS fallback has no working controls: it keeps their place,
+    // unseen, so that nothing moves when the live deck takes over.
+    let still = props.options.static_markup;
+    let legend_words = (!still).then_some(&open_legend);
+    let reserved = still.then_some("fc-reserved");
     let body = match view.grouping {
         Grouping::Topic => {
             let rendered = deck.rendered.cards_to_render(sheet, &deck.order, view);
             topic_sections(Topics {
                 sheet,
                 marks: &marks,
-                open_legend: Some(&open_legend),
-                searched: &searched,
+                open_legend: legend_words,
+                searched: &shown,
                 view,
                 rendered,
                 query: &query,
@@ -178,24 +215,41 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 dispatch: &dispatch,
                 map: props.options.map.as_ref(),
                 map_loading: props.options.map_loading,
+                static_markup: still,
             })
         }
         Grouping::Certainty => certainty_view(
             sheet,
-            &visible,
+            &shown.in_categories(sheet, view),
             &Query::new(&query),
             &marks,
             strings,
             &dispatch,
-            Some(&open_legend),
+            legend_words,
         ),
     };
 
     html! {
-        <div class="fc-deck" lang={sheet.lang.clone()} {dir}>
-            { deck_header(sheet, strings) }
-            <div class="fc-controls">
-                { search_box(&query, &sheet.id, strings, &dispatch) }
+        <div class={classes!(
+                "fc-deck",
+                compact.then_some("fc-deck--compact"),
+                (sheet.cards.len() >= LONG_DECK_CARDS).then_some("fc-deck--long"),
+            )} lang={sheet.lang.clone()} {dir}
+            ref={deck_ref}>
+            if props.options.shows_header() {
+                { deck_header(sheet, strings) }
+            } else {
+                // Without its header the deck keeps its title for screen
+                // readers, so that the headings below stay in order.
+                <h2 class="fc-visually-hidden">{ &sheet.title }</h2>
+            }
+            <div class={classes!("fc-controls", reserved)} aria-hidden={still.then_some("true")}>
+                if compact {
+                    { search_toggle(view.shows_search(compact), &sheet.id, strings, &dispatch) }
+                }
+                if view.shows_search(compact) {
+                    { search_box(&query, &sheet.id, strings, &dispatch) }
+                }
                 { grouping_switch(view.grouping, strings, &dispatch) }
                 { legend_toggle(&sheet.id, view.legend, strings, &dispatch) }
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
@@ -203,6 +257,12 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             </div>
             { status_legend(&sheet.id, view.legend, strings, &legend_ref) }
             { body }
+            if hidden_facts > 0 {
+                <button type="button" class={classes!("fc-show-all", reserved)} aria-hidden={still.then_some("true")}
+                    onclick={dispatch.reform(|_: MouseEvent| Action::ShowAllFacts)}>
+                    { strings.show_all(visible.fact_count()) }
+                </button>
+            }
             if !sheet.corrections.is_empty() {
                 { corrections_footer(sheet, strings) }
             }

@@ -26,7 +26,7 @@ pub fn legend_toggle(sheet_id: &str, open: bool, strings: &Strings, dispatch: &C
         <button type="button" class="fc-legend-toggle" aria-expanded={open.to_string()}
             aria-controls={legend_id(sheet_id)} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleLegend)}>
             <span class="fc-legend-toggle__icon" aria-hidden="true">{ "?" }</span>
-            { strings.legend_toggle }
+            <span class="fc-legend-toggle__text">{ strings.legend_toggle }</span>
         </button>
     }
 }

@@ -28,6 +28,8 @@ pub struct Topics<'a> {
     pub dispatch: &'a Callback<Action>,
     pub map: Option<&'a Rc<WorldShapes>>,
     pub map_loading: bool,
+    /// Whether this is the no-JS fallback (see `FactCard`'s `static_markup`).
+    pub static_markup: bool,
 }
 
 /// The topic view: the first `rendered` cards in display order (every card
@@ -48,6 +50,7 @@ pub fn topic_sections(topics: Topics) -> Html {
         dispatch,
         map,
         map_loading,
+        static_markup,
     } = topics;
     // The facts of each card that match the search, whatever the filter.
     let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
@@ -93,6 +96,7 @@ pub fn topic_sections(topics: Topics) -> Html {
                     dispatch={dispatch.clone()}
                     map={map.cloned()}
                     {map_loading}
+                    {static_markup}
                 />
                 </div>
             });
@@ -100,10 +104,12 @@ pub fn topic_sections(topics: Topics) -> Html {
         let heading_id = format!("heading:{}/{}", sheet.id, category.id);
         sections.push(html! {
             <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
-                <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
-                if let Some(description) = &category.description {
-                    <p class="fc-category__description">{ description }</p>
-                }
+                <div class="fc-category__label">
+                    <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
+                    if let Some(description) = &category.description {
+                        <p class="fc-category__description">{ description }</p>
+                    }
+                </div>
                 <div class="fc-category__cards">{ for cards }</div>
             </section>
         });

@@ -30,7 +30,7 @@ export function embedSuite({ routes = {} } = {}) {
 /** Runs in every page before its scripts: records every factcards:* event that reaches the document. */
 function recordEvents() {
   window.__fcEvents = [];
-  for (const name of ["ready", "error", "card-toggle", "filter", "source-click", "copy-link"]) {
+  for (const name of ["ready", "error", "card-toggle", "filter", "source-click", "copy-link", "search", "grouping", "view"]) {
     document.addEventListener(`factcards:${name}`, (event) => {
       window.__fcEvents.push({
         name,

@@ -33,8 +33,32 @@ test("without JavaScript the fallback shows every fact, styled", async () => {
   await p.goto(`${origin}/static.html`);
   const texts = await factTexts(p);
   assert.equal(texts.length, BUNDLED_FACTS);
-  const radius = await p.evaluate(() => getComputedStyle(document.getElementById("facts").shadowRoot.querySelector(":not([hidden]) > .fc-card")).borderRadius);
-  assert.equal(radius, "10px");
+  // Styled: the deck's frame, and the rule over each card.
+  const look = await p.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    return {
+      radius: getComputedStyle(root.querySelector(".fc-deck")).borderRadius,
+      rule: getComputedStyle(root.querySelector(":not([hidden]) > .fc-card")).borderTopStyle,
+    };
+  });
+  assert.deepEqual(look, { radius: "10px", rule: "solid" });
+  await context.close();
+});
+
+test("without JavaScript there is no control that would do nothing; sources open in <details>", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const p = await context.newPage();
+  await p.goto(`${origin}/static.html`);
+  const seen = await p.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    const visible = (selector) => [...root.querySelectorAll(selector)].filter((e) => e.checkVisibility({ visibilityProperty: true })).length;
+    return { controls: visible("button, input, [role='button']"), details: root.querySelectorAll(".fc-card details").length, cards: root.querySelectorAll(".fc-card").length };
+  });
+  assert.equal(seen.controls, 0);
+  assert.equal(seen.details, seen.cards);
+  // A summary opens a card's sources with no script at all.
+  await p.locator(".fc-card__details > summary").first().click();
+  assert.ok(await p.locator(".fc-card__details .fc-sources__item").first().isVisible());
   await context.close();
 });
 
@@ -56,7 +80,17 @@ test("the live widget takes over with the same facts and no empty frame", async 
       const root = document.getElementById("facts")?.shadowRoot;
       return root ? [...root.querySelectorAll(".fc-fact__text")].filter((p) => p.getClientRects().length > 0).length : -1;
     };
+    // Where the first fact starts, relative to the mount: it must not move.
+    // (Facts far below the fold move as their cards' estimated sizes,
+    // content-visibility's, give way to real ones: not a takeover jump.)
+    const firstTop = () => {
+      const host = document.getElementById("facts");
+      const facts = host?.shadowRoot ? [...host.shadowRoot.querySelectorAll(".fc-fact__text")].filter((p) => p.getClientRects().length > 0) : [];
+      return facts.length ? Math.round(facts[0].getBoundingClientRect().top - host.getBoundingClientRect().top) : -1;
+    };
+    window.__tops = [];
     const tick = () => {
+      window.__tops.push(firstTop());
       window.__frames.push(count());
       if (window.__frames.length < 600) requestAnimationFrame(tick);
     };
@@ -65,7 +99,7 @@ test("the live widget takes over with the same facts and no empty frame", async 
   });
   await live.goto(`${origin}/live.html`);
   await live.waitForFunction(() => window.__readyAt !== undefined && window.__frames.length > window.__readyAt + 3);
-  const { frames, readyAt } = await live.evaluate(() => ({ frames: window.__frames, readyAt: window.__readyAt }));
+  const { frames, readyAt, tops } = await live.evaluate(() => ({ frames: window.__frames, readyAt: window.__readyAt, tops: window.__tops }));
   // From the first frame that shows all the facts (the browser may paint
   // while it still parses the page), every frame shows all of them: before,
   // during and after the takeover.
@@ -73,6 +107,10 @@ test("the live widget takes over with the same facts and no empty frame", async 
   const shown = frames.slice(first);
   assert.ok(first >= 0 && readyAt > first, `the fallback showed before the live deck was ready (${first}, ${readyAt})`);
   assert.ok(shown.every((n) => n === BUNDLED_FACTS), `facts per frame: ${shown.join(",")} (ready at frame ${readyAt})`);
+  // And nothing moves at the takeover: the controls the fallback kept a
+  // place for arrive in it.
+  const placed = new Set(tops.slice(first).filter((top) => top >= 0));
+  assert.equal(placed.size, 1, `the first fact's top per frame: ${[...placed].join(",")}`);
   // The live deck: one root, interactive, with the fallback's facts.
   assert.deepEqual(await factTexts(live), fallbackTexts);
   assert.equal(await live.evaluate(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-root").length), 1);

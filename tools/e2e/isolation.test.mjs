@@ -1,7 +1,7 @@
 // End-to-end tests of style isolation both ways (a hostile page stylesheet
 // cannot restyle the widget, the widget's CSS does not leak into the page)
-// and screenshots of the example news article, which carries that hostile
-// stylesheet. See embed.mjs for the set-up.
+// on a test page of its own, fixtures/hostile-page.html), and screenshots of
+// the example news article. See embed.mjs for the set-up.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fullPageScreenshot } from "./browser.mjs";
@@ -45,7 +45,7 @@ function widgetStyles(page, hosts) {
 }
 
 test("isolation: the hostile page stylesheet does not change the widget", async (t) => {
-  const { page, errors } = await open(t, "/news-article.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
+  const { page, errors } = await open(t, "/fixtures/hostile-page.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
   await page.locator("#sidebar-facts :not([hidden]) > .fc-card").first().waitFor();
   // The bundled story's source has no URL: mount one more deck whose source
   // links somewhere, in the article body, where the hostile `a` rule applies.
@@ -116,7 +116,7 @@ function pageStyles(page) {
 
 test("isolation: the widget's CSS does not leak into the page", async (t) => {
   // The same page without the widget: its scripts answered with empty modules.
-  const without = await open(t, "/news-article.html", {
+  const without = await open(t, "/fixtures/hostile-page.html", {
     beforeGoto: (page) => Promise.all([
       page.route("**/factcards.js", (route) => route.fulfill({ contentType: "text/javascript", body: "" })),
       page.route("**/embed-loader.js", (route) => route.fulfill({ contentType: "text/javascript", body: "" })),
@@ -126,7 +126,7 @@ test("isolation: the widget's CSS does not leak into the page", async (t) => {
   assert.equal(await without.page.evaluate(() => document.getElementById("inline-facts").shadowRoot), null);
   const baseline = await pageStyles(without.page);
 
-  const withWidget = await open(t, "/news-article.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
+  const withWidget = await open(t, "/fixtures/hostile-page.html", { wait: "#inline-facts :not([hidden]) > .fc-card" });
   await withWidget.page.locator("#sidebar-facts :not([hidden]) > .fc-card").first().waitFor();
   await withWidget.page.locator("#inline-facts :not([hidden]) > .fc-card .fc-card__toggle").first().click();
   const styled = await pageStyles(withWidget.page);

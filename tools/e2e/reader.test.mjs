@@ -4,11 +4,9 @@
 // /fixtures/) on 127.0.0.1, driven in headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { axe } from "./axe.mjs";
 import { BUNDLED, DIST, SHEET_ID, FIXTURES, SHOTS, browser, origin, setUpSuite, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TIMEOUT = 5000;
 
 setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
@@ -28,23 +26,6 @@ async function open(path, { width = 1280, colorScheme = "light", waitFor = ":not
     await widgetsLive(page);
   }
   return { page, errors, close: () => context.close() };
-}
-
-/** Runs axe-core on the page (it reaches into open shadow roots). */
-async function axe(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    // WCAG 2.2's target size is not on by default: turn it on.
-    const result = await window.axe.run(document, {
-      resultTypes: ["violations"],
-      rules: { "target-size": { enabled: true } },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
-    }));
-  });
 }
 
 for (const colorScheme of ["light", "dark"]) {

@@ -1,6 +1,8 @@
-// Screenshots for README.md: the deck and the map card of the demo page,
-// and the example article, at 375 and 1280 px wide, light and dark, from the
-// release build in dist/ (run `scripts/screenshots`, which builds it first).
+// Screenshots for README.md: the deck (full and compact) and the map card of
+// the demo page, both house themes (themes.html), at 375 and 1280 px wide,
+// light and dark, and the example article, from the release build in dist/
+// (run `scripts/screenshots`, which builds it first). The before-*.png are
+// kept by hand from an earlier build, for the README's before and after.
 // Writes docs/screenshots/*.png, committed so the README can show them.
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -39,7 +41,40 @@ try {
       const mapPath = join(out, `map-${width}-${colorScheme}.png`);
       await card.screenshot({ path: mapPath });
       written.push(mapPath);
+      // The compact layout, as a sidebar would hold it.
+      await page.evaluate(async () => {
+        const host = document.createElement("div");
+        host.id = "compact-shot";
+        host.style.cssText = "max-width: 340px; margin: 16px";
+        document.body.prepend(host);
+        await window.factcards.ready;
+        window.factcards.mount(host, undefined, { layout: "compact", urlState: false });
+      });
+      await page.locator("#compact-shot .fc-card").first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const compactPath = join(out, `compact-${width}-${colorScheme}.png`);
+      await page.locator("#compact-shot").screenshot({ path: compactPath });
+      written.push(compactPath);
       await page.close();
+
+      // Both house themes.
+      const themes = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
+      await themes.goto(`${origin}/themes.html`);
+      await widgetsLive(themes);
+      for (const theme of ["broadsheet", "tabloid"]) {
+        const section = themes.locator(`section.theme-${theme}`);
+        await section.scrollIntoViewIfNeeded();
+        const at = await section.boundingBox();
+        const scrolled = await themes.evaluate(() => window.scrollY);
+        const path = join(out, `theme-${theme}-${width}-${colorScheme}.png`);
+        await themes.screenshot({
+          path,
+          clip: { x: 0, y: at.y + scrolled, width, height: Math.min(at.height, width < 600 ? 1100 : 800) },
+          fullPage: true,
+        });
+        written.push(path);
+      }
+      await themes.close();
     }
   }
   for (const width of [375, 1280]) {

@@ -17,8 +17,8 @@ test("the Yew host app renders the deck with its props and receives its events",
   // initial_category="origins": only that category's two cards.
   const cards = await page.locator(":not([hidden]) > .fc-card").evaluateAll((els) => els.map((el) => el.dataset.card));
   assert.deepEqual(cards, ["formed-in-2015", "parent-group"]);
-  // The widget's stylesheet applies (a card has its border radius).
-  const radius = await page.locator(":not([hidden]) > .fc-card").first().evaluate((el) => getComputedStyle(el).borderRadius);
+  // The widget's stylesheet applies (the deck's frame has its radius).
+  const radius = await page.locator(".fc-deck").first().evaluate((el) => getComputedStyle(el).borderRadius);
   assert.equal(radius, "10px");
   // on_event reaches the host app.
   await page.locator(":not([hidden]) > .fc-card .fc-card__toggle").first().click();

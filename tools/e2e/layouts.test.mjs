@@ -1,0 +1,118 @@
+// End-to-end tests of the layouts: the compact box for a sidebar or inside
+// an article (no header unless asked, the search behind a button, the first
+// few facts and then "Show all N facts"), the chips on one sideways-
+// scrolling row in narrow decks, and the first fact near the top of the box
+// in the example article on a phone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { BUNDLED_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
+
+const TIMEOUT = 5000;
+/** How many facts the compact layout shows first (`state::COMPACT_FACTS`). */
+const COMPACT_FACTS = 3;
+
+setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+
+async function open(path, { width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${origin}${path}`);
+  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
+  await widgetsLive(page);
+  return { page, errors, close: () => context.close() };
+}
+
+/** The facts a reader sees in the mount `id`. */
+function visibleFacts(page, id) {
+  return page.locator(`#${id} :not([hidden]) > .fc-card .fc-fact`).evaluateAll((facts) =>
+    facts.filter((fact) => fact.getClientRects().length > 0).length,
+  );
+}
+
+/** Where the first visible fact of mount `id` starts, in px below the top of the box. */
+function firstFactOffset(page, id) {
+  return page.evaluate((id) => {
+    const host = document.getElementById(id);
+    const fact = [...host.shadowRoot.querySelectorAll(".fc-fact")].find((f) => f.getClientRects().length > 0);
+    return fact.getBoundingClientRect().top - host.getBoundingClientRect().top;
+  }, id);
+}
+
+/** The tops of the chips of mount `id`, and whether their row scrolls. */
+function chipRow(page, id) {
+  return page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const row = root.querySelector(".fc-filter__chips");
+    const tops = new Set([...row.querySelectorAll(".fc-filter__chip")].map((chip) => Math.round(chip.getBoundingClientRect().top)));
+    return { rows: tops.size, scrolls: row.scrollWidth > row.clientWidth, overflow: getComputedStyle(row).overflowX };
+  }, id);
+}
+
+test("compact: no header unless asked, the first facts, then Show all N facts", async () => {
+  const { page, errors, close } = await open("/fixtures/compact.html");
+  assert.equal(await page.locator("#compact .fc-header").count(), 0);
+  assert.equal(await page.locator("#compact-header .fc-header").count(), 1);
+  assert.equal(await page.locator("#full-no-header .fc-header").count(), 0);
+  assert.equal(await visibleFacts(page, "compact"), COMPACT_FACTS);
+  const more = page.locator("#compact .fc-show-all");
+  assert.equal(await more.innerText(), `Show all ${BUNDLED_FACTS} facts`);
+  await more.click();
+  await page.waitForFunction(
+    (n) => [...document.getElementById("compact").shadowRoot.querySelectorAll(".fc-fact")].filter((f) => f.getClientRects().length).length === n,
+    BUNDLED_FACTS,
+    { timeout: TIMEOUT },
+  );
+  assert.equal(await more.count(), 0);
+  // The full layout shows every fact at once, with no such button.
+  assert.equal(await visibleFacts(page, "full-no-header"), BUNDLED_FACTS);
+  assert.equal(await page.locator("#full-no-header .fc-show-all").count(), 0);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("compact: the search is a button that opens it, with the focus in the box", async () => {
+  const { page, close } = await open("/fixtures/compact.html");
+  assert.equal(await page.locator("#compact .fc-search__input").count(), 0);
+  const toggle = page.locator("#compact .fc-search-toggle");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#compact .fc-search__input").waitFor({ timeout: TIMEOUT });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  const focused = await page.evaluate(() => document.getElementById("compact").shadowRoot.activeElement?.className);
+  assert.match(focused, /fc-search__input/);
+  // A search finds every match, not only the first few facts.
+  await page.keyboard.type("isis");
+  await page.locator("#compact .fc-mark").first().waitFor({ timeout: TIMEOUT });
+  assert.ok((await visibleFacts(page, "compact")) > COMPACT_FACTS);
+  assert.equal(await page.locator("#compact .fc-show-all").count(), 0);
+  await close();
+});
+
+test("the chips sit in one row that scrolls sideways, compact at any width and full at 375 px", async () => {
+  let { page, close } = await open("/fixtures/compact.html", { width: 1280 });
+  await page.evaluate(() => { document.getElementById("compact").style.maxWidth = "320px"; });
+  let row = await chipRow(page, "compact");
+  assert.equal(row.rows, 1);
+  assert.equal(row.overflow, "auto");
+  assert.ok(row.scrolls, "the row scrolls");
+  await close();
+  ({ page, close } = await open("/fixtures/compact.html", { width: 375 }));
+  row = await chipRow(page, "full-no-header");
+  assert.equal(row.rows, 1);
+  assert.ok(row.scrolls, "the row scrolls");
+  await close();
+});
+
+test("in the example article at 375 px, the first fact starts at most 320 px below the top of each box", async () => {
+  const { page, close } = await open("/news-article.html", { width: 375 });
+  for (const id of ["inline-facts", "sidebar-facts"]) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const offset = await firstFactOffset(page, id);
+    assert.ok(offset <= 320, `${id}: the first fact starts ${offset} px below the top of the box`);
+  }
+  assert.equal(await page.locator("#sidebar-facts .fc-deck--compact").count(), 1);
+  await close();
+});

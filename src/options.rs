@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use crate::event::DeckLink;
+use crate::live::Live;
 use crate::model::WorldShapes;
 use crate::progress::RenderPace;
 
@@ -84,11 +85,12 @@ pub enum OptionName {
     OnError,
     Debug,
     Timeout,
+    Live,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 8] = [
+    pub const ALL: [OptionName; 9] = [
         OptionName::Theme,
         OptionName::Lang,
         OptionName::Category,
@@ -97,6 +99,7 @@ impl OptionName {
         OptionName::OnError,
         OptionName::Debug,
         OptionName::Timeout,
+        OptionName::Live,
     ];
 
     /// Its key in the options object of `factcards.mount()`.
@@ -110,6 +113,7 @@ impl OptionName {
             OptionName::OnError => "onError",
             OptionName::Debug => "debug",
             OptionName::Timeout => "timeout",
+            OptionName::Live => "live",
         }
     }
 
@@ -124,6 +128,7 @@ impl OptionName {
             OptionName::OnError => "data-on-error",
             OptionName::Debug => "data-debug",
             OptionName::Timeout => "data-timeout",
+            OptionName::Live => "data-live",
         }
     }
 
@@ -183,6 +188,13 @@ pub struct DeckOptions {
     /// How long a sheet from a URL may take, in milliseconds
     /// (`data-timeout`, `{timeout}`).
     pub timeout_ms: u32,
+    /// Whether a sheet from a URL is re-read to show its updates, and how
+    /// often (`data-live`, `{live}`; `live.rs`). Off by default.
+    pub live: Live,
+    /// When the shown version of a live sheet arrived, in the reader's
+    /// words ("10:42"), set by the embed with each update; the deck marks
+    /// the update's changes with it.
+    pub arrived: Option<String>,
     /// A link to follow: opens a card or restores a view each time a new
     /// one arrives, such as when the page's `#sheet/…` hash changes.
     /// Shared, since it rides along in every later update of the options.
@@ -219,6 +231,8 @@ impl Default for DeckOptions {
             on_error: OnError::Message,
             debug: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            live: Live::Off,
+            arrived: None,
             link: None,
             data_href: None,
             map: None,
@@ -254,6 +268,8 @@ impl DeckOptions {
                 .and_then(|ms| ms.trim().parse().ok())
                 .filter(|ms| *ms > 0)
                 .unwrap_or(DEFAULT_TIMEOUT_MS),
+            // Present (even empty) means on.
+            live: Live::from_attribute(attribute(OptionName::Live.attribute()).as_deref()),
             ..DeckOptions::default()
         }
     }
@@ -277,6 +293,15 @@ impl DeckOptions {
             }
             (OptionName::Timeout, _) => {
                 return Err(format!("\"{key}\" must be a number of milliseconds"));
+            }
+            (OptionName::Live, OptionValue::Flag(on)) => {
+                self.live = if on { Live::Suggested } else { Live::Off }
+            }
+            (OptionName::Live, OptionValue::Number(seconds)) if Live::from_seconds(seconds).is_some() => {
+                self.live = Live::from_seconds(seconds).unwrap_or_default();
+            }
+            (OptionName::Live, _) => {
+                return Err(format!("\"{key}\" must be a number of seconds, or true or false"));
             }
             (OptionName::OnError, OptionValue::Text(name)) => {
                 self.on_error = OnError::from_name(&name).ok_or_else(|| {

@@ -54,6 +54,12 @@ fn every_event_for_the_host_has_a_listed_dom_name() {
             card: "c".into(),
             anchor: "s/c".into(),
         },
+        DeckEvent::Update {
+            sheet: "s".into(),
+            updated: "2026-11-26".into(),
+            counts: Default::default(),
+            ids: Default::default(),
+        },
     ];
     let names: Vec<&str> = events.iter().filter_map(DeckEvent::dom_name).collect();
     assert_eq!(names, DOM_NAMES);

@@ -33,6 +33,7 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("data-on-error", "hide"),
         ("data-debug", ""),
         ("data-timeout", "2500"),
+        ("data-live", "90"),
     ]));
     let mut from_js = DeckOptions::default();
     for (key, value) in [
@@ -44,6 +45,7 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("onError", OptionValue::Text("hide".into())),
         ("debug", OptionValue::Flag(true)),
         ("timeout", OptionValue::Number(2500.0)),
+        ("live", OptionValue::Number(90.0)),
     ] {
         from_js.set_js(key, value).unwrap();
     }
@@ -82,7 +84,7 @@ fn the_js_options_refuse_typos_by_name() {
     let mut options = DeckOptions::default();
     assert_eq!(
         options.set_js("colour", OptionValue::Text("red".into())),
-        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout")"#.into())
+        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout", "live")"#.into())
     );
     assert_eq!(
         options.set_js("theme", OptionValue::Text("purple".into())),
@@ -103,6 +105,14 @@ fn the_js_options_refuse_typos_by_name() {
     assert_eq!(
         options.set_js("timeout", OptionValue::Text("5s".into())),
         Err(r#""timeout" must be a number of milliseconds"#.into())
+    );
+    assert_eq!(
+        options.set_js("live", OptionValue::Text("60".into())),
+        Err(r#""live" must be a number of seconds, or true or false"#.into())
+    );
+    assert_eq!(
+        options.set_js("live", OptionValue::Number(-1.0)),
+        Err(r#""live" must be a number of seconds, or true or false"#.into())
     );
     // undefined and null leave the default.
     options.set_js("card", OptionValue::Absent).unwrap();

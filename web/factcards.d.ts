@@ -46,6 +46,8 @@ export interface MountOptions {
   debug?: boolean;
   /** How long a sheet from a URL may take, in milliseconds (default 15000). */
   timeout?: number;
+  /** Re-read a URL sheet to show its updates: seconds between reads (at least 30), or true for the sheet's `refresh` (default off). */
+  live?: number | boolean;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */
@@ -99,6 +101,15 @@ export interface FactcardsApi {
   push: typeof push;
 }
 
+/** What a live deck's update brought (`factcards:update`): fact keys are a fact's `id`, or `card~index~fingerprint` for a fact without one. */
+export interface UpdateDetail {
+  sheet: string;
+  /** The new version's `updated`. */
+  updated: string;
+  counts: { new: number; changed: number; removed: number; moved: number; newCards: number; removedCards: number };
+  ids: { new: string[]; changed: string[]; removed: string[]; moved: string[] };
+}
+
 /** Events dispatched on the mount element (they bubble). */
 export interface FactcardsEventMap {
   "factcards:ready": CustomEvent<{ sheet: string; cards: number }>;
@@ -107,6 +118,7 @@ export interface FactcardsEventMap {
   "factcards:filter": CustomEvent<{ categories: string[] }>;
   "factcards:source-click": CustomEvent<{ source: string; url: string }>;
   "factcards:copy-link": CustomEvent<{ card: string; anchor: string }>;
+  "factcards:update": CustomEvent<UpdateDetail>;
 }
 
 declare global {

@@ -8,11 +8,12 @@ use std::rc::{Rc, Weak};
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
+use super::live::LiveSheet;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map, page};
 use crate::event::{DeckEvent, DeckLink, problem_details};
-use crate::model::{SheetError, WorldShapes};
+use crate::model::{Sheet, SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
 use crate::state::{LinkTarget, card_anchor, card_fragment, parse_fragment};
@@ -42,6 +43,8 @@ pub struct Instance {
     /// has rendered, then swapped out in the same task: no empty frame, no
     /// jump.
     fallback: RefCell<Vec<web_sys::Node>>,
+    /// The reader of a live sheet (`data-live`), while it polls.
+    live: RefCell<Option<Rc<LiveSheet>>>,
 }
 
 impl Instance {
@@ -120,6 +123,7 @@ impl Instance {
                 keeps_view_in_url,
                 root,
                 fallback: RefCell::new(fallback),
+                live: RefCell::new(None),
             }
         });
         Ok(instance)
@@ -158,6 +162,7 @@ impl Instance {
     pub fn load(self: &Rc<Self>, source: SheetSource) -> Result<(), SheetError> {
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
+        self.live.borrow_mut().take();
         match source {
             SheetSource::Url(url) => {
                 self.show(LoadState::Loading, None);
@@ -178,15 +183,65 @@ impl Instance {
         if self.generation.get() != generation {
             return result.map(|_| ());
         }
-        self.finish(result, Some(url))
+        let live = result
+            .as_ref()
+            .ok()
+            .and_then(|loaded| LiveSheet::start(self, &url, &loaded.sheet));
+        let shown = self.finish(result, Some(url));
+        *self.live.borrow_mut() = live;
+        shown
     }
 
     /// Starts a URL load and returns its generation, for the JS API to await.
     pub fn begin_url_load(&self) -> u32 {
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
+        self.live.borrow_mut().take();
         self.show(LoadState::Loading, None);
         generation
+    }
+
+    /// What a page asked of this widget.
+    pub fn options(&self) -> DeckOptions {
+        self.props.borrow().options.clone()
+    }
+
+    pub fn shadow(&self) -> &ShadowRoot {
+        &self.shadow
+    }
+
+    /// The sheet shown, if one is.
+    pub fn shown_sheet(&self) -> Option<Rc<Sheet>> {
+        match &self.props.borrow().load {
+            LoadState::Ready(sheet) => Some(Rc::clone(sheet)),
+            LoadState::Loading | LoadState::Failed(_) => None,
+        }
+    }
+
+    /// Whether `live` is this widget's reader still (not replaced by
+    /// another load, nor destroyed).
+    pub fn is_live(&self, live: &Rc<LiveSheet>) -> bool {
+        self.live
+            .borrow()
+            .as_ref()
+            .is_some_and(|current| Rc::ptr_eq(current, live))
+    }
+
+    /// Shows a new version of the sheet, which arrived at `at`: the deck
+    /// keeps the reader's view and marks what changed (`deck_state.rs`).
+    pub fn show_update(&self, sheet: Rc<Sheet>, at: String) {
+        self.update_props(|props| {
+            props.load = LoadState::Ready(sheet);
+            props.options.arrived = Some(at);
+            true
+        });
+    }
+
+    /// Tells the console and the page why an update was not shown; the
+    /// deck stays as it is.
+    pub fn report_update_problems(&self, problems: Vec<crate::model::Problem>) {
+        warn_problems("factcards: an update of the sheet was not shown:", &problems);
+        events::dispatch(&self.host, &DeckEvent::Failed { problems });
     }
 
     fn finish(&self, result: Result<Loaded, SheetError>, url: Option<String>) -> Result<(), SheetError> {
@@ -289,6 +344,7 @@ impl Instance {
     /// Unmounts the widget and empties the shadow root.
     pub fn destroy(&self) {
         self.generation.set(self.generation.get().wrapping_add(1));
+        self.live.borrow_mut().take();
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
@@ -321,7 +377,7 @@ impl Instance {
             // A server-rendered fallback is better than any message: it
             // stays, and the live deck stays out of sight.
             DeckEvent::Failed { problems } => {
-                warn_problems(problems);
+                warn_problems("factcards: the sheet could not be shown:", problems);
                 if self.props.borrow().options.debug || !self.has_fallback() {
                     self.take_over_from_fallback();
                 }
@@ -343,8 +399,8 @@ impl Instance {
 
 /// Every problem of a sheet that could not be shown, with its path, for
 /// whoever looks in the console (the page shows readers no JSON paths).
-fn warn_problems(problems: &[crate::model::Problem]) {
-    let mut text = String::from("factcards: the sheet could not be shown:");
+fn warn_problems(heading: &str, problems: &[crate::model::Problem]) {
+    let mut text = String::from(heading);
     for problem in problem_details(problems) {
         let place = match (problem.path, problem.line, problem.column) {
             ("", Some(line), Some(column)) => format!("line {line}, column {column}"),

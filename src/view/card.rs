@@ -4,12 +4,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fact::{Cites, MarkLinks, fact_item, source_entry_id};
+use super::changes::{change_mark, new_card_mark};
+use super::fact::{Cites, MarkLinks, fact_item_marked, source_entry_id};
 use super::highlight::highlight;
 use super::region_map::RegionMap;
 use super::sources::{ListOf, source_list};
 use super::status::Explained;
 use crate::i18n::UiLang;
+use crate::live::CardMarks;
 use crate::model::{Sheet, SourceMarks, Status, WorldShapes, card_sources};
 use crate::search::Query;
 use crate::state::{Action, card_anchor};
@@ -44,6 +46,9 @@ pub struct FactCardProps {
     /// Optional: whether the map shapes are still loading.
     #[prop_or_default]
     pub map_loading: bool,
+    /// Optional: what live updates changed in this card (`live.rs`).
+    #[prop_or_default]
+    pub changes: Option<Rc<CardMarks>>,
 }
 
 #[component]
@@ -143,6 +148,9 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 if corrected {
                     <span class="fc-card__corrected">{ strings.corrected }</span>
                 }
+                if props.changes.as_ref().is_some_and(|changes| changes.new) {
+                    { new_card_mark(props.ui_lang) }
+                }
             </h4>
             if !card.regions.is_empty() {
                 <RegionMap
@@ -157,7 +165,8 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 { for card.facts.iter().enumerate().map(|(index, fact)| {
                     let hidden = props.facts.binary_search(&index).is_err();
                     // A hidden fact has no match to mark: skip the search.
-                    fact_item(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites)
+                    let change = props.changes.as_ref().and_then(|changes| changes.facts.get(index)).and_then(Option::as_ref);
+                    fact_item_marked(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites, change_mark(change, props.ui_lang))
                 }) }
             </ul>
             <div class="fc-card__actions">

@@ -75,9 +75,8 @@ impl Reducible for Deck {
 /// by topic or by certainty, and the footer.
 #[component]
 pub fn FactDeck(props: &FactDeckProps) -> Html {
-    let sheet = &props.sheet;
     let state = {
-        let sheet = Rc::clone(sheet);
+        let sheet = Rc::clone(&props.sheet);
         let category = props.options.initial_category.clone();
         let card = props.options.initial_card.clone();
         let pace = props.options.pace;
@@ -86,6 +85,20 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             heard: Rc::new(Cell::new(0)),
         })
     };
+    // A new version of the sheet (a live deck) goes through the reducer,
+    // which keeps the reader's view and marks what changed; until it has,
+    // the deck shows the sheet its state refers to.
+    {
+        let dispatcher = state.dispatcher();
+        let at = props.options.arrived.clone().unwrap_or_default();
+        use_effect_with(Rc::clone(&props.sheet), move |sheet| {
+            dispatcher.dispatch(DeckAction::NewSheet {
+                sheet: Rc::clone(sheet),
+                at,
+            })
+        });
+    }
+    let sheet = &Rc::clone(&state.state.sheet);
     // A stable callback, so that cards whose props did not change are not
     // re-rendered when another card or the filter changes.
     let dispatch = {
@@ -178,6 +191,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 dispatch: &dispatch,
                 map: props.options.map.as_ref(),
                 map_loading: props.options.map_loading,
+                changes: &deck.changes,
             })
         }
         Grouping::Certainty => certainty_view(
@@ -194,6 +208,9 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     html! {
         <div class="fc-deck" lang={sheet.lang.clone()} {dir}>
             { deck_header(sheet, strings) }
+            if let Some(at) = &deck.updated_at {
+                <p class="fc-header__live" data-updated-at="">{ strings.updated }{ " " }{ at }</p>
+            }
             <div class="fc-controls">
                 { search_box(&query, &sheet.id, strings, &dispatch) }
                 { grouping_switch(view.grouping, strings, &dispatch) }

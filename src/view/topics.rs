@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::card::FactCard;
 use crate::i18n::UiLang;
+use crate::live::ChangeMarks;
 use crate::model::{Sheet, SourceMarks, Status, WorldShapes};
 use crate::state::{Action, ViewState, Visible};
 
@@ -28,6 +29,8 @@ pub struct Topics<'a> {
     pub dispatch: &'a Callback<Action>,
     pub map: Option<&'a Rc<WorldShapes>>,
     pub map_loading: bool,
+    /// What live updates changed (`live.rs`).
+    pub changes: &'a ChangeMarks,
 }
 
 /// The topic view: the first `rendered` cards in display order (every card
@@ -48,6 +51,7 @@ pub fn topic_sections(topics: Topics) -> Html {
         dispatch,
         map,
         map_loading,
+        changes,
     } = topics;
     // The facts of each card that match the search, whatever the filter.
     let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
@@ -93,6 +97,7 @@ pub fn topic_sections(topics: Topics) -> Html {
                     dispatch={dispatch.clone()}
                     map={map.cloned()}
                     {map_loading}
+                    changes={changes.of_card(sheet, index).map(Rc::new)}
                 />
                 </div>
             });

@@ -205,6 +205,11 @@ pub fn same_origin_allowed(asked_origin: &str, final_origin: &str, page_origin: 
     final_origin == asked_origin || final_origin == page_origin
 }
 
+/// The class of the inert JSON script that holds, in the server-rendered
+/// fallback of a live sheet, the sheet as rendered (`ssr.rs` writes it,
+/// the embed reads it).
+pub const RENDERED_SHEET_CLASS: &str = "fc-rendered-sheet";
+
 /// The live region's pace: at most one announcement a minute, adding up
 /// what arrived meanwhile.
 #[derive(Debug, Clone, Default, PartialEq)]

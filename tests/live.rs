@@ -267,3 +267,37 @@ mod deck {
         assert_eq!(refused.sheet.id, "test-story");
     }
 }
+
+mod fallback {
+    use std::rc::Rc;
+
+    use factcards::model::check;
+    use factcards::ssr::{FallbackOptions, render_fallback};
+
+    use super::{VALID, sheet};
+
+    fn rendered(html: &str) -> Option<&str> {
+        let start = html.find(r#"<script type="application/json" class="fc-rendered-sheet">"#)?;
+        let body = &html[start..];
+        let body = &body[body.find('>')? + 1..];
+        Some(&body[..body.find("</script>")?])
+    }
+
+    #[test]
+    fn the_fallback_of_a_live_sheet_holds_the_sheet_as_rendered() {
+        let live = super::common::with(r#""lang": "en","#, r#""lang": "en", "refresh": 60,"#).replace(
+            "The group formed in 2015.",
+            "The group formed in 2015 </script><!-- here.",
+        );
+        let html = render_fallback(Rc::new(sheet(&live)), &FallbackOptions::default());
+        let json = rendered(&html).expect("the sheet is in the fallback");
+        assert!(!json.contains('<'), "nothing in it can end the script");
+        assert_eq!(check(json).into_result().expect("valid"), sheet(&live));
+    }
+
+    #[test]
+    fn the_fallback_of_a_sheet_that_is_not_live_does_not() {
+        let html = render_fallback(Rc::new(sheet(VALID)), &FallbackOptions::default());
+        assert_eq!(rendered(&html), None);
+    }
+}

@@ -8,11 +8,12 @@ use std::rc::{Rc, Weak};
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
-use super::live::LiveSheet;
+use super::live::{LiveSheet, local_time};
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map, page};
 use crate::event::{DeckEvent, DeckLink, problem_details};
+use crate::live::{Verdict, judge};
 use crate::model::{Sheet, SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
@@ -45,6 +46,12 @@ pub struct Instance {
     fallback: RefCell<Vec<web_sys::Node>>,
     /// The reader of a live sheet (`data-live`), while it polls.
     live: RefCell<Option<Rc<LiveSheet>>>,
+    /// The sheet a server-rendered fallback was rendered from, if it holds
+    /// it (`ssr.rs`, for live sheets): a live deck shows what changed since.
+    rendered: Option<Rc<Sheet>>,
+    /// A newer version than the fallback's, shown as an update once the
+    /// deck of the fallback's own version has taken over.
+    pending_update: RefCell<Option<(Rc<Sheet>, String)>>,
 }
 
 impl Instance {
@@ -71,6 +78,7 @@ impl Instance {
         let root = document
             .create_element("div")
             .map_err(|_| "factcards: cannot create elements")?;
+        let rendered = rendered_sheet(&shadow);
         let children = shadow.child_nodes();
         let fallback: Vec<web_sys::Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
         // The light DOM (a no-JS fallback list, inline JSON) is replaced.
@@ -124,6 +132,8 @@ impl Instance {
                 root,
                 fallback: RefCell::new(fallback),
                 live: RefCell::new(None),
+                rendered,
+                pending_update: RefCell::new(None),
             }
         });
         Ok(instance)
@@ -187,6 +197,22 @@ impl Instance {
             .as_ref()
             .ok()
             .and_then(|loaded| LiveSheet::start(self, &url, &loaded.sheet));
+        // Over the fallback of an older version, a live deck starts from
+        // the version the reader sees and shows the fetched one as an
+        // update, not as a silent swap.
+        let result = match (&live, &self.rendered, result) {
+            (Some(_), Some(rendered), Ok(loaded))
+                if self.has_fallback() && matches!(judge(rendered, &loaded.sheet), Verdict::Update(_)) =>
+            {
+                let lang = self.options().lang.unwrap_or_else(|| loaded.sheet.lang.clone());
+                *self.pending_update.borrow_mut() = Some((Rc::clone(&loaded.sheet), local_time(&lang)));
+                Ok(Loaded {
+                    sheet: Rc::clone(rendered),
+                    json: None,
+                })
+            }
+            (_, _, result) => result,
+        };
         let shown = self.finish(result, Some(url));
         *self.live.borrow_mut() = live;
         shown
@@ -361,6 +387,9 @@ impl Instance {
         if fallback.is_empty() {
             return;
         }
+        if let Some((sheet, at)) = self.pending_update.borrow_mut().take() {
+            self.show_update(sheet, at);
+        }
         for node in fallback {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);
@@ -413,4 +442,12 @@ fn warn_problems(heading: &str, problems: &[crate::model::Problem]) {
         ));
     }
     web_sys::console::warn_1(&text.into());
+}
+
+/// The sheet a server-rendered fallback holds as rendered (`ssr.rs`), if
+/// it holds a valid one.
+fn rendered_sheet(shadow: &ShadowRoot) -> Option<Rc<Sheet>> {
+    let selector = format!("script.{}", crate::live::RENDERED_SHEET_CLASS);
+    let text = shadow.query_selector(&selector).ok()??.text_content()?;
+    crate::model::check(&text).into_result().ok().map(Rc::new)
 }

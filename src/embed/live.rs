@@ -333,7 +333,7 @@ fn now() -> f64 {
 
 /// The time now as the reader reads it: "10:42" in their time zone and
 /// language `lang`.
-fn local_time(lang: &str) -> String {
+pub(super) fn local_time(lang: &str) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"hour".into(), &"2-digit".into());
     let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());

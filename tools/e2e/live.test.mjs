@@ -7,10 +7,12 @@
 // test waits for long; nothing else differs.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
 
 const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
+const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
 
 /** Version 1: the small fixture sheet, with an id on every fact. */
 const V1 = JSON.parse(readFileSync(new URL("./fixtures/small-sheet.json", import.meta.url), "utf8"));
@@ -63,6 +65,18 @@ setUpSuite(DIST_TEST, {
 <div data-factcards id="facts" data-src="/live/sheet.json" data-live="${live}" data-url-state="off"></div>
 <div style="height:2000px"></div></body></html>`);
     },
+    // A server-rendered fallback of version 1 (a live sheet: it suggests
+    // a refresh, so the fallback holds the sheet as rendered).
+    "/live-fallback.html": (request, response) => {
+      const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "-"], {
+        encoding: "utf8",
+        input: JSON.stringify({ ...V1, refresh: 60 }),
+      });
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live over a fallback</title>
+<link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head>
+<body><div data-factcards id="facts" data-src="/live/sheet.json" data-live="60" data-url-state="off">${fallback}</div></body></html>`);
+    },
     "/live/sheet.json": (request, response) => {
       const now = typeof serving === "function" ? serving(requests.length) : serving;
       const match = now.etag && request.headers["if-none-match"] === now.etag;
@@ -96,7 +110,7 @@ setUpSuite(DIST_TEST, {
 });
 
 /** Opens the live page and waits for the first version. */
-async function open(query = "") {
+async function open(query = "", path = "/live.html") {
   const page = await browser.newPage({ viewport: { width: 500, height: 400 } });
   await page.addInitScript(() => {
     // A tab hidden on demand: window.__hide(true) and back.
@@ -115,7 +129,7 @@ async function open(query = "") {
       document.addEventListener(name, (event) => window.__events.push({ name, detail: event.detail }));
     }
   });
-  await page.goto(`${origin}/live.html${query}`);
+  await page.goto(`${origin}${path}${query}`);
   await page.waitForFunction(() => window.__events.some((event) => event.name === "factcards:ready"));
   return page;
 }
@@ -310,5 +324,23 @@ test("a sheet that flips between two versions is announced once a minute at most
       }),
   );
   assert.equal(spoken, 0);
+  await page.close();
+});
+
+test("a live deck over the fallback of an older version shows the newer one as an update", async () => {
+  serving = answer({ ...v2(), refresh: 60 }, '"v2"');
+  const page = await open("", "/live-fallback.html");
+  const [update] = await waitForEvent(page, "factcards:update");
+  assert.deepEqual(update.detail.ids, { new: ["inspection"], changed: ["reopening"], removed: [], moved: [] });
+  await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-change").length === 2);
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    return {
+      roots: root.querySelectorAll(".fc-root").length,
+      pending: root.querySelectorAll("[data-pending]").length,
+      facts: root.querySelectorAll(".fc-fact").length,
+    };
+  });
+  assert.deepEqual(shown, { roots: 1, pending: 0, facts: 4 });
   await page.close();
 });

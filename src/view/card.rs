@@ -16,7 +16,7 @@ use crate::model::{Sheet, SourceMarks, Status, WorldShapes, card_sources};
 use crate::search::Query;
 use crate::state::{Action, card_anchor};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FactCardProps {
     pub sheet: Rc<Sheet>,
     /// The sheet's source marks (`SourceMarks::new(&sheet)`), computed once
@@ -49,6 +49,34 @@ pub struct FactCardProps {
     /// Optional: what live updates changed in this card (`live.rs`).
     #[prop_or_default]
     pub changes: Option<Rc<CardMarks>>,
+}
+
+/// Equal when the card would render the same: a new version of the sheet
+/// (a live update) in which this card, the sources and its correction are
+/// as they were leaves it alone, so that an update re-renders only the
+/// cards it changed, not a whole big deck.
+impl PartialEq for FactCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_card = Rc::ptr_eq(&self.sheet, &other.sheet) || {
+            let (old, new) = (&*self.sheet, &*other.sheet);
+            let card = old.cards.get(self.index);
+            old.id == new.id
+                && card == new.cards.get(other.index)
+                && old.sources == new.sources
+                && card.is_none_or(|card| old.is_corrected(&card.id) == new.is_corrected(&card.id))
+        };
+        same_card
+            && self.marks == other.marks
+            && self.facts == other.facts
+            && self.query == other.query
+            && self.expanded == other.expanded
+            && self.ui_lang == other.ui_lang
+            && self.dispatch == other.dispatch
+            && self.open_legend == other.open_legend
+            && self.map == other.map
+            && self.map_loading == other.map_loading
+            && self.changes == other.changes
+    }
 }
 
 #[component]

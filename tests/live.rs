@@ -301,3 +301,14 @@ mod fallback {
         assert_eq!(rendered(&html), None);
     }
 }
+
+#[test]
+fn the_live_region_speaks_the_widgets_language() {
+    use factcards::i18n::UiLang;
+    let en = UiLang::from_tag("en").strings();
+    assert_eq!(en.facts_updated(1), "1 fact updated");
+    assert_eq!(en.facts_updated(2), "2 facts updated");
+    let ru = UiLang::from_tag("ru").strings();
+    assert_eq!(ru.facts_updated(2), "Обновлено фактов: 2");
+    assert_eq!(ru.new_mark, "Новое");
+}

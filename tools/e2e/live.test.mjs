@@ -169,7 +169,10 @@ test("an update lands with its marks, keeps the search, the open card and the sc
   const search = page.locator("#facts .fc-search input, #facts input[type=search]").first();
   await search.fill("the");
   await page.evaluate(`window.scrollTo(0, ${root}.querySelector('[data-card=diversions]').getBoundingClientRect().top + window.scrollY - 10)`);
+  await search.focus();
+  await page.evaluate(`window.scrollTo(0, ${root}.querySelector('[data-card=diversions]').getBoundingClientRect().top + window.scrollY - 10)`);
   const before = await page.evaluate(`${root}.querySelector('[data-card=diversions]').getBoundingClientRect().top`);
+  assert.ok(Math.abs(before - 10) < 1, `scrolled to the third card (${before})`);
   await reads(1);
   serving = answer(v2(), '"v2"');
   const [update] = await waitForEvent(page, "factcards:update");
@@ -189,6 +192,7 @@ test("an update lands with its marks, keeps the search, the open card and the sc
       updated: root.querySelector(".fc-header__live")?.textContent ?? null,
       region: root.querySelector(".fc-live-region")?.textContent ?? null,
       top: root.querySelector("[data-card=diversions]").getBoundingClientRect().top,
+      focus: root.activeElement?.className ?? null,
     };
   });
   assert.match(shown.changed, /^Status changed: Unclear → Confirmed, \d\d:\d\d/i);
@@ -197,6 +201,7 @@ test("an update lands with its marks, keeps the search, the open card and the sc
   assert.equal(shown.unchanged, null);
   assert.equal(shown.open, "true", "the open card stays open");
   assert.equal(shown.query, "the", "the search stays");
+  assert.equal(shown.focus, "fc-search__input", "the focus stays");
   assert.match(shown.updated, /^Updated \d\d:\d\d/);
   assert.equal(shown.region, "2 facts updated");
   assert.ok(Math.abs(shown.top - before) < 1, `the card the reader looks at stays put (${before} → ${shown.top})`);

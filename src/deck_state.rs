@@ -31,6 +31,9 @@ pub enum DeckAction {
     /// reader's view kept and what changed marked. Another story, or the
     /// same sheet, changes nothing.
     NewSheet { sheet: Rc<Sheet>, at: String },
+    /// The reader has seen these new facts (keys) and cards (ids): they are
+    /// no longer marked "New".
+    Seen { facts: Vec<String>, cards: Vec<String> },
 }
 
 /// Everything that changes in one deck.
@@ -105,6 +108,12 @@ impl DeckState {
             }
             DeckAction::RenderMore => next.rendered = self.rendered.next(&self.sheet, &self.order),
             DeckAction::RenderAll => next.rendered = self.rendered.complete(&self.order),
+            DeckAction::Seen { facts, cards } => {
+                let changes = self.changes.seen(&facts, &cards);
+                if changes != *self.changes {
+                    next.changes = Rc::new(changes);
+                }
+            }
             DeckAction::NewSheet { sheet, at } => {
                 if Rc::ptr_eq(&self.sheet, &sheet) {
                     return next;
@@ -141,6 +150,7 @@ impl DeckState {
     pub fn same_as(&self, other: &DeckState) -> bool {
         self.recorded == other.recorded
             && Rc::ptr_eq(&self.sheet, &other.sheet)
+            && Rc::ptr_eq(&self.changes, &other.changes)
             && self.rendered == other.rendered
             && self.announce == other.announce
             && self.view == other.view

@@ -324,6 +324,18 @@ impl ChangeMarks {
         next
     }
 
+    /// These marks without the "New" of the facts and cards the reader has
+    /// seen: fact keys in `facts`, card ids in `cards`. What changed in a
+    /// fact stays marked: it says what the fact said before.
+    #[must_use]
+    pub fn seen(&self, facts: &[String], cards: &[String]) -> ChangeMarks {
+        let mut next = self.clone();
+        next.facts
+            .retain(|key, mark| !(matches!(mark, FactMark::New { .. }) && facts.contains(key)));
+        next.new_cards.retain(|id| !cards.contains(id));
+        next
+    }
+
     /// The mark of the fact whose key is `key`, if it has one.
     pub fn fact(&self, key: &str) -> Option<&FactMark> {
         self.facts.get(key)
@@ -342,11 +354,14 @@ impl ChangeMarks {
     /// if it has none, so that unmarked cards keep equal props.
     pub fn of_card(&self, sheet: &Sheet, index: usize) -> Option<CardMarks> {
         let card = sheet.cards.get(index)?;
-        let facts: Vec<Option<FactMark>> = card
+        let facts: Vec<Option<(String, FactMark)>> = card
             .facts
             .iter()
             .enumerate()
-            .map(|(at, fact)| self.fact(&fact_key(card, at, fact)).cloned())
+            .map(|(at, fact)| {
+                let key = fact_key(card, at, fact);
+                self.fact(&key).cloned().map(|mark| (key, mark))
+            })
             .collect();
         let new = self.is_new_card(&card.id);
         (new || facts.iter().any(Option::is_some)).then_some(CardMarks { new, facts })
@@ -358,6 +373,6 @@ impl ChangeMarks {
 pub struct CardMarks {
     /// The card came with an update.
     pub new: bool,
-    /// Each fact's mark, by its position in the card.
-    pub facts: Vec<Option<FactMark>>,
+    /// Each fact's mark and key, by its position in the card.
+    pub facts: Vec<Option<(String, FactMark)>>,
 }

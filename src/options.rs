@@ -195,6 +195,9 @@ pub struct DeckOptions {
     /// words ("10:42"), set by the embed with each update; the deck marks
     /// the update's changes with it.
     pub arrived: Option<String>,
+    /// The new facts (keys) and cards (ids) the reader has seen, found by
+    /// the embed: the deck drops their "New".
+    pub seen: Option<Rc<(Vec<String>, Vec<String>)>>,
     /// A link to follow: opens a card or restores a view each time a new
     /// one arrives, such as when the page's `#sheet/…` hash changes.
     /// Shared, since it rides along in every later update of the options.
@@ -233,6 +236,7 @@ impl Default for DeckOptions {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             live: Live::Off,
             arrived: None,
+            seen: None,
             link: None,
             data_href: None,
             map: None,

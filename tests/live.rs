@@ -209,16 +209,34 @@ mod deck {
             },
             heard,
         );
+        let new_key = next
+            .changes
+            .of_card(&next.sheet, 0)
+            .and_then(|card| card.facts[1].clone())
+            .map(|(key, _)| key);
+        let seen = next.apply(
+            DeckAction::Seen {
+                facts: new_key.into_iter().collect(),
+                cards: Vec::new(),
+            },
+            next.recorded(),
+        );
+        assert_eq!(seen.changes.of_card(&seen.sheet, 0), None, "seen: no longer new");
+        assert!(
+            seen.changes.of_card(&seen.sheet, 1).is_some(),
+            "the change stays marked"
+        );
+        assert!(!seen.same_as(&next), "the deck renders again");
         assert_eq!(next.view, view, "filter, search and open cards stay");
         assert_eq!(next.sheet.cards[0].facts.len(), 2);
         assert_eq!(next.updated_at.as_deref(), Some("10:42"));
         let formed = next.changes.of_card(&next.sheet, 0).expect("a new fact");
         assert_eq!(formed.facts[0], None);
-        assert!(matches!(&formed.facts[1], Some(FactMark::New { at }) if at == "10:42"));
+        assert!(matches!(&formed.facts[1], Some((_, FactMark::New { at })) if at == "10:42"));
         let claim = next.changes.of_card(&next.sheet, 1).expect("a changed fact");
         assert_eq!(
-            claim.facts[0],
-            Some(FactMark::Changed {
+            claim.facts[0].as_ref().map(|(_, mark)| mark),
+            Some(&FactMark::Changed {
                 status: Some((Status::Claimed, Status::Confirmed)),
                 text: false,
                 sources: false,
@@ -311,4 +329,26 @@ fn the_live_region_speaks_the_widgets_language() {
     let ru = UiLang::from_tag("ru").strings();
     assert_eq!(ru.facts_updated(2), "Обновлено фактов: 2");
     assert_eq!(ru.new_mark, "Новое");
+}
+
+#[test]
+fn a_seen_new_fact_loses_its_new_and_a_change_keeps_its_mark() {
+    use factcards::live::ChangeMarks;
+    let old = sheet(VALID);
+    let text = common::with(r#""status": "claimed""#, r#""status": "confirmed""#).replacen(
+        r#""facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]}]"#,
+        r#""facts": [{"text": "The group formed in 2015.", "status": "confirmed", "sources": ["article"]},
+                      {"id": "members", "text": "It has about 2,000 members.", "status": "reported", "sources": ["report"]}]"#,
+        1,
+    );
+    let new = sheet(&text);
+    let Verdict::Update(diff) = judge(&old, &new) else {
+        panic!("an update");
+    };
+    let marks = ChangeMarks::default().with(&diff, "10:42");
+    let changed_key = diff.changed_facts().next().expect("a changed fact").key.clone();
+    assert!(marks.fact("members").is_some());
+    let seen = marks.seen(&["members".to_owned(), changed_key.clone()], &[]);
+    assert_eq!(seen.fact("members"), None);
+    assert!(seen.fact(&changed_key).is_some(), "a change stays marked");
 }

@@ -263,6 +263,15 @@ impl Instance {
         });
     }
 
+    /// Drops the "New" of the facts (keys) and cards (ids) the reader has
+    /// seen.
+    pub fn mark_seen(&self, facts: Vec<String>, cards: Vec<String>) {
+        self.update_props(|props| {
+            props.options.seen = Some(Rc::new((facts, cards)));
+            true
+        });
+    }
+
     /// Tells the console and the page why an update was not shown; the
     /// deck stays as it is.
     pub fn report_update_problems(&self, problems: Vec<crate::model::Problem>) {
@@ -389,6 +398,9 @@ impl Instance {
         }
         if let Some((sheet, at)) = self.pending_update.borrow_mut().take() {
             self.show_update(sheet, at);
+            if let Some(live) = self.live.borrow().as_ref() {
+                live.watch_marks_soon();
+            }
         }
         for node in fallback {
             if let Some(parent) = node.parent_node() {

@@ -59,6 +59,12 @@ pub struct LiveSheet {
     region: Option<Element>,
     _visibility: RefCell<Option<EventListener>>,
     observer: RefCell<Option<Observer>>,
+    /// Watches the "New" marks: one that came into view and left it again
+    /// has been seen, and goes.
+    marks: RefCell<Option<Observer>>,
+    /// The keys of the marks in view now: `(is a card, key)`.
+    marks_in_view: RefCell<Vec<(bool, String)>>,
+    marks_timer: RefCell<Option<Timeout>>,
 }
 
 impl LiveSheet {
@@ -83,6 +89,9 @@ impl LiveSheet {
             region,
             _visibility: RefCell::new(None),
             observer: RefCell::new(None),
+            marks: RefCell::new(None),
+            marks_in_view: RefCell::new(Vec::new()),
+            marks_timer: RefCell::new(None),
         });
         this.watch(instance.host());
         this.schedule(interval);
@@ -123,6 +132,88 @@ impl LiveSheet {
         if let Ok(observer) = IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(host);
             *self.observer.borrow_mut() = Some((observer, callback));
+        }
+    }
+
+    /// Watches the "New" marks once the update has rendered.
+    pub fn watch_marks_soon(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        *self.marks_timer.borrow_mut() = Some(Timeout::new(100, move || {
+            if let Some(this) = weak.upgrade() {
+                this.watch_marks();
+            }
+        }));
+    }
+
+    fn watch_marks(self: &Rc<Self>) {
+        let Some(instance) = self.instance.upgrade() else {
+            return;
+        };
+        if self.marks.borrow().is_none() {
+            let weak = Rc::downgrade(self);
+            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Some(this) = weak.upgrade() {
+                    this.marks_moved(entries);
+                }
+            });
+            if let Ok(observer) = IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+                *self.marks.borrow_mut() = Some((observer, callback));
+            }
+        }
+        let marks = self.marks.borrow();
+        let Some((observer, _)) = marks.as_ref() else {
+            return;
+        };
+        if let Ok(found) = instance
+            .shadow()
+            .query_selector_all("[data-change=new], [data-change=new-card]")
+        {
+            for element in (0..found.length())
+                .filter_map(|i| found.item(i))
+                .filter_map(|node| node.dyn_into::<Element>().ok())
+            {
+                observer.observe(&element);
+            }
+        }
+    }
+
+    /// Marks that left the view after being in it have been seen.
+    fn marks_moved(&self, entries: js_sys::Array) {
+        let (mut facts, mut cards) = (Vec::new(), Vec::new());
+        for entry in entries
+            .iter()
+            .filter_map(|entry| entry.dyn_into::<IntersectionObserverEntry>().ok())
+        {
+            let target = entry.target();
+            let Some(key) = target.get_attribute("data-key") else {
+                continue;
+            };
+            let mark = (
+                target.get_attribute("data-change").as_deref() == Some("new-card"),
+                key,
+            );
+            let mut in_view = self.marks_in_view.borrow_mut();
+            if entry.is_intersecting() {
+                if !in_view.contains(&mark) {
+                    in_view.push(mark);
+                }
+            } else if let Some(at) = in_view.iter().position(|seen| *seen == mark) {
+                let (card, key) = in_view.remove(at);
+                if card {
+                    cards.push(key)
+                } else {
+                    facts.push(key)
+                }
+                if let Some((observer, _)) = self.marks.borrow().as_ref() {
+                    observer.unobserve(&target);
+                }
+            }
+        }
+        if facts.is_empty() && cards.is_empty() {
+            return;
+        }
+        if let Some(instance) = self.instance.upgrade() {
+            instance.mark_seen(facts, cards);
         }
     }
 
@@ -171,6 +262,7 @@ impl LiveSheet {
                         let at = local_time(&lang);
                         let counts = diff.counts();
                         instance.show_update(Rc::new(fetched), at);
+                        self.watch_marks_soon();
                         let said = self.announcer.borrow_mut().note(counts, now());
                         self.announce(said, &instance);
                         Outcome::Updated
@@ -291,8 +383,10 @@ impl LiveSheet {
 
 impl Drop for LiveSheet {
     fn drop(&mut self) {
-        if let Some((observer, _)) = self.observer.borrow_mut().take() {
-            observer.disconnect();
+        for observer in [&self.observer, &self.marks] {
+            if let Some((observer, _)) = observer.borrow_mut().take() {
+                observer.disconnect();
+            }
         }
     }
 }

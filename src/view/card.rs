@@ -177,7 +177,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     <span class="fc-card__corrected">{ strings.corrected }</span>
                 }
                 if props.changes.as_ref().is_some_and(|changes| changes.new) {
-                    { new_card_mark(props.ui_lang) }
+                    { new_card_mark(&card.id, props.ui_lang) }
                 }
             </h4>
             if !card.regions.is_empty() {

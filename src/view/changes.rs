@@ -8,14 +8,15 @@ use crate::i18n::UiLang;
 use crate::live::FactMark;
 
 /// The mark of one fact, or nothing.
-pub fn change_mark(mark: Option<&FactMark>, ui_lang: UiLang) -> Html {
-    let Some(mark) = mark else {
+pub fn change_mark(mark: Option<&(String, FactMark)>, ui_lang: UiLang) -> Html {
+    let Some((key, mark)) = mark else {
         return Html::default();
     };
     let strings = ui_lang.strings();
     match mark {
         FactMark::New { at } => html! {
-            <p class="fc-change fc-change--new" data-change="new">
+            // The key tells the embed which fact the reader has seen.
+            <p class="fc-change fc-change--new" data-change="new" data-key={key.clone()}>
                 <span class="fc-change__label">{ strings.new_mark }</span>
                 if !at.is_empty() { { format!(", {at}") } }
             </p>
@@ -52,6 +53,10 @@ pub fn change_mark(mark: Option<&FactMark>, ui_lang: UiLang) -> Html {
 }
 
 /// The "New" badge of a card that came with an update.
-pub fn new_card_mark(ui_lang: UiLang) -> Html {
-    html! { <span class="fc-change fc-change--new-card" data-change="new-card">{ ui_lang.strings().new_mark }</span> }
+pub fn new_card_mark(card_id: &str, ui_lang: UiLang) -> Html {
+    html! {
+        <span class="fc-change fc-change--new-card" data-change="new-card" data-key={card_id.to_owned()}>
+            { ui_lang.strings().new_mark }
+        </span>
+    }
 }

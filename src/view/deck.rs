@@ -98,6 +98,15 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             })
         });
     }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.options.seen.clone(), move |seen| {
+            if let Some(seen) = seen {
+                let (facts, cards) = (**seen).clone();
+                dispatcher.dispatch(DeckAction::Seen { facts, cards });
+            }
+        });
+    }
     let sheet = &Rc::clone(&state.state.sheet);
     // A stable callback, so that cards whose props did not change are not
     // re-rendered when another card or the filter changes.

@@ -349,3 +349,23 @@ test("a live deck over the fallback of an older version shows the newer one as a
   assert.deepEqual(shown, { roots: 1, pending: 0, facts: 4 });
   await page.close();
 });
+
+test("a New mark goes once the reader has seen it; a change mark stays", async () => {
+  const page = await open("?live=0.05");
+  serving = answer(v2(), '"v2"');
+  await waitForEvent(page, "factcards:update");
+  const count = (selector) =>
+    page.evaluate((selector) => document.getElementById("facts").shadowRoot.querySelectorAll(selector).length, selector);
+  await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelector("[data-change=new]"));
+  // The reader scrolls to it; give the observer a frame to see it.
+  await page.evaluate(() =>
+    document.getElementById("facts").shadowRoot.querySelector("[data-change=new]").scrollIntoView({ block: "center" }),
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(await count("[data-change=new]"), 1, "still new while in view");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => !document.getElementById("facts").shadowRoot.querySelector("[data-change=new]"));
+  assert.equal(await count("[data-change=changed]"), 1, "what changed stays marked");
+  await page.close();
+});

@@ -12,7 +12,8 @@
 use std::rc::Rc;
 
 use crate::event::DeckEvent;
-use crate::model::Sheet;
+use crate::live::ChangeMarks;
+use crate::model::{Sheet, diff};
 use crate::progress::{RenderPace, RenderProgress, display_order};
 use crate::search::SearchIndex;
 use crate::state::{Action, ViewState, card_anchor};
@@ -26,6 +27,14 @@ pub enum DeckAction {
     RenderMore,
     /// Every card at once, for a printout.
     RenderAll,
+    /// A live deck's new version of its sheet, which arrived at `at` (the
+    /// time in the reader's words): shown in place of the old one, with the
+    /// reader's view kept and what changed marked. Another story, or the
+    /// same sheet, changes nothing.
+    NewSheet { sheet: Rc<Sheet>, at: String },
+    /// The reader has seen these new facts (keys) and cards (ids): they are
+    /// no longer marked "New".
+    Seen { facts: Vec<String>, cards: Vec<String> },
 }
 
 /// Everything that changes in one deck.
@@ -44,6 +53,11 @@ pub struct DeckState {
     /// and speaks for good from the first narrowed view on (a filter or a
     /// search), so that each later change, widening included, is read out.
     pub announce: bool,
+    /// What live updates changed, marked on the facts (`live.rs`).
+    pub changes: Rc<ChangeMarks>,
+    /// When the latest update arrived, in the reader's words (`None` before
+    /// the first).
+    pub updated_at: Option<String>,
     /// The events recorded and not yet heard, oldest first: numbers
     /// `recorded - outbox.len()` to `recorded - 1`.
     outbox: Vec<DeckEvent>,
@@ -61,6 +75,8 @@ impl DeckState {
         let mut state = DeckState {
             rendered: RenderProgress::first(&sheet, &order, pace),
             announce: view.is_narrowed(),
+            changes: Rc::default(),
+            updated_at: None,
             view,
             order,
             index: Rc::new(SearchIndex::new(&sheet)),
@@ -104,6 +120,36 @@ impl DeckState {
             }
             DeckAction::RenderMore => next.rendered = self.rendered.next(&self.sheet, &self.order),
             DeckAction::RenderAll => next.rendered = self.rendered.complete(&self.order),
+            DeckAction::Seen { facts, cards } => {
+                let changes = self.changes.seen(&facts, &cards);
+                if changes != *self.changes {
+                    next.changes = Rc::new(changes);
+                }
+            }
+            DeckAction::NewSheet { sheet, at } => {
+                if Rc::ptr_eq(&self.sheet, &sheet) {
+                    return next;
+                }
+                let Ok(changes) = diff(&self.sheet, &sheet) else {
+                    return next;
+                };
+                if changes.is_empty() {
+                    return next;
+                }
+                next.changes = Rc::new(self.changes.with(&changes, &at));
+                next.updated_at = Some(at);
+                next.order = display_order(&sheet).into();
+                // The cards rendered so far stay rendered: an update never
+                // takes away what the reader sees.
+                next.rendered = if self.rendered.is_complete(&self.order) {
+                    self.rendered.complete(&next.order)
+                } else {
+                    self.rendered.next(&sheet, &next.order)
+                };
+                next.record(DeckEvent::of_update(&changes, &sheet.updated));
+                next.sheet = sheet;
+                return next;
+            }
         }
         if !self.rendered.is_complete(&self.order) && next.rendered.is_complete(&self.order) {
             next.record_ready();
@@ -115,6 +161,8 @@ impl DeckState {
     /// deck need not render again.
     pub fn same_as(&self, other: &DeckState) -> bool {
         self.recorded == other.recorded
+            && Rc::ptr_eq(&self.sheet, &other.sheet)
+            && Rc::ptr_eq(&self.changes, &other.changes)
             && self.rendered == other.rendered
             && self.announce == other.announce
             && self.view == other.view

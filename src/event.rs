@@ -10,7 +10,8 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Problem, Severity};
+use crate::model::diff::{Counts, FactIds};
+use crate::model::{Problem, Severity, SheetDiff};
 use crate::state::LinkTarget;
 
 /// The DOM name of [`DeckEvent::Ready`].
@@ -32,9 +33,12 @@ pub const GROUPING: &str = "factcards:grouping";
 /// The DOM name of [`DeckEvent::Seen`].
 pub const VIEW: &str = "factcards:view";
 
+/// The DOM name of [`DeckEvent::Update`].
+pub const UPDATE: &str = "factcards:update";
+
 /// Every DOM event the embed dispatches on a mount element, in the order
 /// the docs list them.
-pub const DOM_NAMES: [&str; 9] = [
+pub const DOM_NAMES: [&str; 10] = [
     READY,
     ERROR,
     CARD_TOGGLE,
@@ -44,6 +48,7 @@ pub const DOM_NAMES: [&str; 9] = [
     SEARCH,
     GROUPING,
     VIEW,
+    UPDATE,
 ];
 
 /// Something that happened in the widget, reported to the host: mostly what
@@ -79,6 +84,74 @@ pub enum DeckEvent {
     /// The view changed (filter, search, open cards or grouping), for the
     /// embed to keep in the URL fragment.
     ViewChanged { fragment: String },
+    /// A live deck shows a new version of its sheet (`live.rs`): how many
+    /// facts and cards changed, and the keys of the facts.
+    Update {
+        sheet: String,
+        /// The new version's `updated`.
+        updated: String,
+        counts: UpdateCounts,
+        ids: UpdateIds,
+    },
+}
+
+/// How many facts and cards an update brought, in `factcards:update`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateCounts {
+    pub new: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub moved: usize,
+    pub new_cards: usize,
+    pub removed_cards: usize,
+}
+
+impl From<Counts> for UpdateCounts {
+    fn from(counts: Counts) -> Self {
+        UpdateCounts {
+            new: counts.new,
+            changed: counts.changed,
+            removed: counts.removed,
+            moved: counts.moved,
+            new_cards: counts.new_cards,
+            removed_cards: counts.removed_cards,
+        }
+    }
+}
+
+/// The keys of the facts an update touched (a fact's `id`, or the key
+/// `model::diff::fact_key` makes for a fact without one), in
+/// `factcards:update`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateIds {
+    pub new: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+    pub moved: Vec<String>,
+}
+
+impl From<FactIds> for UpdateIds {
+    fn from(ids: FactIds) -> Self {
+        UpdateIds {
+            new: ids.new,
+            changed: ids.changed,
+            removed: ids.removed,
+            moved: ids.moved,
+        }
+    }
+}
+
+impl DeckEvent {
+    /// The `factcards:update` of `diff`, whose new version was `updated`.
+    pub fn of_update(diff: &SheetDiff, updated: &str) -> DeckEvent {
+        DeckEvent::Update {
+            sheet: diff.sheet.clone(),
+            updated: updated.to_owned(),
+            counts: diff.counts().into(),
+            ids: diff.ids().into(),
+        }
+    }
 }
 
 impl DeckEvent {
@@ -95,6 +168,7 @@ impl DeckEvent {
             DeckEvent::Search { .. } => SEARCH,
             DeckEvent::Grouping { .. } => GROUPING,
             DeckEvent::Seen { .. } => VIEW,
+            DeckEvent::Update { .. } => UPDATE,
             DeckEvent::ViewChanged { .. } => return None,
         })
     }

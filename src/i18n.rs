@@ -82,6 +82,14 @@ pub struct Strings {
     show_all_facts: (&'static str, &'static str),
     /// Shows the compact layout's collapsed search box.
     pub open_search: &'static str,
+    /// Live updates: the mark of a new fact or card, and of a changed one.
+    pub new_mark: &'static str,
+    pub status_changed: &'static str,
+    pub text_changed: &'static str,
+    pub sources_changed: &'static str,
+    /// The live region after an update: "facts updated" after the number
+    /// (English), or before it (Russian, which then needs no plural).
+    facts_updated: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -152,6 +160,11 @@ static EN: Strings = Strings {
     unavailable: "The key facts cannot be shown just now.",
     show_all_facts: ("Show all", "facts"),
     open_search: "Search",
+    new_mark: "New",
+    status_changed: "Status changed",
+    text_changed: "Changed",
+    sources_changed: "Sources changed",
+    facts_updated: "updated",
 };
 
 static RU: Strings = Strings {
@@ -229,6 +242,11 @@ static RU: Strings = Strings {
     unavailable: "Сейчас не удаётся показать ключевые факты.",
     show_all_facts: ("Показать все факты:", ""),
     open_search: "Поиск",
+    new_mark: "Новое",
+    status_changed: "Статус изменён",
+    text_changed: "Изменено",
+    sources_changed: "Источники изменены",
+    facts_updated: "Обновлено фактов",
 };
 
 impl UiLang {
@@ -324,6 +342,18 @@ impl Strings {
         match self.tag {
             "ru" => format!("{} {facts} {facts_word} в {cards} {cards_word}", self.showing),
             _ => format!("{} {facts} {facts_word} in {cards} {cards_word}", self.showing),
+        }
+    }
+
+    /// "2 facts updated", for the live region after a live update.
+    pub fn facts_updated(&self, facts: usize) -> String {
+        match self.tag {
+            "ru" => format!("{}: {facts}", self.facts_updated),
+            _ => format!(
+                "{facts} {} {}",
+                self.facts_word[self.plural(facts)],
+                self.facts_updated
+            ),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod deck_state;
 pub mod editor;
 pub mod event;
 pub mod i18n;
+pub mod live;
 pub mod model;
 pub mod options;
 pub mod progress;

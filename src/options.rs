@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use crate::event::DeckLink;
+use crate::live::Live;
 use crate::model::WorldShapes;
 use crate::progress::RenderPace;
 
@@ -142,11 +143,12 @@ pub enum OptionName {
     Timeout,
     Layout,
     Header,
+    Live,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 10] = [
+    pub const ALL: [OptionName; 11] = [
         OptionName::Theme,
         OptionName::Lang,
         OptionName::Category,
@@ -157,6 +159,7 @@ impl OptionName {
         OptionName::Timeout,
         OptionName::Layout,
         OptionName::Header,
+        OptionName::Live,
     ];
 
     /// Its key in the options object of `factcards.mount()`.
@@ -172,6 +175,7 @@ impl OptionName {
             OptionName::Timeout => "timeout",
             OptionName::Layout => "layout",
             OptionName::Header => "header",
+            OptionName::Live => "live",
         }
     }
 
@@ -188,6 +192,7 @@ impl OptionName {
             OptionName::Timeout => "data-timeout",
             OptionName::Layout => "data-layout",
             OptionName::Header => "data-header",
+            OptionName::Live => "data-live",
         }
     }
 
@@ -255,6 +260,16 @@ pub struct DeckOptions {
     /// `None` leaves it to the layout: on in full, off in compact. See
     /// [`DeckOptions::shows_header`].
     pub header: Option<bool>,
+    /// Whether a sheet from a URL is re-read to show its updates, and how
+    /// often (`data-live`, `{live}`; `live.rs`). Off by default.
+    pub live: Live,
+    /// When the shown version of a live sheet arrived, in the reader's
+    /// words ("10:42"), set by the embed with each update; the deck marks
+    /// the update's changes with it.
+    pub arrived: Option<String>,
+    /// The new facts (keys) and cards (ids) the reader has seen, found by
+    /// the embed: the deck drops their "New".
+    pub seen: Option<Rc<(Vec<String>, Vec<String>)>>,
     /// A link to follow: opens a card or restores a view each time a new
     /// one arrives, such as when the page's `#sheet/…` hash changes.
     /// Shared, since it rides along in every later update of the options.
@@ -298,6 +313,9 @@ impl Default for DeckOptions {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             layout: Layout::Full,
             header: None,
+            live: Live::Off,
+            arrived: None,
+            seen: None,
             link: None,
             data_href: None,
             map: None,
@@ -349,6 +367,8 @@ impl DeckOptions {
                 "off" | "false" => Some(false),
                 _ => None,
             }),
+            // Present (even empty) means on.
+            live: Live::from_attribute(attribute(OptionName::Live.attribute()).as_deref()),
             ..DeckOptions::default()
         }
     }
@@ -380,6 +400,15 @@ impl DeckOptions {
             }
             (OptionName::Timeout, _) => {
                 return Err(format!("\"{key}\" must be a number of milliseconds"));
+            }
+            (OptionName::Live, OptionValue::Flag(on)) => {
+                self.live = if on { Live::Suggested } else { Live::Off }
+            }
+            (OptionName::Live, OptionValue::Number(seconds)) if Live::from_seconds(seconds).is_some() => {
+                self.live = Live::from_seconds(seconds).unwrap_or_default();
+            }
+            (OptionName::Live, _) => {
+                return Err(format!("\"{key}\" must be a number of seconds, or true or false"));
             }
             (OptionName::OnError, OptionValue::Text(name)) => {
                 self.on_error = OnError::from_name(&name).ok_or_else(|| {

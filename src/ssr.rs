@@ -17,6 +17,7 @@ use std::thread::{self, Thread};
 
 use yew::LocalServerRenderer;
 
+use crate::live::RENDERED_SHEET_CLASS;
 use crate::model::{Sheet, WorldShapes};
 use crate::options::DeckOptions;
 pub use crate::options::{DEFAULT_CSS_HREF, Theme};
@@ -61,6 +62,7 @@ pub fn render_deck(props: FactDeckProps) -> String {
 /// data-theme=…>…</div></template>`. The sheet must be valid (see
 /// `model::check`).
 pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
+    let sheet_of_fallback = Rc::clone(&sheet);
     let props = FactDeckProps {
         options: DeckOptions {
             // The shapes are read only for a sheet that has a map.
@@ -85,11 +87,31 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
             r#"<template shadowrootmode="open">"#,
             r#"<link rel="stylesheet" href="{href}">"#,
             r#"<div class="fc-root" data-theme="{theme}">{deck}</div>"#,
-            "</template>",
+            "{rendered}</template>",
         ),
         href = escape_attribute(&options.css_href),
         theme = options.theme.as_str(),
         deck = deck,
+        rendered = rendered_sheet(&sheet_of_fallback),
+    )
+}
+
+/// For a live sheet (one with `refresh`), the sheet as rendered, as an
+/// inert JSON script: a live deck that takes over the fallback diffs what
+/// it fetches against it, and shows what changed since the page was
+/// rendered instead of swapping the facts silently. Empty otherwise.
+fn rendered_sheet(sheet: &Sheet) -> String {
+    if sheet.refresh.is_none() {
+        return String::new();
+    }
+    let Ok(json) = serde_json::to_string(sheet) else {
+        return String::new();
+    };
+    // `<` only occurs inside JSON strings, where \u003c means the same: no
+    // `</script>` or `<!--` can end the script early.
+    format!(
+        r#"<script type="application/json" class="{RENDERED_SHEET_CLASS}">{}</script>"#,
+        json.replace('<', "\\u003c")
     )
 }
 

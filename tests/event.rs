@@ -62,6 +62,12 @@ fn every_event_for_the_host_has_a_listed_dom_name() {
             grouping: "certainty",
         },
         DeckEvent::Seen { sheet: "s".into() },
+        DeckEvent::Update {
+            sheet: "s".into(),
+            updated: "2026-11-26".into(),
+            counts: Default::default(),
+            ids: Default::default(),
+        },
     ];
     let names: Vec<&str> = events.iter().filter_map(DeckEvent::dom_name).collect();
     assert_eq!(names, DOM_NAMES);
@@ -182,6 +188,12 @@ fn the_iframe_loader_forwards_every_dom_event_with_its_documented_fields_only() 
         },
         DeckEvent::Grouping { grouping: "topic" },
         DeckEvent::Seen { sheet: "s".into() },
+        DeckEvent::Update {
+            sheet: "s".into(),
+            updated: "2026-11-26".into(),
+            counts: Default::default(),
+            ids: Default::default(),
+        },
     ];
     for ((name, fields), event) in listed.iter().zip(&samples) {
         assert_eq!(event.dom_name(), Some(*name));

@@ -48,6 +48,7 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("data-timeout", "2500"),
         ("data-layout", "compact"),
         ("data-header", "on"),
+        ("data-live", "90"),
     ]));
     let mut from_js = DeckOptions::default();
     for (key, value) in [
@@ -61,6 +62,7 @@ fn the_attributes_set_what_the_js_options_of_the_same_option_set() {
         ("timeout", OptionValue::Number(2500.0)),
         ("layout", OptionValue::Text("compact".into())),
         ("header", OptionValue::Flag(true)),
+        ("live", OptionValue::Number(90.0)),
     ] {
         from_js.set_js(key, value).unwrap();
     }
@@ -117,7 +119,7 @@ fn the_js_options_refuse_typos_by_name() {
     let mut options = DeckOptions::default();
     assert_eq!(
         options.set_js("colour", OptionValue::Text("red".into())),
-        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout", "layout", "header")"#.into())
+        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout", "layout", "header", "live")"#.into())
     );
     assert_eq!(
         options.set_js("theme", OptionValue::Text("purple".into())),
@@ -146,6 +148,14 @@ fn the_js_options_refuse_typos_by_name() {
     assert_eq!(
         options.set_js("header", OptionValue::Text("off".into())),
         Err(r#""header" must be true or false"#.into())
+    );
+    assert_eq!(
+        options.set_js("live", OptionValue::Text("60".into())),
+        Err(r#""live" must be a number of seconds, or true or false"#.into())
+    );
+    assert_eq!(
+        options.set_js("live", OptionValue::Number(-1.0)),
+        Err(r#""live" must be a number of seconds, or true or false"#.into())
     );
     // undefined and null leave the default.
     options.set_js("card", OptionValue::Absent).unwrap();

@@ -21,6 +21,7 @@
     "factcards:search": ["query", "matches"],
     "factcards:grouping": ["grouping"],
     "factcards:view": ["sheet"],
+    "factcards:update": ["sheet", "updated", "counts", "ids"],
   };
   /** The frame that sent `event`, if it is a factcards frame and the message comes from its origin. */
   const senderFrame = (event) => {

@@ -50,6 +50,8 @@ export interface MountOptions {
   layout?: "full" | "compact";
   /** Whether the deck shows its own header (title, summary, update); default true in "full", false in "compact". */
   header?: boolean;
+  /** Re-read a URL sheet to show its updates: seconds between reads (at least 30), or true for the sheet's `refresh` (default off). */
+  live?: number | boolean;
 }
 
 /** One problem of a sheet: its JSON path, what is wrong, and where the value starts in the JSON text. */
@@ -113,6 +115,15 @@ export interface FactcardsApi {
   load: typeof load;
 }
 
+/** What a live deck's update brought (`factcards:update`): fact keys are a fact's `id`, or `card~index~fingerprint` for a fact without one. */
+export interface UpdateDetail {
+  sheet: string;
+  /** The new version's `updated`. */
+  updated: string;
+  counts: { new: number; changed: number; removed: number; moved: number; newCards: number; removedCards: number };
+  ids: { new: string[]; changed: string[]; removed: string[]; moved: string[] };
+}
+
 /** Events dispatched on the mount element (they bubble). */
 export interface FactcardsEventMap {
   "factcards:ready": CustomEvent<{ sheet: string; cards: number }>;
@@ -126,6 +137,7 @@ export interface FactcardsEventMap {
   "factcards:grouping": CustomEvent<{ grouping: "topic" | "certainty" }>;
   /** The first time at least half of the deck (or of the screen, for a taller deck) is on screen. */
   "factcards:view": CustomEvent<{ sheet: string }>;
+  "factcards:update": CustomEvent<UpdateDetail>;
 }
 
 declare global {

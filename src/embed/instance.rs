@@ -8,11 +8,13 @@ use std::rc::{Rc, Weak};
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
+use super::live::{LiveSheet, local_time};
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map, page};
 use crate::event::{DeckEvent, DeckLink, problem_details};
-use crate::model::{SheetError, WorldShapes};
+use crate::live::{Verdict, judge};
+use crate::model::{Sheet, SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
 use crate::state::{LinkTarget, card_anchor, card_fragment, owns_fragment, parse_fragment};
@@ -52,6 +54,14 @@ pub struct Instance {
     /// Watches for the deck to be seen, once (`factcards:view`).
     seen: RefCell<Option<super::seen::Seen>>,
     seen_reported: Cell<bool>,
+    /// The reader of a live sheet (`data-live`), while it polls.
+    live: RefCell<Option<Rc<LiveSheet>>>,
+    /// The sheet a server-rendered fallback was rendered from, if it holds
+    /// it (`ssr.rs`, for live sheets): a live deck shows what changed since.
+    rendered: Option<Rc<Sheet>>,
+    /// A newer version than the fallback's, shown as an update once the
+    /// deck of the fallback's own version has taken over.
+    pending_update: RefCell<Option<(Rc<Sheet>, String)>>,
 }
 
 /// How long a search must rest before `factcards:search` reports it, so
@@ -86,6 +96,7 @@ impl Instance {
         let root = document
             .create_element("div")
             .map_err(|_| "factcards: cannot create elements")?;
+        let rendered = rendered_sheet(&shadow);
         let children = shadow.child_nodes();
         let fallback: Vec<web_sys::Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
         // The light DOM (a no-JS fallback list, inline JSON) is replaced.
@@ -146,6 +157,9 @@ impl Instance {
                 seen: RefCell::new(None),
                 seen_reported: Cell::new(false),
                 host,
+                live: RefCell::new(None),
+                rendered,
+                pending_update: RefCell::new(None),
             }
         });
         Ok(instance)
@@ -185,6 +199,7 @@ impl Instance {
         self.forget_view_in_url();
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
+        self.live.borrow_mut().take();
         match source {
             SheetSource::Url(url) => {
                 self.show(LoadState::Loading, None);
@@ -205,15 +220,90 @@ impl Instance {
         if self.generation.get() != generation {
             return result.map(|_| ());
         }
-        self.finish(result, Some(url))
+        let live = result
+            .as_ref()
+            .ok()
+            .and_then(|loaded| LiveSheet::start(self, &url, &loaded.sheet));
+        // Over the fallback of an older version, a live deck starts from
+        // the version the reader sees and shows the fetched one as an
+        // update, not as a silent swap.
+        let result = match (&live, &self.rendered, result) {
+            (Some(_), Some(rendered), Ok(loaded))
+                if self.has_fallback() && matches!(judge(rendered, &loaded.sheet), Verdict::Update(_)) =>
+            {
+                let lang = self.options().lang.unwrap_or_else(|| loaded.sheet.lang.clone());
+                *self.pending_update.borrow_mut() = Some((Rc::clone(&loaded.sheet), local_time(&lang)));
+                Ok(Loaded {
+                    sheet: Rc::clone(rendered),
+                    json: None,
+                })
+            }
+            (_, _, result) => result,
+        };
+        let shown = self.finish(result, Some(url));
+        *self.live.borrow_mut() = live;
+        shown
     }
 
     /// Starts a URL load and returns its generation, for the JS API to await.
     pub fn begin_url_load(&self) -> u32 {
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
+        self.live.borrow_mut().take();
         self.show(LoadState::Loading, None);
         generation
+    }
+
+    /// What a page asked of this widget.
+    pub fn options(&self) -> DeckOptions {
+        self.props.borrow().options.clone()
+    }
+
+    pub fn shadow(&self) -> &ShadowRoot {
+        &self.shadow
+    }
+
+    /// The sheet shown, if one is.
+    pub fn shown_sheet(&self) -> Option<Rc<Sheet>> {
+        match &self.props.borrow().load {
+            LoadState::Ready(sheet) => Some(Rc::clone(sheet)),
+            LoadState::Loading | LoadState::Failed(_) => None,
+        }
+    }
+
+    /// Whether `live` is this widget's reader still (not replaced by
+    /// another load, nor destroyed).
+    pub fn is_live(&self, live: &Rc<LiveSheet>) -> bool {
+        self.live
+            .borrow()
+            .as_ref()
+            .is_some_and(|current| Rc::ptr_eq(current, live))
+    }
+
+    /// Shows a new version of the sheet, which arrived at `at`: the deck
+    /// keeps the reader's view and marks what changed (`deck_state.rs`).
+    pub fn show_update(&self, sheet: Rc<Sheet>, at: String) {
+        self.update_props(|props| {
+            props.load = LoadState::Ready(sheet);
+            props.options.arrived = Some(at);
+            true
+        });
+    }
+
+    /// Drops the "New" of the facts (keys) and cards (ids) the reader has
+    /// seen.
+    pub fn mark_seen(&self, facts: Vec<String>, cards: Vec<String>) {
+        self.update_props(|props| {
+            props.options.seen = Some(Rc::new((facts, cards)));
+            true
+        });
+    }
+
+    /// Tells the console and the page why an update was not shown; the
+    /// deck stays as it is.
+    pub fn report_update_problems(&self, problems: Vec<crate::model::Problem>) {
+        warn_problems("factcards: an update of the sheet was not shown:", &problems);
+        events::dispatch(&self.host, &DeckEvent::Failed { problems });
     }
 
     fn finish(&self, result: Result<Loaded, SheetError>, url: Option<String>) -> Result<(), SheetError> {
@@ -319,6 +409,7 @@ impl Instance {
         self.search_pending.borrow_mut().take();
         self.seen.borrow_mut().take();
         self.generation.set(self.generation.get().wrapping_add(1));
+        self.live.borrow_mut().take();
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
@@ -352,6 +443,12 @@ impl Instance {
         if fallback.is_empty() {
             return;
         }
+        if let Some((sheet, at)) = self.pending_update.borrow_mut().take() {
+            self.show_update(sheet, at);
+            if let Some(live) = self.live.borrow().as_ref() {
+                live.watch_marks_soon();
+            }
+        }
         for node in fallback {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);
@@ -371,7 +468,7 @@ impl Instance {
             // A server-rendered fallback is better than any message: it
             // stays, and the live deck stays out of sight.
             DeckEvent::Failed { problems } => {
-                warn_problems(problems);
+                warn_problems("factcards: the sheet could not be shown:", problems);
                 if self.props.borrow().options.debug || !self.has_fallback() {
                     self.take_over_from_fallback();
                 }
@@ -433,8 +530,8 @@ impl Instance {
 
 /// Every problem of a sheet that could not be shown, with its path, for
 /// whoever looks in the console (the page shows readers no JSON paths).
-fn warn_problems(problems: &[crate::model::Problem]) {
-    let mut text = String::from("factcards: the sheet could not be shown:");
+fn warn_problems(heading: &str, problems: &[crate::model::Problem]) {
+    let mut text = String::from(heading);
     for problem in problem_details(problems) {
         let place = match (problem.path, problem.line, problem.column) {
             ("", Some(line), Some(column)) => format!("line {line}, column {column}"),
@@ -447,4 +544,12 @@ fn warn_problems(problems: &[crate::model::Problem]) {
         ));
     }
     web_sys::console::warn_1(&text.into());
+}
+
+/// The sheet a server-rendered fallback holds as rendered (`ssr.rs`), if
+/// it holds a valid one.
+fn rendered_sheet(shadow: &ShadowRoot) -> Option<Rc<Sheet>> {
+    let selector = format!("script.{}", crate::live::RENDERED_SHEET_CLASS);
+    let text = shadow.query_selector(&selector).ok()??.text_content()?;
+    crate::model::check(&text).into_result().ok().map(Rc::new)
 }

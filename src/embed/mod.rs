@@ -5,6 +5,7 @@
 mod api;
 mod events;
 mod instance;
+mod live;
 mod map;
 mod page;
 mod panic;

@@ -4,17 +4,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fact::{Cites, MarkLinks, fact_item, source_entry_id};
+use super::changes::{change_mark, new_card_mark};
+use super::fact::{Cites, MarkLinks, fact_item_marked, source_entry_id};
 use super::highlight::highlight;
 use super::region_map::RegionMap;
 use super::sources::{ListOf, source_list};
 use super::status::Explained;
 use crate::i18n::UiLang;
+use crate::live::CardMarks;
 use crate::model::{Sheet, SourceMarks, Status, WorldShapes, card_sources};
 use crate::search::Query;
 use crate::state::{Action, card_anchor};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FactCardProps {
     pub sheet: Rc<Sheet>,
     /// The sheet's source marks (`SourceMarks::new(&sheet)`), computed once
@@ -49,6 +51,38 @@ pub struct FactCardProps {
     /// place unseen.
     #[prop_or_default]
     pub static_markup: bool,
+    /// Optional: what live updates changed in this card (`live.rs`).
+    #[prop_or_default]
+    pub changes: Option<Rc<CardMarks>>,
+}
+
+/// Equal when the card would render the same: a new version of the sheet
+/// (a live update) in which this card, the sources and its correction are
+/// as they were leaves it alone, so that an update re-renders only the
+/// cards it changed, not a whole big deck.
+impl PartialEq for FactCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_card = Rc::ptr_eq(&self.sheet, &other.sheet) || {
+            let (old, new) = (&*self.sheet, &*other.sheet);
+            let card = old.cards.get(self.index);
+            old.id == new.id
+                && card == new.cards.get(other.index)
+                && old.sources == new.sources
+                && card.is_none_or(|card| old.is_corrected(&card.id) == new.is_corrected(&card.id))
+        };
+        same_card
+            && self.marks == other.marks
+            && self.facts == other.facts
+            && self.query == other.query
+            && self.expanded == other.expanded
+            && self.ui_lang == other.ui_lang
+            && self.dispatch == other.dispatch
+            && self.open_legend == other.open_legend
+            && self.map == other.map
+            && self.map_loading == other.map_loading
+            && self.changes == other.changes
+            && self.static_markup == other.static_markup
+    }
 }
 
 #[component]
@@ -148,6 +182,9 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 if corrected {
                     <span class="fc-card__corrected">{ strings.corrected }</span>
                 }
+                if props.changes.as_ref().is_some_and(|changes| changes.new) {
+                    { new_card_mark(&card.id, props.ui_lang) }
+                }
             </h4>
             if !card.regions.is_empty() {
                 <RegionMap
@@ -162,7 +199,8 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                 { for card.facts.iter().enumerate().map(|(index, fact)| {
                     let hidden = props.facts.binary_search(&index).is_err();
                     // A hidden fact has no match to mark: skip the search.
-                    fact_item(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites)
+                    let change = props.changes.as_ref().and_then(|changes| changes.facts.get(index)).and_then(Option::as_ref);
+                    fact_item_marked(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites, change_mark(change, props.ui_lang))
                 }) }
             </ul>
             if props.static_markup {

@@ -81,9 +81,8 @@ impl Reducible for Deck {
 /// by topic or by certainty, and the footer.
 #[component]
 pub fn FactDeck(props: &FactDeckProps) -> Html {
-    let sheet = &props.sheet;
     let state = {
-        let sheet = Rc::clone(sheet);
+        let sheet = Rc::clone(&props.sheet);
         let category = props.options.initial_category.clone();
         let card = props.options.initial_card.clone();
         let pace = props.options.pace;
@@ -92,6 +91,29 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             heard: Rc::new(Cell::new(0)),
         })
     };
+    // A new version of the sheet (a live deck) goes through the reducer,
+    // which keeps the reader's view and marks what changed; until it has,
+    // the deck shows the sheet its state refers to.
+    {
+        let dispatcher = state.dispatcher();
+        let at = props.options.arrived.clone().unwrap_or_default();
+        use_effect_with(Rc::clone(&props.sheet), move |sheet| {
+            dispatcher.dispatch(DeckAction::NewSheet {
+                sheet: Rc::clone(sheet),
+                at,
+            })
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.options.seen.clone(), move |seen| {
+            if let Some(seen) = seen {
+                let (facts, cards) = (**seen).clone();
+                dispatcher.dispatch(DeckAction::Seen { facts, cards });
+            }
+        });
+    }
+    let sheet = &Rc::clone(&state.state.sheet);
     // A stable callback, so that cards whose props did not change are not
     // re-rendered when another card or the filter changes.
     let dispatch = {
@@ -216,6 +238,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 map: props.options.map.as_ref(),
                 map_loading: props.options.map_loading,
                 static_markup: still,
+                changes: &deck.changes,
             })
         }
         Grouping::Certainty => certainty_view(
@@ -242,6 +265,9 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 // Without its header the deck keeps its title for screen
                 // readers, so that the headings below stay in order.
                 <h2 class="fc-visually-hidden">{ &sheet.title }</h2>
+            }
+            if let Some(at) = &deck.updated_at {
+                <p class="fc-header__live" data-updated-at="">{ strings.updated }{ " " }{ at }</p>
             }
             <div class={classes!("fc-controls", reserved)} aria-hidden={still.then_some("true")}>
                 if compact {

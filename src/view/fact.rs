@@ -54,6 +54,20 @@ pub fn fact_item(
     strings: &Strings,
     cites: Cites,
 ) -> Html {
+    fact_item_marked(fact, query, context, hidden, strings, cites, Html::default())
+}
+
+/// [`fact_item`], ending with `change`: what a live update did to the fact
+/// (`changes.rs`), or nothing.
+pub fn fact_item_marked(
+    fact: &Fact,
+    query: &Query,
+    context: Option<&str>,
+    hidden: bool,
+    strings: &Strings,
+    cites: Cites,
+    change: Html,
+) -> Html {
     let (open, close) = strings.quote_marks;
     let marks = source_marks(fact, strings, cites);
     let last_is_text = fact.quote.is_none() && fact.attribution.is_none();
@@ -79,6 +93,7 @@ pub fn fact_item(
             if let Some(context) = context {
                 <p class="fc-fact__context">{ strings.in_card }{ ": " }{ highlight(context, query) }</p>
             }
+            { change }
         </li>
     }
 }

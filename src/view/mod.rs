@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod certainty;
+pub mod changes;
 pub mod corrections;
 pub mod deck;
 pub mod error_panel;

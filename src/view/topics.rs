@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::card::FactCard;
 use crate::i18n::UiLang;
+use crate::live::ChangeMarks;
 use crate::model::{Sheet, SourceMarks, Status, WorldShapes};
 use crate::state::{Action, ViewState, Visible};
 
@@ -30,6 +31,8 @@ pub struct Topics<'a> {
     pub map_loading: bool,
     /// Whether this is the no-JS fallback (see `FactCard`'s `static_markup`).
     pub static_markup: bool,
+    /// What live updates changed (`live.rs`).
+    pub changes: &'a ChangeMarks,
 }
 
 /// The topic view: the first `rendered` cards in display order (every card
@@ -51,6 +54,7 @@ pub fn topic_sections(topics: Topics) -> Html {
         map,
         map_loading,
         static_markup,
+        changes,
     } = topics;
     // The facts of each card that match the search, whatever the filter.
     let mut matching: Vec<Option<&[usize]>> = vec![None; sheet.cards.len()];
@@ -97,6 +101,7 @@ pub fn topic_sections(topics: Topics) -> Html {
                     map={map.cloned()}
                     {map_loading}
                     {static_markup}
+                    changes={changes.of_card(sheet, index).map(Rc::new)}
                 />
                 </div>
             });

@@ -72,9 +72,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
         LoadState::Ready(sheet) => html! {
             // A new sheet is a new deck: the key resets the reader's state,
-            // which refers to the old sheet's ids.
+            // which refers to the old sheet's ids. A live deck keeps it for
+            // a new version of the same story, and marks what changed.
             <FactDeck
-                key={Rc::as_ptr(sheet) as usize}
+                key={if props.options.live.is_on() { sheet.id.clone() } else { format!("{:p}", Rc::as_ptr(sheet)) }}
                 sheet={Rc::clone(sheet)}
                 options={props.options.clone()}
                 on_event={props.on_event.clone()}

@@ -1,0 +1,371 @@
+// End-to-end: live sheets (data-live). A route serves a sequence of
+// versions of one sheet with ETags, answering 304 to a matching
+// If-None-Match, and each test sets what it answers next: a new version,
+// an error, a redirect, a huge body, a sheet that flips. Runs against the
+// test-hooks build (scripts/test builds it into target/dist-test), whose
+// floor between reads is 50 ms instead of the release's 30 s, so that no
+// test waits for long; nothing else differs.
+import { test, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
+
+const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
+const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
+
+/** Version 1: the small fixture sheet, with an id on every fact. */
+const V1 = JSON.parse(readFileSync(new URL("./fixtures/small-sheet.json", import.meta.url), "utf8"));
+const IDS = ["cause", "reopening", "detour"];
+V1.cards.forEach((card, index) => {
+  card.facts[0].id = IDS[index];
+});
+
+/** Version 2: reopening is confirmed, and the first card has a new fact. */
+function v2() {
+  const sheet = structuredClone(V1);
+  sheet.updated = "2026-11-26T15:05:00Z";
+  sheet.cards[1].facts[0].status = "confirmed";
+  sheet.cards[0].facts.push({
+    id: "inspection",
+    text: "Engineers will inspect the other supports this week.",
+    status: "reported",
+    sources: ["council"],
+  });
+  return sheet;
+}
+
+/** What the sheet's route answers; each test sets it. */
+let serving;
+/** Every request of the sheet: its conditional headers and the answer. */
+let requests;
+
+function answer(body, etag) {
+  return { status: 200, body: typeof body === "string" ? body : JSON.stringify(body), etag };
+}
+
+beforeEach(() => {
+  serving = answer(V1, '"v1"');
+  requests = [];
+});
+
+let port;
+setUpSuite(DIST_TEST, {
+  mounts: { "/fixtures/": FIXTURES },
+  routes: {
+    // ?live=<seconds>&below=1 puts the deck below a screen of text.
+    "/live.html": (request, response, url) => {
+      port = url.port || request.headers.host.split(":")[1];
+      const live = url.searchParams.get("live") ?? "0.1";
+      const spacer = '<div style="height:3000px">Above the deck</div>';
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live deck</title>
+<link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head>
+<body>${url.searchParams.has("below") ? spacer : ""}
+<div data-factcards id="facts" data-src="/live/sheet.json" data-live="${live}" data-url-state="off"></div>
+<div style="height:2000px"></div></body></html>`);
+    },
+    // A server-rendered fallback of version 1 (a live sheet: it suggests
+    // a refresh, so the fallback holds the sheet as rendered).
+    "/live-fallback.html": (request, response) => {
+      const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "-"], {
+        encoding: "utf8",
+        input: JSON.stringify({ ...V1, refresh: 60 }),
+      });
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live over a fallback</title>
+<link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head>
+<body><div data-factcards id="facts" data-src="/live/sheet.json" data-live="60" data-url-state="off">${fallback}</div></body></html>`);
+    },
+    "/live/sheet.json": (request, response) => {
+      const now = typeof serving === "function" ? serving(requests.length) : serving;
+      const match = now.etag && request.headers["if-none-match"] === now.etag;
+      requests.push({ ifNoneMatch: request.headers["if-none-match"], status: match ? 304 : now.status });
+      if (now.redirect) {
+        response.writeHead(302, { location: now.redirect.replace("PORT", request.headers.host.split(":")[1]) });
+        response.end();
+      } else if (match) {
+        response.writeHead(304, { etag: now.etag });
+        response.end();
+      } else {
+        response.writeHead(now.status, {
+          "content-type": "application/json",
+          "cache-control": "no-cache",
+          ...(now.etag ? { etag: now.etag } : {}),
+        });
+        response.end(now.body);
+      }
+    },
+    // Another origin's copy of the story (localhost, not 127.0.0.1), which
+    // CORS would let through: only the widget's own check refuses it.
+    "/live/other.json": (request, response) => {
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "access-control-allow-origin": "*",
+        "access-control-allow-headers": "*",
+      });
+      response.end(request.method === "OPTIONS" ? "" : JSON.stringify(v2()));
+    },
+  },
+});
+
+/** Opens the live page and waits for the first version. */
+async function open(query = "", path = "/live.html") {
+  const page = await browser.newPage({ viewport: { width: 500, height: 400 } });
+  await page.addInitScript(() => {
+    // A tab hidden on demand: window.__hide(true) and back.
+    let hidden = false;
+    Object.defineProperty(Document.prototype, "hidden", { configurable: true, get: () => hidden });
+    Object.defineProperty(Document.prototype, "visibilityState", {
+      configurable: true,
+      get: () => (hidden ? "hidden" : "visible"),
+    });
+    window.__hide = (value) => {
+      hidden = value;
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    window.__events = [];
+    for (const name of ["factcards:update", "factcards:error", "factcards:ready"]) {
+      document.addEventListener(name, (event) => window.__events.push({ name, detail: event.detail }));
+    }
+  });
+  await page.goto(`${origin}${path}${query}`);
+  await page.waitForFunction(() => window.__events.some((event) => event.name === "factcards:ready"));
+  return page;
+}
+
+function facts(page) {
+  return page.evaluate(() =>
+    [...document.getElementById("facts").shadowRoot.querySelectorAll(".fc-fact .fc-fact__text")].map((p) =>
+      p.textContent.trim(),
+    ),
+  );
+}
+
+async function waitForEvent(page, name, count = 1) {
+  await page.waitForFunction(
+    ([name, count]) => window.__events.filter((event) => event.name === name).length >= count,
+    [name, count],
+  );
+  return page.evaluate((name) => window.__events.filter((event) => event.name === name), name);
+}
+
+/** Waits until the route has been asked `n` more times. */
+async function reads(n) {
+  const target = requests.length + n;
+  const started = Date.now();
+  while (requests.length < target) {
+    if (Date.now() - started > 10000) throw new Error(`only ${requests.length} of ${target} reads`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test("an update lands with its marks, keeps the search, the open card and the scroll, and is announced", async () => {
+  const page = await open("?live=0.1");
+  const root = "document.getElementById('facts').shadowRoot";
+  // The reader searches, opens a card's sources and scrolls the third card
+  // to the top.
+  await page.evaluate(`${root}.querySelector('[data-card=how-long] .fc-card__toggle').click()`);
+  const search = page.locator("#facts .fc-search input, #facts input[type=search]").first();
+  await search.fill("the");
+  await page.evaluate(`window.scrollTo(0, ${root}.querySelector('[data-card=diversions]').getBoundingClientRect().top + window.scrollY - 10)`);
+  await search.focus();
+  await page.evaluate(`window.scrollTo(0, ${root}.querySelector('[data-card=diversions]').getBoundingClientRect().top + window.scrollY - 10)`);
+  const before = await page.evaluate(`${root}.querySelector('[data-card=diversions]').getBoundingClientRect().top`);
+  assert.ok(Math.abs(before - 10) < 1, `scrolled to the third card (${before})`);
+  await reads(1);
+  serving = answer(v2(), '"v2"');
+  const [update] = await waitForEvent(page, "factcards:update");
+  assert.deepEqual(update.detail.counts, { new: 1, changed: 1, removed: 0, moved: 0, newCards: 0, removedCards: 0 });
+  assert.deepEqual(update.detail.ids, { new: ["inspection"], changed: ["reopening"], removed: [], moved: [] });
+  assert.equal(update.detail.sheet, V1.id);
+  await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelector(".fc-change"));
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    const mark = (card) => root.querySelector(`[data-card=${card}] .fc-change`)?.textContent ?? null;
+    return {
+      changed: mark("how-long"),
+      added: [...root.querySelectorAll("[data-card=why-closed] .fc-change")].map((p) => p.textContent),
+      unchanged: mark("diversions"),
+      open: root.querySelector("[data-card=how-long] .fc-card__toggle").getAttribute("aria-expanded"),
+      query: root.querySelector("input").value,
+      updated: root.querySelector(".fc-header__live")?.textContent ?? null,
+      region: root.querySelector(".fc-live-region")?.textContent ?? null,
+      top: root.querySelector("[data-card=diversions]").getBoundingClientRect().top,
+      focus: root.activeElement?.className ?? null,
+    };
+  });
+  assert.match(shown.changed, /^Status changed: Unclear → Confirmed, \d\d:\d\d/i);
+  assert.equal(shown.added.length, 1);
+  assert.match(shown.added[0], /^New, \d\d:\d\d/);
+  assert.equal(shown.unchanged, null);
+  assert.equal(shown.open, "true", "the open card stays open");
+  assert.equal(shown.query, "the", "the search stays");
+  assert.equal(shown.focus, "fc-search__input", "the focus stays");
+  assert.match(shown.updated, /^Updated \d\d:\d\d/);
+  assert.equal(shown.region, "2 facts updated");
+  assert.ok(Math.abs(shown.top - before) < 1, `the card the reader looks at stays put (${before} → ${shown.top})`);
+  // Print shows the marks.
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() =>
+    [...document.getElementById("facts").shadowRoot.querySelectorAll(".fc-change")].every((mark) =>
+      mark.checkVisibility(),
+    ),
+  );
+  assert.ok(printed, "every change mark prints");
+  await page.close();
+});
+
+test("a 304 costs no render, and reads send the last ETag", async () => {
+  const page = await open("?live=0.05");
+  await reads(2);
+  await page.evaluate(() => {
+    window.__mutations = 0;
+    new MutationObserver((list) => (window.__mutations += list.length)).observe(
+      document.getElementById("facts").shadowRoot,
+      { subtree: true, childList: true, attributes: true, characterData: true },
+    );
+  });
+  await reads(4);
+  const last = requests.slice(-4);
+  assert.ok(last.every((read) => read.ifNoneMatch === '"v1"' && read.status === 304), JSON.stringify(last));
+  assert.equal(await page.evaluate(() => window.__mutations), 0);
+  assert.equal((await page.evaluate(() => window.__events)).filter((e) => e.name === "factcards:update").length, 0);
+  await page.close();
+});
+
+test("a hidden tab and a deck off screen do not read; both resume", async () => {
+  const page = await open("?live=0.05");
+  await reads(1);
+  await page.evaluate(() => window.__hide(true));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const hidden = requests.length;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(requests.length, hidden, "no reads while hidden");
+  await page.evaluate(() => window.__hide(false));
+  await reads(2);
+  await page.close();
+
+  const below = await open("?live=0.05&below=1");
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const offScreen = requests.length;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(requests.length, offScreen, "no reads while the deck is off screen");
+  await below.evaluate(() => document.getElementById("facts").scrollIntoView());
+  await reads(2);
+  await below.close();
+});
+
+const BAD = {
+  "an HTTP error": { status: 500, body: "oops", why: /HTTP 500/ },
+  "invalid JSON": { status: 200, body: "{ not json", etag: '"bad"', why: /./ },
+  "an invalid sheet": { status: 200, body: JSON.stringify({ ...V1, cards: [] }), etag: '"bad"', why: /./ },
+  "another story": {
+    status: 200,
+    body: JSON.stringify({ ...v2(), id: "another-story" }),
+    etag: '"bad"',
+    why: /another story/,
+  },
+  "a redirect to another origin": { redirect: "http://localhost:PORT/live/other.json", why: /another origin/ },
+  "a sheet over the limits": {
+    status: 200,
+    body: `{"x": "${"a".repeat(4 * 1024 * 1024)}"}`,
+    etag: '"big"',
+    why: /MiB|bytes|large|limit/i,
+  },
+};
+
+for (const [name, bad] of Object.entries(BAD)) {
+  test(`${name} leaves the deck as it is, says why, and the next read is tried`, async () => {
+    const page = await open("?live=0.05");
+    const before = await facts(page);
+    const warnings = [];
+    page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+    serving = bad;
+    const errors = await waitForEvent(page, "factcards:error");
+    assert.ok(
+      errors[0].detail.problems.some((problem) => bad.why.test(problem.message)),
+      JSON.stringify(errors[0].detail.problems).slice(0, 500),
+    );
+    assert.deepEqual(await facts(page), before);
+    assert.ok(warnings.some((text) => text.includes("an update of the sheet was not shown")), warnings.join("\n"));
+    // The fixed sheet lands at a later read.
+    serving = answer(v2(), '"v2"');
+    await waitForEvent(page, "factcards:update");
+    assert.equal((await facts(page)).length, before.length + 1);
+    await page.close();
+  });
+}
+
+test("a failing server is read ever less often", async () => {
+  const page = await open("?live=0.05");
+  serving = { status: 503, body: "" };
+  const start = requests.length;
+  await new Promise((resolve) => setTimeout(resolve, 1600));
+  // 50, 100, 200, 400, 800 ms: at most five reads in 1.6 s, where a steady
+  // 50 ms would make thirty.
+  assert.ok(requests.length - start <= 6, `${requests.length - start} reads`);
+  await page.close();
+});
+
+test("a sheet that flips between two versions is announced once a minute at most", async () => {
+  const page = await open("?live=0.05");
+  const flips = [answer(V1, '"v1"'), answer(v2(), '"v2"')];
+  serving = (n) => flips[n % 2];
+  await waitForEvent(page, "factcards:update", 4);
+  const region = await page.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    return root.querySelector(".fc-live-region").textContent;
+  });
+  // The first update spoke; the others wait for the minute.
+  assert.match(region, /^\d+ facts? updated$/);
+  const spoken = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let changes = 0;
+        const region = document.getElementById("facts").shadowRoot.querySelector(".fc-live-region");
+        new MutationObserver(() => changes++).observe(region, { childList: true, characterData: true, subtree: true });
+        setTimeout(() => resolve(changes), 500);
+      }),
+  );
+  assert.equal(spoken, 0);
+  await page.close();
+});
+
+test("a live deck over the fallback of an older version shows the newer one as an update", async () => {
+  serving = answer({ ...v2(), refresh: 60 }, '"v2"');
+  const page = await open("", "/live-fallback.html");
+  const [update] = await waitForEvent(page, "factcards:update");
+  assert.deepEqual(update.detail.ids, { new: ["inspection"], changed: ["reopening"], removed: [], moved: [] });
+  await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-change").length === 2);
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot;
+    return {
+      roots: root.querySelectorAll(".fc-root").length,
+      pending: root.querySelectorAll("[data-pending]").length,
+      facts: root.querySelectorAll(".fc-fact").length,
+    };
+  });
+  assert.deepEqual(shown, { roots: 1, pending: 0, facts: 4 });
+  await page.close();
+});
+
+test("a New mark goes once the reader has seen it; a change mark stays", async () => {
+  const page = await open("?live=0.05");
+  serving = answer(v2(), '"v2"');
+  await waitForEvent(page, "factcards:update");
+  const count = (selector) =>
+    page.evaluate((selector) => document.getElementById("facts").shadowRoot.querySelectorAll(selector).length, selector);
+  await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelector("[data-change=new]"));
+  // The reader scrolls to it; give the observer a frame to see it.
+  await page.evaluate(() =>
+    document.getElementById("facts").shadowRoot.querySelector("[data-change=new]").scrollIntoView({ block: "center" }),
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(await count("[data-change=new]"), 1, "still new while in view");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => !document.getElementById("facts").shadowRoot.querySelector("[data-change=new]"));
+  assert.equal(await count("[data-change=changed]"), 1, "what changed stays marked");
+  await page.close();
+});

@@ -228,6 +228,12 @@ mod deck {
         );
         assert!(!seen.same_as(&next), "the deck renders again");
         assert_eq!(next.view, view, "filter, search and open cards stay");
+        // The search runs over the new version, not the old one's index.
+        let fresh = factcards::search::SearchIndex::new(&next.sheet);
+        assert_eq!(
+            next.view.visible(&next.sheet, &next.index),
+            next.view.visible(&next.sheet, &fresh)
+        );
         assert_eq!(next.sheet.cards[0].facts.len(), 2);
         assert_eq!(next.updated_at.as_deref(), Some("10:42"));
         let formed = next.changes.of_card(&next.sheet, 0).expect("a new fact");

@@ -293,7 +293,7 @@ for (const engine of ENGINES) {
         await until(`a widget mounted on #${id}`, (id) => document.getElementById(id).shadowRoot?.querySelector(":not([hidden]) > .fc-card"), id);
         assert.deepEqual(await run(shownCards, id), ["why-closed", "how-long", "diversions"], id);
       }
-      assert.deepEqual(await run(() => Object.keys(window.factcards).sort()), ["mount", "push", "ready"]);
+      assert.deepEqual(await run(() => Object.keys(window.factcards).sort()), ["load", "mount", "push", "ready"]);
       await noErrors();
     });
 

@@ -299,3 +299,13 @@ fn embed_codes_follow_the_readme() {
     assert!(api.contains("import { ready } from \"https://cdn.example/factcards/factcards.js\";\n  const { mount } = await ready;"));
     assert_eq!(encode_component("a b/&"), "a%20b%2F%26");
 }
+
+#[test]
+fn the_preview_switches_between_the_full_and_the_compact_layout() {
+    let state = blank();
+    assert!(!state.compact);
+    let state = apply_all(state, [Action::SetCompact(true)]);
+    assert!(state.compact);
+    let state = apply_all(state, [Action::SetCompact(false)]);
+    assert!(!state.compact);
+}

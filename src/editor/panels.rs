@@ -400,7 +400,7 @@ pub struct PreviewProps {
 }
 
 /// The real `FactDeck` showing the sheet, at phone or desktop width, light
-/// or dark.
+/// or dark, in the full or the compact layout.
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
     use super::state::Width;
@@ -415,6 +415,11 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let dark = state.dark;
         Callback::from(move |_: Event| dispatch.emit(Action::SetDark(!dark)))
     };
+    let toggle_compact = {
+        let dispatch = props.dispatch.clone();
+        let compact = state.compact;
+        Callback::from(move |_: Event| dispatch.emit(Action::SetCompact(!compact)))
+    };
     let stale = state
         .preview
         .as_ref()
@@ -422,6 +427,11 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let options = crate::DeckOptions {
         url_state: false,
         map: props.map.clone(),
+        layout: if state.compact {
+            crate::options::Layout::Compact
+        } else {
+            crate::options::Layout::Full
+        },
         ..crate::DeckOptions::default()
     };
     let pressed = |on: bool| if on { "true" } else { "false" };
@@ -438,6 +448,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 <label class="ed-check" for="preview-dark">
                     <input type="checkbox" id="preview-dark" checked={state.dark} onchange={toggle_dark} />
                     { s.dark }
+                </label>
+                <label class="ed-check" for="preview-compact">
+                    <input type="checkbox" id="preview-compact" checked={state.compact} onchange={toggle_compact} />
+                    { s.compact }
                 </label>
             </div>
             if stale {

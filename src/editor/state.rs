@@ -251,6 +251,8 @@ pub enum Action {
     GoToRow(usize),
     SetWidth(Width),
     SetDark(bool),
+    /// Shows the preview in the compact layout (a sidebar box) or the full one.
+    SetCompact(bool),
     SetPublishedUrl(String),
     /// A draft was found in storage at start.
     OfferDraft(Draft),
@@ -291,6 +293,7 @@ pub struct EditorState {
     pub import_problems: Rc<[ImportProblem]>,
     pub width: Width,
     pub dark: bool,
+    pub compact: bool,
     pub published_url: String,
     pub draft: Option<Draft>,
     /// Another tab saved the draft after us: autosave is paused.
@@ -361,6 +364,7 @@ impl EditorState {
             import_problems: Rc::from([]),
             width: Width::Desktop,
             dark: false,
+            compact: false,
             published_url: String::new(),
             draft: None,
             conflict: false,
@@ -522,6 +526,7 @@ impl EditorState {
             }
             Action::SetWidth(width) => self.width = width,
             Action::SetDark(dark) => self.dark = dark,
+            Action::SetCompact(compact) => self.compact = compact,
             Action::SetPublishedUrl(url) => self.published_url = url.trim().to_owned(),
             Action::OfferDraft(draft) => self.draft = Some(draft),
             Action::RestoreDraft => {

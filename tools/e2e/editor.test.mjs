@@ -183,6 +183,16 @@ test("work is restored after a reload, and undo and redo work by keyboard", asyn
   await close();
 });
 
+test("the preview shows the compact layout on request", async () => {
+  const { page, close } = await open();
+  await page.locator("#open-bundled").click();
+  await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#preview .fc-deck--compact").count(), 0);
+  await page.locator("#preview-compact").check();
+  await page.locator("#preview .fc-deck--compact").waitFor({ timeout: TIMEOUT });
+  await close();
+});
+
 test("every embed code, copied, shows the sheet in a page", async () => {
   const { page, close } = await open();
   await page.locator("#open-bundled").click();

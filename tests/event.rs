@@ -31,9 +31,9 @@ fn the_d_ts_event_map_lists_every_dom_event_and_no_other() {
     assert_eq!(event_map_keys(), declared);
 }
 
-#[test]
-fn every_event_for_the_host_has_a_listed_dom_name() {
-    let events = [
+/// One event of each kind the host hears, in `DOM_NAMES` order.
+fn one_of_each_for_the_host() -> Vec<DeckEvent> {
+    vec![
         DeckEvent::Ready {
             sheet: "s".into(),
             cards: 1,
@@ -68,7 +68,12 @@ fn every_event_for_the_host_has_a_listed_dom_name() {
             counts: Default::default(),
             ids: Default::default(),
         },
-    ];
+    ]
+}
+
+#[test]
+fn every_event_for_the_host_has_a_listed_dom_name() {
+    let events = one_of_each_for_the_host();
     let names: Vec<&str> = events.iter().filter_map(DeckEvent::dom_name).collect();
     assert_eq!(names, DOM_NAMES);
     let view = DeckEvent::ViewChanged { fragment: "s".into() };
@@ -161,40 +166,7 @@ fn the_iframe_loader_forwards_every_dom_event_with_its_documented_fields_only() 
     let names: Vec<&str> = listed.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, DOM_NAMES);
     // Each event's fields are the keys of its detail.
-    let samples = [
-        DeckEvent::Ready {
-            sheet: "s".into(),
-            cards: 1,
-        },
-        DeckEvent::Failed { problems: Vec::new() },
-        DeckEvent::CardToggle {
-            card: "c".into(),
-            expanded: true,
-        },
-        DeckEvent::Filter {
-            categories: Vec::new(),
-        },
-        DeckEvent::SourceClick {
-            source: "s".into(),
-            url: "https://example.org/".into(),
-        },
-        DeckEvent::CopyLink {
-            card: "c".into(),
-            anchor: "s/c".into(),
-        },
-        DeckEvent::Search {
-            query: "q".into(),
-            matches: 2,
-        },
-        DeckEvent::Grouping { grouping: "topic" },
-        DeckEvent::Seen { sheet: "s".into() },
-        DeckEvent::Update {
-            sheet: "s".into(),
-            updated: "2026-11-26".into(),
-            counts: Default::default(),
-            ids: Default::default(),
-        },
-    ];
+    let samples = one_of_each_for_the_host();
     for ((name, fields), event) in listed.iter().zip(&samples) {
         assert_eq!(event.dom_name(), Some(*name));
         let detail = detail(event);

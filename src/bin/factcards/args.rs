@@ -191,20 +191,7 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
 }
 
 fn parse_check(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let mut inputs = Vec::new();
-    let mut options_ended = false;
-    for arg in args {
-        if !options_ended && arg == "--" {
-            options_ended = true;
-        } else if !options_ended && is_option(&arg) {
-            return Err(UsageError::new(format!(
-                "check has no option \"{}\"",
-                arg.to_string_lossy()
-            )));
-        } else {
-            inputs.push(Input::from_arg(arg));
-        }
-    }
+    let inputs = inputs("check", args)?;
     if inputs.is_empty() {
         return Err(UsageError::new(
             "check needs at least one FILE (or - for standard input)",

@@ -51,6 +51,22 @@ export async function widgetsLive(page, timeout = 30000) {
 }
 
 /**
+ * Opens `path` in a fresh context at `width` × 900 in `colorScheme`, and
+ * waits until a card shows and the widgets are live. Collects uncaught page
+ * errors; `close` closes the context.
+ */
+export async function openLive(path, { width = 1280, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${origin}${path}`);
+  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: 5000 });
+  await widgetsLive(page);
+  return { page, errors, close: () => context.close() };
+}
+
+/**
  * A screenshot of the whole page, taken with the viewport as tall as the
  * page: cards far below the first screen skip rendering
  * (`content-visibility: auto`) and a plain full-page capture, which does

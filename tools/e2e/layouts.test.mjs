@@ -5,7 +5,7 @@
 // in the example article on a phone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUNDLED_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
+import { BUNDLED_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
 
 const TIMEOUT = 5000;
 /** How many facts the compact layout shows first (`state::COMPACT_FACTS`). */
@@ -13,16 +13,6 @@ const COMPACT_FACTS = 3;
 
 setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
 
-async function open(path, { width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${origin}${path}`);
-  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
-  await widgetsLive(page);
-  return { page, errors, close: () => context.close() };
-}
 
 /** The facts a reader sees in the mount `id`. */
 function visibleFacts(page, id) {

@@ -4,22 +4,12 @@
 // show the same marks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUNDLED, BUNDLED_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
+import { BUNDLED, BUNDLED_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
 
 const TIMEOUT = 5000;
 
 setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
 
-async function open(path, { width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${origin}${path}`);
-  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
-  await widgetsLive(page);
-  return { page, errors, close: () => context.close() };
-}
 
 /** What a mark shows on screen, without its words for screen readers ("source "). */
 const SHOWN = (mark) =>

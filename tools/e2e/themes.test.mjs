@@ -6,22 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { axe } from "./axe.mjs";
-import { DIST, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
-
-const TIMEOUT = 5000;
+import { DIST, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
 
 setUpSuite(DIST);
-
-async function open(path, { width = 1280, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${origin}${path}`);
-  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
-  await widgetsLive(page);
-  return { page, errors, close: () => context.close() };
-}
 
 test("a house theme sets only the widget's --fc-* custom properties", async () => {
   for (const theme of ["broadsheet", "tabloid"]) {

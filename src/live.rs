@@ -17,10 +17,8 @@
 //!   what came meanwhile, so that a sheet that flips between two versions
 //!   cannot talk over the reader.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::model::diff::{Counts, fact_key};
-use crate::model::{MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, SheetDiff, Status, diff};
+use crate::model::{IdSet, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, SheetDiff, Status, diff};
 
 /// The interval of a live deck whose page asked for updates without a
 /// number and whose sheet suggests none (`refresh`), in seconds.
@@ -59,7 +57,9 @@ impl Live {
         match value {
             "off" | "false" => Live::Off,
             "" | "on" | "true" => Live::Suggested,
-            seconds => Live::from_seconds(seconds.parse().unwrap_or(f64::NAN)).unwrap_or(Live::Suggested),
+            seconds => parse_seconds(seconds)
+                .and_then(Live::from_seconds)
+                .unwrap_or(Live::Suggested),
         }
     }
 
@@ -82,6 +82,27 @@ impl Live {
         };
         Some(asked.clamp(floor_ms, u64::from(MAX_REFRESH_SECONDS) * 1000))
     }
+}
+
+/// A plain decimal number of seconds ("60", "90.5"), as a page writes one
+/// in `data-live`. Read by hand: `str::parse::<f64>` brings the wasm about
+/// 12 KB of float-parsing tables for this one attribute.
+fn parse_seconds(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) || whole.len() > 9 {
+        return None;
+    }
+    let mut seconds = 0.0;
+    for b in whole.bytes() {
+        seconds = seconds * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 0.1;
+    for b in fraction.bytes().take(3) {
+        seconds += f64::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(seconds)
 }
 
 /// The shortest interval of a release build, in milliseconds: the shortest
@@ -278,8 +299,9 @@ pub enum FactMark {
 /// fact's mark.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangeMarks {
-    facts: BTreeMap<String, FactMark>,
-    new_cards: BTreeSet<String>,
+    /// Sorted by key: a sorted `Vec` spares the wasm a `BTreeMap`'s code.
+    facts: Vec<(String, FactMark)>,
+    new_cards: IdSet,
 }
 
 impl ChangeMarks {
@@ -289,22 +311,23 @@ impl ChangeMarks {
     pub fn with(&self, diff: &SheetDiff, at: &str) -> ChangeMarks {
         let mut next = self.clone();
         for removed in &diff.removed_facts {
-            next.facts.remove(&removed.key);
+            if let Ok(at) = next.position(&removed.key) {
+                next.facts.remove(at);
+            }
         }
         for removed in &diff.removed_cards {
             next.new_cards.remove(&removed.id);
         }
         for fact in &diff.new_facts {
-            next.facts
-                .insert(fact.key.clone(), FactMark::New { at: at.to_owned() });
+            next.set(&fact.key, FactMark::New { at: at.to_owned() });
         }
         for fact in diff.changed_facts() {
             // A fact still unseen as new stays new.
-            if matches!(next.facts.get(&fact.key), Some(FactMark::New { .. })) {
+            if matches!(next.fact(&fact.key), Some(FactMark::New { .. })) {
                 continue;
             }
-            next.facts.insert(
-                fact.key.clone(),
+            next.set(
+                &fact.key,
                 FactMark::Changed {
                     status: fact
                         .changes
@@ -319,9 +342,23 @@ impl ChangeMarks {
                 },
             );
         }
-        next.new_cards
-            .extend(diff.new_cards.iter().map(|card| card.id.clone()));
+        for card in &diff.new_cards {
+            next.new_cards.insert(card.id.clone());
+        }
         next
+    }
+
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.facts
+            .binary_search_by(|(listed, _)| listed.as_str().cmp(key))
+    }
+
+    /// Gives the fact `key` the mark `mark`, in place of any it had.
+    fn set(&mut self, key: &str, mark: FactMark) {
+        match self.position(key) {
+            Ok(at) => self.facts[at].1 = mark,
+            Err(at) => self.facts.insert(at, (key.to_owned(), mark)),
+        }
     }
 
     /// These marks without the "New" of the facts and cards the reader has
@@ -331,14 +368,14 @@ impl ChangeMarks {
     pub fn seen(&self, facts: &[String], cards: &[String]) -> ChangeMarks {
         let mut next = self.clone();
         next.facts
-            .retain(|key, mark| !(matches!(mark, FactMark::New { .. }) && facts.contains(key)));
+            .retain(|(key, mark)| !(matches!(mark, FactMark::New { .. }) && facts.contains(key)));
         next.new_cards.retain(|id| !cards.contains(id));
         next
     }
 
     /// The mark of the fact whose key is `key`, if it has one.
     pub fn fact(&self, key: &str) -> Option<&FactMark> {
-        self.facts.get(key)
+        self.position(key).ok().map(|at| &self.facts[at].1)
     }
 
     /// Whether the card `id` came with an update.

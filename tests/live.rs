@@ -26,6 +26,19 @@ fn data_live_reads_seconds_a_bare_flag_or_off() {
     // The page did ask: a value it cannot read means the sheet's choice.
     assert_eq!(Live::from_attribute(Some("soon")), Live::Suggested);
     assert_eq!(Live::from_attribute(Some("-5")), Live::Suggested);
+    // Seconds are plain decimals, read to the millisecond.
+    assert_eq!(Live::from_attribute(Some("90.5")), Live::Every(90_500));
+    assert_eq!(Live::from_attribute(Some("0.25")), Live::Every(250));
+    assert_eq!(Live::from_attribute(Some(".5")), Live::Every(500));
+    assert_eq!(Live::from_attribute(Some("45.")), Live::Every(45_000));
+    assert_eq!(Live::from_attribute(Some("0")), Live::Suggested);
+    for unreadable in [".", "1e3", "1.2.3", "+60", "6O", "99999999999"] {
+        assert_eq!(
+            Live::from_attribute(Some(unreadable)),
+            Live::Suggested,
+            "{unreadable}"
+        );
+    }
     assert_eq!(Live::from_seconds(0.0), None);
     assert_eq!(Live::from_seconds(f64::INFINITY), None);
 }

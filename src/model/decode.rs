@@ -8,9 +8,8 @@
 //! rest of the sheet still decodes and the rules can run on it; its path is
 //! kept in [`Gaps`] so that the rules skip what they would only misjudge.
 
-use std::collections::BTreeSet;
-
 use super::error::Problem;
+use super::id_set::IdSet;
 use super::json::{Node, Pos, Value};
 use super::path::Path;
 use super::sheet::{
@@ -25,7 +24,7 @@ use super::suggest::{quoted_list, suggest};
 #[derive(Debug, Default)]
 pub struct Gaps {
     /// Paths as `Path` writes them: `cards[1].facts[0].status`.
-    paths: BTreeSet<String>,
+    paths: IdSet,
 }
 
 impl Gaps {

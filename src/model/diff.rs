@@ -16,7 +16,7 @@
 //! and a reordered fact as moved. docs/format.md ("Fact ids and live
 //! updates") says what this cannot tell apart.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use super::formats::is_invisible;
@@ -443,23 +443,17 @@ pub fn diff(old: &Sheet, new: &Sheet) -> Result<SheetDiff, DiffError> {
 }
 
 fn diff_cards(old: &Sheet, new: &Sheet) -> (Vec<NewCard>, Vec<KeptCard>, Vec<RemovedCard>) {
-    let mut old_index: BTreeMap<&str, usize> = BTreeMap::new();
-    for (index, card) in old.cards.iter().enumerate() {
-        old_index.entry(card.id.as_str()).or_insert(index);
-    }
+    let old_index = Waiting::new(
+        old.cards
+            .iter()
+            .enumerate()
+            .map(|(index, card)| (by_id(&card.id), index)),
+    );
     let mut matched = vec![false; old.cards.len()];
     // The old position of each new card found in the old sheet.
-    let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
-    for (at, card) in new.cards.iter().enumerate() {
-        let from = old_index
-            .get(card.id.as_str())
-            .copied()
-            .filter(|&from| !matched[from]);
-        if let Some(from) = from {
-            matched[from] = true;
-        }
-        pairs.push((at, from));
-    }
+    let pairs: Vec<(usize, Option<usize>)> = (new.cards.iter().enumerate())
+        .map(|(at, card)| (at, old_index.take(&by_id(&card.id), &mut matched)))
+        .collect();
     let in_order = in_order(&pairs.iter().filter_map(|&(_, from)| from).collect::<Vec<_>>());
     let mut in_order = in_order.into_iter();
     let mut new_cards = Vec::new();
@@ -594,44 +588,65 @@ fn match_facts(old: &[Entry], new: &[Entry]) -> Vec<Option<usize>> {
     let mut old_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
 
-    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
-    for (o, entry) in old.iter().enumerate() {
-        if let Some(id) = &entry.fact.id {
-            by_id.entry(id.as_str()).or_insert(o);
-        }
-    }
+    let with_ids = Waiting::new(
+        (old.iter().enumerate()).filter_map(|(o, entry)| Some((by_id(entry.fact.id.as_deref()?), o))),
+    );
     for (n, entry) in new.iter().enumerate() {
-        let found = entry.fact.id.as_deref().and_then(|id| by_id.get(id)).copied();
-        if let Some(o) = found.filter(|&o| !taken[o]) {
-            taken[o] = true;
-            old_of_new[n] = Some(o);
+        if let Some(id) = &entry.fact.id {
+            old_of_new[n] = with_ids.take(&by_id(id), &mut taken);
         }
     }
 
-    type Key<'a> = (&'a str, &'a str, usize);
     let passes: [for<'a, 'b> fn(&'a Entry<'b>) -> Key<'a>; 3] = [
         |entry| (&entry.place.card_id, &entry.fact.text, 0),
         |entry| ("", &entry.fact.text, 0),
         |entry| (&entry.place.card_id, "", entry.place.index),
     ];
     for key in passes {
-        let mut waiting: BTreeMap<Key, VecDeque<usize>> = BTreeMap::new();
-        for (o, entry) in old.iter().enumerate() {
-            if !taken[o] && entry.fact.id.is_none() {
-                waiting.entry(key(entry)).or_default().push_back(o);
-            }
-        }
+        let waiting = Waiting::new(
+            (old.iter().enumerate())
+                .filter(|&(o, entry)| !taken[o] && entry.fact.id.is_none())
+                .map(|(o, entry)| (key(entry), o)),
+        );
         for (n, entry) in new.iter().enumerate() {
-            if old_of_new[n].is_some() || entry.fact.id.is_some() {
-                continue;
-            }
-            if let Some(o) = waiting.get_mut(&key(entry)).and_then(VecDeque::pop_front) {
-                taken[o] = true;
-                old_of_new[n] = Some(o);
+            if old_of_new[n].is_none() && entry.fact.id.is_none() {
+                old_of_new[n] = waiting.take(&key(entry), &mut taken);
             }
         }
     }
     old_of_new
+}
+
+/// What old cards and facts are matched on: an id, or a fact's card, text
+/// and position (see [`match_facts`]).
+type Key<'a> = (&'a str, &'a str, usize);
+
+fn by_id(id: &str) -> Key<'_> {
+    (id, "", 0)
+}
+
+/// Old items by key, waiting to be matched: each look-up takes the first
+/// one not yet taken, so items with equal keys pair up in the sheets'
+/// order. A sorted `Vec` spares the wasm the code of a `BTreeMap` for what
+/// one sort and a binary search do.
+struct Waiting<'a>(Vec<(Key<'a>, usize)>);
+
+impl<'a> Waiting<'a> {
+    fn new(items: impl Iterator<Item = (Key<'a>, usize)>) -> Self {
+        let mut items: Vec<_> = items.collect();
+        items.sort_unstable();
+        Waiting(items)
+    }
+
+    /// The first old item with `key` that is not `taken`, which it marks.
+    fn take(&self, key: &Key, taken: &mut [bool]) -> Option<usize> {
+        let start = self.0.partition_point(|(listed, _)| listed < key);
+        let (_, found) = (self.0[start..].iter())
+            .take_while(|(listed, _)| listed == key)
+            .find(|&&(_, index)| !taken[index])?;
+        taken[*found] = true;
+        Some(*found)
+    }
 }
 
 /// For a sequence of distinct numbers, which of them form a longest

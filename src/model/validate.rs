@@ -11,7 +11,7 @@
 //! reported would make wrong: with a source id misspelt, "source X is not
 //! cited" and "no source of this fact has a url" would only repeat it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 #[cfg(not(target_arch = "wasm32"))]
 use super::case::lowercase;
@@ -307,8 +307,10 @@ impl Rules<'_> {
         self.not_empty_list(&list, sheet.cards.len(), "card");
         let mut seen = Vec::new();
         // Fact ids are unique in the whole sheet, so that a fact moved to
-        // another card keeps its id: each id with the path that has it first.
-        let mut fact_ids = BTreeMap::new();
+        // another card keeps its id: each id with the path that has it first
+        // (a hash map: the wasm has its code already, for Yew's listeners,
+        // and a sheet may have thousands of ids).
+        let mut fact_ids = HashMap::new();
         for (index, card) in sheet.cards.iter().enumerate() {
             let path = list.index(index);
             if !self.decoded(&path) {
@@ -364,7 +366,7 @@ impl Rules<'_> {
     }
 
     /// A fact's optional id: a slug, unique in the sheet.
-    fn fact_id(&mut self, fact_path: &Path, fact: &Fact, seen: &mut BTreeMap<String, String>) {
+    fn fact_id<'s>(&mut self, fact_path: &Path, fact: &'s Fact, seen: &mut HashMap<&'s str, String>) {
         let Some(id) = &fact.id else {
             return;
         };
@@ -380,13 +382,13 @@ impl Rules<'_> {
                     id.escape_default()
                 ),
             );
-        } else if let Some(first) = seen.get(id) {
+        } else if let Some(first) = seen.get(id.as_str()) {
             self.error(
                 &path,
                 format!("duplicate fact id \"{id}\" (also at {first}): fact ids are unique in the sheet"),
             );
         } else {
-            seen.insert(id.clone(), fact_path.to_string());
+            seen.insert(id, fact_path.to_string());
         }
     }
 

@@ -28,7 +28,6 @@ pub fn PublishedPanel(props: &PublishedPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::CheckPublished))
     };
-    let busy = matches!(props.published, Published::Fetching { .. });
     let body = match &props.published {
         Published::NotFetched => html! { <p class="ed-hint">{ s.published_none }</p> },
         Published::Fetching { url, .. } => html! {
@@ -64,7 +63,7 @@ pub fn PublishedPanel(props: &PublishedPanelProps) -> Html {
             <h3 id="h-published">{ s.published_heading }</h3>
             <div aria-live="polite">{ body }</div>
             <button type="button" id="published-check" onclick={check}
-                disabled={!props.has_url || busy}>{ s.published_check }</button>
+                disabled={!props.has_url}>{ s.published_check }</button>
         </section>
     }
 }

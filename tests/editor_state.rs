@@ -2,10 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use factcards::editor::publish::{EmbedKind, embed_code, encode_component};
+use factcards::editor::published::{Comparison, Published, PublishedError};
 use factcards::editor::state::{
     Action, Direction, EditorState, Field, Item, List, Tab, blank_sheet, bundled_sheet, card_of_path,
     focus_candidates, sheet_json, template_sheet,
 };
+use factcards::i18n::UiLang;
 use factcards::model::{self, Severity, Status};
 
 fn blank() -> EditorState {
@@ -308,4 +310,211 @@ fn the_preview_switches_between_the_full_and_the_compact_layout() {
     assert!(state.compact);
     let state = apply_all(state, [Action::SetCompact(false)]);
     assert!(!state.compact);
+}
+
+// ---------------------------------------------------------------------------
+// The published version and what publishing the draft would change
+// ---------------------------------------------------------------------------
+
+const PUBLISHED: &str = "https://example.org/sheets/bridge.json";
+
+/// The built sheet with its address entered: the first check is asked.
+fn checking() -> EditorState {
+    apply_all(
+        built(),
+        [
+            Action::SetPublishedUrl(format!(" {PUBLISHED} ")),
+            Action::CheckPublished,
+        ],
+    )
+}
+
+/// The line the editor shows for a failed check, in English.
+fn failure(state: &EditorState) -> String {
+    let s = UiLang::En.editor_strings();
+    match &state.published {
+        Published::Failed { url, error } => error.line(url, s),
+        Published::Fetched {
+            url,
+            comparison: Err(error),
+            ..
+        } => error.line(url, s),
+        other => panic!("not a failure: {other:?}"),
+    }
+}
+
+fn comparison(state: &EditorState) -> Comparison {
+    match &state.published {
+        Published::Fetched {
+            comparison: Ok(comparison),
+            ..
+        } => comparison.clone(),
+        other => panic!("not compared: {other:?}"),
+    }
+}
+
+#[test]
+fn entering_the_published_address_asks_for_the_version_there() {
+    let state = checking();
+    assert_eq!(state.published_url, PUBLISHED);
+    assert_eq!(state.published.request(), Some((1, PUBLISHED.to_owned())));
+    // "Check again" asks anew, under a new number.
+    let again = state.apply(Action::CheckPublished);
+    assert_eq!(again.published.request(), Some((2, PUBLISHED.to_owned())));
+    // Without an address there is nothing to ask.
+    assert_eq!(
+        built().apply(Action::CheckPublished).published,
+        Published::NotFetched
+    );
+}
+
+#[test]
+fn the_publish_tab_checks_the_published_version_once() {
+    let state = apply_all(
+        built(),
+        [
+            Action::SetPublishedUrl(PUBLISHED.into()),
+            Action::SetTab(Tab::Publish),
+        ],
+    );
+    assert_eq!(state.published.request(), Some((1, PUBLISHED.to_owned())));
+    let json = sheet_json(&state.sheet);
+    let state = apply_all(
+        state,
+        [
+            Action::PublishedAnswered(1, Ok(json)),
+            Action::SetTab(Tab::Form),
+            Action::SetTab(Tab::Publish),
+        ],
+    );
+    assert_eq!(
+        state.published.request(),
+        None,
+        "no second read for the same address"
+    );
+    // Nor any read without an address.
+    assert_eq!(
+        built().apply(Action::SetTab(Tab::Publish)).published,
+        Published::NotFetched
+    );
+}
+
+#[test]
+fn the_draft_is_compared_with_the_published_version_as_factcards_diff_words_it() {
+    let published = sheet_json(&built().sheet);
+    let state = apply_all(
+        checking(),
+        [
+            Action::SetStatus(0, 0, Status::Claimed),
+            Action::Edit(Field::FactAttribution(0, 0), "the council".into()),
+            Action::Settle,
+            Action::PublishedAnswered(1, Ok(published)),
+        ],
+    );
+    let compared = comparison(&state);
+    assert_eq!(
+        &*compared.lines,
+        [
+            "Changed:",
+            "  changed cards[0].facts[0] status: confirmed -> claimed; attribution: none -> \"the council\"",
+        ]
+    );
+    assert_eq!(compared.summary, "0 new, 1 changed, 0 removed, 0 moved");
+    // It follows the draft as edits settle.
+    let state = apply_all(
+        state,
+        [
+            Action::Add(List::Facts(0)),
+            Action::Edit(Field::FactText(0, 1), "A new fact.".into()),
+            Action::Settle,
+        ],
+    );
+    let compared = comparison(&state);
+    assert_eq!(compared.summary, "1 new, 1 changed, 0 removed, 0 moved");
+    assert!(
+        compared
+            .lines
+            .contains(&"  new cards[0].facts[1]: confirmed, \"A new fact.\"".to_owned())
+    );
+}
+
+#[test]
+fn a_draft_that_is_the_published_version_has_no_changes() {
+    let published = sheet_json(&built().sheet);
+    let state = checking().apply(Action::PublishedAnswered(1, Ok(published)));
+    let compared = comparison(&state);
+    assert!(compared.is_empty());
+    assert_eq!(compared.summary, "no changes");
+}
+
+#[test]
+fn an_answer_to_an_earlier_check_is_ignored() {
+    let published = sheet_json(&built().sheet);
+    let state = checking().apply(Action::CheckPublished);
+    let late = state
+        .clone()
+        .apply(Action::PublishedAnswered(1, Err(PublishedError::Status(500))));
+    assert_eq!(late.published, state.published);
+    let state = state.apply(Action::PublishedAnswered(2, Ok(published)));
+    assert!(comparison(&state).is_empty());
+    // An answer after the address changed is ignored too, and the old
+    // comparison is forgotten.
+    let moved = apply_all(
+        checking(),
+        [
+            Action::SetPublishedUrl("https://example.org/other.json".into()),
+            Action::PublishedAnswered(1, Err(PublishedError::Unreachable)),
+        ],
+    );
+    assert_eq!(moved.published, Published::NotFetched);
+}
+
+#[test]
+fn failures_name_the_address_and_what_failed() {
+    let at = format!("Could not compare with the published version at {PUBLISHED}");
+    let answered = |body| checking().apply(Action::PublishedAnswered(1, body));
+    assert_eq!(
+        failure(&answered(Err(PublishedError::Unreachable))),
+        format!("{at}: the server could not be reached, or does not let this page read it (CORS)")
+    );
+    assert_eq!(
+        failure(&answered(Err(PublishedError::Status(404)))),
+        format!("{at}: the server answered HTTP 404")
+    );
+    assert_eq!(
+        failure(&answered(Ok("{ not json".into()))),
+        format!(
+            "{at}: it is not a valid sheet (1 error): line 1, column 3: expected a key in double quotes, found 'n'"
+        )
+    );
+    let mut other = (*built().sheet).clone();
+    other.id = "another-story".into();
+    assert_eq!(
+        failure(&answered(Ok(sheet_json(&other)))),
+        format!("{at}: the new sheet is another story: its id is \"bridge-closed\", not \"another-story\"")
+    );
+    // Only http(s) is read: anything else fails before any request.
+    let state = apply_all(
+        built(),
+        [
+            Action::SetPublishedUrl("file:///etc/sheet.json".into()),
+            Action::CheckPublished,
+        ],
+    );
+    assert_eq!(state.published.request(), None);
+    assert_eq!(
+        failure(&state),
+        "Could not compare with the published version at file:///etc/sheet.json: \
+         \"file:///etc/sheet.json\" is not an http or https url"
+    );
+    // In Russian too.
+    let Published::Failed { url, error } = &answered(Err(PublishedError::Status(503))).published else {
+        panic!("not failed");
+    };
+    assert_eq!(
+        error.line(url, UiLang::Ru.editor_strings()),
+        format!(
+            "Не удалось сравнить с опубликованной версией по адресу {PUBLISHED}: сервер ответил HTTP 503"
+        )
+    );
 }

@@ -134,6 +134,20 @@ pub fn EditorApp() -> Html {
         );
     }
 
+    // A check of the published version: read it, and hand the answer to the
+    // state, which ignores it if another check was asked meanwhile.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.published.request(), move |request| {
+            if let Some((check, url)) = request.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let body = glue::fetch_published(&url).await;
+                    dispatch.emit(Action::PublishedAnswered(check, body));
+                });
+            }
+        });
+    }
+
     // Focus requests (a problem clicked, an item added or moved).
     use_effect_with(state.focus.clone(), |focus| {
         if let Some(focus) = focus {

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlTextAreaElement, Storage};
 
+use super::published::PublishedError;
 use super::state::{Draft, FocusRequest};
 use crate::model;
 
@@ -138,6 +139,21 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
     response.text().await.map_err(|error| format!("{url}: {error}"))
+}
+
+/// The published sheet's text at `url`, by a plain GET that the browser may
+/// answer from its cache only after asking the server (`no-cache`): what
+/// readers' decks would get now. The state checked that `url` is http(s).
+pub async fn fetch_published(url: &str) -> Result<String, PublishedError> {
+    let response = gloo_net::http::Request::get(url)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|_| PublishedError::Unreachable)?;
+    if !response.ok() {
+        return Err(PublishedError::Status(response.status()));
+    }
+    response.text().await.map_err(|_| PublishedError::Unreachable)
 }
 
 /// Focuses the first element of `request` present in the page, and selects

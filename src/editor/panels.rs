@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::fields::event_value;
 use super::publish::{EmbedKind, embed_code};
+use super::published_panel::PublishedPanel;
 use super::state::{Action, EditorState};
 use crate::i18n::UiLang;
 use crate::model::Severity;
@@ -286,6 +287,12 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| dispatch.emit(Action::SetPublishedUrl(event_value(&event))))
     };
+    // Once the address is entered (Enter or leaving the field), not at each
+    // keystroke: read the version there and compare.
+    let on_url_entered = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: Event| dispatch.emit(Action::CheckPublished))
+    };
     let copy_label = |key: &str| {
         if props.copied.as_deref() == Some(key) {
             s.copied
@@ -306,9 +313,12 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
             <div class="ed-field">
                 <label for="publish-url">{ s.published_url }</label>
                 <input id="publish-url" type="url" value={state.published_url.clone()} oninput={on_url}
-                    aria-describedby="publish-url-hint" placeholder="https://example.org/sheets/story.json" />
+                    onchange={on_url_entered} aria-describedby="publish-url-hint"
+                    placeholder="https://example.org/sheets/story.json" />
                 <p class="ed-hint" id="publish-url-hint">{ s.published_url_hint }</p>
             </div>
+            <PublishedPanel published={state.published.clone()} has_url={!state.published_url.is_empty()}
+                lang={props.lang} dispatch={props.dispatch.clone()} />
             { for EmbedKind::ALL.iter().enumerate().map(|(i, &kind)| {
                 let url = if state.published_url.is_empty() { "https://example.org/sheets/story.json" } else { state.published_url.as_str() };
                 let code = embed_code(kind, &state.sheet, url, &props.base);

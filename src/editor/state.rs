@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use super::published::{Published, PublishedError};
 use crate::model::spreadsheet::{self, ImportProblem};
 use crate::model::{
     self, Card, Category, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
@@ -253,7 +254,15 @@ pub enum Action {
     SetDark(bool),
     /// Shows the preview in the compact layout (a sidebar box) or the full one.
     SetCompact(bool),
+    /// The published address changed (as it is typed).
     SetPublishedUrl(String),
+    /// Fetch the published version at the published address, to compare the
+    /// draft with it: the address was entered, the Publish tab opened, or
+    /// "Check again".
+    CheckPublished,
+    /// The glue's answer to check number `.0`: the body, or why there is
+    /// none. An answer to an earlier check is ignored.
+    PublishedAnswered(u64, Result<String, PublishedError>),
     /// A draft was found in storage at start.
     OfferDraft(Draft),
     RestoreDraft,
@@ -295,6 +304,11 @@ pub struct EditorState {
     pub dark: bool,
     pub compact: bool,
     pub published_url: String,
+    /// The version at `published_url` and how the draft compares with it.
+    pub published: Published,
+    /// How many checks of the published version were asked for: each
+    /// check's number, so that a late answer to an earlier one is ignored.
+    pub checks: u64,
     pub draft: Option<Draft>,
     /// Another tab saved the draft after us: autosave is paused.
     pub conflict: bool,
@@ -366,6 +380,8 @@ impl EditorState {
             dark: false,
             compact: false,
             published_url: String::new(),
+            published: Published::NotFetched,
+            checks: 0,
             draft: None,
             conflict: false,
             focus: None,
@@ -505,6 +521,9 @@ impl EditorState {
                 }
                 if tab == Tab::Publish {
                     self.settle();
+                    if self.published == Published::NotFetched {
+                        self.check_published();
+                    }
                 }
                 self.tab = tab;
             }
@@ -527,11 +546,22 @@ impl EditorState {
             Action::SetWidth(width) => self.width = width,
             Action::SetDark(dark) => self.dark = dark,
             Action::SetCompact(compact) => self.compact = compact,
-            Action::SetPublishedUrl(url) => self.published_url = url.trim().to_owned(),
+            Action::SetPublishedUrl(url) => {
+                self.published_url = url.trim().to_owned();
+                // A comparison with another address would mislead.
+                if self.published.url() != Some(self.published_url.as_str()) {
+                    self.published = Published::NotFetched;
+                }
+            }
+            Action::CheckPublished => self.check_published(),
+            Action::PublishedAnswered(check, body) => {
+                self.published = std::mem::take(&mut self.published).answered(check, body, &self.sheet);
+            }
             Action::OfferDraft(draft) => self.draft = Some(draft),
             Action::RestoreDraft => {
                 if let Some(draft) = self.draft.take() {
                     self.published_url = draft.published_url;
+                    self.published = Published::NotFetched;
                     self.load(Rc::unwrap_or_clone(draft.sheet));
                 }
             }
@@ -604,7 +634,18 @@ impl EditorState {
         if report.sheet.is_some() {
             self.preview = Some(Rc::clone(&self.sheet));
         }
+        self.published = std::mem::take(&mut self.published).redrafted(&self.sheet);
         self.settled = self.revision;
+    }
+
+    /// Asks for the published version, if there is an address to ask.
+    fn check_published(&mut self) {
+        if self.published_url.is_empty() {
+            self.published = Published::NotFetched;
+            return;
+        }
+        self.checks += 1;
+        self.published = Published::ask(&self.published_url, self.checks);
     }
 
     fn request_focus(&mut self, ids: Vec<String>, line: Option<usize>) {

@@ -10,8 +10,9 @@
 // (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
 // (10,100,1000,10000), LIGHTHOUSE (desktop,mobile; "0" skips it), LH_RUNS
 // (1), ONLY
-// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer; peer:
-// factcards against TimelineJS, see peer.mjs), NETWORK
+// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer,update;
+// peer: factcards against TimelineJS, see peer.mjs; update: the cost of a
+// live update of the 1,000-fact sheet), NETWORK
 // ("slow4g" throttles the startup page loads as Lighthouse's mobile preset
 // does: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up; default: the
 // loopback as it is).
@@ -22,7 +23,7 @@ import os, { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { CHROMIUM, launch } from "../e2e/browser.mjs";
 import { brotli11, gzip9, serve } from "./server.mjs";
-import { generate, SEARCH_KEY, shape } from "./generate.mjs";
+import { generate, oneStatusMoved, SEARCH_KEY, shape } from "./generate.mjs";
 import { measurePeer, peerReport } from "./peer.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -665,6 +666,177 @@ async function measureLighthouse() {
   return out;
 }
 
+// ---------------------------------------------------------------- 6. a live update
+
+// A live deck of the 1,000-fact sheet, on the release build, gets a new
+// version in which one fact's status moved: what that update costs (the
+// longest main-thread task, and the time from the poll's response to the
+// DOM settled, a frame after the changed fact is marked), against the
+// initial render of the same sheet in the same page (from the sheet's
+// response to every card drawn, and a frame). Desktop, and a phone's 4×
+// slower CPU.
+const UPDATE_FACTS = 1000;
+const UPDATE_PROFILES = {
+  desktop: { label: "desktop: 1280 px", width: 1280, height: 900, cpu: 1 },
+  mobile: { label: "mobile: 375 px, 4× CPU slowdown", width: 375, height: 812, cpu: 4 },
+};
+const LIVE_PAGE = `live-${UPDATE_FACTS}.html`;
+const LIVE_PATH = `/live/sheet-${UPDATE_FACTS}.json`;
+/** The two versions the live route serves, and which one it serves now. */
+const live = { versions: [], current: 0, card: null };
+
+/** The live sheet, with an ETag and 304 as a sheet server should: version `live.current`. */
+function liveRoute(request, response) {
+  const { body, etag } = live.versions[live.current];
+  if (request.headers["if-none-match"] === etag) {
+    response.writeHead(304, { etag }).end();
+    return;
+  }
+  response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache", etag });
+  response.end(body);
+}
+
+function writeLivePage() {
+  const first = generate(UPDATE_FACTS);
+  const { sheet: next, card } = oneStatusMoved(first);
+  live.versions = [
+    { body: JSON.stringify(first), etag: '"v1"' },
+    { body: JSON.stringify(next), etag: '"v2"' },
+  ];
+  live.card = card;
+  // data-live="30": the release's shortest interval.
+  writeFileSync(
+    join(SITE, LIVE_PAGE),
+    page("a live update", `<div data-factcards id="w" data-src="${LIVE_PATH}" data-live="30" data-url-state="off"></div>`, LOADER),
+  );
+}
+
+// The release reads a live sheet 30 s after the last read at the soonest.
+// Rather than wait that long in every run, the page's timers of 30 s or more
+// are held back and fired when the benchmark is ready to measure
+// (window.__fireHeldTimers()); the read, the diff and the render that
+// follow are the release's own. The initial render is watched from the
+// start of the page (window.__initial).
+const LIVE_PROBE = `
+(() => {
+  const set = window.setTimeout.bind(window);
+  const clear = window.clearTimeout.bind(window);
+  let held = new Map();
+  window.setTimeout = (handler, delay, ...args) => {
+    if (typeof handler !== "function" || !(Number(delay) >= 30000)) return set(handler, delay, ...args);
+    const id = set(() => {}, 2147483647);
+    held.set(id, () => handler(...args));
+    return id;
+  };
+  window.clearTimeout = (id) => {
+    held.delete(id);
+    clear(id);
+  };
+  window.__fireHeldTimers = () => {
+    const due = [...held.entries()];
+    held = new Map();
+    for (const [id, run] of due) {
+      clear(id);
+      run();
+    }
+    return due.length;
+  };
+})();
+${IN_PAGE}
+window.__sheetReads = () => performance.getEntriesByName(new URL(${JSON.stringify(LIVE_PATH)}, location.href).href);
+window.__initial = (async () => {
+  let host;
+  while (!(host = document.getElementById("w"))?.shadowRoot) await new Promise((done) => requestAnimationFrame(done));
+  const root = host.shadowRoot;
+  // (Time-outs under 30 s: longer timers are held.)
+  const complete = await __waitFor(root, () => root.querySelectorAll(".fc-card").length >= ${shape(UPDATE_FACTS).cards}, 25000);
+  const settled = await __afterFrame();
+  return { complete, total: settled - __sheetReads()[0].responseEnd };
+})();
+`;
+
+/** In the page: fires the held poll and waits until the changed fact is marked, and a frame. */
+async function updateInPage(card) {
+  const root = document.getElementById("w").shadowRoot;
+  const updated = new Promise((done) => document.addEventListener("factcards:update", (event) => done(event.detail), { once: true }));
+  // (A time-out under 30 s: longer timers are held.)
+  const marked = __waitFor(root, () => root.querySelector(`[data-card="${card}"] .fc-change`), 25000);
+  const fired = window.__fireHeldTimers();
+  const complete = await marked;
+  const settled = await __afterFrame();
+  const detail = complete ? await updated : null;
+  const reads = __sheetReads();
+  const poll = reads.at(-1);
+  return { fired, complete, reads: reads.length, status: poll.responseStatus, counts: detail?.counts ?? null, total: settled - poll.responseEnd };
+}
+
+async function updateOnce(profile) {
+  const context = await browser.newContext({ viewport: { width: profile.width, height: profile.height }, colorScheme: "light" });
+  try {
+    await context.addInitScript(LIVE_PROBE);
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    if (profile.cpu > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+    }
+    live.current = 0;
+    const initial = await traced(page, async () => {
+      await page.goto(`${origin}/${LIVE_PAGE}`);
+      return page.evaluate(() => window.__initial);
+    });
+    // Two frames, so that the update starts from a page at rest.
+    await page.evaluate(async () => {
+      await __afterFrame();
+      await __afterFrame();
+    });
+    live.current = 1;
+    const update = await traced(page, () => page.evaluate(updateInPage, live.card));
+    return {
+      initial: { ...initial.result, longestTask: initial.longestTask, longestTaskCpu: initial.longestTaskCpu },
+      update: { ...update.result, longestTask: update.longestTask, longestTaskCpu: update.longestTaskCpu },
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+function summarizeUpdate(runs) {
+  const med = (list, path) => median(list.map((run) => path(run)));
+  // Ratios run by run (the update against its own page's initial render), then their median.
+  const paired = (list, key) => median(list.map((run) => ratio(run.update[key], run.initial[key])));
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => {
+      const good = list.filter((run) => run.update.complete && run.update.fired > 0 && run.initial.complete);
+      return [
+        name,
+        {
+          runs: list.length,
+          good: good.length,
+          update: { longestTask: med(good, (r) => r.update.longestTask), longestTaskCpu: med(good, (r) => r.update.longestTaskCpu), total: med(good, (r) => r.update.total) },
+          initial: { longestTask: med(good, (r) => r.initial.longestTask), total: med(good, (r) => r.initial.total) },
+          ratio: { longestTask: paired(good, "longestTask"), total: paired(good, "total") },
+          counts: good[0]?.update.counts ?? null,
+        },
+      ];
+    }),
+  );
+}
+
+async function measureUpdate() {
+  const runs = Object.fromEntries(Object.keys(UPDATE_PROFILES).map((name) => [name, []]));
+  // One run of each, not counted: no profile pays for a cold browser.
+  for (const profile of Object.values(UPDATE_PROFILES)) await updateOnce(profile);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, profile] of Object.entries(UPDATE_PROFILES)) runs[name].push(await updateOnce(profile));
+    log(`update run ${i + 1}/${RUNS}`);
+  }
+  const errors = [...new Set(Object.values(runs).flat().flatMap((run) => run.errors))];
+  return { summary: summarizeUpdate(runs), runs, errors };
+}
+
 // ---------------------------------------------------------------- report
 
 function report(results) {
@@ -803,6 +975,23 @@ function report(results) {
     }
   }
   if (results.peer) parts.push(peerReport(results.peer, { table, ms, kb, x, pass, median }, budgets));
+  if (results.update) {
+    const cell = (update, initial, r, cpu) => `${ms(update)}${cpu == null ? "" : ` (cpu ${ms(cpu)})`} · ${ms(initial)} · ${x(r)}`;
+    const rows = Object.entries(results.update.summary).map(([name, u]) => [
+      `${UPDATE_PROFILES[name].label}${u.good < u.runs ? ` (${u.good} of ${u.runs} runs complete)` : ""}`,
+      cell(u.update.longestTask, u.initial.longestTask, u.ratio.longestTask, u.update.longestTaskCpu),
+      cell(u.update.total, u.initial.total, u.ratio.total),
+    ]);
+    const counts = Object.values(results.update.summary).find((u) => u.counts)?.counts;
+    parts.push(
+      `### Live update: one status moved in the ${UPDATE_FACTS.toLocaleString("en")}-fact sheet (ms, median of ${RUNS}; update · initial render of the same sheet in the same page · median of the runs' ratios)\n\n` +
+        table(["profile", "longest main-thread task", "total: sheet response → DOM settled"], rows) +
+        `\n\nThe release build, reading its sheet live (\`data-live="30"\`; the 30-s timer fired on demand). ` +
+        `Total: from the end of the poll's response to a frame after the changed fact is marked; for the initial render, from the end of the sheet's response to a frame after every card is drawn. ` +
+        `Longest task: from a Chromium trace of the update, and of the whole first load (the wasm's start included) for the initial render. ` +
+        `The update's \`factcards:update\` counts: ${counts ? JSON.stringify(counts) : "n/a"}.`,
+    );
+  }
   parts.push(`### Budgets\n\n${table(["budget", "measured", ""], budgets)}`);
   results.budgets = budgets.map(([budget, measured, verdict]) => ({ budget, measured, verdict }));
   return parts.join("\n\n");
@@ -851,10 +1040,11 @@ async function main() {
   };
   log("generating the pages and sheets");
   const { sheets, check } = writePages();
+  if (want("update")) writeLivePage();
   results.sheetCheck = check;
   log(`check ${check.sheet}: ${check.ok ? "ok" : "FAILED"} ${check.output}`);
 
-  const server = await serve([SITE, DIST], 0);
+  const server = await serve([SITE, DIST], 0, { routes: { [LIVE_PATH]: liveRoute } });
   origin = `http://127.0.0.1:${server.address().port}`;
   browser = await launch();
   try {
@@ -891,6 +1081,10 @@ async function main() {
       log("layout stability");
       results.cls = await timed("cls", measureCls);
     }
+    if (want("update")) {
+      log("a live update");
+      results.update = await timed("update", measureUpdate);
+    }
     if (want("peer")) {
       log("the peer: TimelineJS");
       const bundled = join(DIST, "moscow-isis-k.json");
@@ -914,7 +1108,7 @@ async function main() {
   writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(OUT, "results.md"), text);
   console.log(text);
-  const errors = [...new Set([...(results.startup?.errors ?? []), ...Object.values(results.scaling ?? {}).flatMap((r) => r.errors)])];
+  const errors = [...new Set([...(results.startup?.errors ?? []), ...Object.values(results.scaling ?? {}).flatMap((r) => r.errors), ...(results.update?.errors ?? [])])];
   if (errors.length) log(`page errors seen: ${errors.join(" | ")}`);
   log(`wrote ${join("target/bench", "results.json")} and results.md`);
 }

@@ -80,6 +80,21 @@ export function generate(facts) {
   return sheet;
 }
 
+/**
+ * The next version of a generated sheet as a live update brings it: one
+ * fact's status moved (cards[50].facts[3] in the 1,000-fact sheet: unclear
+ * to confirmed), with an attribution if the new status asks for one. The
+ * end-to-end cost test and the benchmark's update both use it.
+ */
+export function oneStatusMoved(sheet) {
+  const next = structuredClone(sheet);
+  const card = next.cards[Math.floor(next.cards.length / 2)];
+  const fact = card.facts[Math.min(3, card.facts.length - 1)];
+  fact.status = fact.status === "confirmed" ? "disputed" : "confirmed";
+  if (ATTRIBUTION[fact.status] && !fact.attribution) fact.attribution = ATTRIBUTION[fact.status];
+  return { sheet: next, card: card.id };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const facts = Number(process.argv[2] ?? 100);
   process.stdout.write(`${JSON.stringify(generate(facts), null, 2)}\n`);

@@ -6,7 +6,8 @@
 // each run in a fresh browser context is a cold load.
 //
 // `roots` are looked up in order: the benchmark's generated pages first,
-// then dist/. Unknown paths get a 404.
+// then dist/. Unknown paths get a 404. `routes` answer some paths
+// themselves (the live sheet, whose version the benchmark switches).
 //
 //   node tools/bench/server.mjs <folder>... [--port N]   (for a look by hand)
 import { createServer } from "node:http";
@@ -49,9 +50,10 @@ function pickEncoding(header = "") {
 /**
  * Starts serving `roots` (folders, first match wins) on 127.0.0.1:`port`
  * (0 picks a free one); resolves to the http.Server once listening.
- * `server.log` collects {path, encoding, bytes} of every answered request.
+ * `server.log` collects {path, encoding, bytes} of every file it answered.
+ * `routes`: { "/path": (request, response) => … }, answered before any file.
  */
-export function serve(roots, port = 0, { compress = true } = {}) {
+export function serve(roots, port = 0, { compress = true, routes = {} } = {}) {
   const bases = roots.map((root) => resolve(root));
   const cache = new Map(); // path -> {mtime, raw, gzip, br}
   async function load(path) {
@@ -66,6 +68,10 @@ export function serve(roots, port = 0, { compress = true } = {}) {
   }
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
+    if (Object.hasOwn(routes, url.pathname)) {
+      routes[url.pathname](request, response);
+      return;
+    }
     const pathname = decodeURIComponent(url.pathname);
     for (const base of bases) {
       const path = normalize(join(base, pathname));

@@ -98,8 +98,8 @@ export async function stopSuite(suite) {
   suite?.server?.close();
 }
 
-/** The test file's Chromium and its server's origin, set by `setUpSuite` before the first test. */
-export let browser, origin;
+/** The test file's Chromium, its server (with its request `log`) and the server's origin, set by `setUpSuite` before the first test. */
+export let browser, origin, server;
 
 /**
  * Registers a test file's `before` and `after`: `startSuite(dist, options)`
@@ -111,7 +111,7 @@ export function setUpSuite(dist, options) {
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
     suite = await startSuite(dist, options);
-    ({ browser, origin } = suite);
+    ({ browser, origin, server } = suite);
   });
   after(() => stopSuite(suite));
 }

@@ -2,8 +2,9 @@
 // a sheet built by keyboard only, a spreadsheet imported with an error and
 // fixed from its problem, the JSON export checked by the CLI, a CSV round
 // trip, restore after a reload, undo and redo, every embed code loaded in a
-// page, axe-core, the strict CSP, and how long a keystroke's tasks take on a
-// 100-card sheet.
+// page, what publishing would change against a published version (and a
+// published address that cannot be read), axe-core, the strict CSP, and how
+// long a keystroke's tasks take on a 100-card sheet.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,9 +12,9 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { serve } from "./server.mjs";
-import { DIST, SHOTS, browser, origin, setUpSuite } from "./browser.mjs";
+import { BUNDLED, DIST, SHOTS, browser, origin, setUpSuite } from "./browser.mjs";
 
 const TIMEOUT = 10000;
 // As security.test.mjs sends it (importing that file would run its tests here).
@@ -22,7 +23,19 @@ const STRICT_CSP =
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-setUpSuite(DIST);
+/** The published version of the bundled story: its first fact still unclear, and a fact since dropped. */
+const PUBLISHED = structuredClone(BUNDLED);
+PUBLISHED.cards[0].facts[0].status = "unclear";
+PUBLISHED.cards[0].facts.push({ text: "An early report said the hall was empty.", status: "unclear", sources: ["article"] });
+
+setUpSuite(DIST, {
+  routes: {
+    "/published/story.json": (request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" });
+      response.end(JSON.stringify(PUBLISHED));
+    },
+  },
+});
 before(() => assert.ok(existsSync(join(DIST, "editor.html")), "dist/editor.html is built (scripts/build)"));
 
 async function open({ width = 1280, colorScheme = "light", path = "/editor.html", context: given } = {}) {
@@ -220,6 +233,65 @@ test("every embed code, copied, shows the sheet in a page", async () => {
   assert.match(fallback, /^<template shadowrootmode="open"><link rel="stylesheet" href="[^"]*factcards.css">/);
   assert.ok(fallback.includes("fc-card"));
   await close();
+});
+
+test("the Publish tab shows what publishing the draft would change, as factcards diff prints it", async (t) => {
+  assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#open-bundled").click();
+  await page.locator("#f-title").fill("A changed title");
+  await waitForErrors(page, 0);
+  // The draft as the editor holds it, for the CLI.
+  await page.locator("#tab-json").click();
+  const draft = await page.locator("#json-text").inputValue();
+  await page.locator("#tab-publish").click();
+  assert.match(await page.locator(".ed-published").textContent(), /Enter the published address/);
+  const url = `${origin}/published/story.json`;
+  await page.locator("#publish-url").fill(url);
+  await page.locator("#publish-url").press("Enter");
+  await page.locator("#published-diff").waitFor({ timeout: TIMEOUT });
+  const dir = await mkdtemp(join(tmpdir(), "factcards-editor-"));
+  await writeFile(join(dir, "published.json"), JSON.stringify(PUBLISHED));
+  await writeFile(join(dir, "draft.json"), draft);
+  const printed = execFileSync(resolve(CLI), ["diff", "published.json", "draft.json"], { cwd: dir, encoding: "utf8" }).trimEnd().split("\n");
+  const summary = printed.pop().replace("published.json -> draft.json: ", "");
+  assert.equal(summary, "0 new, 2 changed, 1 removed, 0 moved");
+  assert.deepEqual((await page.locator("#published-diff").textContent()).split("\n"), printed);
+  assert.ok(printed.includes("  changed cards[0].facts[0] status: unclear -> confirmed"), printed.join("\n"));
+  assert.equal(await page.locator("#published-summary").textContent(), `Compared with the published version at ${url}: ${summary}`);
+  // The published version changed meanwhile: "Check again" reads it anew.
+  PUBLISHED.title = "A title changed on the server";
+  t.after(() => (PUBLISHED.title = BUNDLED.title));
+  await page.locator("#published-check").click();
+  await page.locator("#published-diff", { hasText: 'changed title: "A title changed on the server" -> "A changed title"' }).waitFor({ timeout: TIMEOUT });
+  // The draft as published (the bundled story, as dist/ has it): no changes.
+  await page.locator("#undo").click();
+  await page.locator("#publish-url").fill(`${origin}/moscow-isis-k.json`);
+  await page.locator("#publish-url").press("Enter");
+  await page.locator("#published-same").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#published-same").textContent(), "No changes since the published version");
+  assert.deepEqual(errors, []);
+});
+
+test("a published address that cannot be read says which and why", async (t) => {
+  const { page, close } = await open();
+  t.after(close);
+  await page.locator("#open-bundled").click();
+  await page.locator("#tab-publish").click();
+  // Nothing listens on port 9: the request fails before any answer.
+  const url = "http://127.0.0.1:9/story.json";
+  await page.locator("#publish-url").fill(url);
+  await page.locator("#published-check").click();
+  const line = page.locator("#published-error");
+  await line.waitFor({ timeout: TIMEOUT });
+  assert.equal(
+    await line.textContent(),
+    `Could not compare with the published version at ${url}: the server could not be reached, or does not let this page read it (CORS)`,
+  );
+  await page.locator("#publish-url").fill(`${origin}/published/missing.json`);
+  await page.locator("#published-check").click();
+  await page.locator("#published-error", { hasText: "HTTP 404" }).waitFor({ timeout: TIMEOUT });
 });
 
 test("a keystroke in a fact on a 100-card sheet blocks no task over 50 ms", async () => {

@@ -5,11 +5,17 @@
 // test-hooks build (scripts/test builds it into target/dist-test), whose
 // floor between reads is 50 ms instead of the release's 30 s, so that no
 // test waits for long; nothing else differs.
+//
+// No test sleeps for a fixed time: each waits on the server's request log
+// (so many reads of the sheet) or on the page. Where a test shows that
+// something does not happen (no read while the tab is hidden), a control
+// deck in a frame of the same page, reading its own sheet at the same
+// interval, shows by its own reads that time enough went by.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
+import { FIXTURES, browser, origin, server, setUpSuite } from "./browser.mjs";
 
 const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
@@ -35,10 +41,14 @@ function v2() {
   return sheet;
 }
 
+/** The live deck's sheet, and the control deck's. */
+const SHEET = "/live/sheet.json";
+const CONTROL = "/live/control.json";
+
 /** What the sheet's route answers; each test sets it. */
 let serving;
-/** Every request of the sheet: its conditional headers and the answer. */
-let requests;
+/** How many times the sheet's route was asked since the test began. */
+let asked;
 
 function answer(body, etag) {
   return { status: 200, body: typeof body === "string" ? body : JSON.stringify(body), etag };
@@ -46,24 +56,43 @@ function answer(body, etag) {
 
 beforeEach(() => {
   serving = answer(V1, '"v1"');
-  requests = [];
+  asked = 0;
 });
 
 let port;
 setUpSuite(DIST_TEST, {
   mounts: { "/fixtures/": FIXTURES },
   routes: {
-    // ?live=<seconds>&below=1 puts the deck below a screen of text.
+    // ?live=<seconds>&below=1 puts the deck below a screen of text;
+    // &control=1 puts the control deck's frame at the top, always in view.
     "/live.html": (request, response, url) => {
       port = url.port || request.headers.host.split(":")[1];
       const live = url.searchParams.get("live") ?? "0.1";
       const spacer = '<div style="height:3000px">Above the deck</div>';
+      const control = `<iframe id="control" title="control deck" src="/live-control.html?live=${live}" style="width:480px;height:120px"></iframe>`;
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live deck</title>
 <link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head>
-<body>${url.searchParams.has("below") ? spacer : ""}
-<div data-factcards id="facts" data-src="/live/sheet.json" data-live="${live}" data-url-state="off"></div>
+<body>${url.searchParams.has("control") ? control : ""}${url.searchParams.has("below") ? spacer : ""}
+<div data-factcards id="facts" data-src="${SHEET}" data-live="${live}" data-url-state="off"></div>
 <div style="height:2000px"></div></body></html>`);
+    },
+    // The control deck: its own document (a frame's tab stays visible when
+    // the test hides the page's) reading its own unchanging sheet.
+    "/live-control.html": (request, response, url) => {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>control deck</title>
+<link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head>
+<body><div data-factcards data-src="${CONTROL}" data-live="${url.searchParams.get("live")}" data-url-state="off"></div></body></html>`);
+    },
+    [CONTROL]: (request, response) => {
+      if (request.headers["if-none-match"] === '"v1"') {
+        response.writeHead(304, { etag: '"v1"' });
+        response.end();
+      } else {
+        response.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache", etag: '"v1"' });
+        response.end(JSON.stringify(V1));
+      }
     },
     // A server-rendered fallback of version 1 (a live sheet: it suggests
     // a refresh, so the fallback holds the sheet as rendered).
@@ -77,10 +106,10 @@ setUpSuite(DIST_TEST, {
 <link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head>
 <body><div data-factcards id="facts" data-src="/live/sheet.json" data-live="60" data-url-state="off">${fallback}</div></body></html>`);
     },
-    "/live/sheet.json": (request, response) => {
-      const now = typeof serving === "function" ? serving(requests.length) : serving;
+    [SHEET]: (request, response) => {
+      const now = typeof serving === "function" ? serving(asked) : serving;
+      asked += 1;
       const match = now.etag && request.headers["if-none-match"] === now.etag;
-      requests.push({ ifNoneMatch: request.headers["if-none-match"], status: match ? 304 : now.status });
       if (now.redirect) {
         response.writeHead(302, { location: now.redirect.replace("PORT", request.headers.host.split(":")[1]) });
         response.end();
@@ -109,8 +138,11 @@ setUpSuite(DIST_TEST, {
   },
 });
 
-/** Opens the live page and waits for the first version. */
-async function open(query = "", path = "/live.html") {
+/**
+ * Opens the live page and waits for the first version of its deck; the page
+ * closes when the test ends, whether it passed or not.
+ */
+async function open(t, query = "", path = "/live.html") {
   const page = await browser.newPage({ viewport: { width: 500, height: 400 } });
   await page.addInitScript(() => {
     // A tab hidden on demand: window.__hide(true) and back.
@@ -129,8 +161,10 @@ async function open(query = "", path = "/live.html") {
       document.addEventListener(name, (event) => window.__events.push({ name, detail: event.detail }));
     }
   });
+  t.after(() => page.close());
   await page.goto(`${origin}${path}${query}`);
   await page.waitForFunction(() => window.__events.some((event) => event.name === "factcards:ready"));
+  if (query.includes("control")) await reads(1, CONTROL);
   return page;
 }
 
@@ -150,18 +184,16 @@ async function waitForEvent(page, name, count = 1) {
   return page.evaluate((name) => window.__events.filter((event) => event.name === name), name);
 }
 
-/** Waits until the route has been asked `n` more times. */
-async function reads(n) {
-  const target = requests.length + n;
-  const started = Date.now();
-  while (requests.length < target) {
-    if (Date.now() - started > 10000) throw new Error(`only ${requests.length} of ${target} reads`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Resolves once the server has answered `n` more reads of `path` (the live deck's sheet by default). */
+function reads(n, path = SHEET) {
+  return server.log.waitFor(path, server.log.count(path) + n);
 }
 
-test("an update lands with its marks, keeps the search, the open card and the scroll, and is announced", async () => {
-  const page = await open("?live=0.1");
+/** How many reads of the live deck's sheet the server has answered. */
+const answered = () => server.log.count(SHEET);
+
+test("an update lands with its marks, keeps the search, the open card and the scroll, and is announced", async (t) => {
+  const page = await open(t, "?live=0.1");
   const root = "document.getElementById('facts').shadowRoot";
   // The reader searches, opens a card's sources and scrolls the third card
   // to the top.
@@ -215,11 +247,10 @@ test("an update lands with its marks, keeps the search, the open card and the sc
     return marks.length > 0 && marks.every((mark) => mark.checkVisibility());
   });
   assert.ok(printed, "every change mark the reader sees prints");
-  await page.close();
 });
 
-test("a 304 costs no render, and reads send the last ETag", async () => {
-  const page = await open("?live=0.05");
+test("a 304 costs no render, and reads send the last ETag", async (t) => {
+  const page = await open(t, "?live=0.05");
   await reads(2);
   await page.evaluate(() => {
     window.__mutations = 0;
@@ -229,33 +260,42 @@ test("a 304 costs no render, and reads send the last ETag", async () => {
     );
   });
   await reads(4);
-  const last = requests.slice(-4);
-  assert.ok(last.every((read) => read.ifNoneMatch === '"v1"' && read.status === 304), JSON.stringify(last));
+  const last = server.log.of(SHEET).slice(-4);
+  assert.ok(
+    last.every((read) => read.headers["if-none-match"] === '"v1"' && read.status === 304),
+    JSON.stringify(last.map((read) => [read.headers["if-none-match"], read.status])),
+  );
   assert.equal(await page.evaluate(() => window.__mutations), 0);
   assert.equal((await page.evaluate(() => window.__events)).filter((e) => e.name === "factcards:update").length, 0);
-  await page.close();
 });
 
-test("a hidden tab and a deck off screen do not read; both resume", async () => {
-  const page = await open("?live=0.05");
+/**
+ * Shows that the live deck does not read for as long as the control deck
+ * (the same interval, in view in its own frame) takes to read four times:
+ * time for four reads. First the control reads once, so that a read of the
+ * live deck already under way has landed.
+ */
+async function noReadsWhileControlReads() {
+  await reads(1, CONTROL);
+  const before = answered();
+  await reads(4, CONTROL);
+  return answered() - before;
+}
+
+test("a hidden tab and a deck off screen do not read; both resume", async (t) => {
+  const page = await open(t, "?live=0.05&control=1");
   await reads(1);
   await page.evaluate(() => window.__hide(true));
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const hidden = requests.length;
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  assert.equal(requests.length, hidden, "no reads while hidden");
+  assert.equal(await noReadsWhileControlReads(), 0, "no reads while hidden");
   await page.evaluate(() => window.__hide(false));
   await reads(2);
+  // Its reads would count as the next page's.
   await page.close();
 
-  const below = await open("?live=0.05&below=1");
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const offScreen = requests.length;
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  assert.equal(requests.length, offScreen, "no reads while the deck is off screen");
+  const below = await open(t, "?live=0.05&below=1&control=1");
+  assert.equal(await noReadsWhileControlReads(), 0, "no reads while the deck is off screen");
   await below.evaluate(() => document.getElementById("facts").scrollIntoView());
   await reads(2);
-  await below.close();
 });
 
 const BAD = {
@@ -278,8 +318,8 @@ const BAD = {
 };
 
 for (const [name, bad] of Object.entries(BAD)) {
-  test(`${name} leaves the deck as it is, says why, and the next read is tried`, async () => {
-    const page = await open("?live=0.05");
+  test(`${name} leaves the deck as it is, says why, and the next read is tried`, async (t) => {
+    const page = await open(t, "?live=0.05");
     const before = await facts(page);
     const warnings = [];
     page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
@@ -295,23 +335,23 @@ for (const [name, bad] of Object.entries(BAD)) {
     serving = answer(v2(), '"v2"');
     await waitForEvent(page, "factcards:update");
     assert.equal((await facts(page)).length, before.length + 1);
-    await page.close();
   });
 }
 
-test("a failing server is read ever less often", async () => {
-  const page = await open("?live=0.05");
+test("a failing server is read ever less often", async (t) => {
+  await open(t, "?live=0.05&control=1");
   serving = { status: 503, body: "" };
-  const start = requests.length;
-  await new Promise((resolve) => setTimeout(resolve, 1600));
-  // 50, 100, 200, 400, 800 ms: at most five reads in 1.6 s, where a steady
-  // 50 ms would make thirty.
-  assert.ok(requests.length - start <= 6, `${requests.length - start} reads`);
-  await page.close();
+  const start = answered();
+  // The control deck's thirty reads take at least 1.45 s. The failing deck
+  // waits 50, 100, 200, 400, 800, 1600 ms…: six reads in 3.1 s, seven in
+  // 6.3 s, where a steady 50 ms would make thirty alongside the control.
+  await reads(30, CONTROL);
+  const failing = answered() - start;
+  assert.ok(failing >= 2 && failing <= 8, `${failing} reads of the failing sheet while the control deck read 30 times`);
 });
 
-test("a sheet that flips between two versions is announced once a minute at most", async () => {
-  const page = await open("?live=0.05");
+test("a sheet that flips between two versions is announced once a minute at most", async (t) => {
+  const page = await open(t, "?live=0.05");
   const flips = [answer(V1, '"v1"'), answer(v2(), '"v2"')];
   serving = (n) => flips[n % 2];
   await waitForEvent(page, "factcards:update", 4);
@@ -321,22 +361,20 @@ test("a sheet that flips between two versions is announced once a minute at most
   });
   // The first update spoke; the others wait for the minute.
   assert.match(region, /^\d+ facts? updated$/);
-  const spoken = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        let changes = 0;
-        const region = document.getElementById("facts").shadowRoot.querySelector(".fc-live-region");
-        new MutationObserver(() => changes++).observe(region, { childList: true, characterData: true, subtree: true });
-        setTimeout(() => resolve(changes), 500);
-      }),
-  );
-  assert.equal(spoken, 0);
-  await page.close();
+  // Four more updates land; the region says none of them.
+  await page.evaluate(() => {
+    window.__spoken = 0;
+    const region = document.getElementById("facts").shadowRoot.querySelector(".fc-live-region");
+    new MutationObserver(() => window.__spoken++).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  const seen = await page.evaluate(() => window.__events.filter((event) => event.name === "factcards:update").length);
+  await waitForEvent(page, "factcards:update", seen + 4);
+  assert.equal(await page.evaluate(() => window.__spoken), 0);
 });
 
-test("a live deck over the fallback of an older version shows the newer one as an update", async () => {
+test("a live deck over the fallback of an older version shows the newer one as an update", async (t) => {
   serving = answer({ ...v2(), refresh: 60 }, '"v2"');
-  const page = await open("", "/live-fallback.html");
+  const page = await open(t, "", "/live-fallback.html");
   const [update] = await waitForEvent(page, "factcards:update");
   assert.deepEqual(update.detail.ids, { new: ["inspection"], changed: ["reopening"], removed: [], moved: [] });
   await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelectorAll(".fc-change").length === 2);
@@ -349,25 +387,24 @@ test("a live deck over the fallback of an older version shows the newer one as a
     };
   });
   assert.deepEqual(shown, { roots: 1, pending: 0, facts: 4 });
-  await page.close();
 });
 
-test("a New mark goes once the reader has seen it; a change mark stays", async () => {
-  const page = await open("?live=0.05");
+test("a New mark goes once the reader has seen it; a change mark stays", async (t) => {
+  const page = await open(t, "?live=0.05");
   serving = answer(v2(), '"v2"');
   await waitForEvent(page, "factcards:update");
   const count = (selector) =>
     page.evaluate((selector) => document.getElementById("facts").shadowRoot.querySelectorAll(selector).length, selector);
   await page.waitForFunction(() => document.getElementById("facts").shadowRoot.querySelector("[data-change=new]"));
-  // The reader scrolls to it; give the observer a frame to see it.
+  // The reader scrolls to it; give the observer a frame to see it, and the
+  // deck two more reads (304s) in which it could wrongly drop the mark.
   await page.evaluate(() =>
     document.getElementById("facts").shadowRoot.querySelector("[data-change=new]").scrollIntoView({ block: "center" }),
   );
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await reads(2);
   assert.equal(await count("[data-change=new]"), 1, "still new while in view");
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForFunction(() => !document.getElementById("facts").shadowRoot.querySelector("[data-change=new]"));
   assert.equal(await count("[data-change=changed]"), 1, "what changed stays marked");
-  await page.close();
 });

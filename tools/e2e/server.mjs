@@ -7,7 +7,9 @@
 //
 // Tests may also mount more folders under URL prefixes (`mounts`, such as
 // { "/fixtures/": "tools/e2e/fixtures" }) and answer some paths themselves
-// (`routes`, such as a sheet whose response the test holds back).
+// (`routes`, such as a sheet whose response the test holds back). Every
+// answered request goes to `server.log` (a RequestLog), so that a test can
+// wait until the server has seen what it expects instead of sleeping.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -27,6 +29,55 @@ export const TYPES = {
 };
 
 /**
+ * Every request a server answered, in order, and a way to wait for more:
+ * tests wait on what the server saw, not for a fixed time.
+ */
+export class RequestLog {
+  #entries = [];
+  #waiters = new Set();
+
+  /** Records an answered request: `{ path, status, headers }` (the request's headers). */
+  add(entry) {
+    this.#entries.push(entry);
+    for (const waiter of this.#waiters) waiter();
+  }
+
+  /** The answered requests of `path`, oldest first. */
+  of(path) {
+    return this.#entries.filter((entry) => entry.path === path);
+  }
+
+  /** How many requests of `path` were answered. */
+  count(path) {
+    return this.of(path).length;
+  }
+
+  /**
+   * Resolves (to `of(path)`) once `path` has been answered `count` times in
+   * all; rejects after `timeout` ms, saying how many times it was.
+   */
+  waitFor(path, count, { timeout = 10000 } = {}) {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#waiters.delete(check);
+      };
+      const check = () => {
+        if (this.count(path) < count) return;
+        done();
+        resolve(this.of(path));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`the server answered ${path} ${this.count(path)} times, not the ${count} awaited, within ${timeout} ms`));
+      }, timeout);
+      this.#waiters.add(check);
+      check();
+    });
+  }
+}
+
+/**
  * Starts serving `root`; resolves to the http.Server once listening.
  *
  * Options, all optional:
@@ -40,8 +91,10 @@ export function serve(root, port = 0, { headers = {}, mounts = {}, routes = {} }
   const folders = Object.entries({ "/": root, ...mounts })
     .map(([prefix, folder]) => [prefix.endsWith("/") ? prefix : `${prefix}/`, resolve(folder)])
     .sort(([a], [b]) => b.length - a.length);
+  const log = new RequestLog();
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
+    response.on("finish", () => log.add({ path: url.pathname, status: response.statusCode, headers: request.headers }));
     const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
     if (route) {
       try {
@@ -78,6 +131,7 @@ export function serve(root, port = 0, { headers = {}, mounts = {}, routes = {} }
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   });
+  server.log = log;
   return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
 }
 

@@ -139,7 +139,7 @@ impl DeckState {
                 next.changes = Rc::new(self.changes.with(&changes, &at));
                 next.updated_at = Some(at);
                 next.order = display_order(&sheet).into();
-                next.index = Rc::new(SearchIndex::new(&sheet));
+                next.index = Rc::new(self.index.updated(&self.sheet, &sheet));
                 // The cards rendered so far stay rendered: an update never
                 // takes away what the reader sees.
                 next.rendered = if self.rendered.is_complete(&self.order) {

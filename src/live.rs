@@ -390,6 +390,11 @@ impl ChangeMarks {
     /// The marks of the card at `index` in `sheet`, fact by fact, or `None`
     /// if it has none, so that unmarked cards keep equal props.
     pub fn of_card(&self, sheet: &Sheet, index: usize) -> Option<CardMarks> {
+        // Every render asks for every card: without marks (no update yet,
+        // or none left), skip working out each fact's key.
+        if self.is_empty() {
+            return None;
+        }
         let card = sheet.cards.get(index)?;
         let facts: Vec<Option<(String, FactMark)>> = card
             .facts

@@ -7,6 +7,7 @@
 //! highlights need no second pass.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::model::case::lower_char;
 use crate::model::{Card, Sheet};
@@ -139,7 +140,7 @@ pub fn segments<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, boo
 /// keystroke only compares, never re-folds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
-    cards: Vec<CardEntry>,
+    cards: Vec<Rc<CardEntry>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,22 +156,37 @@ struct FactEntry {
     attribution: Vec<char>,
 }
 
+impl CardEntry {
+    fn of(card: &Card) -> Self {
+        CardEntry {
+            title: fold(&card.title),
+            facts: (card.facts.iter())
+                .map(|fact| FactEntry {
+                    text: fold(&fact.text),
+                    quote: fact.quote.as_deref().map(fold).unwrap_or_default(),
+                    attribution: fact.attribution.as_deref().map(fold).unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
 impl SearchIndex {
     pub fn new(sheet: &Sheet) -> Self {
-        let cards = sheet
-            .cards
-            .iter()
-            .map(|card| CardEntry {
-                title: fold(&card.title),
-                facts: card
-                    .facts
-                    .iter()
-                    .map(|fact| FactEntry {
-                        text: fold(&fact.text),
-                        quote: fact.quote.as_deref().map(fold).unwrap_or_default(),
-                        attribution: fact.attribution.as_deref().map(fold).unwrap_or_default(),
-                    })
-                    .collect(),
+        SearchIndex {
+            cards: sheet.cards.iter().map(CardEntry::of).map(Rc::new).collect(),
+        }
+    }
+
+    /// The index of `sheet`, a new version of `previous`, which this
+    /// indexes: a card that did not change keeps its entry, so a live update
+    /// that changes one fact folds one card, not the whole sheet again.
+    #[must_use]
+    pub fn updated(&self, previous: &Sheet, sheet: &Sheet) -> Self {
+        let cards = (sheet.cards.iter().enumerate())
+            .map(|(at, card)| match (previous.cards.get(at), self.cards.get(at)) {
+                (Some(before), Some(entry)) if before == card => Rc::clone(entry),
+                _ => Rc::new(CardEntry::of(card)),
             })
             .collect();
         SearchIndex { cards }

@@ -1,7 +1,9 @@
 //! Search folding and highlighting.
 #![cfg(not(target_arch = "wasm32"))]
 
-use factcards::search::{Query, fold, segments};
+use factcards::BUNDLED_SHEET;
+use factcards::model::parse_sheet;
+use factcards::search::{Query, SearchIndex, fold, search, segments};
 
 #[test]
 fn folding_ignores_case_and_diacritics_one_char_for_one() {
@@ -30,4 +32,19 @@ fn segments_split_the_original_text_at_the_ranges() {
         vec![("Café", true), (" Ünïcode ", false), ("café", true)]
     );
     assert_eq!(segments("plain", &[]), vec![("plain", false)]);
+}
+
+#[test]
+fn an_updated_index_equals_a_fresh_one_of_the_new_version() {
+    let before = parse_sheet(BUNDLED_SHEET).unwrap();
+    let mut after = before.clone();
+    after.cards[1].facts[0].text = "A wholly new finding about the harbour".to_owned();
+    after.cards.swap(3, 4);
+    after.cards.pop();
+    let index = SearchIndex::new(&before);
+    let updated = index.updated(&before, &after);
+    assert_eq!(updated, SearchIndex::new(&after));
+    let query = Query::new("harbour");
+    assert_eq!(search(&after, &updated, &query, |_| true), vec![(1, vec![0])]);
+    assert_eq!(search(&before, &index, &query, |_| true), vec![]);
 }

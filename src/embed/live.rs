@@ -255,8 +255,12 @@ impl LiveSheet {
             Ok(None) => Outcome::Unchanged,
             Ok(Some(fetched)) => match instance.shown_sheet() {
                 None => Outcome::Failed,
-                Some(shown) => match judge(&shown, &fetched) {
+                Some(shown) => match judge_after_a_break(&shown, &fetched).await {
                     Verdict::Same => Outcome::Unchanged,
+                    // Rendering the new version is a task of its own too,
+                    // unless the page loaded another sheet or destroyed the
+                    // deck meanwhile.
+                    Verdict::Update(_) if !after_a_break(&instance, &self).await => Outcome::Unchanged,
                     Verdict::Update(diff) => {
                         let lang = instance.options().lang.unwrap_or_else(|| fetched.lang.clone());
                         let at = local_time(&lang);
@@ -419,6 +423,32 @@ fn origin_of(url: &str) -> String {
     web_sys::Url::new_with_base(url, &base)
         .map(|url| url.origin())
         .unwrap_or_default()
+}
+
+/// [`judge`] in a task of its own, after the one that read and checked the
+/// sheet: on a phone, reading, diffing and rendering a sheet of a thousand
+/// facts in one go is a long task that holds up the reader's input.
+async fn judge_after_a_break(shown: &Sheet, fetched: &Sheet) -> Verdict {
+    next_task().await;
+    judge(shown, fetched)
+}
+
+/// Whether `live` still reads for `instance` once a later task has come.
+async fn after_a_break(instance: &Instance, live: &Rc<LiveSheet>) -> bool {
+    next_task().await;
+    instance.is_live(live)
+}
+
+/// Resolves in a later task (a 0 ms timer), letting the browser paint and
+/// handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|window| window.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn now() -> f64 {

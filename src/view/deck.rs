@@ -93,15 +93,21 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     };
     // A new version of the sheet (a live deck) goes through the reducer,
     // which keeps the reader's view and marks what changed; until it has,
-    // the deck shows the sheet its state refers to.
+    // the deck shows the sheet its state refers to. It does so in a task of
+    // its own: diffing and rendering a big sheet after the render that
+    // brought it would be one long task on a phone.
     {
         let dispatcher = state.dispatcher();
         let at = props.options.arrived.clone().unwrap_or_default();
+        let shown = Rc::clone(&state.state.sheet);
         use_effect_with(Rc::clone(&props.sheet), move |sheet| {
-            dispatcher.dispatch(DeckAction::NewSheet {
-                sheet: Rc::clone(sheet),
-                at,
-            })
+            let sheet = Rc::clone(sheet);
+            let pending = (!Rc::ptr_eq(&shown, &sheet)).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || {
+                    dispatcher.dispatch(DeckAction::NewSheet { sheet, at })
+                })
+            });
+            move || drop(pending)
         });
     }
     {

@@ -521,8 +521,8 @@ fn a_point_is_a_dot_with_its_name_on_the_map_and_in_the_words() {
     let html = bundled_fallback(FallbackOptions::default());
     let attack = figure(&html, "what-happened");
     // Moscow, 55.76 N 37.62 E, projected as data/world-map.json says.
-    assert!(attack.contains(r#"<circle cx="2176" cy="282""#), "{attack}");
-    assert!(attack.contains(">Moscow</text>"), "{attack}");
+    assert!(attack.contains(r#"d="M2167 282a9 9 0 1 0 18 0a9 9 0 1 0 -18 0z" class="fc-map__dot""#), "{attack}");
+    assert!(attack.contains(r#"<text x="2188" y="282" dy="0.35em" class="fc-map__label">Moscow</text>"#), "{attack}");
     assert_eq!(
         text_of(attack, "<figcaption", "</figcaption>"),
         "On the map: Moscow"

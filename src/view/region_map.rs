@@ -68,12 +68,12 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let picture = match (&*paths, props.map_loading) {
         (Some(paths), _) => html! {
             <svg class="fc-map__svg" viewBox={paths.view.to_string()} role="img"
-                aria-labelledby={title_id.clone()}>
+                aria-labelledby={title_id.clone()} font-size={paths.label_size()}>
                 <title id={title_id}>{ format!("{} {places}", strings.map_title) }</title>
                 { for paths.land.iter().map(|path| path.html("fc-map__land")) }
                 { for paths.highlighted.iter().map(|path| path.html("fc-map__land fc-map__land--highlighted")) }
                 { for paths.points.iter().map(|path| path.html("fc-map__land fc-map__land--highlighted fc-map__land--point")) }
-                { for paths.markers.iter().map(|marker| marker.html(paths.marker_radius, paths.label_size)) }
+                { for paths.markers.iter().map(|marker| marker.html(paths.radius)) }
             </svg>
         },
         (None, true) => html! { <div class="fc-map__placeholder" aria-hidden="true"></div> },
@@ -103,7 +103,7 @@ impl CountryPath {
     }
 }
 
-/// One of the card's points: a dot, and its name beside it.
+/// One of the card's points: where its dot is, and its name.
 #[derive(PartialEq)]
 struct Marker {
     x: i32,
@@ -115,20 +115,17 @@ struct Marker {
 }
 
 impl Marker {
-    fn html(&self, radius: i32, size: i32) -> Html {
-        let (x, y) = (self.x, self.y);
-        let gap = 2 * radius;
-        let (text_x, anchor) = if self.left {
-            (x - gap, "end")
-        } else {
-            (x + gap, "start")
-        };
+    /// The dot (half as large again as a small country's, so that the two
+    /// do not read alike) and the name beside it, its middle level with the
+    /// dot; the name's size is the `<svg>`'s.
+    fn html(&self, radius: i32) -> Html {
+        let gap = if self.left { -2 * radius } else { 2 * radius };
         html! {
-            <g class="fc-map__marker">
-                <circle class="fc-map__dot" cx={x.to_string()} cy={y.to_string()} r={(radius * 3 / 2).to_string()} />
-                <text class="fc-map__label" x={text_x.to_string()} y={(y + size / 3).to_string()}
-                    font-size={size.to_string()} text-anchor={anchor}>{ self.name.clone() }</text>
-            </g>
+            <>
+                <path class="fc-map__dot" d={circles(&[(self.x, self.y)], radius * 3 / 2)} />
+                <text class="fc-map__label" x={(self.x + gap).to_string()} y={self.y.to_string()} dy="0.35em"
+                    text-anchor={self.left.then_some("end")}>{ self.name.clone() }</text>
+            </>
         }
     }
 }
@@ -143,14 +140,17 @@ struct MapPaths {
     highlighted: Vec<CountryPath>,
     points: Vec<CountryPath>,
     markers: Vec<Marker>,
-    /// The radius of a small country's dot, in map units; a point's dot is
-    /// half as large again, so that the two do not read alike.
-    marker_radius: i32,
-    /// The size of a point's name, in map units.
-    label_size: i32,
+    /// The radius of a small country's dot, in map units.
+    radius: i32,
 }
 
 impl MapPaths {
+    /// The size of the points' names, in map units, for a map that has
+    /// points.
+    fn label_size(&self) -> Option<String> {
+        (!self.markers.is_empty()).then(|| (self.view.width / 25).to_string())
+    }
+
     fn new(shapes: &WorldShapes, regions: &[String], points: &[Point]) -> Self {
         let codes = World::get().highlighted(regions);
         let at: Vec<(i32, i32)> = points.iter().map(|point| project(point.lat, point.lon)).collect();
@@ -174,8 +174,7 @@ impl MapPaths {
                     left: x > view.x + view.width * 2 / 3,
                 })
                 .collect(),
-            marker_radius: radius,
-            label_size: view.width / 25,
+            radius,
         };
         for (code, shape) in shapes.iter() {
             let lit = codes.binary_search(&code).is_ok();

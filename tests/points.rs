@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{errors, with};
+use common::{errors, first_card_with};
 use factcards::model::map::{MIN_VIEW_WIDTH, project};
 use factcards::model::{MAP_LATITUDES, Point, WorldShapes, parse_sheet};
 
@@ -12,12 +12,10 @@ const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
 /// The valid sheet with `points` on its first card.
 fn sheet_with(points: &str) -> String {
-    with(
-        r#""title": "Formed in 2015","#,
-        &format!(r#""title": "Formed in 2015", "points": {points},"#),
-    )
+    first_card_with(&format!(r#""points": {points}"#))
 }
 
+/// The error lines for a sheet whose first card has `points`.
 fn point_errors(points: &str) -> Vec<String> {
     errors(&sheet_with(points))
 }

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{VALID, errors, with};
+use common::{VALID, errors, first_card_with};
 use factcards::model::map::{BBox, MAP_ASPECT, MIN_VIEW_WIDTH, Outline, ViewBox, frame};
 use factcards::model::places::WORLD_NAMES;
 use factcards::model::{World, WorldShapes, check, parse_sheet};
@@ -17,10 +17,7 @@ const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
 /// The valid sheet with `regions` on its first card.
 fn sheet_with(regions: &str) -> String {
-    with(
-        r#""title": "Formed in 2015","#,
-        &format!(r#""title": "Formed in 2015", "regions": {regions},"#),
-    )
+    first_card_with(&format!(r#""regions": {regions}"#))
 }
 
 /// The error lines for a sheet whose first card has `regions`.
@@ -521,8 +518,14 @@ fn a_point_is_a_dot_with_its_name_on_the_map_and_in_the_words() {
     let html = bundled_fallback(FallbackOptions::default());
     let attack = figure(&html, "what-happened");
     // Moscow, 55.76 N 37.62 E, projected as data/world-map.json says.
-    assert!(attack.contains(r#"d="M2167 282a9 9 0 1 0 18 0a9 9 0 1 0 -18 0z" class="fc-map__dot""#), "{attack}");
-    assert!(attack.contains(r#"<text x="2188" y="282" dy="0.35em" class="fc-map__label">Moscow</text>"#), "{attack}");
+    assert!(
+        attack.contains(r#"d="M2167 282a9 9 0 1 0 18 0a9 9 0 1 0 -18 0z" class="fc-map__dot""#),
+        "{attack}"
+    );
+    assert!(
+        attack.contains(r#"<text x="2188" y="282" dy="0.35em" class="fc-map__label">Moscow</text>"#),
+        "{attack}"
+    );
     assert_eq!(
         text_of(attack, "<figcaption", "</figcaption>"),
         "On the map: Moscow"

@@ -25,8 +25,10 @@ pub enum DeckAction {
     View(Action),
     /// The next chunk of a big sheet's cards, from the chunk timer.
     RenderMore,
-    /// Every card at once, for a printout.
-    RenderAll,
+    /// The page is being printed (`true`) or is back on screen (`false`).
+    /// A printout holds every card, and every fact of a compact deck the
+    /// reader has not expanded: paper has no "Show all" button.
+    Print(bool),
     /// A live deck's new version of its sheet, which arrived at `at` (the
     /// time in the reader's words): shown in place of the old one, with the
     /// reader's view kept and what changed marked. Another story, or the
@@ -46,6 +48,12 @@ pub struct DeckState {
     pub index: Rc<SearchIndex>,
     /// What the reader has chosen to see.
     pub view: ViewState,
+    /// Whether the page is being printed: see [`DeckAction::Print`].
+    pub printing: bool,
+    /// Whether the reader pressed "Show all N facts": the focus then goes
+    /// to the first fact it revealed, the one after the first
+    /// [`crate::state::COMPACT_FACTS`].
+    pub revealed: bool,
     /// The cards in display order, which `rendered` counts in.
     pub order: Rc<[usize]>,
     pub rendered: RenderProgress,
@@ -75,6 +83,8 @@ impl DeckState {
         let mut state = DeckState {
             rendered: RenderProgress::first(&sheet, &order, pace),
             announce: view.is_narrowed(),
+            printing: false,
+            revealed: false,
             changes: Rc::default(),
             updated_at: None,
             view,
@@ -102,8 +112,12 @@ impl DeckState {
         match action {
             DeckAction::View(action) => {
                 let said = self.event_of(&action);
+                // "Show all" adds facts below the reader's place: the live
+                // region says how many there now are.
+                let revealed = action == Action::ShowAllFacts;
                 next.view = self.view.clone().apply(&self.sheet, action);
-                next.announce |= next.view.is_narrowed();
+                next.announce |= next.view.is_narrowed() || revealed;
+                next.revealed |= revealed;
                 for event in view_changes(&self.sheet.id, &self.view, &next.view) {
                     next.record(event);
                 }
@@ -119,7 +133,12 @@ impl DeckState {
                 }
             }
             DeckAction::RenderMore => next.rendered = self.rendered.next(&self.sheet, &self.order),
-            DeckAction::RenderAll => next.rendered = self.rendered.complete(&self.order),
+            DeckAction::Print(printing) => {
+                if printing {
+                    next.rendered = self.rendered.complete(&self.order);
+                }
+                next.printing = printing;
+            }
             DeckAction::Seen { facts, cards } => {
                 let changes = self.changes.seen(&facts, &cards);
                 if changes != *self.changes {
@@ -158,6 +177,11 @@ impl DeckState {
         next
     }
 
+    /// How many facts show, if not all: the view's limit, lifted in print.
+    pub fn fact_limit(&self, compact: bool) -> Option<usize> {
+        self.view.fact_limit(compact && !self.printing)
+    }
+
     /// Whether `other` shows and owes the same as this state: if so, the
     /// deck need not render again.
     pub fn same_as(&self, other: &DeckState) -> bool {
@@ -166,6 +190,8 @@ impl DeckState {
             && Rc::ptr_eq(&self.changes, &other.changes)
             && self.rendered == other.rendered
             && self.announce == other.announce
+            && self.printing == other.printing
+            && self.revealed == other.revealed
             && self.view == other.view
     }
 

@@ -18,7 +18,7 @@ use std::thread::{self, Thread};
 use yew::LocalServerRenderer;
 
 use crate::live::RENDERED_SHEET_CLASS;
-use crate::model::{Sheet, WorldShapes};
+use crate::model::{Card, Sheet, WorldShapes};
 use crate::options::DeckOptions;
 pub use crate::options::{DEFAULT_CSS_HREF, Theme};
 use crate::progress::RenderPace;
@@ -66,12 +66,7 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
     let props = FactDeckProps {
         options: DeckOptions {
             // The shapes are read only for a sheet that has a map.
-            map: sheet
-                .cards
-                .iter()
-                .any(|card| !card.regions.is_empty())
-                .then(world_shapes)
-                .flatten(),
+            map: sheet.cards.iter().any(Card::has_map).then(world_shapes).flatten(),
             // The fallback holds every card: no script will render the rest.
             pace: RenderPace::Whole,
             // No dead controls: they hold their place, unseen, until the

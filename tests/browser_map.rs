@@ -105,8 +105,18 @@ async fn the_map_highlights_exactly_the_sheets_regions() {
     let network_codes = highlighted(&network);
     assert_eq!(network_codes, expected("wider-isis-network"));
     assert!(network_codes.contains("EG") && network_codes.contains("ID") && network_codes.contains("UZ"));
-    // Only the two cards with regions have a map.
-    assert_eq!(host.query_selector_all(".fc-map").unwrap().length(), 2);
+    // Only the two cards with regions and the one with a point have a map.
+    assert_eq!(host.query_selector_all(".fc-map").unwrap().length(), 3);
+    let attack = card(&host, "what-happened");
+    assert!(highlighted(&attack).is_empty(), "a point highlights no country");
+    assert_eq!(
+        attack
+            .query_selector(".fc-map__label")
+            .unwrap()
+            .and_then(|label| label.text_content())
+            .as_deref(),
+        Some("Moscow")
+    );
     // Every path, highlighted or not, says which country it is.
     let all = regions.query_selector_all("svg path").unwrap().length();
     assert_eq!(codes(&regions, "svg path").len() as u32, all);

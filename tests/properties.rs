@@ -372,6 +372,7 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                             })
                             .collect(),
                         regions: card.regions,
+                        points: Vec::new(),
                     })
                     .collect();
                 let corrections = corrections
@@ -674,6 +675,7 @@ fn edit_sheet(sheet: &mut Sheet, edit: &SheetEdit, number: usize) {
                         quote: None,
                     }],
                     regions: Vec::new(),
+                    points: Vec::new(),
                 },
             );
         }

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{VALID, errors, with};
+use common::{VALID, errors, first_card_with};
 use factcards::model::map::{BBox, MAP_ASPECT, MIN_VIEW_WIDTH, Outline, ViewBox, frame};
 use factcards::model::places::WORLD_NAMES;
 use factcards::model::{World, WorldShapes, check, parse_sheet};
@@ -17,10 +17,7 @@ const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
 /// The valid sheet with `regions` on its first card.
 fn sheet_with(regions: &str) -> String {
-    with(
-        r#""title": "Formed in 2015","#,
-        &format!(r#""title": "Formed in 2015", "regions": {regions},"#),
-    )
+    first_card_with(&format!(r#""regions": {regions}"#))
 }
 
 /// The error lines for a sheet whose first card has `regions`.
@@ -277,7 +274,7 @@ fn has_map_aspect(view: &ViewBox) {
 #[test]
 fn a_few_countries_are_shown_with_their_neighbours() {
     let shapes = WorldShapes::parse(WORLD_MAP).unwrap();
-    let view = shapes.frame(["AF", "PK", "IR"]);
+    let view = shapes.frame(["AF", "PK", "IR"], &[]);
     assert_eq!(view.width, MIN_VIEW_WIDTH);
     has_map_aspect(&view);
     for code in ["AF", "PK", "IR"] {
@@ -287,7 +284,7 @@ fn a_few_countries_are_shown_with_their_neighbours() {
         );
     }
     // A single small country is not blown up either.
-    let view = shapes.frame(["LB"]);
+    let view = shapes.frame(["LB"], &[]);
     assert_eq!(view.width, MIN_VIEW_WIDTH);
 }
 
@@ -297,7 +294,7 @@ fn a_continent_fits_whole() {
     let world = World::get();
     for key in ["africa", "europe", "south-america", "southeast-asia"] {
         let codes = world.highlighted(std::slice::from_ref(&key.to_owned()));
-        let view = shapes.frame(codes.iter().copied());
+        let view = shapes.frame(codes.iter().copied(), &[]);
         has_map_aspect(&view);
         for code in &codes {
             assert!(
@@ -472,10 +469,10 @@ fn the_map_speaks_russian_in_the_russian_ui() {
 }
 
 #[test]
-fn only_cards_with_regions_have_a_map_and_no_markup_has_a_style_attribute() {
+fn only_cards_with_regions_or_points_have_a_map_and_no_markup_has_a_style_attribute() {
     let html = bundled_fallback(FallbackOptions::default());
-    assert_eq!(html.matches("<figure class=\"fc-map\"").count(), 2);
-    assert_eq!(html.matches("<svg").count(), 2);
+    assert_eq!(html.matches("<figure class=\"fc-map\"").count(), 3);
+    assert_eq!(html.matches("<svg").count(), 3);
     assert!(!html.contains("style="), "strict CSP: no style attributes");
 }
 
@@ -514,4 +511,24 @@ fn without_shapes_the_caption_stands_alone() {
 fn the_native_build_has_the_shapes() {
     let shapes = world_shapes().expect("data/world-map.json is compiled into native builds");
     assert!(shapes.shape("AF").is_some());
+}
+
+#[test]
+fn a_point_is_a_dot_with_its_name_on_the_map_and_in_the_words() {
+    let html = bundled_fallback(FallbackOptions::default());
+    let attack = figure(&html, "what-happened");
+    // Moscow, 55.76 N 37.62 E, projected as data/world-map.json says.
+    assert!(
+        attack.contains(r#"d="M2167 282a9 9 0 1 0 18 0a9 9 0 1 0 -18 0z" class="fc-map__dot""#),
+        "{attack}"
+    );
+    assert!(
+        attack.contains(r#"<text x="2188" y="282" dy="0.35em" class="fc-map__label">Moscow</text>"#),
+        "{attack}"
+    );
+    assert_eq!(
+        text_of(attack, "<figcaption", "</figcaption>"),
+        "On the map: Moscow"
+    );
+    assert_eq!(text_of(attack, "<title", "</title>"), "Map highlighting Moscow");
 }

@@ -372,8 +372,42 @@ mod deck {
         }
         assert!(matches!(state.unheard(0), [DeckEvent::Ready { cards: 10, .. }]));
         // Complete stays complete, and Ready is not said twice.
-        let again = state.apply(DeckAction::RenderAll, state.recorded());
+        let again = state.apply(DeckAction::Print(true), state.recorded());
         assert_eq!(again.unheard(state.recorded()), []);
+    }
+
+    #[test]
+    fn a_compact_deck_prints_every_fact_and_limits_them_again_after() {
+        use factcards::state::COMPACT_FACTS;
+        let state = deck();
+        assert_eq!(state.fact_limit(true), Some(COMPACT_FACTS));
+        let printing = state.apply(DeckAction::Print(true), 0);
+        assert_eq!(printing.fact_limit(true), None);
+        assert!(!printing.same_as(&state), "the deck renders for print");
+        let back = printing.apply(DeckAction::Print(false), 0);
+        assert_eq!(
+            back.fact_limit(true),
+            Some(COMPACT_FACTS),
+            "not expanded for the reader"
+        );
+        assert!(!back.view.show_all);
+    }
+
+    #[test]
+    fn show_all_facts_is_announced() {
+        let state = deck();
+        assert!(!state.announce);
+        let state = state.apply(DeckAction::View(Action::ShowAllFacts), 0);
+        assert!(
+            state.announce,
+            "the live region says how many facts there now are"
+        );
+        assert!(state.revealed, "the focus goes to the first fact revealed");
+        let linked = deck().apply(DeckAction::View(Action::OpenCard("why-russia".into())), 0);
+        assert!(
+            linked.view.show_all && !linked.revealed,
+            "a deep link keeps the focus where it is"
+        );
     }
 
     #[test]

@@ -127,10 +127,32 @@ function loadWhenWanted(mounts) {
   }, () => {});
 }
 
+/**
+ * Gives a server-rendered fallback with data-theme="auto" the theme the live
+ * deck will take over with, so that nothing flips at takeover: a page that
+ * offers only light (or only dark), in its CSS at the mount point or in its
+ * <meta name="color-scheme">, gets that; any other page the reader's
+ * preference. The same reading as `page_color_scheme` and
+ * `Theme::following_page` in the wasm, which it must match (theme.test.mjs).
+ * CSS alone cannot do it: a page that says nothing and a page that says
+ * light both give the mount a light used scheme, and only the first follows
+ * the reader.
+ */
+function followPageScheme(element) {
+  const root = element.shadowRoot?.querySelector(".fc-root[data-theme='auto']");
+  if (!root) return;
+  let scheme = getComputedStyle(element).colorScheme;
+  if (!scheme.trim() || scheme.trim() === "normal") scheme = document.querySelector("meta[name='color-scheme' i]")?.content ?? "";
+  const words = scheme.toLowerCase().split(/\s+/);
+  const light = words.includes("light");
+  if (light !== words.includes("dark")) root.dataset.theme = light ? "light" : "dark";
+}
+
 const queued = Array.isArray(window.factcards) ? window.factcards : [];
 window.factcards = api;
 push(...queued);
 const mountPoints = [...document.querySelectorAll("[data-factcards]")];
+mountPoints.forEach(followPageScheme);
 // A page without a mount point yet uses the JS API, or adds one later.
 if (mountPoints.length) loadWhenWanted(mountPoints);
 else load();
@@ -142,6 +164,7 @@ if (!glue) {
       .filter((node) => node.nodeType === Node.ELEMENT_NODE)
       .flatMap((element) => [element, ...element.querySelectorAll("[data-factcards]")])
       .filter((element) => element.matches("[data-factcards]"));
+    mounts.forEach(followPageScheme);
     if (mounts.length) loadWhenWanted(mounts);
   });
   added.observe(document.documentElement, { childList: true, subtree: true });

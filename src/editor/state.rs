@@ -692,6 +692,7 @@ impl EditorState {
                     title: String::new(),
                     facts: vec![empty_fact(sources)],
                     regions: Vec::new(),
+                    points: Vec::new(),
                 });
                 focus = Some(Field::CardTitle(sheet.cards.len() - 1));
             }

@@ -22,7 +22,7 @@ use std::task::Poll;
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Sheet, World, WorldShapes};
+use crate::model::{Card, Sheet, World, WorldShapes};
 
 /// Where the shapes are on their way from nothing to a map.
 enum MapFetch {
@@ -63,7 +63,7 @@ pub fn set_asset_base(url: String) {
 /// here, and whether they are on their way. Starts the fetch the first time
 /// a sheet with a map is shown.
 pub fn request(sheet: &Sheet) -> (Option<Rc<WorldShapes>>, bool) {
-    if sheet.cards.iter().all(|card| card.regions.is_empty()) {
+    if !sheet.cards.iter().any(Card::has_map) {
         return (None, false);
     }
     let (ready, start) = STATE.with(|state| {

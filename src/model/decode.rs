@@ -13,7 +13,7 @@ use super::id_set::IdSet;
 use super::json::{Node, Pos, Value};
 use super::path::Path;
 use super::sheet::{
-    Card, Category, Correction, Fact, FormatVersion, SUPPORTED_VERSIONS, Sheet, Source, Status,
+    Card, Category, Correction, Fact, FormatVersion, Point, SUPPORTED_VERSIONS, Sheet, Source, Status,
 };
 use super::suggest::{quoted_list, suggest};
 
@@ -315,13 +315,15 @@ impl<'p> Decoder<'p> {
     }
 
     fn card(&mut self, node: &Node, path: &Path) -> Card {
-        let Some(fields) = self.item(node, path, &["id", "category", "title", "facts", "regions"]) else {
+        let known = ["id", "category", "title", "facts", "regions", "points"];
+        let Some(fields) = self.item(node, path, &known) else {
             return Card {
                 id: String::new(),
                 category: String::new(),
                 title: String::new(),
                 facts: Vec::new(),
                 regions: Vec::new(),
+                points: Vec::new(),
             };
         };
         Card {
@@ -330,6 +332,42 @@ impl<'p> Decoder<'p> {
             title: self.string(fields, path, "title"),
             facts: self.list(fields, path, "facts", Decoder::fact),
             regions: self.optional_list(fields, path, "regions", Decoder::string_value),
+            points: self.optional_list(fields, path, "points", Decoder::point),
+        }
+    }
+
+    fn point(&mut self, node: &Node, path: &Path) -> Point {
+        let fields = self.item(node, path, &["name", "lat", "lon"]);
+        let Some(fields) = fields else {
+            return Point {
+                name: String::new(),
+                lat: 0.0,
+                lon: 0.0,
+            };
+        };
+        Point {
+            name: self.string(fields, path, "name"),
+            lat: self.degrees(fields, path, "lat"),
+            lon: self.degrees(fields, path, "lon"),
+        }
+    }
+
+    /// A required number of degrees; 0 in its place if it is missing or not
+    /// a number. Its range is a rule (validate.rs).
+    fn degrees(&mut self, fields: &Node, path: &Path, key: &str) -> f64 {
+        let Some(node) = self.required(fields, path, key) else {
+            return 0.0;
+        };
+        let path = path.key(key);
+        match &node.value {
+            // The parser only lets valid JSON numbers through, and every one
+            // of those reads as an f64 (a huge one as infinity, off the map).
+            Value::Number(raw) => raw.parse().unwrap_or(f64::INFINITY),
+            _ => {
+                self.wrong_type(&path, node, "a number of degrees");
+                self.gaps.add(&path);
+                0.0
+            }
         }
     }
 

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::formats::is_invisible;
-use super::sheet::{Card, Category, Correction, Fact, Sheet, Source, Status};
+use super::sheet::{Card, Category, Correction, Fact, Point, Sheet, Source, Status};
 
 // ---------------------------------------------------------------------------
 // The diff
@@ -196,6 +196,7 @@ pub struct NewCard {
     pub category: String,
     pub title: String,
     pub regions: Vec<String>,
+    pub points: Vec<Point>,
 }
 
 /// A card in both sheets (same id) whose own fields changed, or that moved.
@@ -209,14 +210,15 @@ pub struct KeptCard {
     pub title: Option<Change<String>>,
     pub category: Option<Change<String>>,
     pub regions: Option<Change<Vec<String>>>,
+    pub points: Option<Change<Vec<Point>>>,
     /// Whether it is out of its order among the other cards.
     pub moved: bool,
 }
 
 impl KeptCard {
-    /// Whether its title, category or regions changed.
+    /// Whether its title, category, regions or points changed.
     pub fn is_changed(&self) -> bool {
-        self.title.is_some() || self.category.is_some() || self.regions.is_some()
+        self.title.is_some() || self.category.is_some() || self.regions.is_some() || self.points.is_some()
     }
 }
 
@@ -467,6 +469,7 @@ fn diff_cards(old: &Sheet, new: &Sheet) -> (Vec<NewCard>, Vec<KeptCard>, Vec<Rem
                 category: card.category.clone(),
                 title: card.title.clone(),
                 regions: card.regions.clone(),
+                points: card.points.clone(),
             });
             continue;
         };
@@ -478,6 +481,7 @@ fn diff_cards(old: &Sheet, new: &Sheet) -> (Vec<NewCard>, Vec<KeptCard>, Vec<Rem
             title: change(&before.title, &card.title),
             category: change(&before.category, &card.category),
             regions: change(&before.regions, &card.regions),
+            points: change(&before.points, &card.points),
             moved: !in_order.next().unwrap_or(true),
         };
         if kept.is_changed() || kept.moved {
@@ -726,6 +730,7 @@ pub fn apply(old: &Sheet, diff: &SheetDiff) -> Result<Sheet, DiffError> {
             title: card.title.clone(),
             facts: Vec::new(),
             regions: card.regions.clone(),
+            points: card.points.clone(),
         };
         listed.push((card.at, head));
     }
@@ -737,6 +742,7 @@ pub fn apply(old: &Sheet, diff: &SheetDiff) -> Result<Sheet, DiffError> {
         set(&mut card.title, &kept.title, "a card's title")?;
         set(&mut card.category, &kept.category, "a card's category")?;
         set(&mut card.regions, &kept.regions, "a card's regions")?;
+        set(&mut card.points, &kept.points, "a card's points")?;
         listed.push((kept.at, card));
     }
     let kept_from: Vec<usize> = diff.kept_cards.iter().map(|card| card.from).collect();
@@ -942,6 +948,15 @@ pub fn diff_lines(diff: &SheetDiff) -> Vec<String> {
                     "regions: {} -> {}",
                     list(&regions.from),
                     list(&regions.to)
+                ));
+            }
+            if let Some(points) = &card.points {
+                let names =
+                    |points: &[Point]| points.iter().map(|point| point.name.clone()).collect::<Vec<_>>();
+                parts.push(format!(
+                    "points: {} -> {}",
+                    list(&names(&points.from)),
+                    list(&names(&points.to))
                 ));
             }
             changed.push(format!(

@@ -9,6 +9,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use super::json::{self, Node, Value};
+use super::sheet::MAP_LATITUDES;
 
 /// Width to height of every map, so that the space a map takes is known
 /// before its shapes arrive.
@@ -78,6 +79,22 @@ impl fmt::Display for ViewBox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} {} {}", self.x, self.y, self.width, self.height)
     }
+}
+
+/// Map units to the degree, of longitude and of latitude alike.
+const UNITS_PER_DEGREE: f64 = 10.0;
+
+/// Where a latitude and longitude (degrees, north and east positive) fall on
+/// the map, in map units: data/world-map.json's equirectangular
+/// `"projection"`, ten units to the degree from 180° W and from the map's
+/// northern edge ([`MAP_LATITUDES`]). `tests/regions.rs` checks it against
+/// the file.
+pub fn project(lat: f64, lon: f64) -> (i32, i32) {
+    let north = f64::from(MAP_LATITUDES.1);
+    (
+        ((lon + 180.0) * UNITS_PER_DEGREE).round() as i32,
+        ((north - lat) * UNITS_PER_DEGREE).round() as i32,
+    )
 }
 
 /// The narrowest part of the world a map shows (72 degrees of longitude), so
@@ -171,15 +188,21 @@ impl WorldShapes {
         self.countries.iter().map(|(code, shape)| (code.as_str(), shape))
     }
 
-    /// The part of the map that shows `codes`: their boxes with a margin, at
-    /// least [`MIN_VIEW_WIDTH`] wide, widened or heightened to
-    /// [`MAP_ASPECT`], and moved inside the map where it fits. With no known
-    /// code, the whole map.
-    pub fn frame<'a>(&self, codes: impl IntoIterator<Item = &'a str>) -> ViewBox {
+    /// The part of the map that shows `codes` and `points` (map units, see
+    /// [`project`]): their boxes with a margin, at least [`MIN_VIEW_WIDTH`]
+    /// wide, widened or heightened to [`MAP_ASPECT`], and moved inside the
+    /// map where it fits. With no known code and no point, the whole map.
+    pub fn frame<'a>(&self, codes: impl IntoIterator<Item = &'a str>, points: &[(i32, i32)]) -> ViewBox {
         let union = codes
             .into_iter()
             .filter_map(|code| self.shape(code))
             .map(|shape| shape.bbox)
+            .chain(points.iter().map(|&(x, y)| BBox {
+                x0: x,
+                y0: y,
+                x1: x,
+                y1: y,
+            }))
             .reduce(BBox::union)
             .unwrap_or(BBox {
                 x0: 0,

@@ -158,7 +158,45 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(schema_with = "regions_schema")]
     pub regions: Vec<String>,
+    /// Places to mark with a dot and a label on the card's map, such as a
+    /// city: each a name with its latitude and longitude in degrees. The map
+    /// shows them with the card's regions, or alone. Leave it out for a card
+    /// without marked places.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
 }
+
+impl Card {
+    /// Whether the card shows a map: it names regions or marks points.
+    pub fn has_map(&self) -> bool {
+        !self.regions.is_empty() || !self.points.is_empty()
+    }
+}
+
+/// The northernmost and southernmost latitudes the map shows, in degrees
+/// (data/world-map.json's projection): a point beyond them is refused.
+pub const MAP_LATITUDES: (i32, i32) = (-58, 84);
+
+/// A place marked on a card's map: a city, a building, a site.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    /// The label beside the dot, such as "Moscow". Screen readers and the
+    /// map's caption name it too.
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// Latitude in degrees, north positive, such as 55.76: from -58 to 84,
+    /// the latitudes the map shows.
+    #[schemars(range(min = -58, max = 84))]
+    pub lat: f64,
+    /// Longitude in degrees, east positive, such as 37.62: from -180 to 180.
+    #[schemars(range(min = -180, max = 180))]
+    pub lon: f64,
+}
+
+// JSON has no NaN, so the coordinates of a decoded point always equal
+// themselves; a sheet is compared whole (live updates, diffs).
+impl Eq for Point {}
 
 /// The schema of `Card::regions`: a list of distinct known places, so that
 /// an editor can complete and check the codes.

@@ -938,6 +938,8 @@ fn build_card(
         title: rows.title,
         facts,
         regions,
+        // The spreadsheet layout has no column for points (see export).
+        points: Vec::new(),
     }
 }
 
@@ -1066,9 +1068,10 @@ fn split_list(cell: &str) -> Vec<String> {
 /// each of its rows (so sorting or filtering the rows keeps them) and its
 /// regions on its first. Importing the result gives the same sheet.
 ///
-/// Fails only for an id that a list cell cannot hold: one with a comma, a
+/// Fails for an id that a list cell cannot hold: one with a comma, a
 /// semicolon or a line break (a `sources` or `regions` cell separates its ids
-/// with those).
+/// with those), and for a card with `points`, which the layout has no
+/// column for: better no file than one that silently loses them.
 pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
     let mut out = String::new();
     let story = vec![
@@ -1112,6 +1115,12 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
     let mut fact_rows = Vec::new();
     for (card_index, card) in sheet.cards.iter().enumerate() {
         let regions = join_list(&card.regions, &format!("cards[{card_index}].regions"))?;
+        if !card.points.is_empty() {
+            return Err(ExportError {
+                path: format!("cards[{card_index}].points"),
+                message: "a spreadsheet has no column for a map's points: edit this sheet as JSON".to_owned(),
+            });
+        }
         for (fact_index, fact) in card.facts.iter().enumerate() {
             let path = format!("cards[{card_index}].facts[{fact_index}].sources");
             fact_rows.push(vec![

@@ -23,7 +23,7 @@ use super::json::Node;
 use super::path::Path;
 #[cfg(not(target_arch = "wasm32"))]
 use super::places::{Names, World};
-use super::sheet::{Fact, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, Status};
+use super::sheet::{Fact, MAP_LATITUDES, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Point, Sheet, Status};
 use super::suggest::{quoted_list, suggest};
 
 /// Checks every rule and appends one problem per broken rule and place.
@@ -334,6 +334,33 @@ impl Rules<'_> {
                 }
             }
             self.regions(&path.key("regions"), &card.regions);
+            self.points(&path.key("points"), &card.points);
+        }
+    }
+
+    /// Each point of a card's map has a name and lies on the map: its
+    /// latitude within [`MAP_LATITUDES`], its longitude from -180 to 180.
+    /// The messages leave the number out: the path says which it is.
+    fn points(&mut self, list: &Path, points: &[Point]) {
+        let (south, north) = MAP_LATITUDES;
+        for (index, point) in points.iter().enumerate() {
+            let path = list.index(index);
+            if !self.decoded(&path) {
+                continue;
+            }
+            self.text(&path.key("name"), &point.name);
+            let lat = path.key("lat");
+            if self.decoded(&lat) && !(f64::from(south)..=f64::from(north)).contains(&point.lat) {
+                let message = format!(
+                    "latitude off the map: it must be from {south} to {north} (degrees, north positive)"
+                );
+                self.error(&lat, message);
+            }
+            let lon = path.key("lon");
+            if self.decoded(&lon) && !(-180.0..=180.0).contains(&point.lon) {
+                let message = "longitude out of range: it must be from -180 to 180 (degrees, east positive)";
+                self.error(&lon, message.to_owned());
+            }
         }
     }
 

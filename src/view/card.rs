@@ -12,7 +12,7 @@ use super::sources::{ListOf, source_list};
 use super::status::Explained;
 use crate::i18n::UiLang;
 use crate::live::CardMarks;
-use crate::model::{Sheet, SourceMarks, Status, WorldShapes, card_sources};
+use crate::model::{Point, Sheet, SourceMarks, Status, WorldShapes, card_sources};
 use crate::search::Query;
 use crate::state::{Action, card_anchor};
 
@@ -39,7 +39,7 @@ pub struct FactCardProps {
     /// word is chosen; without it the words are plain text.
     #[prop_or_default]
     pub open_legend: Option<Callback<Status>>,
-    /// Optional: the map shapes, for a card with `regions` (see
+    /// Optional: the map shapes, for a card with `regions` or `points` (see
     /// [`RegionMap`]).
     #[prop_or_default]
     pub map: Option<Rc<WorldShapes>>,
@@ -186,9 +186,10 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     { new_card_mark(&card.id, props.ui_lang) }
                 }
             </h4>
-            if !card.regions.is_empty() {
+            if card.has_map() {
                 <RegionMap
                     regions={Rc::<[String]>::from(card.regions.as_slice())}
+                    points={Rc::<[Point]>::from(card.points.as_slice())}
                     map={props.map.clone()}
                     map_loading={props.map_loading}
                     id_prefix={map_id}

@@ -21,7 +21,7 @@ use crate::i18n::{UiLang, is_rtl};
 use crate::model::{Sheet, SourceMarks, Status};
 use crate::options::{DeckOptions, Layout};
 use crate::search::Query;
-use crate::state::{Action, Grouping, LinkTarget, Visible};
+use crate::state::{Action, COMPACT_FACTS, Grouping, LinkTarget, Visible};
 
 /// From how many cards a deck skips drawing the cards off screen
 /// (`content-visibility: auto`, the `.fc-deck--long` class): far above a
@@ -146,18 +146,10 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             .map(|status| legend_line_id(&sheet.id, status));
         let (legend_ref, focus_status) = (legend_ref.clone(), focus_status.clone());
         use_effect_with(line, move |line| {
-            if let (Some(line), Some(legend)) = (line, legend_ref.cast::<web_sys::Element>()) {
-                use web_sys::wasm_bindgen::JsCast;
-                let found = legend
-                    .query_selector_all(".fc-legend__line")
-                    .ok()
-                    .into_iter()
-                    .flat_map(|lines| (0..lines.length()).filter_map(move |i| lines.item(i)))
-                    .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-                    .find(|element| element.id() == *line);
-                if let Some(element) = found {
-                    let _ = element.focus();
-                }
+            if let Some(line) = line {
+                focus_first(&legend_ref, ".fc-legend__line", &|_, element| {
+                    element.id() == *line
+                });
                 focus_status.set(None);
             }
         });
@@ -170,19 +162,25 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
         let deck_ref = deck_ref.clone();
         use_effect_with(opened, move |opened| {
             if *opened {
-                use web_sys::wasm_bindgen::JsCast;
-                let input = deck_ref
-                    .cast::<web_sys::Element>()
-                    .and_then(|deck| deck.query_selector(".fc-search__input").ok().flatten())
-                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
-                    .filter(|input| input.id() == input_id);
-                if let Some(input) = input {
-                    let _ = input.focus();
-                }
+                focus_first(&deck_ref, ".fc-search__input", &|_, input| input.id() == input_id);
+            }
+        });
+    }
+    // "Show all N facts" goes away once pressed, and the focus with it: the
+    // focus moves to the first fact it revealed, so that keyboard and screen
+    // reader users read on from where the new facts begin (the live region
+    // says how many facts there now are).
+    {
+        let deck_ref = deck_ref.clone();
+        use_effect_with(state.state.revealed, move |revealed| {
+            if *revealed {
+                let first_new = COMPACT_FACTS as u32;
+                focus_first(&deck_ref, ".fc-fact", &|index, _| index == first_new);
             }
         });
     }
     use_progressive_rendering(&state);
+    use_print_mode(&state);
     use_report_to_host(&state, &props.on_event);
     {
         let dispatch = dispatch.clone();
@@ -214,7 +212,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     let counts = searched.counts_by_category(sheet);
     // The compact layout shows the first few facts until asked for all.
     let compact = props.options.layout == Layout::Compact;
-    let limit = view.fact_limit(compact);
+    let limit = deck.fact_limit(compact);
     let shown = searched.first_facts(&deck.order, limit);
     let hidden_facts = visible.fact_count() - shown.in_categories(sheet, view).fact_count();
 
@@ -314,27 +312,63 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
 
 /// Renders the rest of a big sheet, a chunk per task. A timer of 0 ms
 /// yields to the browser between chunks, so that it paints and answers the
-/// reader. A printout cannot wait for the chunks, so `beforeprint` renders
-/// them all at once. One effect, keyed on the progress: it runs after each
-/// chunk, until the deck is complete (which records `Ready`).
+/// reader. One effect, keyed on the progress: it runs after each chunk,
+/// until the deck is complete (which records `Ready`).
 #[hook]
 fn use_progressive_rendering(state: &UseReducerHandle<Deck>) {
     let complete = state.state.rendered.is_complete(&state.state.order);
     let dispatcher = state.dispatcher();
     use_effect_with(state.state.rendered, move |_| {
         let pending = (!complete).then(|| {
-            let more = dispatcher.clone();
-            let next_chunk =
-                gloo_timers::callback::Timeout::new(0, move || more.dispatch(DeckAction::RenderMore));
-            let before_print = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "beforeprint", move |_| {
-                    dispatcher.dispatch(DeckAction::RenderAll)
-                })
-            });
-            (next_chunk, before_print)
+            gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(DeckAction::RenderMore))
         });
         move || drop(pending)
     });
+}
+
+/// Tells the deck when the page goes to paper and back
+/// ([`DeckAction::Print`]): `beforeprint` and `afterprint` for a real
+/// printout (the deck renders in the microtask after `beforeprint`, before
+/// the page is laid out for print), and the `print` media query's changes
+/// for the print preview of developer tools and tests, which fire no print
+/// event.
+#[hook]
+fn use_print_mode(state: &UseReducerHandle<Deck>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let listeners = web_sys::window().map(|window| {
+            let listen = |name: &'static str, printing: bool| {
+                let dispatcher = dispatcher.clone();
+                gloo_events::EventListener::new(&window, name, move |_| {
+                    dispatcher.dispatch(DeckAction::Print(printing))
+                })
+            };
+            [listen("beforeprint", true), listen("afterprint", false)]
+        });
+        move || drop(listeners)
+    });
+}
+
+/// Focuses the first element under `root` that matches `selector` and that
+/// `pick` accepts, given its position among the matches; an element that is
+/// not focusable (a fact) becomes focusable by script only.
+fn focus_first(root: &NodeRef, selector: &str, pick: &dyn Fn(u32, &web_sys::HtmlElement) -> bool) {
+    use web_sys::wasm_bindgen::JsCast;
+    let Some(found) = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| root.query_selector_all(selector).ok())
+    else {
+        return;
+    };
+    let element = (0..found.length())
+        .filter_map(|index| Some((index, found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok()?)))
+        .find(|(index, element)| pick(*index, element));
+    if let Some((_, element)) = element {
+        if element.tab_index() < 0 {
+            element.set_tab_index(-1);
+        }
+        let _ = element.focus();
+    }
 }
 
 /// The one path out to the host: after each render, hands `on_event` the

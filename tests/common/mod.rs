@@ -43,6 +43,15 @@ pub fn with(from: &str, to: &str) -> String {
     replace_once(VALID, from, to)
 }
 
+/// The valid sheet with one more field on its first card, such as
+/// `"regions": ["AF"]`.
+pub fn first_card_with(field: &str) -> String {
+    with(
+        r#""title": "Formed in 2015","#,
+        &format!(r#""title": "Formed in 2015", {field},"#),
+    )
+}
+
 /// The bundled story with one replacement, which must apply.
 pub fn bundled_with(from: &str, to: &str) -> String {
     replace_once(BUNDLED_SHEET, from, to)

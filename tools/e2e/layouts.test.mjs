@@ -62,6 +62,59 @@ test("compact: no header unless asked, the first facts, then Show all N facts", 
   await close();
 });
 
+test("compact: Show all moves the focus to the first fact it revealed and announces the facts", async () => {
+  const { page, close } = await open("/fixtures/compact.html");
+  const more = page.locator("#compact .fc-show-all");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await more.waitFor({ state: "detached", timeout: TIMEOUT });
+  const seen = await page.evaluate(() => {
+    const root = document.getElementById("compact").shadowRoot;
+    const facts = [...root.querySelectorAll(".fc-fact")];
+    return {
+      focused: facts.indexOf(root.activeElement),
+      status: root.querySelector(".fc-results").textContent,
+    };
+  });
+  assert.equal(seen.focused, COMPACT_FACTS, "the first fact after the ones shown before");
+  assert.match(seen.status, new RegExp(`^Showing ${BUNDLED_FACTS} facts in \\d+ cards$`));
+  // Tab goes on from there, into the revealed facts' controls.
+  await page.keyboard.press("Tab");
+  const onwards = await page.evaluate((n) => {
+    const root = document.getElementById("compact").shadowRoot;
+    const first = root.querySelectorAll(".fc-fact")[n];
+    const active = root.activeElement;
+    return Boolean(active) && (first.contains(active) || Boolean(first.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING));
+  }, COMPACT_FACTS);
+  assert.ok(onwards, "Tab goes on from the first revealed fact");
+  await close();
+});
+
+test("compact: printed, a deck not expanded shows every fact and no Show all button", async () => {
+  const { page, close } = await open("/fixtures/compact.html");
+  assert.equal(await visibleFacts(page, "compact"), COMPACT_FACTS);
+  // What the browser does when the reader prints: beforeprint, then the
+  // page laid out for print.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  await page.waitForFunction(
+    (n) => [...document.getElementById("compact").shadowRoot.querySelectorAll(".fc-fact")].filter((f) => f.getClientRects().length).length === n,
+    BUNDLED_FACTS,
+    { timeout: TIMEOUT },
+  );
+  assert.equal(await page.locator("#compact .fc-show-all").evaluateAll((buttons) => buttons.filter((b) => b.getClientRects().length).length), 0);
+  // Back on screen, the reader's deck is as it was.
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.waitForFunction(
+    (n) => [...document.getElementById("compact").shadowRoot.querySelectorAll(".fc-fact")].filter((f) => f.getClientRects().length).length === n,
+    COMPACT_FACTS,
+    { timeout: TIMEOUT },
+  );
+  assert.equal(await page.locator("#compact .fc-show-all").count(), 1);
+  await close();
+});
+
 test("compact: the search is a button that opens it, with the focus in the box", async () => {
   const { page, close } = await open("/fixtures/compact.html");
   assert.equal(await page.locator("#compact .fc-search__input").count(), 0);

@@ -21,8 +21,12 @@ try {
     for (const colorScheme of ["light", "dark"]) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
       await page.goto(`${origin}/index.html`);
-      // The live deck, not the server-rendered one it replaces.
+      // The live deck, not the server-rendered one it replaces: with the
+      // wasm in the HTTP cache, the check of widgetsLive can come before
+      // the wasm has even begun to take over, so wait for the fallback's
+      // reserved controls to go too.
       await widgetsLive(page);
+      await page.waitForFunction(() => !document.getElementById("demo-widget").shadowRoot.querySelector(".fc-reserved, .fc-root[data-pending]"), null, { timeout: 30000 });
       await page.locator("[data-card='regions'] svg.fc-map__svg").waitFor({ timeout: 30000 });
       // The deck's top: header, controls and the first cards.
       const deck = page.locator("#demo-widget .fc-deck");

@@ -3,11 +3,26 @@
 // sets one, and the reader's preference otherwise; light and dark force.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { DIST, FIXTURES, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
 
 const TIMEOUT = 5000;
 
-setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+// Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
+const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
+
+/** A page that says it is light, in its CSS, around a server-rendered fallback (theme auto). */
+function lightPageWithFallback(request, response) {
+  const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "data/moscow-isis-k.json"], { encoding: "utf8" });
+  response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>light page, fallback</title>
+<link rel="icon" href="data:,"><style>:root { color-scheme: light; } body { background: #fff; color: #111; }</style>
+<script type="module" src="/factcards.js"></script></head>
+<body><main><div data-factcards id="facts">${fallback}</div></main></body></html>`);
+}
+
+setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES }, routes: { "/light-fallback.html": lightPageWithFallback } });
 
 /** The theme each listed mount draws, and its background colour. */
 async function themes(path, colorScheme, ids) {
@@ -46,4 +61,28 @@ test("a page that says nothing follows the reader's preference", async () => {
   assert.notEqual(dark.background, WHITE);
   const [light] = await themes("/fixtures/sources.html", "light", ["marks"]);
   assert.equal(light.background, WHITE);
+});
+
+test("a light page's server-rendered fallback is light for a dark-preferring reader, before and after takeover", async () => {
+  assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: "dark" });
+  // The wasm is held back until the fallback has been looked at.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${origin}/light-fallback.html`);
+  const look = () => page.evaluate(() => {
+    const root = document.getElementById("facts").shadowRoot.querySelector(".fc-root:not([data-pending])");
+    return { theme: root.dataset.theme, background: getComputedStyle(root.querySelector(".fc-deck")).backgroundColor, live: !root.querySelector(".fc-reserved") };
+  });
+  const before = await look();
+  assert.deepEqual(before, { theme: "light", background: WHITE, live: false }, "the fallback, before the wasm");
+  release();
+  await page.waitForFunction(() => !document.getElementById("facts").shadowRoot.querySelector(".fc-reserved"), null, { timeout: TIMEOUT });
+  await widgetsLive(page);
+  const after = await look();
+  assert.deepEqual(after, { theme: "light", background: WHITE, live: true }, "the live deck");
+  await context.close();
 });

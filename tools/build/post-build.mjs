@@ -142,14 +142,23 @@ const bundle = cargo.find((message) => message.reason === "build-script-executed
 if (!cli || !bundle) throw new Error("post-build.mjs: cargo reported no factcards CLI or no out_dir of its build script");
 await copyFile(join(bundle.out_dir, "factcards.css"), join(staging, "factcards.css"));
 
-// The demo page is static first: the deck is in the HTML, server-rendered by
-// the editor CLI from the same components, and the wasm takes over when it
-// has loaded (no empty box, no layout shift, facts at the first paint).
-const demoFallback = execFileSync(
-  cli.executable,
-  ["render", "--css-href", "factcards.css", "data/moscow-isis-k.json"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+// The demo page and the example article are static first: each deck is in
+// the HTML, server-rendered by the editor CLI from the same components with
+// its mount point's options, and the wasm takes over when it has loaded (no
+// empty box, no layout shift, facts at the first paint). Each mount point
+// is empty in the source page.
+const render = (...options) =>
+  execFileSync(cli.executable, ["render", "--css-href", "factcards.css", ...options, "data/moscow-isis-k.json"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+const fallbacks = {
+  "index.html": { "demo-widget": render() },
+  "news-article.html": {
+    "inline-facts": render("--header", "off"),
+    "sidebar-facts": render("--layout", "compact", "--category", "russia"),
+  },
+};
 
 // The iframe page imports the loader: preloaded with its integrity so the
 // module graph is checked too (an import cannot carry an integrity attribute
@@ -160,10 +169,10 @@ const framePreloads = [`<link rel="modulepreload" href="factcards.js" integrity=
 for (const page of files.filter((name) => name.endsWith(".html"))) {
   let html = await readFile(join(staging, page), "utf8");
   html = html.replace(/<link\b[^>]*\brel="?rust"?[^>]*>/g, "");
-  if (page === "index.html") {
-    const mount = /(<div\b[^>]*\bid="?demo-widget"?[^>]*>)(<\/div>)/;
-    if (!mount.test(html)) throw new Error("post-build.mjs: index.html has no empty #demo-widget");
-    html = html.replace(mount, (_, open, close) => `${open}${demoFallback}${close}`);
+  for (const [id, fallback] of Object.entries(fallbacks[page] ?? {})) {
+    const mount = new RegExp(`(<div\\b[^>]*\\bid="?${id}"?[^>]*>)(</div>)`);
+    if (!mount.test(html)) throw new Error(`post-build.mjs: ${page} has no empty #${id}`);
+    html = html.replace(mount, (_, open, close) => `${open}${fallback}${close}`);
   }
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
   for (const tag of scripts) {

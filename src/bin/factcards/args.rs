@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use factcards::model::{Sheet, quoted_list};
+use factcards::options::Layout;
 use factcards::ssr::{FallbackOptions, Theme};
 
 /// What `factcards help` prints.
@@ -56,6 +57,9 @@ render options:
                    (default: the sheet's lang)
   --category ID    show only the cards of this category
   --card ID        show this card open, with its sources
+  --layout LAYOUT  full or compact, as data-layout (default: full)
+  --header on|off  the deck's own header, as data-header (default: on in
+                   the full layout, off in the compact one)
 Paste the output inside the widget's mount element:
   <div data-factcards>OUTPUT</div>
 Readers without JavaScript see it; the widget replaces it when it starts.
@@ -244,6 +248,22 @@ fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
             "--lang" => options.lang = Some(value),
             "--category" => options.initial_category = Some(value),
             "--card" => options.initial_card = Some(value),
+            "--layout" => {
+                options.layout = Layout::from_name(&value).ok_or_else(|| {
+                    UsageError::new(format!("--layout must be full or compact, not \"{value}\""))
+                })?;
+            }
+            "--header" => {
+                options.header = Some(match value.as_str() {
+                    "on" => true,
+                    "off" => false,
+                    _ => {
+                        return Err(UsageError::new(format!(
+                            "--header must be on or off, not \"{value}\""
+                        )));
+                    }
+                });
+            }
             _ => return Err(UsageError::new(format!("render has no option \"{name}\""))),
         }
     }
@@ -388,6 +408,30 @@ mod tests {
         assert_eq!(options.lang.as_deref(), Some("ru"));
         assert_eq!(options.initial_card.as_deref(), Some("claim"));
         assert_eq!(options.theme, Theme::from_name("dark").expect("a theme"));
+    }
+
+    #[test]
+    fn render_takes_the_layout_and_the_header_of_the_mount_point() {
+        let Ok(Command::Render { options, .. }) =
+            parse(&["render", "--layout=compact", "--header", "on", "a.json"])
+        else {
+            panic!("not a render");
+        };
+        assert_eq!(options.layout, Layout::Compact);
+        assert!(options.shows_header());
+        let Ok(Command::Render { options, .. }) = parse(&["render", "--header=off", "a.json"]) else {
+            panic!("not a render");
+        };
+        assert_eq!(options.layout, Layout::Full);
+        assert!(!options.shows_header());
+        assert_eq!(
+            usage_message(&["render", "--layout=sidebar", "a.json"]),
+            "--layout must be full or compact, not \"sidebar\""
+        );
+        assert_eq!(
+            usage_message(&["render", "--header=no", "a.json"]),
+            "--header must be on or off, not \"no\""
+        );
     }
 
     #[test]

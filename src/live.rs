@@ -18,6 +18,7 @@
 //!   cannot talk over the reader.
 
 use crate::model::diff::{Counts, fact_key};
+use crate::model::formats::parse_decimal;
 use crate::model::{IdSet, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Sheet, SheetDiff, Status, diff};
 
 /// The interval of a live deck whose page asked for updates without a
@@ -57,7 +58,7 @@ impl Live {
         match value {
             "off" | "false" => Live::Off,
             "" | "on" | "true" => Live::Suggested,
-            seconds => parse_seconds(seconds)
+            seconds => parse_decimal(seconds)
                 .and_then(Live::from_seconds)
                 .unwrap_or(Live::Suggested),
         }
@@ -82,27 +83,6 @@ impl Live {
         };
         Some(asked.clamp(floor_ms, u64::from(MAX_REFRESH_SECONDS) * 1000))
     }
-}
-
-/// A plain decimal number of seconds ("60", "90.5"), as a page writes one
-/// in `data-live`. Read by hand: `str::parse::<f64>` brings the wasm about
-/// 12 KB of float-parsing tables for this one attribute.
-fn parse_seconds(text: &str) -> Option<f64> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) || whole.len() > 9 {
-        return None;
-    }
-    let mut seconds = 0.0;
-    for b in whole.bytes() {
-        seconds = seconds * 10.0 + f64::from(b - b'0');
-    }
-    let mut scale = 0.1;
-    for b in fraction.bytes().take(3) {
-        seconds += f64::from(b - b'0') * scale;
-        scale /= 10.0;
-    }
-    Some(seconds)
 }
 
 /// The shortest interval of a release build, in milliseconds: the shortest

@@ -9,6 +9,7 @@
 //! kept in [`Gaps`] so that the rules skip what they would only misjudge.
 
 use super::error::Problem;
+use super::formats::parse_decimal;
 use super::id_set::IdSet;
 use super::json::{Node, Pos, Value};
 use super::path::Path;
@@ -362,7 +363,7 @@ impl<'p> Decoder<'p> {
         match &node.value {
             // The parser only lets valid JSON numbers through, and every one
             // of those reads as an f64 (a huge one as infinity, off the map).
-            Value::Number(raw) => raw.parse().unwrap_or(f64::INFINITY),
+            Value::Number(raw) => parse_decimal(raw).unwrap_or(f64::INFINITY),
             _ => {
                 self.wrong_type(&path, node, "a number of degrees");
                 self.gaps.add(&path);

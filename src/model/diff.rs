@@ -346,8 +346,8 @@ impl fmt::Display for DiffError {
             DiffError::OtherStory { old, new } => write!(
                 f,
                 "the new sheet is another story: its id is \"{}\", not \"{}\"",
-                new.escape_debug(),
-                old.escape_debug()
+                new.escape_default(),
+                old.escape_default()
             ),
             DiffError::DoesNotApply(reason) => write!(f, "the diff does not apply to this sheet: {reason}"),
         }
@@ -706,7 +706,7 @@ pub fn explaining_correction<'n>(old: &Sheet, new: &'n Sheet, card_id: &str) -> 
 pub fn apply(old: &Sheet, diff: &SheetDiff) -> Result<Sheet, DiffError> {
     let refuse = |reason: String| Err(DiffError::DoesNotApply(reason));
     if old.id != diff.sheet {
-        return refuse(format!("it is for the sheet \"{}\"", diff.sheet.escape_debug()));
+        return refuse(format!("it is for the sheet \"{}\"", diff.sheet.escape_default()));
     }
     let mut sheet = old.clone();
     let header = &diff.header;
@@ -1202,7 +1202,7 @@ fn quote(text: &str) -> String {
                 quoted.push('\\');
                 quoted.push(c);
             }
-            c if is_invisible(c) => quoted.extend(c.escape_debug()),
+            c if is_invisible(c) => quoted.extend(c.escape_default()),
             c => quoted.push(c),
         }
     }

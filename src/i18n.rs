@@ -48,7 +48,7 @@ pub struct Strings {
     pub no_results: &'static str,
     pub reset: &'static str,
     pub map_label: &'static str,
-    /// Starts the map's text alternative: "Map highlighting" + the places.
+    /// Starts the map's text alternative: "Map showing" + the places.
     pub map_title: &'static str,
     /// Starts the map's visible caption: "On the map:" + the places.
     pub map_caption: &'static str,
@@ -121,7 +121,7 @@ static EN: Strings = Strings {
     no_results: "No facts match.",
     reset: "Show all facts",
     map_label: "Map",
-    map_title: "Map highlighting",
+    map_title: "Map showing",
     map_caption: "On the map:",
     list_and: "and",
     facts_word: ["fact", "facts", "facts"],
@@ -200,9 +200,9 @@ static RU: Strings = Strings {
     no_results: "Нет подходящих фактов.",
     reset: "Показать все факты",
     map_label: "Карта",
-    // "Выделено" (impersonal) agrees with any list: "Выделено на карте:
-    // Афганистан, Пакистан и Иран".
-    map_title: "Выделено на карте:",
+    // A colon, not a verb, so that it agrees with any list: "Карта: Москва",
+    // "Карта: Афганистан, Пакистан и Иран".
+    map_title: "Карта:",
     map_caption: "На карте:",
     list_and: "и",
     facts_word: ["факт", "факта", "фактов"],

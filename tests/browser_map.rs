@@ -138,7 +138,7 @@ async fn the_map_has_a_size_and_a_text_alternative() {
         let title_id = svg.get_attribute("aria-labelledby").unwrap();
         let title = svg.query_selector("title").unwrap().unwrap();
         assert_eq!(title.id(), title_id);
-        assert!(title.text_content().unwrap().starts_with("Map highlighting "));
+        assert!(title.text_content().unwrap().starts_with("Map showing "));
     }
     let caption = card(&host, "regions")
         .query_selector("figcaption")

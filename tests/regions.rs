@@ -412,7 +412,7 @@ fn the_regions_card_highlights_exactly_afghanistan_pakistan_and_iran() {
     assert!(!all.contains("BR") && !all.contains("US"));
     assert_eq!(
         text_of(figure, "<title", "</title>"),
-        "Map highlighting Afghanistan, Pakistan and Iran"
+        "Map showing Afghanistan, Pakistan and Iran"
     );
     assert_eq!(
         text_of(figure, "<figcaption", "</figcaption>"),
@@ -443,7 +443,7 @@ fn the_network_card_highlights_exactly_the_four_regions() {
     assert!(highlighted.contains("SG") && highlighted.contains("ZA") && highlighted.contains("KZ"));
     assert_eq!(
         text_of(figure, "<title", "</title>"),
-        "Map highlighting Africa, the Middle East, Central Asia and Southeast Asia"
+        "Map showing Africa, the Middle East, Central Asia and Southeast Asia"
     );
     assert_eq!(
         text_of(figure, "<figcaption", "</figcaption>"),
@@ -464,7 +464,7 @@ fn the_map_speaks_russian_in_the_russian_ui() {
     );
     assert_eq!(
         text_of(figure(&html, "regions"), "<title", "</title>"),
-        "Выделено на карте: Афганистан, Пакистан и Иран"
+        "Карта: Афганистан, Пакистан и Иран"
     );
 }
 
@@ -530,5 +530,5 @@ fn a_point_is_a_dot_with_its_name_on_the_map_and_in_the_words() {
         text_of(attack, "<figcaption", "</figcaption>"),
         "On the map: Moscow"
     );
-    assert_eq!(text_of(attack, "<title", "</title>"), "Map highlighting Moscow");
+    assert_eq!(text_of(attack, "<title", "</title>"), "Map showing Moscow");
 }

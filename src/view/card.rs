@@ -186,6 +186,15 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     { new_card_mark(&card.id, props.ui_lang) }
                 }
             </h4>
+            <ul class="fc-card__facts" role="list">
+                { for card.facts.iter().enumerate().map(|(index, fact)| {
+                    let hidden = props.facts.binary_search(&index).is_err();
+                    // A hidden fact has no match to mark: skip the search.
+                    let change = props.changes.as_ref().and_then(|changes| changes.facts.get(index)).and_then(Option::as_ref);
+                    fact_item_marked(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites, change_mark(change, props.ui_lang))
+                }) }
+            </ul>
+            // The facts first: a locator map illustrates them.
             if card.has_map() {
                 <RegionMap
                     regions={Rc::<[String]>::from(card.regions.as_slice())}
@@ -196,14 +205,6 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     ui_lang={props.ui_lang}
                 />
             }
-            <ul class="fc-card__facts" role="list">
-                { for card.facts.iter().enumerate().map(|(index, fact)| {
-                    let hidden = props.facts.binary_search(&index).is_err();
-                    // A hidden fact has no match to mark: skip the search.
-                    let change = props.changes.as_ref().and_then(|changes| changes.facts.get(index)).and_then(Option::as_ref);
-                    fact_item_marked(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites, change_mark(change, props.ui_lang))
-                }) }
-            </ul>
             if props.static_markup {
                 <div class="fc-card__actions">
                     // Open for a card the page asked to open (`--card`); its

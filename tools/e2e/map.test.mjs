@@ -41,14 +41,14 @@ for (const width of [375, 1280]) {
     // The name is beside the dot, whole inside the map.
     assert.ok(seen.label.left > seen.dot.x && seen.label.top < seen.dot.y && seen.label.bottom > seen.dot.y, JSON.stringify(seen));
     assert.ok(seen.label.right <= seen.svg.right && seen.label.left >= seen.svg.left, JSON.stringify(seen));
-    assert.equal(seen.alt, "Map highlighting Moscow");
+    assert.equal(seen.alt, "Map showing Moscow");
     assert.equal(seen.caption, "On the map: Moscow");
     // Screen readers get the name from the map's text alternative.
     const name = await page.evaluate(() => {
       const svg = document.getElementById("demo-widget").shadowRoot.querySelector('[data-card="what-happened"] svg');
       return svg.getAttribute("role") + " / " + document.getElementById("demo-widget").shadowRoot.getElementById(svg.getAttribute("aria-labelledby")).textContent;
     });
-    assert.equal(name, "img / Map highlighting Moscow");
+    assert.equal(name, "img / Map showing Moscow");
     assert.deepEqual(errors, []);
     await close();
   });

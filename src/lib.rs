@@ -19,7 +19,7 @@ pub mod state;
 pub mod styles;
 pub mod view;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod ssr;
 
 #[cfg(target_arch = "wasm32")]

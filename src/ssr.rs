@@ -6,28 +6,42 @@
 //! stylesheet link and the deck in `<div class="fc-root" data-theme=…>`, the
 //! same structure the live widget builds, so the fallback is isolated from the
 //! host page's CSS too; when the widget's script runs it replaces the content.
-//! Native only: it needs Yew's `ssr` feature.
+//! Natively (the CLI, the tests) all of it; in the editor's wasm (Yew's
+//! `ssr` feature) the props and the wrapping, around Yew's own async
+//! renderer, so that both make the very same fallback.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::future::Future;
+#[cfg(not(target_arch = "wasm32"))]
 use std::pin::pin;
 use std::rc::Rc;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Arc;
+#[cfg(not(target_arch = "wasm32"))]
 use std::task::{Context, Poll, Wake, Waker};
+#[cfg(not(target_arch = "wasm32"))]
 use std::thread::{self, Thread};
 
+#[cfg(not(target_arch = "wasm32"))]
 use yew::LocalServerRenderer;
 
 use crate::live::RENDERED_SHEET_CLASS;
-use crate::model::{Card, Sheet, WorldShapes};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::Card;
+use crate::model::{Sheet, WorldShapes};
 use crate::options::DeckOptions;
 pub use crate::options::{DEFAULT_CSS_HREF, Theme};
 use crate::progress::RenderPace;
-use crate::view::deck::{FactDeck, FactDeckProps};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::view::deck::FactDeck;
+use crate::view::deck::FactDeckProps;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// data/world-map.json: compiled into the native build (the CLI and
 /// server-side rendering), never into the wasm, which fetches it.
 pub const WORLD_MAP: &str = include_str!("../data/world-map.json");
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// The map shapes, parsed on first use (`Rc`, so per thread).
     static SHAPES: Option<Rc<WorldShapes>> = WorldShapes::parse(WORLD_MAP).ok().map(Rc::new);
@@ -36,6 +50,7 @@ thread_local! {
 /// The world map shapes for server-side rendering: `DeckOptions::map`.
 /// `None` only if the compiled-in file were broken (tests/regions.rs checks
 /// it is not); the maps would then show their captions alone.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn world_shapes() -> Option<Rc<WorldShapes>> {
     SHAPES.with(Clone::clone)
 }
@@ -49,6 +64,7 @@ pub type FallbackOptions = DeckOptions;
 /// browser (not hydratable: the live widget replaces it). With the default
 /// `pace`, a big sheet renders only its first cards, as the browser's first
 /// render does; `render_fallback` asks for every card.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn render_deck(props: FactDeckProps) -> String {
     block_on(
         LocalServerRenderer::<FactDeck>::with_props(props)
@@ -61,12 +77,25 @@ pub fn render_deck(props: FactDeckProps) -> String {
 /// root: `<template shadowrootmode="open"><link …><div class="fc-root"
 /// data-theme=…>…</div></template>`. The sheet must be valid (see
 /// `model::check`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
-    let sheet_of_fallback = Rc::clone(&sheet);
-    let props = FactDeckProps {
+    // The shapes are read only for a sheet that has a map.
+    let map = sheet.cards.iter().any(Card::has_map).then(world_shapes).flatten();
+    let deck = render_deck(fallback_props(Rc::clone(&sheet), options, map));
+    wrap_fallback(&deck, &sheet, options)
+}
+
+/// The props of the fallback deck of `sheet`, drawn with the map shapes
+/// `map`: every card, and the controls that need a script kept in their
+/// place, unseen.
+pub fn fallback_props(
+    sheet: Rc<Sheet>,
+    options: &FallbackOptions,
+    map: Option<Rc<WorldShapes>>,
+) -> FactDeckProps {
+    FactDeckProps {
         options: DeckOptions {
-            // The shapes are read only for a sheet that has a map.
-            map: sheet.cards.iter().any(Card::has_map).then(world_shapes).flatten(),
+            map,
             // The fallback holds every card: no script will render the rest.
             pace: RenderPace::Whole,
             // No dead controls: they hold their place, unseen, until the
@@ -75,8 +104,13 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
             ..options.clone()
         },
         ..FactDeckProps::for_sheet(sheet)
-    };
-    let deck = render_deck(props);
+    }
+}
+
+/// `deck`, the rendered fallback deck of `sheet`, in its declarative shadow
+/// root with the stylesheet link (and, for a live sheet, the sheet as
+/// rendered).
+pub fn wrap_fallback(deck: &str, sheet: &Sheet, options: &FallbackOptions) -> String {
     format!(
         concat!(
             r#"<template shadowrootmode="open">"#,
@@ -87,7 +121,7 @@ pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
         href = escape_attribute(&options.css_href),
         theme = options.theme.as_str(),
         deck = deck,
-        rendered = rendered_sheet(&sheet_of_fallback),
+        rendered = rendered_sheet(sheet),
     )
 }
 
@@ -128,8 +162,10 @@ fn escape_attribute(value: &str) -> String {
 }
 
 /// Wakes the rendering thread when the render can make progress.
+#[cfg(not(target_arch = "wasm32"))]
 struct ThreadWaker(Thread);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Wake for ThreadWaker {
     fn wake(self: Arc<Self>) {
         self.0.unpark();
@@ -139,6 +175,7 @@ impl Wake for ThreadWaker {
 /// Runs `future` to completion on this thread. Yew's renderer needs no
 /// runtime for a deck (nothing in it suspends), so this small loop spares the
 /// library a dependency on an executor crate.
+#[cfg(not(target_arch = "wasm32"))]
 fn block_on<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
     let waker = Waker::from(Arc::new(ThreadWaker(thread::current())));

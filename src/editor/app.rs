@@ -364,18 +364,14 @@ async fn render_fallback(
     map: Option<Rc<WorldShapes>>,
     css_href: &str,
 ) -> String {
-    let props = crate::FactDeckProps {
-        sheet,
-        options: crate::DeckOptions {
-            map,
-            pace: crate::progress::RenderPace::Whole,
-            ..crate::DeckOptions::default()
-        },
-        on_event: Callback::noop(),
+    let options = crate::DeckOptions {
+        css_href: css_href.to_owned(),
+        ..crate::DeckOptions::default()
     };
+    let props = crate::ssr::fallback_props(Rc::clone(&sheet), &options, map);
     let deck = yew::LocalServerRenderer::<crate::FactDeck>::with_props(props)
         .hydratable(false)
         .render()
         .await;
-    super::publish::wrap_fallback(&deck, css_href)
+    crate::ssr::wrap_fallback(&deck, &sheet, &options)
 }

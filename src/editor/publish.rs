@@ -133,18 +133,3 @@ pub fn encode_component(value: &str) -> String {
     }
     out
 }
-
-/// The fallback markup as `factcards render` wraps it: a declarative shadow
-/// root with the stylesheet link and the deck.
-pub fn wrap_fallback(deck: &str, css_href: &str) -> String {
-    format!(
-        concat!(
-            r#"<template shadowrootmode="open">"#,
-            r#"<link rel="stylesheet" href="{href}">"#,
-            r#"<div class="fc-root" data-theme="auto">{deck}</div>"#,
-            "</template>",
-        ),
-        href = escape(css_href),
-        deck = deck,
-    )
-}

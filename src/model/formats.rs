@@ -274,6 +274,7 @@ mod decimals {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn degrees_read_back_as_written(value in -180.0f64..180.0) {

@@ -950,7 +950,7 @@ function report(results) {
       [
         over(ssrRatio, 1.05, (v) => `×${v.toFixed(2)} of the floor`),
         s.ssr.staticBeforeTakeover ? "" : "the fallback before the takeover in every run",
-        over(s.ssr.jumpPx, 0.5, (v) => `${v.toFixed(1)} px of jump`),
+        Number.isFinite(s.ssr.jumpPx) ? over(s.ssr.jumpPx, 0.5, (v) => `${v.toFixed(1)} px of jump`) : "",
         s.ssr.blankFrames ? `${s.ssr.blankFrames} blank frames` : "",
       ].filter(Boolean).join(", "),
     ]);

@@ -257,14 +257,18 @@ impl LiveSheet {
                 None => Outcome::Failed,
                 Some(shown) => match judge_after_a_break(&shown, &fetched).await {
                     Verdict::Same => Outcome::Unchanged,
-                    // Rendering the new version is a task of its own too,
-                    // unless the page loaded another sheet or destroyed the
-                    // deck meanwhile.
-                    Verdict::Update(_) if !after_a_break(&instance, &self).await => Outcome::Unchanged,
                     Verdict::Update(diff) => {
+                        // The time in the reader's words (Intl's first use
+                        // is slow) beside the diff; rendering the new version
+                        // is a task of its own, unless the page loaded
+                        // another sheet or destroyed the deck meanwhile.
                         let lang = instance.options().lang.unwrap_or_else(|| fetched.lang.clone());
                         let at = local_time(&lang);
                         let counts = diff.counts();
+                        if !after_a_break(&instance, &self).await {
+                            self.reading.set(false);
+                            return;
+                        }
                         instance.show_update(Rc::new(fetched), at);
                         self.watch_marks_soon();
                         let said = self.announcer.borrow_mut().note(counts, now());

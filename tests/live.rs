@@ -372,3 +372,15 @@ fn a_seen_new_fact_loses_its_new_and_a_change_keeps_its_mark() {
     assert_eq!(seen.fact("members"), None);
     assert!(seen.fact(&changed_key).is_some(), "a change stays marked");
 }
+
+#[test]
+fn the_update_time_is_written_on_the_readers_clock() {
+    use factcards::i18n::UiLang;
+    let (en, ru) = (UiLang::En.strings(), UiLang::Ru.strings());
+    assert_eq!(en.clock(0, 5), "12:05 AM");
+    assert_eq!(en.clock(9, 5), "9:05 AM");
+    assert_eq!(en.clock(12, 0), "12:00 PM");
+    assert_eq!(en.clock(23, 59), "11:59 PM");
+    assert_eq!(ru.clock(0, 5), "00:05");
+    assert_eq!(ru.clock(23, 59), "23:59");
+}

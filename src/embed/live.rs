@@ -258,10 +258,9 @@ impl LiveSheet {
                 Some(shown) => match judge_after_a_break(&shown, &fetched).await {
                     Verdict::Same => Outcome::Unchanged,
                     Verdict::Update(diff) => {
-                        // The time in the reader's words (Intl's first use
-                        // is slow) beside the diff; rendering the new version
-                        // is a task of its own, unless the page loaded
-                        // another sheet or destroyed the deck meanwhile.
+                        // Rendering the new version is a task of its own,
+                        // unless the page loaded another sheet or destroyed
+                        // the deck meanwhile.
                         let lang = instance.options().lang.unwrap_or_else(|| fetched.lang.clone());
                         let at = local_time(&lang);
                         let counts = diff.counts();
@@ -459,13 +458,11 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// The time now as the reader reads it: "10:42" in their time zone and
-/// language `lang`.
+/// The time now as the reader reads it: "10:42 AM" in their time zone and
+/// the language `lang` (see `Strings::clock`).
 pub(super) fn local_time(lang: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"hour".into(), &"2-digit".into());
-    let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
-    js_sys::Date::new_0()
-        .to_locale_time_string_with_options(lang, &options)
-        .into()
+    let now = js_sys::Date::new_0();
+    UiLang::from_tag(lang)
+        .strings()
+        .clock(now.get_hours(), now.get_minutes())
 }

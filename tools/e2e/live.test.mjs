@@ -227,14 +227,14 @@ test("an update lands with its marks, keeps the search, the open card and the sc
       focus: root.activeElement?.className ?? null,
     };
   });
-  assert.match(shown.changed, /^Status changed: Unclear → Confirmed, \d\d:\d\d/i);
+  assert.match(shown.changed, /^Status changed: Unclear → Confirmed, \d\d?:\d\d [AP]M/i);
   assert.equal(shown.added.length, 1);
-  assert.match(shown.added[0], /^New, \d\d:\d\d/);
+  assert.match(shown.added[0], /^New, \d\d?:\d\d [AP]M/);
   assert.equal(shown.unchanged, null);
   assert.equal(shown.open, "true", "the open card stays open");
   assert.equal(shown.query, "the", "the search stays");
   assert.equal(shown.focus, "fc-search__input", "the focus stays");
-  assert.match(shown.updated, /^Updated \d\d:\d\d/);
+  assert.match(shown.updated, /^Updated \d\d?:\d\d [AP]M$/);
   assert.equal(shown.region, "2 facts updated");
   assert.ok(Math.abs(shown.top - before) < 1, `the card the reader looks at stays put (${before} → ${shown.top})`);
   // Print shows the marks.

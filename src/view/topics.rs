@@ -85,7 +85,14 @@ pub fn topic_sections(topics: Topics) -> Html {
                 continue;
             }
             // The slot carries `hidden`, so that hiding or showing a card
-            // leaves the card's own props equal and Yew skips it.
+            // leaves the card's own props equal and Yew skips it; a hidden
+            // card keeps the props of the whole card with no search, so a
+            // keystroke that hides thousands of cards re-renders none of them.
+            let (facts, query) = if hidden {
+                ((0..card.facts.len()).collect::<Rc<[usize]>>(), AttrValue::default())
+            } else {
+                (Rc::<[usize]>::from(facts), query.clone())
+            };
             cards.push(html! {
                 <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
                 <FactCard
@@ -93,8 +100,8 @@ pub fn topic_sections(topics: Topics) -> Html {
                     marks={Rc::clone(marks)}
                     open_legend={open_legend.cloned()}
                     {index}
-                    facts={Rc::<[usize]>::from(facts)}
-                    query={if facts.is_empty() { AttrValue::default() } else { query.clone() }}
+                    {facts}
+                    {query}
                     expanded={view.is_expanded(&card.id)}
                     {ui_lang}
                     dispatch={dispatch.clone()}

@@ -1,12 +1,14 @@
-// End-to-end, release build: what an update of a live deck costs on the
+// End-to-end, release build: what an update of a live deck touches on the
 // 1,000-fact sheet of the benchmark (tools/bench/generate.mjs) when it
 // changes one fact. The deck is mounted with `live` on through the JS API
 // and given the new version with update(), which takes the path a fetched
 // version takes (checked, diffed, marked, rendered in place), without
-// waiting 30 s for the release's shortest interval. A long-task observer
-// reports every main-thread task over 50 ms; the budget is none. It watches
-// from the moment every card of the first render is drawn until the changed
-// fact's mark is, and a frame after it: no fixed waits.
+// waiting 30 s for the release's shortest interval. What it asserts does
+// not depend on the machine's speed: the DOM changes only inside the
+// changed card and the deck's header and live region, not in the other 99
+// cards. How long it takes is printed; the budget on it (no task over
+// 50 ms) is the benchmark's (`ONLY=update scripts/bench`), where a shared
+// machine's noise cannot fail a test.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DIST, FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
@@ -14,7 +16,7 @@ import { generate, oneStatusMoved } from "../bench/generate.mjs";
 
 setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
 
-test("an update that changes one fact of the 1,000-fact sheet has no task over 50 ms", async (t) => {
+test("an update that changes one fact of the 1,000-fact sheet changes the DOM of that card only", async (t) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   t.after(() => page.close());
   await page.goto(`${origin}/fixtures/api.html`);
@@ -38,6 +40,15 @@ test("an update that changes one fact of the 1,000-fact sheet has no task over 5
     const tasks = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
     observer.observe({ type: "longtask" });
+    // The cards whose DOM changes, by id ("-" for what is outside any card).
+    const touched = new Set();
+    const mutations = new MutationObserver((records) => {
+      for (const record of records) {
+        const node = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+        touched.add(node?.closest("[data-card]")?.getAttribute("data-card") ?? "-");
+      }
+    });
+    mutations.observe(target.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
     const updated = event("factcards:update");
     const start = performance.now();
     handle.update(next);
@@ -48,7 +59,8 @@ test("an update that changes one fact of the 1,000-fact sheet has no task over 5
     await frame();
     tasks.push(...observer.takeRecords().map((entry) => entry.duration));
     observer.disconnect();
-    return { detail, elapsed, longest: Math.max(0, ...tasks), tasks: tasks.length };
+    mutations.disconnect();
+    return { detail, elapsed, longest: Math.max(0, ...tasks), tasks: tasks.length, touched: [...touched].sort() };
   }, { sheet, next, card });
   console.log(
     `update of one fact in 1,000: ${result.elapsed.toFixed(1)} ms to the event; ` +
@@ -56,5 +68,5 @@ test("an update that changes one fact of the 1,000-fact sheet has no task over 5
   );
   assert.equal(result.detail.counts.changed, 1);
   assert.equal(result.detail.counts.new + result.detail.counts.removed, 0);
-  assert.equal(result.tasks, 0, `longest task ${result.longest.toFixed(1)} ms`);
+  assert.deepEqual(result.touched.filter((id) => id !== "-"), [card], "only the changed card's DOM changes");
 });

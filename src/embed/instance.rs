@@ -178,10 +178,10 @@ impl Instance {
         !self.fallback.borrow().is_empty()
     }
 
-    /// Like `load`, in a task of its own: for a drop-in over a server-rendered
-    /// fallback, which the reader already sees, so that starting the wasm
-    /// and mounting stay short tasks. Skipped if the widget was destroyed or
-    /// given another sheet meanwhile.
+    /// Like `load`, in a task of its own: for the drop-in, so that starting
+    /// the wasm and mounting, and then checking and drawing the sheet, are
+    /// short tasks on a phone. Skipped if the widget was destroyed or given
+    /// another sheet meanwhile.
     pub fn load_soon(self: &Rc<Self>, source: SheetSource) {
         let generation = self.generation.get();
         let instance = Rc::clone(self);

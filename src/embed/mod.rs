@@ -93,12 +93,9 @@ fn mount_all() {
             let source = source::SheetSource::from_element(&host);
             match Instance::mount(host, options, true) {
                 Ok(instance) => {
-                    // The error panel shows any problem; nobody awaits the drop-in.
-                    if instance.has_fallback() {
-                        instance.load_soon(source);
-                    } else {
-                        let _ = instance.load(source);
-                    }
+                    // The error panel shows any problem; nobody awaits the
+                    // drop-in.
+                    instance.load_soon(source);
                     register(instance);
                 }
                 // Nothing can be drawn in an element without a shadow root, so

@@ -89,7 +89,10 @@ pub fn topic_sections(topics: Topics) -> Html {
             // card keeps the props of the whole card with no search, so a
             // keystroke that hides thousands of cards re-renders none of them.
             let (facts, query) = if hidden {
-                ((0..card.facts.len()).collect::<Rc<[usize]>>(), AttrValue::default())
+                (
+                    (0..card.facts.len()).collect::<Rc<[usize]>>(),
+                    AttrValue::default(),
+                )
             } else {
                 (Rc::<[usize]>::from(facts), query.clone())
             };

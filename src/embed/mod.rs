@@ -94,8 +94,15 @@ fn mount_all() {
             match Instance::mount(host, options, true) {
                 Ok(instance) => {
                     // The error panel shows any problem; nobody awaits the
-                    // drop-in.
-                    instance.load_soon(source);
+                    // drop-in. A sheet in the page is checked and drawn in
+                    // a task after the wasm's start, so that on a phone each
+                    // is a shorter task; a URL is fetched at once.
+                    match source {
+                        source::SheetSource::Url(_) if !instance.has_fallback() => {
+                            let _ = instance.load(source);
+                        }
+                        source => instance.load_soon(source),
+                    }
                     register(instance);
                 }
                 // Nothing can be drawn in an element without a shadow root, so

@@ -140,6 +140,14 @@ fn a_syntax_error_is_reported_at_its_line_and_column() {
     assert_eq!(run.stderr_lines(), [format!("{}: 1 error", sheet.path())]);
 }
 
+/// The line `check` prints for `"updated": "2024-02-30"` in the test sheet.
+fn bad_updated_date(file: &str) -> String {
+    format!(
+        "{file}:7:14: error: updated: \"2024-02-30\" is not an ISO 8601 date or date-time, \
+         such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
+    )
+}
+
 #[test]
 fn every_rule_problem_is_reported_with_its_path() {
     let text = with(
@@ -154,10 +162,7 @@ fn every_rule_problem_is_reported_with_its_path() {
     assert_eq!(
         run.stdout_lines(),
         [
-            format!(
-                "{file}:7:14: error: updated: \"2024-02-30\" is not an ISO 8601 date or date-time, \
-                 such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
-            ),
+            bad_updated_date(&file),
             // "report" is no longer cited, but "s9" may be it: no warning
             // that only follows from the unknown source.
             format!(
@@ -188,10 +193,7 @@ fn every_problem_is_found_in_one_run() {
     assert_eq!(
         run.stdout_lines(),
         [
-            format!(
-                "{file}:7:14: error: updated: \"2024-02-30\" is not an ISO 8601 date or date-time, \
-                 such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
-            ),
+            bad_updated_date(&file),
             format!(
                 "{file}:18:64: error: cards[0].facts[0].status: unknown status \"confimred\" \
                  (did you mean \"confirmed\"?)"

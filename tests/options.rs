@@ -117,46 +117,57 @@ fn every_option_has_a_js_name_and_an_attribute_of_its_own() {
 #[test]
 fn the_js_options_refuse_typos_by_name() {
     let mut options = DeckOptions::default();
-    assert_eq!(
-        options.set_js("colour", OptionValue::Text("red".into())),
-        Err(r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout", "layout", "header", "live")"#.into())
-    );
-    assert_eq!(
-        options.set_js("theme", OptionValue::Text("purple".into())),
-        Err(r#"unknown theme "purple" (known: "light", "dark", "auto")"#.into())
-    );
-    assert_eq!(
-        options.set_js("lang", OptionValue::Flag(true)),
-        Err(r#""lang" must be a string"#.into())
-    );
-    assert_eq!(
-        options.set_js("urlState", OptionValue::Text("off".into())),
-        Err(r#""urlState" must be true or false"#.into())
-    );
-    assert_eq!(
-        options.set_js("onError", OptionValue::Text("panel".into())),
-        Err(r#"unknown onError "panel" (known: "message", "hide")"#.into())
-    );
-    assert_eq!(
-        options.set_js("timeout", OptionValue::Text("5s".into())),
-        Err(r#""timeout" must be a number of milliseconds"#.into())
-    );
-    assert_eq!(
-        options.set_js("layout", OptionValue::Text("sidebar".into())),
-        Err(r#"unknown layout "sidebar" (known: "full", "compact")"#.into())
-    );
-    assert_eq!(
-        options.set_js("header", OptionValue::Text("off".into())),
-        Err(r#""header" must be true or false"#.into())
-    );
-    assert_eq!(
-        options.set_js("live", OptionValue::Text("60".into())),
-        Err(r#""live" must be a number of seconds, or true or false"#.into())
-    );
-    assert_eq!(
-        options.set_js("live", OptionValue::Number(-1.0)),
-        Err(r#""live" must be a number of seconds, or true or false"#.into())
-    );
+    let refused = [
+        (
+            "colour",
+            OptionValue::Text("red".into()),
+            r#"unknown option "colour" (known: "theme", "lang", "category", "card", "urlState", "onError", "debug", "timeout", "layout", "header", "live")"#,
+        ),
+        (
+            "theme",
+            OptionValue::Text("purple".into()),
+            r#"unknown theme "purple" (known: "light", "dark", "auto")"#,
+        ),
+        ("lang", OptionValue::Flag(true), r#""lang" must be a string"#),
+        (
+            "urlState",
+            OptionValue::Text("off".into()),
+            r#""urlState" must be true or false"#,
+        ),
+        (
+            "onError",
+            OptionValue::Text("panel".into()),
+            r#"unknown onError "panel" (known: "message", "hide")"#,
+        ),
+        (
+            "timeout",
+            OptionValue::Text("5s".into()),
+            r#""timeout" must be a number of milliseconds"#,
+        ),
+        (
+            "layout",
+            OptionValue::Text("sidebar".into()),
+            r#"unknown layout "sidebar" (known: "full", "compact")"#,
+        ),
+        (
+            "header",
+            OptionValue::Text("off".into()),
+            r#""header" must be true or false"#,
+        ),
+        (
+            "live",
+            OptionValue::Text("60".into()),
+            r#""live" must be a number of seconds, or true or false"#,
+        ),
+        (
+            "live",
+            OptionValue::Number(-1.0),
+            r#""live" must be a number of seconds, or true or false"#,
+        ),
+    ];
+    for (name, value, message) in refused {
+        assert_eq!(options.set_js(name, value), Err(message.into()), "{name}");
+    }
     // undefined and null leave the default.
     options.set_js("card", OptionValue::Absent).unwrap();
     assert_eq!(options, DeckOptions::default());

@@ -78,16 +78,20 @@ fn text_from_json_is_escaped_not_interpreted() {
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
 }
 
-#[test]
-fn the_russian_ui_labels_the_deck_in_russian() {
-    let props = FactDeckProps {
+/// The bundled story's deck with the Russian labels.
+fn russian_deck() -> String {
+    render_deck(FactDeckProps {
         options: DeckOptions {
             lang: Some("ru".into()),
             ..DeckOptions::default()
         },
         ..bundled_props()
-    };
-    let html = render_deck(props);
+    })
+}
+
+#[test]
+fn the_russian_ui_labels_the_deck_in_russian() {
+    let html = russian_deck();
     assert!(html.contains("Показать источники"));
     assert!(html.contains("Обновлено"));
     assert!(html.contains("1 декабря 2026 г."));
@@ -137,14 +141,7 @@ fn every_status_word_is_described_by_its_line_of_the_legend() {
 
 #[test]
 fn the_legend_is_in_the_deck_language() {
-    let props = FactDeckProps {
-        options: DeckOptions {
-            lang: Some("ru".into()),
-            ..DeckOptions::default()
-        },
-        ..bundled_props()
-    };
-    let html = render_deck(props);
+    let html = russian_deck();
     assert!(html.contains("Что означают метки"));
     assert!(html.contains("Насколько достоверен каждый факт"));
     assert!(html.contains("Так говорит одна из сторон"));

@@ -162,7 +162,7 @@ fn every_rule_problem_is_reported_with_its_path() {
     assert_eq!(
         run.stdout_lines(),
         [
-            bad_updated_date(&file),
+            bad_updated_date(file),
             // "report" is no longer cited, but "s9" may be it: no warning
             // that only follows from the unknown source.
             format!(
@@ -193,7 +193,7 @@ fn every_problem_is_found_in_one_run() {
     assert_eq!(
         run.stdout_lines(),
         [
-            bad_updated_date(&file),
+            bad_updated_date(file),
             format!(
                 "{file}:18:64: error: cards[0].facts[0].status: unknown status \"confimred\" \
                  (did you mean \"confirmed\"?)"

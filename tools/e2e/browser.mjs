@@ -28,6 +28,35 @@ export function launch() {
 }
 
 /**
+ * Waits until factcards.js has run and its wasm has started (`ready` has
+ * resolved). Until factcards.js runs, window.factcards is unset or the
+ * page's queue. `ready` is awaited by `evaluate`: `waitForFunction` does
+ * not wait for a promise its predicate returns, and takes the promise
+ * itself for a truthy answer.
+ */
+export async function wasmStarted(page, timeout = 30000) {
+  await page.waitForFunction(() => window.factcards?.ready, null, { timeout, polling: 50 });
+  await page.evaluate(async () => {
+    await window.factcards.ready;
+  });
+}
+
+/**
+ * Polls `read` (a function of the page, run in Node) until `accept` takes
+ * its value, and returns that value; for what `waitForFunction` cannot
+ * wait on, such as the promise of the clipboard's text.
+ */
+export async function pollUntil(read, accept, { timeout = 10000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`pollUntil: gave up after ${timeout} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/**
  * Waits until the widgets on `page` are live, not a server-rendered
  * fallback: the wasm has started and no mount point still holds its
  * fallback beside a pending deck. The demo page starts with the deck as
@@ -35,16 +64,13 @@ export function launch() {
  * fallback's (inert) buttons.
  */
 export async function widgetsLive(page, timeout = 30000) {
+  await wasmStarted(page, timeout);
   await page.waitForFunction(
-    async () => {
-      // Until factcards.js has run, window.factcards is unset or the page's queue.
-      if (!window.factcards?.ready) return false;
-      await window.factcards.ready;
-      return [...document.querySelectorAll("[data-factcards]")].every((host) => {
+    () =>
+      [...document.querySelectorAll("[data-factcards]")].every((host) => {
         const root = host.shadowRoot;
         return root && !root.querySelector(".fc-root[data-pending]") && root.querySelectorAll(".fc-root").length === 1;
-      });
-    },
+      }),
     null,
     { timeout, polling: 50 },
   );

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CARDS, SHEET_ID, origin, embedSuite, open, event, events } from "./embed.mjs";
+import { pollUntil } from "./browser.mjs";
 
 embedSuite();
 
@@ -71,8 +72,8 @@ test("events: copying a card's link fires factcards:copy-link and copies the dee
   await button.click();
   const copied = await event(page, "copy-link", "drop-in");
   assert.deepEqual(copied.detail, { card: "aims", anchor: `${SHEET_ID}/aims` });
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes("#"));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${origin}/fixtures/api.html#${SHEET_ID}/aims`);
+  const copiedText = await pollUntil(() => page.evaluate(() => navigator.clipboard.readText()), (text) => text.includes("#"));
+  assert.equal(copiedText, `${origin}/fixtures/api.html#${SHEET_ID}/aims`);
   assert.match(await button.innerText(), /Link copied/);
   assert.deepEqual(errors, []);
 });

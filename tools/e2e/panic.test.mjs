@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
+import { FIXTURES, browser, origin, setUpSuite, wasmStarted } from "./browser.mjs";
 
 const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
@@ -32,7 +32,7 @@ setUpSuite(DIST_TEST, {
 test("a panic leaves a server-rendered fallback on screen", async () => {
   const page = await browser.newPage();
   await page.goto(`${origin}/fallback.html`);
-  await page.waitForFunction(async () => window.factcards && (await window.factcards.ready, true));
+  await wasmStarted(page);
   await page.evaluate(() => {
     try {
       window.factcards.panicForTests();

@@ -166,3 +166,64 @@ fn the_no_js_fallback_has_no_control_a_reader_could_try_and_sources_in_details()
     assert!(live.contains(r#"<div class="fc-controls">"#));
     assert!(!live.contains("<details"));
 }
+
+#[test]
+fn a_compact_fallback_keeps_every_fact_off_screen_but_on_paper_beyond_the_first_few() {
+    use factcards::options::Layout;
+    use factcards::ssr::render_fallback;
+    use factcards::state::COMPACT_FACTS;
+    let sheet = Rc::new(parse_sheet(BUNDLED_SHEET).unwrap());
+    let facts = sheet.cards.iter().map(|card| card.facts.len()).sum::<usize>();
+    let compact = DeckOptions {
+        layout: Layout::Compact,
+        ..DeckOptions::default()
+    };
+    // No script will show the rest on request: the facts beyond the first
+    // few are in the markup, kept off screen by a class that print.css
+    // does not apply, not by `hidden`, which would keep them off paper too.
+    // (The screen and paper themselves are measured in e2e: fallback.test.mjs.)
+    let html = render_fallback(Rc::clone(&sheet), &compact);
+    let in_markup = html.matches(r#"class="fc-fact">"#).count();
+    let over_limit = html.matches(r#"class="fc-fact fc-over-limit">"#).count();
+    assert_eq!(in_markup + over_limit, facts);
+    // In display order: the first few facts show; the next one shares
+    // their card (the second card), which the limit splits.
+    let over_limit_in_order: Vec<bool> = html
+        .split("<li ")
+        .filter_map(|tag| tag.split('>').next())
+        .filter(|tag| tag.contains(r#"class="fc-fact"#))
+        .map(|tag| tag.contains("fc-over-limit"))
+        .collect();
+    assert_eq!(over_limit_in_order[..COMPACT_FACTS], [false; COMPACT_FACTS]);
+    assert!(over_limit_in_order[COMPACT_FACTS]);
+    assert!(html.contains(r#"class="fc-card-slot fc-over-limit">"#));
+    assert!(html.contains(r#"class="fc-category fc-over-limit">"#));
+    let cards_part = &html[html.find("fc-deck__categories").unwrap()..];
+    assert!(
+        !cards_part.contains(" hidden"),
+        "a card or fact hidden from paper"
+    );
+
+    // The live compact deck hides them, and lifts the limit itself before
+    // printing.
+    let live = render_deck(FactDeckProps {
+        options: compact.clone(),
+        ..bundled_props()
+    });
+    assert!(!live.contains("fc-over-limit"));
+    assert_eq!(live.matches(r#"class="fc-fact">"#).count(), facts);
+    assert!(live.contains(r#"<div hidden="hidden" class="fc-card-slot">"#));
+    assert!(live.contains(r#"hidden="hidden" class="fc-fact">"#));
+
+    // A category the page starts with lifts the limit; the other
+    // categories are hidden on paper too, as the reader chose.
+    let narrowed = render_fallback(
+        sheet,
+        &DeckOptions {
+            initial_category: Some("russia".into()),
+            ..compact
+        },
+    );
+    assert!(!narrowed.contains("fc-over-limit"));
+    assert!(narrowed.contains(r#"<div hidden="hidden" class="fc-card-slot">"#));
+}

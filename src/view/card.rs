@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::changes::{change_mark, new_card_mark};
-use super::fact::{Cites, MarkLinks, fact_item_marked, source_entry_id};
+use super::fact::{Cites, MarkLinks, Showing, fact_item_marked, source_entry_id};
 use super::highlight::highlight;
 use super::region_map::RegionMap;
 use super::sources::{ListOf, source_list};
@@ -188,10 +188,17 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             </h4>
             <ul class="fc-card__facts" role="list">
                 { for card.facts.iter().enumerate().map(|(index, fact)| {
-                    let hidden = props.facts.binary_search(&index).is_err();
-                    // A hidden fact has no match to mark: skip the search.
+                    // Nothing is searched in the no-JS fallback: a fact it
+                    // leaves out is beyond a compact deck's first few.
+                    let showing = match (props.facts.binary_search(&index).is_ok(), props.static_markup) {
+                        (true, _) => Showing::Shown,
+                        (false, false) => Showing::Hidden,
+                        (false, true) => Showing::OnPaperOnly,
+                    };
+                    // A fact left out has no match to mark: skip the search.
+                    let query = if showing == Showing::Shown { &query } else { &no_query };
                     let change = props.changes.as_ref().and_then(|changes| changes.facts.get(index)).and_then(Option::as_ref);
-                    fact_item_marked(fact, if hidden { &no_query } else { &query }, None, hidden, strings, cites, change_mark(change, props.ui_lang))
+                    fact_item_marked(fact, query, None, showing, strings, cites, change_mark(change, props.ui_lang))
                 }) }
             </ul>
             // The facts first: a locator map illustrates them.
@@ -222,20 +229,20 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     <span class="fc-card__copy-link fc-reserved" aria-hidden="true">{ strings.copy_link }</span>
                 </div>
             } else {
-            <div class="fc-card__actions">
-            <button type="button" class="fc-card__toggle" aria-expanded={props.expanded.to_string()}
-                aria-controls={sources_id.clone()} {onclick}>
-                <span class="fc-card__toggle-icon" aria-hidden="true"></span>
-                { if props.expanded { strings.hide_sources } else { strings.show_sources } }
-                { format!(" ({})", cited.len()) }
-            </button>
-            <button type="button" class="fc-card__copy-link" onclick={copy_link} onblur={reset_copied}>
-                { if *copied { strings.link_copied } else { strings.copy_link } }
-            </button>
-            </div>
-            <div class="fc-card__sources" id={sources_id} hidden={!props.expanded} ref={sources_ref}>
-                { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
-            </div>
+                <div class="fc-card__actions">
+                    <button type="button" class="fc-card__toggle" aria-expanded={props.expanded.to_string()}
+                        aria-controls={sources_id.clone()} {onclick}>
+                        <span class="fc-card__toggle-icon" aria-hidden="true"></span>
+                        { if props.expanded { strings.hide_sources } else { strings.show_sources } }
+                        { format!(" ({})", cited.len()) }
+                    </button>
+                    <button type="button" class="fc-card__copy-link" onclick={copy_link} onblur={reset_copied}>
+                        { if *copied { strings.link_copied } else { strings.copy_link } }
+                    </button>
+                </div>
+                <div class="fc-card__sources" id={sources_id} hidden={!props.expanded} ref={sources_ref}>
+                    { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
+                </div>
             }
         </article>
     }

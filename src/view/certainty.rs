@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::fact::{Cites, MarkLinks, fact_item};
+use super::fact::{Cites, MarkLinks, Showing, fact_item};
 use super::sources::{ListOf, source_list};
 use super::status::Explained;
 use crate::i18n::Strings;
@@ -77,7 +77,7 @@ pub fn certainty_view(
                     <ul class="fc-certainty__facts" role="list">
                         { for facts.into_iter().map(|(card, fact)| {
                             let card = &sheet.cards[card];
-                            fact_item(&card.facts[fact], query, Some(&card.title), false, strings, cites)
+                            fact_item(&card.facts[fact], query, Some(&card.title), Showing::Shown, strings, cites)
                         }) }
                     </ul>
                 </section>

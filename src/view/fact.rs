@@ -34,6 +34,42 @@ pub struct Cites<'a> {
     pub explained: Explained<'a>,
 }
 
+/// Whether a fact, a card or a category shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Showing {
+    Shown,
+    /// Left out by the search or the filter: hidden, not removed, so that
+    /// showing it again only flips `hidden` instead of building it anew.
+    Hidden,
+    /// Beyond the first few facts of a compact no-JS fallback: no script is
+    /// there to show them on the reader's request, so they are off screen
+    /// but on paper (`.fc-over-limit`, print.css), as a live compact deck
+    /// prints every fact.
+    OnPaperOnly,
+}
+
+impl Showing {
+    /// The `hidden` attribute's value.
+    pub fn hidden(self) -> bool {
+        self == Showing::Hidden
+    }
+
+    /// How a group shows that holds one thing showing as `self` and another
+    /// as `other`: as the more visible of the two.
+    pub fn either(self, other: Showing) -> Showing {
+        match (self, other) {
+            (Showing::Shown, _) | (_, Showing::Shown) => Showing::Shown,
+            (Showing::OnPaperOnly, _) | (_, Showing::OnPaperOnly) => Showing::OnPaperOnly,
+            (Showing::Hidden, Showing::Hidden) => Showing::Hidden,
+        }
+    }
+
+    /// The class that keeps it off screen, if any.
+    pub fn class(self) -> Option<&'static str> {
+        (self == Showing::OnPaperOnly).then_some("fc-over-limit")
+    }
+}
+
 /// The DOM id of the entry for the source at `index` (in `sheet.sources`)
 /// in the source list of the card whose anchor is `anchor`. Prefixed, as
 /// the card's other ids are, so that no id can meet another.
@@ -42,19 +78,17 @@ pub fn source_entry_id(index: usize, anchor: &str) -> String {
 }
 
 /// One fact as a list item. `context` is the title of the fact's card, shown
-/// when the fact appears outside its card (the certainty view). `hidden`:
-/// the search leaves it out (hidden, not removed, so that clearing the
-/// search only shows it again instead of building it anew). The fact ends
-/// with the marks of its sources.
+/// when the fact appears outside its card (the certainty view). The fact
+/// ends with the marks of its sources.
 pub fn fact_item(
     fact: &Fact,
     query: &Query,
     context: Option<&str>,
-    hidden: bool,
+    showing: Showing,
     strings: &Strings,
     cites: Cites,
 ) -> Html {
-    fact_item_marked(fact, query, context, hidden, strings, cites, Html::default())
+    fact_item_marked(fact, query, context, showing, strings, cites, Html::default())
 }
 
 /// [`fact_item`], ending with `change`: what a live update did to the fact
@@ -63,7 +97,7 @@ pub fn fact_item_marked(
     fact: &Fact,
     query: &Query,
     context: Option<&str>,
-    hidden: bool,
+    showing: Showing,
     strings: &Strings,
     cites: Cites,
     change: Html,
@@ -73,7 +107,7 @@ pub fn fact_item_marked(
     let last_is_text = fact.quote.is_none() && fact.attribution.is_none();
     let last_is_quote = fact.quote.is_some() && fact.attribution.is_none();
     html! {
-        <li class="fc-fact" data-status={fact.status.as_str()} {hidden}>
+        <li class={classes!("fc-fact", showing.class())} data-status={fact.status.as_str()} hidden={showing.hidden()}>
             { status_badge(fact.status, strings, cites.explained) }
             <p class="fc-fact__text">
                 { highlight(&fact.text, query) }

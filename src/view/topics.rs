@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card::FactCard;
+use super::fact::Showing;
 use crate::i18n::UiLang;
 use crate::live::ChangeMarks;
 use crate::model::{Sheet, SourceMarks, Status, WorldShapes};
@@ -69,7 +70,7 @@ pub fn topic_sections(topics: Topics) -> Html {
             break;
         }
         let shown_category = view.shows_category(&category.id);
-        let mut any_shown = false;
+        let mut category_showing = Showing::Hidden;
         let mut cards = Vec::new();
         for (index, card) in sheet
             .cards
@@ -78,8 +79,16 @@ pub fn topic_sections(topics: Topics) -> Html {
             .filter(|(_, card)| card.category == category.id)
         {
             let facts = matching[index].unwrap_or(&[]);
-            let hidden = !shown_category || facts.is_empty();
-            any_shown |= !hidden;
+            let showing = match (shown_category, facts.is_empty()) {
+                (false, _) => Showing::Hidden,
+                (true, false) => Showing::Shown,
+                // Nothing is searched in the no-JS fallback: a card it
+                // leaves out of a shown category is beyond a compact
+                // deck's first few facts.
+                (true, true) if static_markup => Showing::OnPaperOnly,
+                (true, true) => Showing::Hidden,
+            };
+            category_showing = category_showing.either(showing);
             position += 1;
             if position > rendered {
                 continue;
@@ -88,16 +97,16 @@ pub fn topic_sections(topics: Topics) -> Html {
             // leaves the card's own props equal and Yew skips it; a hidden
             // card keeps the props of the whole card with no search, so a
             // keystroke that hides thousands of cards re-renders none of them.
-            let (facts, query) = if hidden {
+            let (facts, query) = if showing == Showing::Shown {
+                (Rc::<[usize]>::from(facts), query.clone())
+            } else {
                 (
                     (0..card.facts.len()).collect::<Rc<[usize]>>(),
                     AttrValue::default(),
                 )
-            } else {
-                (Rc::<[usize]>::from(facts), query.clone())
             };
             cards.push(html! {
-                <div class="fc-card-slot" key={card.id.as_str()} {hidden}>
+                <div class={classes!("fc-card-slot", showing.class())} key={card.id.as_str()} hidden={showing.hidden()}>
                 <FactCard
                     sheet={Rc::clone(sheet)}
                     marks={Rc::clone(marks)}
@@ -118,7 +127,8 @@ pub fn topic_sections(topics: Topics) -> Html {
         }
         let heading_id = format!("heading:{}/{}", sheet.id, category.id);
         sections.push(html! {
-            <section key={category.id.as_str()} class="fc-category" hidden={!any_shown}>
+            <section key={category.id.as_str()} class={classes!("fc-category", category_showing.class())}
+                hidden={category_showing.hidden()}>
                 <div class="fc-category__label">
                     <h3 class="fc-category__title" id={heading_id}>{ &category.label }</h3>
                     if let Some(description) = &category.description {

@@ -21,6 +21,8 @@ export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export const BUNDLED = JSON.parse(readFileSync(new URL("../../data/moscow-isis-k.json", import.meta.url), "utf8"));
 export const SHEET_ID = BUNDLED.id;
 export const BUNDLED_FACTS = BUNDLED.cards.reduce((sum, card) => sum + card.facts.length, 0);
+/** How many facts the compact layout shows first (`state::COMPACT_FACTS`). */
+export const COMPACT_FACTS = 3;
 
 /** Starts the machine's Chromium, headless, with the shared flags. */
 export function launch() {

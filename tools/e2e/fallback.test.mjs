@@ -5,24 +5,26 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { BUNDLED_FACTS, DIST, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
+import { BUNDLED, BUNDLED_FACTS, COMPACT_FACTS, DIST, browser, origin, setUpSuite, widgetsLive } from "./browser.mjs";
 
 // Built by `cargo test` (tests/cli.rs runs it); scripts/test runs that first.
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
 
-function page(withScript) {
-  const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", "data/moscow-isis-k.json"], { encoding: "utf8" });
+function page(withScript, options = []) {
+  const fallback = execFileSync(CLI, ["render", "--css-href", "/factcards.css", ...options, "data/moscow-isis-k.json"], { encoding: "utf8" });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fallback</title>
 <link rel="icon" href="data:,">${withScript ? '<script type="module" src="/factcards.js"></script>' : ""}</head>
 <body><main><div data-factcards id="facts">${fallback}</div></main></body></html>`;
 }
 
 before(() => assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)"));
-const html = (withScript) => (request, response) => {
+const html = (withScript, options) => (request, response) => {
   response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  response.end(page(withScript));
+  response.end(page(withScript, options));
 };
-setUpSuite(DIST, { routes: { "/static.html": html(false), "/live.html": html(true) } });
+setUpSuite(DIST, {
+  routes: { "/static.html": html(false), "/static-compact.html": html(false, ["--layout", "compact"]), "/live.html": html(true) },
+});
 
 const factTexts = (page) =>
   page.evaluate(() => [...document.getElementById("facts").shadowRoot.querySelectorAll(".fc-fact__text")].map((p) => p.textContent));
@@ -60,6 +62,29 @@ test("without JavaScript there is no control that would do nothing; sources open
   await p.locator(".fc-card__details > summary").first().click();
   assert.ok(await p.locator(".fc-card__details .fc-sources__item").first().isVisible());
   await context.close();
+});
+
+test("without JavaScript, print shows every fact with its card's sources, in the full and the compact fallback", async (t) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  t.after(() => context.close());
+  const p = await context.newPage();
+  const shown = () =>
+    p.evaluate(() => {
+      const root = document.getElementById("facts").shadowRoot;
+      const visible = (selector) => [...root.querySelectorAll(selector)].filter((e) => e.checkVisibility()).length;
+      return { facts: visible(".fc-fact"), sourceTitles: visible(".fc-card .fc-sources__title") };
+    });
+  // Each card lists the sources its facts cite, once each.
+  const listed = BUNDLED.cards.reduce((sum, card) => sum + new Set(card.facts.flatMap((fact) => fact.sources)).size, 0);
+  for (const [path, onScreen] of [["/static.html", BUNDLED_FACTS], ["/static-compact.html", COMPACT_FACTS]]) {
+    await p.emulateMedia({ media: "screen" });
+    await p.goto(`${origin}${path}`);
+    // On screen: the compact box's first few facts, and the sources closed.
+    assert.deepEqual(await shown(), { facts: onScreen, sourceTitles: 0 }, `${path} on screen`);
+    // On paper: no script can open the sources or lift the limit first.
+    await p.emulateMedia({ media: "print" });
+    assert.deepEqual(await shown(), { facts: BUNDLED_FACTS, sourceTitles: listed }, `${path} in print`);
+  }
 });
 
 test("the live widget takes over with the same facts and no empty frame", async () => {

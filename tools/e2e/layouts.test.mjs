@@ -5,11 +5,9 @@
 // in the example article on a phone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUNDLED_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
+import { BUNDLED_FACTS, COMPACT_FACTS, DIST, FIXTURES, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
 
 const TIMEOUT = 5000;
-/** How many facts the compact layout shows first (`state::COMPACT_FACTS`). */
-const COMPACT_FACTS = 3;
 
 setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
 

@@ -170,5 +170,7 @@ fn source_marks(fact: &Fact, strings: &Strings, cites: Cites) -> Html {
             },
         })
     });
-    html! { <span class="fc-cites">{ for marks }</span> }
+    // A word joiner first: a mark is an inline block, which a line may
+    // break before, and a mark alone on the last line reads as a stray.
+    html! { <span class="fc-cites">{ "\u{2060}" }{ for marks }</span> }
 }

@@ -280,8 +280,11 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
                 if view.shows_search(compact) {
                     { search_box(&query, &sheet.id, strings, &dispatch) }
                 }
-                { grouping_switch(view.grouping, strings, &dispatch) }
-                { legend_toggle(&sheet.id, view.legend, strings, &dispatch) }
+                // How to read the facts: they wrap to a new line together.
+                <div class="fc-controls__reading">
+                    { grouping_switch(view.grouping, strings, &dispatch) }
+                    { legend_toggle(&sheet.id, view.legend, strings, &dispatch) }
+                </div>
                 { category_filter(sheet, &view.categories, &counts, strings, &dispatch) }
                 { result_status(visible.fact_count(), visible.card_count(), deck.announce, strings, &dispatch) }
             </div>

@@ -38,8 +38,9 @@ pub struct Cites<'a> {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Showing {
     Shown,
-    /// Left out by the search or the filter: hidden, not removed, so that
-    /// showing it again only flips `hidden` instead of building it anew.
+    /// Left out by the search, the filter or a compact deck's limit:
+    /// hidden, not removed, so that showing it again only flips `hidden`
+    /// instead of building it anew.
     Hidden,
     /// Beyond the first few facts of a compact no-JS fallback: no script is
     /// there to show them on the reader's request, so they are off screen

@@ -38,9 +38,10 @@ export function launch() {
  */
 export async function wasmStarted(page, timeout = 30000) {
   await page.waitForFunction(() => window.factcards?.ready, null, { timeout, polling: 50 });
-  await page.evaluate(async () => {
-    await window.factcards.ready;
-  });
+  await page.evaluate(async (timeout) => {
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`factcards.ready did not resolve in ${timeout} ms`)), timeout));
+    await Promise.race([window.factcards.ready, late]);
+  }, timeout);
 }
 
 /**

@@ -151,12 +151,15 @@ async fn the_map_has_a_size_and_a_text_alternative() {
 
 #[wasm_bindgen_test]
 async fn the_placeholder_holds_the_maps_space_until_the_shapes_arrive() {
+    // One sheet for both renders, as when the shapes arrive for the deck
+    // on screen (a new sheet would be a new deck).
+    let sheet = bundled_props();
     let (host, mut app) = mount(WidgetProps {
         options: DeckOptions {
             map_loading: true,
             ..DeckOptions::default()
         },
-        ..bundled_props()
+        ..sheet.clone()
     })
     .await;
     let regions = card(&host, "regions");
@@ -173,7 +176,7 @@ async fn the_placeholder_holds_the_maps_space_until_the_shapes_arrive() {
             map: Some(shapes()),
             ..DeckOptions::default()
         },
-        ..bundled_props()
+        ..sheet
     });
     yew::scheduler::flush().await;
     let regions = card(&host, "regions");
@@ -181,6 +184,13 @@ async fn the_placeholder_holds_the_maps_space_until_the_shapes_arrive() {
     assert_eq!(size(&svg), before, "no layout shift");
     assert_eq!(regions.client_height(), card_height);
     assert!(regions.query_selector(".fc-map__placeholder").unwrap().is_none());
+    // The very element that held the space holds the map: its box never
+    // depends on the SVG, not even between two layouts.
+    let frame = regions
+        .query_selector(".fc-map__frame")
+        .unwrap()
+        .expect("the frame");
+    assert!(frame.is_same_node(Some(&placeholder)));
 }
 
 #[wasm_bindgen_test]

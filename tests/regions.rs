@@ -488,7 +488,7 @@ fn while_the_shapes_load_a_placeholder_holds_the_space() {
     });
     let figure = figure(&html, "regions");
     assert!(
-        figure.contains("<div aria-hidden=\"true\" class=\"fc-map__placeholder\"></div>"),
+        figure.contains("<div aria-hidden=\"true\" class=\"fc-map__frame fc-map__placeholder\"></div>"),
         "{figure}"
     );
     assert!(!figure.contains("<svg"));

@@ -67,6 +67,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     );
     let picture = match (&*paths, props.map_loading) {
         (Some(paths), _) => html! {
+            <div class="fc-map__frame">
             <svg class="fc-map__svg" viewBox={paths.view.to_string()} role="img"
                 aria-labelledby={title_id.clone()} font-size={paths.label_size()}>
                 <title id={title_id}>{ format!("{} {places}", strings.map_title) }</title>
@@ -75,8 +76,13 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                 { for paths.points.iter().map(|path| path.html("fc-map__land fc-map__land--highlighted fc-map__land--point")) }
                 { for paths.markers.iter().map(|marker| marker.html(paths.radius)) }
             </svg>
+            </div>
         },
-        (None, true) => html! { <div class="fc-map__placeholder" aria-hidden="true"></div> },
+        // The same frame, empty: Yew keeps the element when the map comes,
+        // so the space never collapses between the two, not even for the
+        // layout of one task (in which WebKit, with no scroll anchoring,
+        // had pulled a deep-linked card's scroll position back).
+        (None, true) => html! { <div class="fc-map__frame fc-map__placeholder" aria-hidden="true"></div> },
         (None, false) => Html::default(),
     };
     html! {

@@ -178,39 +178,63 @@ impl Instance {
         !self.fallback.borrow().is_empty()
     }
 
-    /// Like `load`, in a task of its own: for the drop-in, so that starting
-    /// the wasm and mounting, and then checking and drawing the sheet, are
-    /// short tasks on a phone. Skipped if the widget was destroyed or given
-    /// another sheet meanwhile.
+    /// Like `load`, after the wasm's start, for the drop-in: a sheet in the
+    /// page is checked in one task and drawn in the next, so that on a
+    /// phone each is a short task (each also pays for compiling the code it
+    /// runs first); a URL is fetched. Skipped if the widget was destroyed
+    /// or given another sheet meanwhile.
     pub fn load_soon(self: &Rc<Self>, source: SheetSource) {
         let generation = self.generation.get();
         let instance = Rc::clone(self);
-        gloo_timers::callback::Timeout::new(0, move || {
-            if instance.generation.get() == generation {
-                let _ = instance.load(source);
+        wasm_bindgen_futures::spawn_local(async move {
+            page::next_task().await;
+            if instance.generation.get() != generation {
+                return;
             }
-        })
-        .forget();
+            if let SheetSource::Url(_) = source {
+                let _ = instance.load(source);
+                return;
+            }
+            let checked = source.load_now();
+            page::next_task().await;
+            if instance.generation.get() == generation {
+                let _ = instance.show_checked(checked);
+            }
+        });
     }
 
     /// Starts showing `source`. Sources without network show at once and
     /// return their problems; a URL is fetched in the background.
     pub fn load(self: &Rc<Self>, source: SheetSource) -> Result<(), SheetError> {
-        self.forget_view_in_url();
-        let generation = self.generation.get().wrapping_add(1);
-        self.generation.set(generation);
-        self.live.borrow_mut().take();
         match source {
             SheetSource::Url(url) => {
-                self.show(LoadState::Loading, None);
+                let generation = self.begin_url_load();
                 let instance = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = instance.fetch(url, generation).await;
                 });
                 Ok(())
             }
-            source => self.finish(source.load_now(), None),
+            source => self.show_checked(source.load_now()),
         }
+    }
+
+    /// Shows a sheet that was checked without network, or its problems, in
+    /// place of what the widget showed.
+    fn show_checked(&self, checked: Result<Loaded, SheetError>) -> Result<(), SheetError> {
+        self.start_over();
+        self.finish(checked, None)
+    }
+
+    /// Leaves what the widget showed: its view in the URL, the reader of a
+    /// live sheet, and any load still on its way (stale from now on, by
+    /// the generation returned).
+    fn start_over(&self) -> u32 {
+        self.forget_view_in_url();
+        let generation = self.generation.get().wrapping_add(1);
+        self.generation.set(generation);
+        self.live.borrow_mut().take();
+        generation
     }
 
     /// Fetches a URL and shows the result, unless a newer load started.
@@ -247,9 +271,7 @@ impl Instance {
 
     /// Starts a URL load and returns its generation, for the JS API to await.
     pub fn begin_url_load(&self) -> u32 {
-        let generation = self.generation.get().wrapping_add(1);
-        self.generation.set(generation);
-        self.live.borrow_mut().take();
+        let generation = self.start_over();
         self.show(LoadState::Loading, None);
         generation
     }

@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 
 use super::instance::Instance;
+use super::page::next_task;
 use crate::i18n::UiLang;
 use crate::live::{Announcer, FLOOR_MS, Live, Outcome, Poller, Verdict, judge, same_origin_allowed};
 use crate::model::{Problem, Sheet, SheetError, check};
@@ -440,18 +441,6 @@ async fn judge_after_a_break(shown: &Sheet, fetched: &Sheet) -> Verdict {
 async fn after_a_break(instance: &Instance, live: &Rc<LiveSheet>) -> bool {
     next_task().await;
     instance.is_live(live)
-}
-
-/// Resolves in a later task (a 0 ms timer), letting the browser paint and
-/// handle input in between.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window().and_then(|window| window.set_timeout_with_callback(&resolve).ok());
-        if queued.is_none() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn now() -> f64 {

@@ -118,3 +118,15 @@ fn scroll_when_rendered(shadow: ShadowRoot, anchor: String, frames_left: u32) {
     let callback = Closure::once_into_js(move || scroll_when_rendered(shadow, anchor, frames_left - 1));
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
+
+/// Resolves in a later task (a 0 ms timer), letting the browser paint and
+/// handle input in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|window| window.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

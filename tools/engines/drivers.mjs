@@ -94,8 +94,10 @@ async function driverReady(port, child, timeout = 20000) {
 
 /**
  * Starts the driver of `name` and one browser session on it. Resolves to
- * { browser, stop }: `browser` is a webdriverio Browser, `stop` ends the
- * session and then the driver process this started (by its own handle).
+ * { browser, stop, log }: `browser` is a webdriverio Browser, `stop` ends
+ * the session and then the driver process this started (by its own handle),
+ * and `log()` is the end of what the driver and the browser it started have
+ * printed (a crashed page's engine says so there).
  */
 export async function startEngine(name) {
   const engine = ENGINES[name];
@@ -134,5 +136,5 @@ export async function startEngine(name) {
     await stop();
     throw new Error(`could not start ${name} (${engine.driver}): ${error.message}\n${log.join("")}`, { cause: error });
   }
-  return { browser, stop };
+  return { browser, stop, log: () => log.join("") };
 }

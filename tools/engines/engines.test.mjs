@@ -135,10 +135,10 @@ function twoFrames() {
 
 for (const engine of ENGINES) {
   describe(engine, () => {
-    let browser, stop;
+    let browser, stop, log;
 
     before(async () => {
-      ({ browser, stop } = await startEngine(engine));
+      ({ browser, stop, log } = await startEngine(engine));
       const { browserName, browserVersion } = browser.capabilities;
       console.log(`${engine}: ${browserName} ${browserVersion}`);
       // Large enough for a 1280x900 frame (the screenshots) inside the window.
@@ -151,12 +151,31 @@ for (const engine of ENGINES) {
     /** Polls `fn` in the page until it returns something truthy, and returns that. */
     async function until(what, fn, ...args) {
       let value;
-      await browser.waitUntil(async () => (value = await browser.execute(fn, ...args)), {
-        timeout: TIMEOUT,
-        interval: 50,
-        timeoutMsg: `${engine}: timed out waiting for ${what}`,
-      });
+      try {
+        await browser.waitUntil(async () => (value = await browser.execute(fn, ...args)), { timeout: TIMEOUT, interval: 50 });
+      } catch (error) {
+        throw new Error(`${engine}: timed out waiting for ${what}\n${await pageState()}`, { cause: error });
+      }
       return value;
+    }
+    /**
+     * What a failed wait reports besides its own message: where the page is,
+     * what its window saw, and the end of the driver's log (where a crashed
+     * page's engine says so), so that a failure on a CI machine explains itself.
+     */
+    async function pageState() {
+      const page = await run(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        widgets: [...document.querySelectorAll("[data-factcards]")].map((host) => ({
+          id: host.id,
+          roots: host.shadowRoot?.querySelectorAll(".fc-root").length ?? null,
+          cards: host.shadowRoot?.querySelectorAll(":not([hidden]) > .fc-card").length ?? null,
+        })),
+        errors: window.__errors ?? null,
+        events: (window.__events ?? []).map((e) => e.name),
+      })).catch((error) => `the page did not answer: ${error.message}`);
+      return `the page: ${JSON.stringify(page)}\nthe driver's log:\n${log().slice(-3000) || "(empty)"}`;
     }
     /**
      * Saves what the window shows of the page's iframe. WebKit's element

@@ -154,7 +154,7 @@ for (const engine of ENGINES) {
       try {
         await browser.waitUntil(async () => (value = await browser.execute(fn, ...args)), { timeout: TIMEOUT, interval: 50 });
       } catch (error) {
-        throw new Error(`${engine}: timed out waiting for ${what}\n${await pageState()}`, { cause: error });
+        throw new Error(`${engine}: timed out waiting for ${what} (${error.message})\n${await pageState()}`, { cause: error });
       }
       return value;
     }

@@ -63,9 +63,37 @@ async function start() {
   // only for a sheet with a map.
   module.setAssetBase(here("."));
   // Builds with the test-hooks feature (never the release) export a
-  // deliberate panic for the end-to-end test of the panic hook.
+  // deliberate panic and a deliberate trap for the end-to-end tests of what
+  // they leave behind.
   if (module.panicForTests) api.panicForTests = module.panicForTests;
+  if (module.trapForTests) api.trapForTests = module.trapForTests;
   glue = module;
+  watchForTraps(url, module);
+}
+
+/**
+ * A trap in the wasm (an out-of-bounds access, `unreachable`) stops it
+ * without its panic hook, and would leave each widget on screen with
+ * controls that do nothing. Every call into the wasm goes through the glue,
+ * so an uncaught WebAssembly.RuntimeError whose stack passes through the
+ * glue is the widget's own (another module's trap on the page is not): the
+ * wasm then leaves each widget as after a panic. A panic ends in a trap too;
+ * the wasm does that only once.
+ */
+function watchForTraps(glueUrl, module) {
+  const onError = (event) => {
+    const error = event.error;
+    if (!(error instanceof WebAssembly.RuntimeError)) return;
+    if (event.filename !== glueUrl && !String(error.stack).includes(glueUrl)) return;
+    window.removeEventListener("error", onError);
+    console.warn("factcards: the widget stopped after an error in its wasm; each widget shows its fallback or a short notice.", error);
+    try {
+      module.afterTrap();
+    } catch {
+      // The wasm could not run even that: the widgets stay as they were.
+    }
+  };
+  window.addEventListener("error", onError);
 }
 
 /** factcards.mount(element, sheet?, options?): see factcards.d.ts. */

@@ -4,8 +4,13 @@
 //! server-rendered fallback keeps it; the others show what the page asked
 //! for a sheet that cannot be shown: one calm line (the default), nothing
 //! (`data-on-error="hide"`), or, with `data-debug`, an error panel.
+//!
+//! A trap (an out-of-bounds access, `unreachable`) stops the module without
+//! running the hook. The loader sees it as an uncaught
+//! `WebAssembly.RuntimeError` from the glue and calls [`after_trap`], which
+//! leaves the same behind.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
@@ -18,6 +23,10 @@ thread_local! {
     /// instance registry so that the hook can reach them even if the panic
     /// happened while that registry was borrowed.
     static ROOTS: RefCell<Vec<(ShadowRoot, Shown)>> = const { RefCell::new(Vec::new()) };
+    /// Whether the widgets already show what a stop leaves. A panic ends in
+    /// a trap, so the loader reports it too; a second pass would find no
+    /// pending deck beside a kept fallback and replace the fallback.
+    static STOPPED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// What a widget shows after a panic, from its options.
@@ -59,9 +68,19 @@ pub fn track(root: &ShadowRoot, shown: Shown) {
     });
 }
 
-/// Replaces every widget's content with a static error panel. Uses only DOM
-/// calls and text, never the widget's own (now unusable) code paths.
-pub fn show_everywhere() {
+/// Leaves every widget as after a panic: the loader calls it when a trap
+/// stopped the wasm. Does nothing if a panic already did it.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = "afterTrap")]
+pub fn after_trap() {
+    show_everywhere();
+}
+
+/// Replaces every widget's content with a static error panel, once. Uses
+/// only DOM calls and text, never the widget's own (now unusable) code paths.
+fn show_everywhere() {
+    if STOPPED.with(|stopped| stopped.replace(true)) {
+        return;
+    }
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
@@ -133,4 +152,13 @@ fn show_after_panic(document: &Document, root: &ShadowRoot, shown: Shown) -> Opt
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = "panicForTests")]
 pub fn panic_for_tests() {
     panic!("a deliberate panic for the panic-hook test");
+}
+
+/// Traps on purpose (`unreachable`, which runs no panic hook), so the
+/// end-to-end test can check what a trap leaves behind. Only in builds with
+/// the `test-hooks` feature.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = "trapForTests")]
+pub fn trap_for_tests() {
+    core::arch::wasm32::unreachable();
 }

@@ -416,7 +416,16 @@ for (const engine of ENGINES) {
       const frame = await inFrame(recorded);
       assert.ok(frame.events.some((e) => e.name === "ready" && e.target === "factcards-frame"), "factcards:ready in the frame");
       assert.ok(frame.events.some((e) => e.name === "card-toggle" && e.detail.expanded), "factcards:card-toggle in the frame");
-      assert.deepEqual(frame.errors, [], `${engine}: error events in the iframe page`);
+      // WebKit at times reports one ResizeObserver loop in the frame while
+      // the parent resizes it, about once in ten runs: a notification that
+      // the engine delivers a frame later. The frame has settled at its
+      // content's height by then (checked above over four frames). A loop
+      // that goes on reports again in every frame, and Chromium and Firefox
+      // never report one: those still fail.
+      const loopReports = frame.errors.filter((error) => error.startsWith("ResizeObserver loop"));
+      assert.deepEqual(frame.errors.filter((error) => !loopReports.includes(error)), [], `${engine}: error events in the iframe page`);
+      if (engine === "webkit" && loopReports.length === 1) console.log("webkit: one ResizeObserver loop report in the frame, which had settled (docs/browsers.md)");
+      else assert.deepEqual(loopReports, [], `${engine}: ResizeObserver loop reports in the iframe page`);
       await noErrors();
     });
 

@@ -15,6 +15,7 @@
 //   ENGINES=firefox,webkit DIST=dist node --test tools/engines/
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -23,6 +24,8 @@ import { serve } from "../e2e/server.mjs";
 import { startEngine } from "./drivers.mjs";
 
 const DIST = process.env.DIST ?? "dist";
+/** The same release build with the test-hooks feature (a deliberate trap); scripts/test builds it. */
+const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
 const SHOTS = process.env.SCREENSHOTS ?? "target/screenshots/engines";
 const ENGINES = (process.env.ENGINES ?? "chromium,firefox,webkit").split(",").filter(Boolean);
 const E2E_FIXTURES = fileURLToPath(new URL("../e2e/fixtures/", import.meta.url));
@@ -50,6 +53,7 @@ const PAGES = {
   "/engines/order.html": join(FIXTURES, "order.html"),
   "/engines/frame.html": join(FIXTURES, "frame.html"),
   "/engines/shot.html": join(FIXTURES, "shot.html"),
+  "/test-build/index.html": join(DIST_TEST, "index.html"),
 };
 const RECORDER = '<script src="/engines/record.js"></script>';
 
@@ -70,7 +74,8 @@ const textWidths = {};
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
   const routes = Object.fromEntries(Object.entries(PAGES).map(([path, file]) => [path, withRecorder(file)]));
-  server = await serve(DIST, 0, { mounts: { "/fixtures/": E2E_FIXTURES, "/engines/": FIXTURES }, routes });
+  const mounts = { "/fixtures/": E2E_FIXTURES, "/engines/": FIXTURES, "/test-build/": DIST_TEST };
+  server = await serve(DIST, 0, { mounts, routes });
   origin = `http://127.0.0.1:${server.address().port}`;
 });
 
@@ -353,6 +358,32 @@ for (const engine of ENGINES) {
       });
       assert.deepEqual(panel, { role: "alert", visible: true });
       await noErrors();
+    });
+
+    // -- A trap in the wasm (the test-hooks build). ---------------------------
+
+    test("trap: a trap in the wasm leaves the demo widget as a panic would (its panel, with data-debug)", LIMIT, async (t) => {
+      if (!existsSync(join(DIST_TEST, "index.html"))) return t.skip(`no ${DIST_TEST}: scripts/test builds it`);
+      await open("/test-build/index.html");
+      await until("the demo widget to go live", widgetsLive);
+      // From a timer set by the page's own script (WebDriver's scripts may
+      // run apart from the page's, and so would their errors), so that
+      // nothing catches the RuntimeError: as a trap in an event handler. The
+      // loader must know it by its stack or its file, whose forms differ in
+      // each engine.
+      await run(() => {
+        const script = document.createElement("script");
+        script.textContent = "setTimeout(() => window.factcards.trapForTests());";
+        document.head.append(script);
+      });
+      const panel = await until("the panel a stopped widget shows", () => {
+        const root = document.getElementById("demo-widget").shadowRoot;
+        return !root.querySelector(".fc-card") && root.querySelector(".fc-error[role='alert']")?.textContent;
+      });
+      assert.match(panel, /These facts could not be shown/);
+      const { errors } = await run(recorded);
+      assert.equal(errors.length, 1, errors.join("\n"));
+      assert.match(errors[0], /RuntimeError|unreachable/i);
     });
 
     // -- The iframe embed. -------------------------------------------------------

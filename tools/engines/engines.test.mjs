@@ -179,6 +179,15 @@ for (const engine of ENGINES) {
         })),
         errors: window.__errors ?? null,
         events: (window.__events ?? []).map((e) => e.name),
+        // The same of each frame of the page's origin (the iframe embed).
+        frames: [...document.querySelectorAll("iframe")].map((frame) => {
+          const inner = frame.contentWindow;
+          try {
+            return { url: inner.location.href, errors: inner.__errors ?? null, events: (inner.__events ?? []).map((e) => e.name) };
+          } catch {
+            return { url: frame.src, errors: "another origin" };
+          }
+        }),
       })).catch((error) => `the page did not answer: ${error.message}`);
       return `the page: ${JSON.stringify(page)}\nthe driver's log:\n${log().slice(-3000) || "(empty)"}`;
     }

@@ -13,9 +13,9 @@ use std::{env, fs};
 
 /// The reader widget's wasm memory at start, in bytes: the 1 MiB stack,
 /// the data, and room for the heap of the bundled story's decks (the
-/// example article, the largest page, uses 28 pages of 64 KiB after every
-/// card and chip has been used), so that a news-sized deck never grows its
-/// memory. In the cross-engine runs, WebKitGTK's wasm at times trapped in
+/// example article, the largest page, uses 29 pages of 64 KiB once every
+/// control has been used; tools/e2e/memory.test.mjs), so that a news-sized
+/// deck never grows its memory. In the cross-engine runs, WebKitGTK's wasm at times trapped in
 /// the allocator while the memory grew in the widget's first seconds (an
 /// `unreachable` in `Rc<str>::from`, an allocation that failed). A bigger
 /// sheet still grows. Kept under the benchmark's 4 MB budget for wasm and

@@ -12,7 +12,7 @@
 //
 // Screenshots at 375 and 1280 px per engine go to target/screenshots/engines/.
 //
-//   ENGINES=firefox,webkit DIST=dist node --test tools/engines/
+//   ENGINES=firefox,webkit DIST=dist node --test tools/engines/engines.test.mjs
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -506,10 +506,15 @@ for (const engine of ENGINES) {
   });
 }
 
+// A comparison that cannot be made is reported as skipped, never as passed:
+// scripts/test's verdict (verdict.mjs) counts such a skip in a run of several
+// engines as not run, and an engine run again alone cannot stand for it.
 describe("across engines", () => {
-  test("the widget's text has the same width in every engine (±3%): the same face", () => {
+  test("the widget's text has the same width in every engine (±3%): the same face", (t) => {
+    if (ENGINES.length < 2) return t.skip(`needs two engines or more, and ENGINES is ${ENGINES.join(",")}`);
+    const missing = ENGINES.filter((engine) => !(engine in textWidths));
+    if (missing.length > 0) return t.skip(`no width from ${missing.join(", ")}: the test of the face did not measure one`);
     const widths = Object.values(textWidths);
-    if (widths.length < 2) return;
     const spread = Math.max(...widths) / Math.min(...widths) - 1;
     // Measured on Debian: DejaVu Sans 601-605 px, Liberation Sans (WebKitGTK's Arial) 529 px.
     assert.ok(spread <= 0.03, `one line of text, in px: ${JSON.stringify(textWidths)}`);

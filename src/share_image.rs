@@ -610,26 +610,25 @@ impl ShareLayout {
 
 /// The footer's line, `width` px at most, and whether some of it was left
 /// out: the sheet's credit, the date updated, then the sources' titles,
-/// which are cut first. A part is shown with at least its first word after
-/// its label, or not at all: never "Sources…" alone.
+/// which are cut first. The date is shown whole or not at all, and the
+/// sources with at least one word after their label: never "Sources…".
 fn credit_line(sheet: &Sheet, font: &Font, width: f32) -> (String, bool) {
     const SEPARATOR: &str = " · ";
     let strings = UiLang::from_tag(&sheet.lang).strings();
     let titles: Vec<String> = sheet.sources.iter().map(|source| clean(&source.title)).collect();
     let sources_label = format!("{}:", strings.sources_heading);
-    // Each part, and how much of its start says nothing alone.
+    // Each part, and how many of its bytes must be shown if any are.
     let mut parts: Vec<(String, usize)> = Vec::new();
     if let Some(credit) = &sheet.credit {
-        parts.push((clean(credit), 0));
+        parts.push((clean(credit), 1));
     }
     let updated = format!("{} {}", strings.updated, strings.format_date(&sheet.updated));
-    parts.push((updated, 0));
-    parts.push((
-        format!("{sources_label} {}", titles.join("; ")),
-        sources_label.len(),
-    ));
+    let whole = updated.len() + 1;
+    parts.push((updated, whole));
+    let sources = format!("{sources_label} {}", titles.join("; "));
+    parts.push((sources, sources_label.len() + 2));
     let mut line = String::new();
-    for (part, label) in parts {
+    for (part, least) in parts {
         let before = if line.is_empty() {
             0
         } else {
@@ -646,9 +645,9 @@ fn credit_line(sheet: &Sheet, font: &Font, width: f32) -> (String, bool) {
             line = shown;
             continue;
         }
-        // What is left once the "…" is taken off must go past the label.
+        // What is left once the "…" is taken off.
         let kept = shown.len() - ELLIPSIS.len_utf8();
-        if line.is_empty() || kept > before + label {
+        if line.is_empty() || kept >= before + least {
             line = shown;
         }
         return (line, true);

@@ -15,6 +15,8 @@ pub mod model;
 pub mod options;
 pub mod progress;
 pub mod search;
+#[cfg(any(feature = "share-image", not(target_arch = "wasm32")))]
+pub mod share_image;
 pub mod state;
 pub mod styles;
 pub mod view;

@@ -22,6 +22,10 @@ pub mod styles;
 pub mod view;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub mod escape;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub mod publish;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod ssr;
 
 #[cfg(target_arch = "wasm32")]

@@ -22,7 +22,6 @@ use std::task::{Context, Poll, Wake, Waker};
 #[cfg(not(target_arch = "wasm32"))]
 use std::thread::{self, Thread};
 
-#[cfg(not(target_arch = "wasm32"))]
 use yew::LocalServerRenderer;
 
 use crate::live::RENDERED_SHEET_CLASS;
@@ -32,9 +31,7 @@ use crate::model::{Sheet, WorldShapes};
 use crate::options::DeckOptions;
 pub use crate::options::{DEFAULT_CSS_HREF, Theme};
 use crate::progress::RenderPace;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::view::deck::FactDeck;
-use crate::view::deck::FactDeckProps;
+use crate::view::deck::{FactDeck, FactDeckProps};
 
 #[cfg(not(target_arch = "wasm32"))]
 /// data/world-map.json: compiled into the native build (the CLI and
@@ -81,7 +78,22 @@ pub fn render_deck(props: FactDeckProps) -> String {
 pub fn render_fallback(sheet: Rc<Sheet>, options: &FallbackOptions) -> String {
     // The shapes are read only for a sheet that has a map.
     let map = sheet.cards.iter().any(Card::has_map).then(world_shapes).flatten();
-    let deck = render_deck(fallback_props(Rc::clone(&sheet), options, map));
+    block_on(render_fallback_with(sheet, options, map))
+}
+
+/// The same fallback as `render_fallback`, drawn with the map shapes `map`
+/// (only a sheet with a map needs them): what the editor's wasm awaits,
+/// since Yew's renderer is async there, and the CLI blocks on.
+pub async fn render_fallback_with(
+    sheet: Rc<Sheet>,
+    options: &FallbackOptions,
+    map: Option<Rc<WorldShapes>>,
+) -> String {
+    let props = fallback_props(Rc::clone(&sheet), options, map);
+    let deck = LocalServerRenderer::<FactDeck>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
     wrap_fallback(&deck, &sheet, options)
 }
 
@@ -118,7 +130,7 @@ pub fn wrap_fallback(deck: &str, sheet: &Sheet, options: &FallbackOptions) -> St
             r#"<div class="fc-root" data-theme="{theme}">{deck}</div>"#,
             "{rendered}</template>",
         ),
-        href = escape_attribute(&options.css_href),
+        href = crate::escape::html(&options.css_href),
         theme = options.theme.as_str(),
         deck = deck,
         rendered = rendered_sheet(sheet),
@@ -136,29 +148,10 @@ fn rendered_sheet(sheet: &Sheet) -> String {
     let Ok(json) = serde_json::to_string(sheet) else {
         return String::new();
     };
-    // `<` only occurs inside JSON strings, where \u003c means the same: no
-    // `</script>` or `<!--` can end the script early.
     format!(
         r#"<script type="application/json" class="{RENDERED_SHEET_CLASS}">{}</script>"#,
-        json.replace('<', "\\u003c")
+        crate::escape::json_in_script(&json)
     )
-}
-
-/// `value` made safe inside a double-quoted attribute: no character of it can
-/// end the attribute or start a tag or a character reference.
-fn escape_attribute(value: &str) -> String {
-    let mut escaped = String::with_capacity(value.len());
-    for character in value.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            other => escaped.push(other),
-        }
-    }
-    escaped
 }
 
 /// Wakes the rendering thread when the render can make progress.
@@ -176,7 +169,7 @@ impl Wake for ThreadWaker {
 /// runtime for a deck (nothing in it suspends), so this small loop spares the
 /// library a dependency on an executor crate.
 #[cfg(not(target_arch = "wasm32"))]
-fn block_on<F: Future>(future: F) -> F::Output {
+pub fn block_on<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
     let waker = Waker::from(Arc::new(ThreadWaker(thread::current())));
     let mut context = Context::from_waker(&waker);

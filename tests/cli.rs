@@ -598,3 +598,90 @@ fn diff_refuses_an_invalid_sheet_or_another_story() {
     let run = factcards(&["diff", old.path()]);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+fn publish_writes_the_story_folder_and_says_what_to_paste() {
+    let sheet = TempSheet::new("publish", BUNDLED_SHEET);
+    let out = std::env::temp_dir().join(format!("factcards-cli-publish-{}", std::process::id()));
+    let out_arg = out.to_str().expect("a UTF-8 temporary path");
+    let args = [
+        "publish",
+        "--out",
+        out_arg,
+        "--base-url",
+        "https://news.example/stories/moscow/",
+        "--widget-url",
+        "https://cdn.example/factcards/",
+        sheet.path(),
+    ];
+    let run = factcards(&args);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(
+        run.stdout_lines(),
+        [
+            format!(
+                "{out_arg}: wrote index.html, frame.html, frame.js, frame.css, story.css, oembed.json, sheet.json, share.png"
+            ),
+            format!("Serve {out_arg} at https://news.example/stories/moscow/"),
+            "Paste into a CMS, alone on a line: https://news.example/stories/moscow/".to_owned(),
+        ]
+    );
+    let read = |name: &str| std::fs::read(out.join(name)).expect("a written file");
+    assert!(read("share.png").starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(
+        String::from_utf8(read("index.html"))
+            .expect("UTF-8")
+            .contains("<title>Moscow concert hall attack")
+    );
+    // Publishing again gives the same bytes, the share image included.
+    let first: Vec<Vec<u8>> = [
+        "index.html",
+        "frame.html",
+        "oembed.json",
+        "sheet.json",
+        "share.png",
+    ]
+    .map(read)
+    .into();
+    assert_eq!(factcards(&args).code, 0);
+    let second: Vec<Vec<u8>> = [
+        "index.html",
+        "frame.html",
+        "oembed.json",
+        "sheet.json",
+        "share.png",
+    ]
+    .map(read)
+    .into();
+    assert!(first == second, "a second publish changed the folder");
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn publish_refuses_addresses_that_are_not_http_folders() {
+    let sheet = TempSheet::new("publish-bad", BUNDLED_SHEET);
+    let run = factcards(&[
+        "publish",
+        "--out",
+        "unused",
+        "--base-url",
+        "https://news.example/stories/moscow",
+        "--widget-url",
+        "https://cdn.example/factcards/",
+        sheet.path(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "factcards: the story folder's address (--base-url) \"https://news.example/stories/moscow\": must end with / (it is a folder)",
+            "Run `factcards help` for usage.",
+        ]
+    );
+    let run = factcards(&["publish", sheet.path()]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr_lines()[0],
+        "factcards: publish needs --out DIR, --base-url URL and --widget-url URL"
+    );
+}

@@ -1,7 +1,8 @@
 //! The editor's state, driven natively through its one transition.
 #![cfg(not(target_arch = "wasm32"))]
 
-use factcards::editor::publish::{EmbedKind, embed_code, encode_component};
+use factcards::editor::publish::{Address, EmbedKind, embed_code};
+use factcards::escape::url_component as encode_component;
 use factcards::editor::published::{Comparison, Published, PublishedError};
 use factcards::editor::state::{
     Action, Direction, EditorState, Field, Item, List, Tab, blank_sheet, bundled_sheet, card_of_path,
@@ -279,27 +280,66 @@ fn drafts_wait_for_an_answer_before_autosave_goes_on() {
 }
 
 #[test]
-fn embed_codes_follow_the_readme() {
+fn embed_codes_follow_the_readme_and_carry_the_fallback() {
     let state = bundled();
-    let url = "https://example.org/s.json?a=1&b=2";
     let base = "https://cdn.example/factcards/";
-    let drop_in = embed_code(EmbedKind::DropIn, &state.sheet, url, base);
+    let fallback = "<template shadowrootmode=\"open\">FACTS</template>";
+    let sheet_address = Address::parse("https://example.org/s.json?a=1&b=2").expect("an address");
+    let code = |kind, address: &Address| embed_code(kind, &state.sheet, Some(address), base, fallback).expect("a code");
     assert_eq!(
-        drop_in,
-        "<div data-factcards data-src=\"https://example.org/s.json?a=1&amp;b=2\"></div>\n\
+        code(EmbedKind::DropIn, &sheet_address),
+        "<div data-factcards data-src=\"https://example.org/s.json?a=1&amp;b=2\"><template shadowrootmode=\"open\">FACTS</template></div>\n\
          <script type=\"module\" src=\"https://cdn.example/factcards/factcards.js\"></script>\n"
     );
-    let inline = embed_code(EmbedKind::Inline, &state.sheet, url, base);
-    assert!(inline.starts_with("<div data-factcards>\n  <script type=\"application/json\">{"));
-    assert!(!inline.contains("</script><"));
-    let iframe = embed_code(EmbedKind::Iframe, &state.sheet, url, base);
-    assert!(iframe.contains(&format!(
-        "embed.html?src={}&amp;theme=auto",
-        encode_component(url)
+    let inline = code(EmbedKind::Inline, &sheet_address);
+    assert!(inline.starts_with("<div data-factcards><template shadowrootmode=\"open\">FACTS</template><script type=\"application/json\">{"));
+    // The sheet's JSON cannot end its script early: no `<` in it at all.
+    let json = inline
+        .split_once("<script type=\"application/json\">")
+        .and_then(|(_, rest)| rest.split_once("</script></div>\n"))
+        .map(|(json, _)| json)
+        .expect("the inline JSON");
+    assert!(!json.contains('<'));
+    // A sheet hosted alone: the widget's own iframe page reads it.
+    assert!(code(EmbedKind::Iframe, &sheet_address).contains(&format!(
+        "src=\"https://cdn.example/factcards/embed.html?src={}&amp;theme=auto\"",
+        encode_component("https://example.org/s.json?a=1&b=2")
     )));
-    let api = embed_code(EmbedKind::JsApi, &state.sheet, url, base);
+    let api = code(EmbedKind::JsApi, &sheet_address);
+    let mount = format!("<div id=\"factcards-{}\"><template shadowrootmode=\"open\">FACTS</template></div>\n", state.sheet.id);
+    assert!(api.starts_with(&mount), "{api}");
     assert!(api.contains("import { ready } from \"https://cdn.example/factcards/factcards.js\";\n  const { mount } = await ready;"));
     assert_eq!(encode_component("a b/&"), "a%20b%2F%26");
+
+    // A story folder: its page's address to paste, its frame page, its sheet.
+    let folder = Address::parse("https://news.example/stories/moscow/").expect("an address");
+    assert_eq!(code(EmbedKind::StoryPage, &folder), "https://news.example/stories/moscow/\n");
+    assert!(code(EmbedKind::DropIn, &folder).starts_with("<div data-factcards data-src=\"https://news.example/stories/moscow/sheet.json\">"));
+    assert!(code(EmbedKind::Iframe, &folder).contains("height:800px;border:0\"\n  src=\"https://news.example/stories/moscow/frame.html\"></iframe>"));
+    assert_eq!(embed_code(EmbedKind::StoryPage, &state.sheet, Some(&sheet_address), base, fallback), None);
+}
+
+#[test]
+fn codes_that_load_by_address_are_offered_only_once_there_is_one() {
+    let keys = |address: Option<Address>| EmbedKind::offered(address.as_ref()).map(EmbedKind::key).collect::<Vec<_>>();
+    assert_eq!(keys(None), ["inline"]);
+    assert_eq!(keys(Address::parse("https://example.org/s.json")), ["drop-in", "iframe", "inline", "js-api"]);
+    assert_eq!(
+        keys(Address::parse("https://example.org/stories/s/")),
+        ["story-page", "drop-in", "iframe", "inline", "js-api"]
+    );
+    assert_eq!(Address::parse("example.org/s/"), None);
+    assert_eq!(Address::parse("javascript:alert(1)//"), None);
+}
+
+#[test]
+fn the_published_version_of_a_story_folder_is_its_sheet_json() {
+    let state = apply_all(bundled(), [Action::SetPublishedUrl("https://news.example/stories/moscow/".into())]);
+    assert_eq!(state.published_sheet_url(), "https://news.example/stories/moscow/sheet.json");
+    let state = apply_all(state, [Action::CheckPublished]);
+    assert_eq!(state.published.url(), Some("https://news.example/stories/moscow/sheet.json"));
+    let state = apply_all(state, [Action::SetPublishedUrl("https://example.org/s.json".into())]);
+    assert_eq!(state.published_sheet_url(), "https://example.org/s.json");
 }
 
 #[test]

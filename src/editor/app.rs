@@ -18,7 +18,7 @@ use super::panels::{
 use super::sheet_form::SheetForm;
 use super::state::{Action, EditorState, Tab, blank_sheet, sheet_json, template_sheet};
 use crate::i18n::UiLang;
-use crate::model::WorldShapes;
+use crate::model::{Sheet, WorldShapes};
 
 /// How long typing must pause before the sheet is checked and previewed.
 const SETTLE_MS: u32 = 250;
@@ -116,6 +116,30 @@ pub fn EditorApp() -> Html {
         });
     }
 
+    // On the Publish step: the deck's fallback, which every embed code
+    // carries, rendered again whenever the sheet changes.
+    let fallback = use_state(|| None::<(Rc<Sheet>, AttrValue)>);
+    {
+        let fallback = fallback.clone();
+        let css = format!("{base}factcards.css");
+        let publishing = state.tab == Tab::Publish;
+        let map_for_fallback = map.clone();
+        use_effect_with((publishing, Rc::clone(&state.sheet), map.is_some()), move |(publishing, sheet, _)| {
+            if *publishing {
+                let sheet = Rc::clone(sheet);
+                let shapes = (*map_for_fallback).clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let options = crate::DeckOptions {
+                        css_href: css,
+                        ..crate::DeckOptions::default()
+                    };
+                    let html = crate::ssr::render_fallback_with(Rc::clone(&sheet), &options, shapes).await;
+                    fallback.set(Some((sheet, html.into())));
+                });
+            }
+        });
+    }
+
     // Every change: autosave, and check and preview once typing pauses.
     {
         let dispatch = dispatch.clone();
@@ -209,6 +233,7 @@ pub fn EditorApp() -> Html {
         });
     }
 
+    let folder_made = lang.editor_strings().folder_made;
     let intent = {
         let dispatch = dispatch.clone();
         let copied = copied.clone();
@@ -235,7 +260,7 @@ pub fn EditorApp() -> Html {
                     }
                 }),
                 Intent::Download(name, mime, text) => {
-                    if let Err(message) = glue::download(&name, &mime, &text) {
+                    if let Err(message) = glue::download(&name, &mime, text.as_bytes()) {
                         dispatch.emit(Action::Notify(message));
                     }
                 }
@@ -248,13 +273,31 @@ pub fn EditorApp() -> Html {
                         }
                     });
                 }
+                Intent::DownloadFolder(folder) => {
+                    let sheet = Rc::clone(&state.sheet);
+                    let base = base.to_string();
+                    let shapes = (*map).clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let name = format!("{}.zip", sheet.id);
+                        let made = story_folder_zip(sheet, &folder, &base, shapes).await;
+                        let message = match made.and_then(|zip| glue::download(&name, "application/zip", &zip)) {
+                            Ok(()) => format!("{folder_made} {name}"),
+                            Err(message) => message,
+                        };
+                        dispatch.emit(Action::Notify(message));
+                    });
+                }
                 Intent::CopyFallback => {
                     let copied = copied.clone();
                     let sheet = Rc::clone(&state.sheet);
                     let css = format!("{base}factcards.css");
                     let shapes = (*map).clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let html = render_fallback(sheet, shapes, &css).await;
+                        let options = crate::DeckOptions {
+                            css_href: css,
+                            ..crate::DeckOptions::default()
+                        };
+                        let html = crate::ssr::render_fallback_with(sheet, &options, shapes).await;
                         match glue::copy(&html).await {
                             Ok(()) => copied.set(Some("fallback".into())),
                             Err(message) => dispatch.emit(Action::Notify(message)),
@@ -294,6 +337,10 @@ pub fn EditorApp() -> Html {
         intent,
         copied: (*copied).clone(),
         base,
+        fallback: fallback
+            .as_ref()
+            .filter(|(sheet, _)| *sheet == state.sheet)
+            .map(|(_, html)| html.clone()),
     };
     let work = match state.tab {
         Tab::Open => html! { <OpenPanel ..panel /> },
@@ -357,21 +404,24 @@ pub fn EditorApp() -> Html {
     }
 }
 
-/// The fallback HTML, as `factcards render` makes it: the same components
-/// rendered to a string by Yew's server renderer, here in the browser.
-async fn render_fallback(
-    sheet: Rc<crate::model::Sheet>,
-    map: Option<Rc<WorldShapes>>,
-    css_href: &str,
-) -> String {
-    let options = crate::DeckOptions {
-        css_href: css_href.to_owned(),
-        ..crate::DeckOptions::default()
-    };
-    let props = crate::ssr::fallback_props(Rc::clone(&sheet), &options, map);
-    let deck = yew::LocalServerRenderer::<crate::FactDeck>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await;
-    crate::ssr::wrap_fallback(&deck, &sheet, &options)
+/// The story folder of `sheet` for the address `folder`, with the widget's
+/// files at `base`, as a .zip: the same files as `factcards publish`,
+/// from the same code. The share image's fonts are fetched from beside the
+/// editor, so that the editor's wasm does not carry them.
+async fn story_folder_zip(
+    sheet: Rc<Sheet>,
+    folder: &str,
+    base: &str,
+    shapes: Option<Rc<WorldShapes>>,
+) -> Result<Vec<u8>, String> {
+    use crate::publish::{Settings, story_folder, zip::zip_folder};
+    use crate::share_image::{ShareFonts, share_image_png};
+
+    let settings = Settings::new(folder, base).map_err(|error| error.to_string())?;
+    let regular = glue::fetch_bytes(&format!("{base}fonts/NotoSans-Regular.ttf")).await?;
+    let bold = glue::fetch_bytes(&format!("{base}fonts/NotoSans-Bold.ttf")).await?;
+    let fonts = ShareFonts::parse(&regular, &bold).map_err(|error| error.to_string())?;
+    let image = share_image_png(&sheet, &fonts).map_err(|error| error.to_string())?;
+    let files = story_folder(&sheet, &settings, shapes, image).await;
+    Ok(zip_folder(&sheet.id, &files))
 }

@@ -88,13 +88,13 @@ pub fn asset_base() -> String {
     }
 }
 
-/// Offers `text` as a file download.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+/// Offers `bytes` as a file download.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |_| format!("could not download {name}");
-    let parts = js_sys::Array::of1(&text.into());
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -139,6 +139,18 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
     response.text().await.map_err(|error| format!("{url}: {error}"))
+}
+
+/// The bytes at `url`.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|error| format!("{url}: {error}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    response.binary().await.map_err(|error| format!("{url}: {error}"))
 }
 
 /// The published sheet's text at `url`, by a plain GET that the browser may

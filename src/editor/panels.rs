@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fields::event_value;
-use super::publish::{EmbedKind, embed_code};
+use super::publish::{Address, EmbedKind, embed_code};
 use super::published_panel::PublishedPanel;
 use super::state::{Action, EditorState};
 use crate::i18n::UiLang;
@@ -28,6 +28,9 @@ pub enum Intent {
     Copy(String, String),
     /// Render the fallback HTML and copy it.
     CopyFallback,
+    /// Make the story folder for the address (a folder's) and offer it as a
+    /// .zip.
+    DownloadFolder(String),
 }
 
 /// Properties shared by the panels.
@@ -43,6 +46,10 @@ pub struct PanelProps {
     /// Where the widget's files are (for the embed codes).
     #[prop_or_default]
     pub base: AttrValue,
+    /// The deck's server-rendered fallback, which the embed codes carry;
+    /// `None` while it is being rendered.
+    #[prop_or_default]
+    pub fallback: Option<AttrValue>,
 }
 
 #[component]
@@ -271,6 +278,7 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
     let s = props.lang.editor_strings();
     let state = &props.state;
     let errors = state.error_count();
+    let address = Address::parse(&state.published_url);
     let json = super::state::sheet_json(&state.sheet);
     let download = {
         let intent = props.intent.clone();
@@ -283,6 +291,15 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
             ))
         })
     };
+    let download_folder = {
+        let intent = props.intent.clone();
+        let folder = address.as_ref().and_then(Address::folder).map(str::to_owned);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(folder) = &folder {
+                intent.emit(Intent::DownloadFolder(folder.clone()));
+            }
+        })
+    };
     let on_url = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| dispatch.emit(Action::SetPublishedUrl(event_value(&event))))
@@ -293,52 +310,71 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: Event| dispatch.emit(Action::CheckPublished))
     };
-    let copy_label = |key: &str| {
-        if props.copied.as_deref() == Some(key) {
-            s.copied
-        } else {
-            s.copy
-        }
-    };
     let fallback = {
         let intent = props.intent.clone();
         Callback::from(move |_: MouseEvent| intent.emit(Intent::CopyFallback))
     };
+    let has_folder = address.as_ref().is_some_and(|address| address.folder().is_some());
+    let code = |kind: EmbedKind| -> Html {
+        let Some(deck) = &props.fallback else {
+            return Html::default();
+        };
+        let Some(code) = embed_code(kind, &state.sheet, address.as_ref(), &props.base, deck) else {
+            return Html::default();
+        };
+        let key = kind.key();
+        let id = format!("embed-{key}");
+        let copy = {
+            let intent = props.intent.clone();
+            let code = code.clone();
+            Callback::from(move |_: MouseEvent| intent.emit(Intent::Copy(key.into(), code.clone())))
+        };
+        let index = kind.index();
+        let label = if props.copied.as_deref() == Some(key) { s.copied } else { s.embed_copy[index] };
+        html! {
+            <div class="ed-embed">
+                <label for={id.clone()}>{ s.embed_names[index] }</label>
+                <p class="ed-hint" id={format!("{id}-use")}>{ s.embed_uses[index] }</p>
+                <textarea id={id.clone()} class="ed-code" rows={if kind == EmbedKind::StoryPage { "1" } else { "4" }}
+                    readonly=true value={code} aria-describedby={format!("{id}-use")} />
+                <button type="button" id={format!("{id}-copy")} onclick={copy} aria-live="polite">
+                    { label }{ errors_note(s.errors_left, errors) }
+                </button>
+            </div>
+        }
+    };
     html! {
         <section class="ed-section ed-publish" aria-labelledby="h-publish">
             <h2 id="h-publish">{ s.tabs[4] }</h2>
-            <button type="button" id="publish-download" class="ed-primary" onclick={download}>
-                { s.download_json }{ errors_note(s.errors_left, errors) }
-            </button>
             <div class="ed-field">
                 <label for="publish-url">{ s.published_url }</label>
                 <input id="publish-url" type="url" value={state.published_url.clone()} oninput={on_url}
                     onchange={on_url_entered} aria-describedby="publish-url-hint"
-                    placeholder="https://example.org/sheets/story.json" />
+                    placeholder="https://news.example/stories/story/" />
                 <p class="ed-hint" id="publish-url-hint">{ s.published_url_hint }</p>
+            </div>
+            <div class="ed-publish__downloads">
+                <button type="button" id="publish-folder" class="ed-primary" onclick={download_folder}
+                    disabled={!has_folder} aria-describedby="publish-folder-hint">
+                    { s.download_folder }{ errors_note(s.errors_left, errors) }
+                </button>
+                <button type="button" id="publish-download" onclick={download}>
+                    { s.download_json }{ errors_note(s.errors_left, errors) }
+                </button>
+                <p class="ed-hint" id="publish-folder-hint">
+                    { if has_folder { s.folder_hint } else { s.folder_needs_address } }
+                </p>
             </div>
             <PublishedPanel published={state.published.clone()} has_url={!state.published_url.is_empty()}
                 lang={props.lang} dispatch={props.dispatch.clone()} />
-            { for EmbedKind::ALL.iter().enumerate().map(|(i, &kind)| {
-                let url = if state.published_url.is_empty() { "https://example.org/sheets/story.json" } else { state.published_url.as_str() };
-                let code = embed_code(kind, &state.sheet, url, &props.base);
-                let key = kind.key();
-                let id = format!("embed-{key}");
-                let copy = {
-                    let intent = props.intent.clone();
-                    let code = code.clone();
-                    Callback::from(move |_: MouseEvent| intent.emit(Intent::Copy(key.into(), code.clone())))
-                };
-                html! {
-                    <div class="ed-embed">
-                        <label for={id.clone()}>{ s.embed_names[i] }</label>
-                        <textarea id={id.clone()} class="ed-code" rows="4" readonly=true value={code} />
-                        <button type="button" id={format!("{id}-copy")} onclick={copy} aria-live="polite">
-                            { copy_label(key) }{ errors_note(s.errors_left, errors) }
-                        </button>
-                    </div>
-                }
-            }) }
+            <h3>{ s.codes_heading }</h3>
+            if address.is_none() {
+                <p class="ed-hint" id="codes-need-address">{ s.codes_need_address }</p>
+            }
+            if props.fallback.is_none() {
+                <p class="ed-hint" id="codes-preparing" role="status">{ s.codes_preparing }</p>
+            }
+            { for EmbedKind::offered(address.as_ref()).map(code) }
             <h3>{ s.fallback_heading }</h3>
             <button type="button" id="embed-fallback-copy" onclick={fallback} aria-live="polite">
                 { if props.copied.as_deref() == Some("fallback") { s.copied } else { s.copy_fallback } }

@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use super::publish::Address;
 use super::published::{Published, PublishedError};
 use crate::model::spreadsheet::{self, ImportProblem};
 use crate::model::{
@@ -549,7 +550,7 @@ impl EditorState {
             Action::SetPublishedUrl(url) => {
                 self.published_url = url.trim().to_owned();
                 // A comparison with another address would mislead.
-                if self.published.url() != Some(self.published_url.as_str()) {
+                if self.published.url() != Some(self.published_sheet_url().as_str()) {
                     self.published = Published::NotFetched;
                 }
             }
@@ -645,7 +646,13 @@ impl EditorState {
             return;
         }
         self.checks += 1;
-        self.published = Published::ask(&self.published_url, self.checks);
+        self.published = Published::ask(&self.published_sheet_url(), self.checks);
+    }
+
+    /// Where the published sheet is: `sheet.json` in a story folder's
+    /// address, or the address itself.
+    pub fn published_sheet_url(&self) -> String {
+        Address::parse(&self.published_url).map_or_else(|| self.published_url.clone(), |address| address.sheet_url())
     }
 
     fn request_focus(&mut self, ids: Vec<String>, line: Option<usize>) {

@@ -74,19 +74,38 @@ pub fn clear_fragment() {
 }
 
 /// Copies the page's address with `#fragment` (already encoded, see
-/// `state::card_fragment`) to the clipboard.
+/// `state::card_fragment`) to the clipboard. The address is the page's
+/// canonical one where it names one: a frame page names its story page,
+/// whose address readers can open, and an article its address without the
+/// tracking parameters a reader arrived with.
 pub fn copy_link(fragment: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(href) = window.location().href() else {
+    let canonical = window
+        .document()
+        .and_then(|document| {
+            document
+                .query_selector("link[rel='canonical'][href]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .filter(|href| href.starts_with("https://") || href.starts_with("http://"));
+    let Some(href) = canonical.or_else(|| window.location().href().ok()) else {
         return;
     };
     let base = href.split('#').next().unwrap_or(&href);
-    let _ = window
+    let written = window
         .navigator()
         .clipboard()
         .write_text(&format!("{base}#{fragment}"));
+    // A frame without clipboard access (a sandbox, an opaque origin) refuses:
+    // the refusal is expected there, not an error to report.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(written).await;
+    });
 }
 
 /// Scrolls the card whose DOM id is `anchor` into view and focuses its

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use factcards::model::{Sheet, quoted_list};
 use factcards::options::Layout;
+use factcards::publish::Settings;
 use factcards::ssr::{FallbackOptions, Theme};
 
 /// What `factcards help` prints.
@@ -23,6 +24,9 @@ Usage:
                                    sheet to the next
   factcards schema                 print the JSON Schema of the sheet format
   factcards render [OPTIONS] FILE  print the static HTML fallback of the deck
+  factcards publish --out DIR --base-url URL --widget-url URL FILE
+                                   write the story folder of a sheet: its
+                                   page, frame, oEmbed answer and share image
   factcards help                   print this help
 
 FILE may be - to read standard input.
@@ -66,6 +70,19 @@ Readers without JavaScript see it; the widget replaces it when it starts.
 If the sheet has errors, render prints them to standard error as check does
 and writes no HTML.
 
+publish options:
+  --out DIR            the folder to write (made if missing; its files are
+                       replaced)
+  --base-url URL       where DIR will be served, ending in /: the story
+                       page's address, the one to paste into a CMS
+  --widget-url URL     where the widget's dist/ is served, ending in /
+  --provider-name NAME who publishes, for oEmbed (default: the host name of
+                       --base-url)
+It writes index.html (the story page), frame.html and frame.js (for the
+oEmbed answer and the iframe code), oembed.json, sheet.json, share.png and
+their stylesheets. The same sheet gives the same files, byte for byte.
+docs/publishing.md explains hosting them.
+
 Exit status: 0 if no sheet has errors (warnings allowed), 1 if one has,
 2 on a usage error or a file that cannot be read.
 ";
@@ -94,6 +111,12 @@ pub enum Command {
     Diff {
         old: Input,
         new: Input,
+    },
+    /// A sheet to publish as a story folder, written to `out`.
+    Publish {
+        input: Input,
+        out: PathBuf,
+        settings: Settings,
     },
     /// The template, as CSV (`--csv`) or JSON.
     Template {
@@ -178,6 +201,7 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
         Some("render") => parse_render(rest),
         Some("import") => parse_import(rest),
         Some("diff") => parse_diff(rest),
+        Some("publish") => parse_publish(rest),
         Some("export") => {
             let input = one_input("export", rest)?;
             Ok(Command::Export(input))
@@ -204,8 +228,13 @@ fn parse_check(args: Vec<OsString>) -> Result<Command, UsageError> {
     Ok(Command::Check(inputs))
 }
 
-fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let mut options = FallbackOptions::default();
+/// A command's `--name value` options, in order, each as (name, value).
+type NamedOptions = Vec<(String, String)>;
+
+/// The `--name value` (or `--name=value`) options and the FILEs of a
+/// command, in order; `--` ends the options.
+fn options_and_inputs(args: Vec<OsString>) -> Result<(NamedOptions, Vec<Input>), UsageError> {
+    let mut options = Vec::new();
     let mut inputs = Vec::new();
     let mut options_ended = false;
     let mut args = args.into_iter();
@@ -238,6 +267,15 @@ fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
         if value.trim().is_empty() {
             return Err(UsageError::new(format!("{name} needs a value")));
         }
+        options.push((name, value));
+    }
+    Ok((options, inputs))
+}
+
+fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut options = FallbackOptions::default();
+    let (named, inputs) = options_and_inputs(args)?;
+    for (name, value) in named {
         match name.as_str() {
             "--css-href" => options.css_href = value,
             "--theme" => {
@@ -267,12 +305,32 @@ fn parse_render(args: Vec<OsString>) -> Result<Command, UsageError> {
             _ => return Err(UsageError::new(format!("render has no option \"{name}\""))),
         }
     }
-    let mut inputs = inputs.into_iter();
-    match (inputs.next(), inputs.next()) {
-        (Some(input), None) => Ok(Command::Render { input, options }),
-        (None, _) => Err(UsageError::new("render needs one FILE (or - for standard input)")),
-        (Some(_), Some(_)) => Err(UsageError::new("render takes one FILE, not several")),
+    let input = single("render", inputs)?;
+    Ok(Command::Render { input, options })
+}
+
+fn parse_publish(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let (named, inputs) = options_and_inputs(args)?;
+    let (mut out, mut base_url, mut widget_url, mut provider_name) = (None, None, None, None);
+    for (name, value) in named {
+        match name.as_str() {
+            "--out" => out = Some(PathBuf::from(value)),
+            "--base-url" => base_url = Some(value),
+            "--widget-url" => widget_url = Some(value),
+            "--provider-name" => provider_name = Some(value),
+            _ => return Err(UsageError::new(format!("publish has no option \"{name}\""))),
+        }
     }
+    let input = single("publish", inputs)?;
+    let (Some(out), Some(base_url), Some(widget_url)) = (out, base_url, widget_url) else {
+        return Err(UsageError::new(
+            "publish needs --out DIR, --base-url URL and --widget-url URL",
+        ));
+    };
+    let settings = Settings::new(&base_url, &widget_url)
+        .map_err(|error| UsageError::new(error.to_string()))?
+        .with_provider_name(provider_name.as_deref().unwrap_or(""));
+    Ok(Command::Publish { input, out, settings })
 }
 
 fn parse_diff(args: Vec<OsString>) -> Result<Command, UsageError> {
@@ -314,7 +372,12 @@ fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
 
 /// The single FILE of a command that takes no options.
 fn one_input(command: &str, args: Vec<OsString>) -> Result<Input, UsageError> {
-    let mut inputs = inputs(command, args)?.into_iter();
+    single(command, inputs(command, args)?)
+}
+
+/// The one FILE of `inputs`, for `command`, which takes exactly one.
+fn single(command: &str, inputs: Vec<Input>) -> Result<Input, UsageError> {
+    let mut inputs = inputs.into_iter();
     match (inputs.next(), inputs.next()) {
         (Some(input), None) => Ok(input),
         (None, _) => Err(UsageError::new(format!(

@@ -47,6 +47,8 @@ mod cli {
     use factcards::model::schema::schema_json;
     use factcards::model::spreadsheet::{self, TEMPLATE_CSV, import_problem_line};
     use factcards::model::{Report, Sheet, check_bytes, diff};
+    use factcards::publish::{Settings, story_folder_blocking};
+    use factcards::share_image::{ShareFonts, share_image_png};
     use factcards::ssr::{FallbackOptions, render_fallback};
 
     use crate::args::{Command, Input, USAGE, UsageError, check_ids_exist, parse_command};
@@ -161,6 +163,7 @@ mod cli {
             Command::Import { input, output } => import(&input, output.as_deref(), stdout, stderr),
             Command::Export(input) => export(&input, stdout, stderr),
             Command::Diff { old, new } => diff_versions(&old, &new, stdout, stderr),
+            Command::Publish { input, out, settings } => publish(&input, &out, &settings, stdout, stderr),
             Command::Template { csv: true } => {
                 stdout.write_all(TEMPLATE_CSV.as_bytes())?;
                 Ok(Outcome::Clean)
@@ -332,6 +335,38 @@ mod cli {
         } else {
             Outcome::Clean
         })
+    }
+
+    /// Writes the story folder of the sheet into `out` if it has no errors,
+    /// and says what to paste; otherwise prints its problems as `check`
+    /// does.
+    fn publish(
+        input: &Input,
+        out: &std::path::Path,
+        settings: &Settings,
+        stdout: &mut impl Write,
+        stderr: &mut impl Write,
+    ) -> Result<Outcome, CliError> {
+        let bytes = read(input)?;
+        let Some(sheet) = checked(input, &bytes, stderr)? else {
+            return Ok(Outcome::SheetErrors);
+        };
+        let sheet = Rc::new(sheet);
+        let share_png = share_image_png(&sheet, &ShareFonts::bundled());
+        let files = story_folder_blocking(&sheet, settings, share_png);
+        std::fs::create_dir_all(out)?;
+        for file in &files {
+            std::fs::write(out.join(file.name), &file.bytes)?;
+        }
+        let names: Vec<&str> = files.iter().map(|file| file.name).collect();
+        writeln!(stdout, "{}: wrote {}", out.display(), names.join(", "))?;
+        writeln!(stdout, "Serve {} at {}", out.display(), settings.story_url())?;
+        writeln!(
+            stdout,
+            "Paste into a CMS, alone on a line: {}",
+            settings.story_url()
+        )?;
+        Ok(Outcome::Clean)
     }
 
     /// Checks the sheet and prints the fallback HTML to `stdout` if it has no

@@ -2,12 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use factcards::editor::publish::{Address, EmbedKind, embed_code};
-use factcards::escape::url_component as encode_component;
 use factcards::editor::published::{Comparison, Published, PublishedError};
 use factcards::editor::state::{
     Action, Direction, EditorState, Field, Item, List, Tab, blank_sheet, bundled_sheet, card_of_path,
     focus_candidates, sheet_json, template_sheet,
 };
+use factcards::escape::url_component as encode_component;
 use factcards::i18n::UiLang;
 use factcards::model::{self, Severity, Status};
 
@@ -285,7 +285,9 @@ fn embed_codes_follow_the_readme_and_carry_the_fallback() {
     let base = "https://cdn.example/factcards/";
     let fallback = "<template shadowrootmode=\"open\">FACTS</template>";
     let sheet_address = Address::parse("https://example.org/s.json?a=1&b=2").expect("an address");
-    let code = |kind, address: &Address| embed_code(kind, &state.sheet, Some(address), base, fallback).expect("a code");
+    let code = |kind, address: &Address| {
+        embed_code(kind, &state.sheet, Some(address), base, fallback).expect("a code")
+    };
     assert_eq!(
         code(EmbedKind::DropIn, &sheet_address),
         "<div data-factcards data-src=\"https://example.org/s.json?a=1&amp;b=2\"><template shadowrootmode=\"open\">FACTS</template></div>\n\
@@ -306,24 +308,51 @@ fn embed_codes_follow_the_readme_and_carry_the_fallback() {
         encode_component("https://example.org/s.json?a=1&b=2")
     )));
     let api = code(EmbedKind::JsApi, &sheet_address);
-    let mount = format!("<div id=\"factcards-{}\"><template shadowrootmode=\"open\">FACTS</template></div>\n", state.sheet.id);
+    let mount = format!(
+        "<div id=\"factcards-{}\"><template shadowrootmode=\"open\">FACTS</template></div>\n",
+        state.sheet.id
+    );
     assert!(api.starts_with(&mount), "{api}");
     assert!(api.contains("import { ready } from \"https://cdn.example/factcards/factcards.js\";\n  const { mount } = await ready;"));
     assert_eq!(encode_component("a b/&"), "a%20b%2F%26");
 
     // A story folder: its page's address to paste, its frame page, its sheet.
     let folder = Address::parse("https://news.example/stories/moscow/").expect("an address");
-    assert_eq!(code(EmbedKind::StoryPage, &folder), "https://news.example/stories/moscow/\n");
-    assert!(code(EmbedKind::DropIn, &folder).starts_with("<div data-factcards data-src=\"https://news.example/stories/moscow/sheet.json\">"));
-    assert!(code(EmbedKind::Iframe, &folder).contains("height:800px;border:0\"\n  src=\"https://news.example/stories/moscow/frame.html\"></iframe>"));
-    assert_eq!(embed_code(EmbedKind::StoryPage, &state.sheet, Some(&sheet_address), base, fallback), None);
+    assert_eq!(
+        code(EmbedKind::StoryPage, &folder),
+        "https://news.example/stories/moscow/\n"
+    );
+    assert!(
+        code(EmbedKind::DropIn, &folder)
+            .starts_with("<div data-factcards data-src=\"https://news.example/stories/moscow/sheet.json\">")
+    );
+    assert!(code(EmbedKind::Iframe, &folder).contains(
+        "height:1000px;border:0\"\n  src=\"https://news.example/stories/moscow/frame.html\"></iframe>"
+    ));
+    assert_eq!(
+        embed_code(
+            EmbedKind::StoryPage,
+            &state.sheet,
+            Some(&sheet_address),
+            base,
+            fallback
+        ),
+        None
+    );
 }
 
 #[test]
 fn codes_that_load_by_address_are_offered_only_once_there_is_one() {
-    let keys = |address: Option<Address>| EmbedKind::offered(address.as_ref()).map(EmbedKind::key).collect::<Vec<_>>();
+    let keys = |address: Option<Address>| {
+        EmbedKind::offered(address.as_ref())
+            .map(EmbedKind::key)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(keys(None), ["inline"]);
-    assert_eq!(keys(Address::parse("https://example.org/s.json")), ["drop-in", "iframe", "inline", "js-api"]);
+    assert_eq!(
+        keys(Address::parse("https://example.org/s.json")),
+        ["drop-in", "iframe", "inline", "js-api"]
+    );
     assert_eq!(
         keys(Address::parse("https://example.org/stories/s/")),
         ["story-page", "drop-in", "iframe", "inline", "js-api"]
@@ -334,11 +363,25 @@ fn codes_that_load_by_address_are_offered_only_once_there_is_one() {
 
 #[test]
 fn the_published_version_of_a_story_folder_is_its_sheet_json() {
-    let state = apply_all(bundled(), [Action::SetPublishedUrl("https://news.example/stories/moscow/".into())]);
-    assert_eq!(state.published_sheet_url(), "https://news.example/stories/moscow/sheet.json");
+    let state = apply_all(
+        bundled(),
+        [Action::SetPublishedUrl(
+            "https://news.example/stories/moscow/".into(),
+        )],
+    );
+    assert_eq!(
+        state.published_sheet_url(),
+        "https://news.example/stories/moscow/sheet.json"
+    );
     let state = apply_all(state, [Action::CheckPublished]);
-    assert_eq!(state.published.url(), Some("https://news.example/stories/moscow/sheet.json"));
-    let state = apply_all(state, [Action::SetPublishedUrl("https://example.org/s.json".into())]);
+    assert_eq!(
+        state.published.url(),
+        Some("https://news.example/stories/moscow/sheet.json")
+    );
+    let state = apply_all(
+        state,
+        [Action::SetPublishedUrl("https://example.org/s.json".into())],
+    );
     assert_eq!(state.published_sheet_url(), "https://example.org/s.json");
 }
 

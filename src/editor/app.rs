@@ -104,8 +104,13 @@ pub fn EditorApp() -> Html {
                 move || dispatch.emit(Action::OtherTabSaved)
             };
             let listener = glue::watch_other_tabs((*tab_id).clone(), other);
-            // The preview's maps: the same shapes file the widget fetches.
+            // The preview's maps: the same names and shapes files the
+            // widget fetches, the names first, so that every map drawn with
+            // the shapes also names its places (as the CLI's do).
             wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = glue::fetch_text("world-names.json").await {
+                    let _ = crate::model::World::load(&text);
+                }
                 if let Ok(text) = glue::fetch_text("world-map.json").await
                     && let Ok(shapes) = WorldShapes::parse(&text)
                 {
@@ -124,20 +129,24 @@ pub fn EditorApp() -> Html {
         let css = format!("{base}factcards.css");
         let publishing = state.tab == Tab::Publish;
         let map_for_fallback = map.clone();
-        use_effect_with((publishing, Rc::clone(&state.sheet), map.is_some()), move |(publishing, sheet, _)| {
-            if *publishing {
-                let sheet = Rc::clone(sheet);
-                let shapes = (*map_for_fallback).clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let options = crate::DeckOptions {
-                        css_href: css,
-                        ..crate::DeckOptions::default()
-                    };
-                    let html = crate::ssr::render_fallback_with(Rc::clone(&sheet), &options, shapes).await;
-                    fallback.set(Some((sheet, html.into())));
-                });
-            }
-        });
+        use_effect_with(
+            (publishing, Rc::clone(&state.sheet), map.is_some()),
+            move |(publishing, sheet, _)| {
+                if *publishing {
+                    let sheet = Rc::clone(sheet);
+                    let shapes = (*map_for_fallback).clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let options = crate::DeckOptions {
+                            css_href: css,
+                            ..crate::DeckOptions::default()
+                        };
+                        let html =
+                            crate::ssr::render_fallback_with(Rc::clone(&sheet), &options, shapes).await;
+                        fallback.set(Some((sheet, html.into())));
+                    });
+                }
+            },
+        );
     }
 
     // Every change: autosave, and check and preview once typing pauses.
@@ -280,10 +289,11 @@ pub fn EditorApp() -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let name = format!("{}.zip", sheet.id);
                         let made = story_folder_zip(sheet, &folder, &base, shapes).await;
-                        let message = match made.and_then(|zip| glue::download(&name, "application/zip", &zip)) {
-                            Ok(()) => format!("{folder_made} {name}"),
-                            Err(message) => message,
-                        };
+                        let message =
+                            match made.and_then(|zip| glue::download(&name, "application/zip", &zip)) {
+                                Ok(()) => format!("{folder_made} {name}"),
+                                Err(message) => message,
+                            };
                         dispatch.emit(Action::Notify(message));
                     });
                 }
@@ -421,7 +431,7 @@ async fn story_folder_zip(
     let regular = glue::fetch_bytes(&format!("{base}fonts/NotoSans-Regular.ttf")).await?;
     let bold = glue::fetch_bytes(&format!("{base}fonts/NotoSans-Bold.ttf")).await?;
     let fonts = ShareFonts::parse(&regular, &bold).map_err(|error| error.to_string())?;
-    let image = share_image_png(&sheet, &fonts).map_err(|error| error.to_string())?;
+    let image = share_image_png(&sheet, &fonts);
     let files = story_folder(&sheet, &settings, shapes, image).await;
     Ok(zip_folder(&sheet.id, &files))
 }

@@ -330,7 +330,11 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
             Callback::from(move |_: MouseEvent| intent.emit(Intent::Copy(key.into(), code.clone())))
         };
         let index = kind.index();
-        let label = if props.copied.as_deref() == Some(key) { s.copied } else { s.embed_copy[index] };
+        let label = if props.copied.as_deref() == Some(key) {
+            s.copied
+        } else {
+            s.embed_copy[index]
+        };
         html! {
             <div class="ed-embed">
                 <label for={id.clone()}>{ s.embed_names[index] }</label>
@@ -361,20 +365,23 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
                 <button type="button" id="publish-download" onclick={download}>
                     { s.download_json }{ errors_note(s.errors_left, errors) }
                 </button>
-                <p class="ed-hint" id="publish-folder-hint">
-                    { if has_folder { s.folder_hint } else { s.folder_needs_address } }
-                </p>
+                <p class="ed-hint" id="publish-folder-hint">{ if has_folder { s.folder_hint } else { s.folder_needs_address } }</p>
             </div>
             <PublishedPanel published={state.published.clone()} has_url={!state.published_url.is_empty()}
                 lang={props.lang} dispatch={props.dispatch.clone()} />
-            <h3>{ s.codes_heading }</h3>
-            if address.is_none() {
-                <p class="ed-hint" id="codes-need-address">{ s.codes_need_address }</p>
-            }
-            if props.fallback.is_none() {
-                <p class="ed-hint" id="codes-preparing" role="status">{ s.codes_preparing }</p>
-            }
-            { for EmbedKind::offered(address.as_ref()).map(code) }
+            // One element around what comes and goes with the address, so
+            // that the section's own children stay the same and Yew keeps
+            // the address field (and its pending change event) as it is.
+            <div class="ed-codes">
+                <h3>{ s.codes_heading }</h3>
+                if address.is_none() {
+                    <p class="ed-hint" id="codes-need-address">{ s.codes_need_address }</p>
+                }
+                if props.fallback.is_none() {
+                    <p class="ed-hint" id="codes-preparing" role="status">{ s.codes_preparing }</p>
+                }
+                { for EmbedKind::offered(address.as_ref()).map(code) }
+            </div>
             <h3>{ s.fallback_heading }</h3>
             <button type="button" id="embed-fallback-copy" onclick={fallback} aria-live="polite">
                 { if props.copied.as_deref() == Some("fallback") { s.copied } else { s.copy_fallback } }

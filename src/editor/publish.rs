@@ -109,8 +109,17 @@ impl EmbedKind {
 /// URL ending in `/`) and `fallback`, the deck's server-rendered HTML (as
 /// `factcards render` prints it). `None` where the kind needs an address
 /// that is not there.
-pub fn embed_code(kind: EmbedKind, sheet: &Sheet, address: Option<&Address>, base: &str, fallback: &str) -> Option<String> {
-    let loader = format!(r#"<script type="module" src="{}factcards.js"></script>"#, escape(base));
+pub fn embed_code(
+    kind: EmbedKind,
+    sheet: &Sheet,
+    address: Option<&Address>,
+    base: &str,
+    fallback: &str,
+) -> Option<String> {
+    let loader = format!(
+        r#"<script type="module" src="{}factcards.js"></script>"#,
+        escape(base)
+    );
     Some(match kind {
         EmbedKind::StoryPage => format!("{}\n", address?.folder()?),
         EmbedKind::DropIn => format!(
@@ -119,7 +128,9 @@ pub fn embed_code(kind: EmbedKind, sheet: &Sheet, address: Option<&Address>, bas
         ),
         EmbedKind::Inline => {
             let json = json_in_script(&serde_json::to_string(sheet).unwrap_or_default());
-            format!("<div data-factcards>{fallback}<script type=\"application/json\">{json}</script></div>\n{loader}\n")
+            format!(
+                "<div data-factcards>{fallback}<script type=\"application/json\">{json}</script></div>\n{loader}\n"
+            )
         }
         EmbedKind::Iframe => {
             // The frame page of a folder is static first; a sheet hosted

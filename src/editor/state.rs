@@ -652,7 +652,8 @@ impl EditorState {
     /// Where the published sheet is: `sheet.json` in a story folder's
     /// address, or the address itself.
     pub fn published_sheet_url(&self) -> String {
-        Address::parse(&self.published_url).map_or_else(|| self.published_url.clone(), |address| address.sheet_url())
+        Address::parse(&self.published_url)
+            .map_or_else(|| self.published_url.clone(), |address| address.sheet_url())
     }
 
     fn request_focus(&mut self, ids: Vec<String>, line: Option<usize>) {

@@ -16,7 +16,7 @@
 // Trunk runs it from the crate folder with TRUNK_STAGING_DIR set.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -194,6 +194,7 @@ for (const page of files.filter((name) => name.endsWith(".html"))) {
 const editorDist = "target/editor-dist";
 if (existsSync(join(editorDist, "editor.html"))) {
   for (const name of await readdir(editorDist)) {
-    if (!files.includes(name)) await copyFile(join(editorDist, name), join(staging, name));
+    // Files, and folders such as fonts/ (the share image's, for the editor).
+    if (!files.includes(name)) await cp(join(editorDist, name), join(staging, name), { recursive: true });
   }
 }

@@ -15,11 +15,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve } from "./server.mjs";
 import { BUNDLED, DIST, SHOTS, browser, origin, setUpSuite } from "./browser.mjs";
+import { STRICT_CSP, assertEveryFrameRecords, recordViolations, violationsByFrame } from "./csp.mjs";
 
 const TIMEOUT = 10000;
-// As security.test.mjs sends it (importing that file would run its tests here).
-const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -371,16 +369,15 @@ test("the editor works under the strict CSP with no violation, and speaks Russia
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await page.addInitScript(recordViolations);
   await page.goto(`${cspOrigin}/editor.html`);
   await page.locator("#open-bundled").click({ timeout: TIMEOUT });
   await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
   await page.locator("#ui-lang").selectOption("ru");
   await page.locator("#tab-open", { hasText: "Открыть" }).waitFor({ timeout: TIMEOUT });
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  const found = await violationsByFrame(page);
+  assert.deepEqual(found, [{ url: `${cspOrigin}/editor.html`, violations: [] }]);
+  await assertEveryFrameRecords(page);
   assert.deepEqual(errors, []);
   await context.close();
   server.closeAllConnections();

@@ -6,10 +6,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
 import { DIST, FIXTURES, browser, origin, setUpSuite, stopSuite, widgetsLive } from "./browser.mjs";
+import { STRICT_CSP, assertEveryFrameRecords, recordViolations, violationsByFrame } from "./csp.mjs";
 
 const TIMEOUT = 5000;
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 let cspServer, cspOrigin;
 
@@ -25,7 +24,7 @@ before(async () => {
 
 after(() => stopSuite({ server: cspServer }));
 
-/** Records dialogs, CSP violations, page errors and the DOM's elements before scripts run. */
+/** Records dialogs before scripts run (in every frame, as CSP violations are: csp.mjs). */
 function watch() {
   window.__dialogs = [];
   for (const name of ["alert", "confirm", "prompt"]) {
@@ -33,10 +32,6 @@ function watch() {
       window.__dialogs.push(`${name}: ${message}`);
     };
   }
-  window.__violations = [];
-  document.addEventListener("securitypolicyviolation", (event) => {
-    window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-  });
 }
 
 async function open(path, base = origin) {
@@ -50,6 +45,7 @@ async function open(path, base = origin) {
     await dialog.dismiss();
   });
   await page.addInitScript(watch);
+  await page.addInitScript(recordViolations);
   await page.goto(`${base}${path}`);
   await widgetsLive(page);
   return { page, errors, dialogs, close: () => context.close() };
@@ -261,9 +257,12 @@ for (const [name, path, selector] of [
       await page.locator("iframe[data-factcards-frame]").scrollIntoViewIfNeeded();
       const frame = page.frameLocator("iframe[data-factcards-frame]");
       await frame.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
+      await frame.locator(":not([hidden]) > .fc-card .fc-card__toggle").first().click();
     }
-    const violations = await page.evaluate(() => window.__violations);
-    assert.deepEqual(violations, []);
+    const found = await violationsByFrame(page);
+    assert.deepEqual(found.map((frame) => new URL(frame.url).pathname), frames, "the frames read");
+    assert.deepEqual(found.filter((frame) => frame.violations?.length !== 0), [], "no violation in any frame");
+    await assertEveryFrameRecords(page);
     assert.deepEqual(errors, []);
     await close();
   });

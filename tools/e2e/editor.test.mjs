@@ -178,9 +178,10 @@ test("work is restored after a reload, and undo and redo work by keyboard", asyn
   // Undo and redo with the shortcuts.
   await page.keyboard.press("Control+z");
   assert.notEqual(await title.inputValue(), "A changed title");
+  assert.equal(await page.locator("#redo").isEnabled(), true, "there is something to redo");
   await page.keyboard.press("Control+Shift+z");
   assert.equal(await title.inputValue(), "A changed title");
-  await page.locator("#redo").isDisabled();
+  assert.equal(await page.locator("#redo").isDisabled(), true, "nothing is left to redo");
   await page.reload();
   await page.locator("#draft-restore").click({ timeout: TIMEOUT });
   await page.locator("#f-title").waitFor({ timeout: TIMEOUT });

@@ -1,10 +1,12 @@
 // End-to-end tests of the editor page (editor.html) in the release build:
 // a sheet built by keyboard only, a spreadsheet imported with an error and
 // fixed from its problem, the JSON export checked by the CLI, a CSV round
-// trip, restore after a reload, undo and redo, every embed code loaded in a
-// page, what publishing would change against a published version (and a
-// published address that cannot be read), axe-core, the strict CSP, and how
-// long a keystroke's tasks take on a 100-card sheet.
+// trip, a spreadsheet opened from a file (as Excel and LibreOffice save it),
+// dropped on the page and read from an address, restore after a reload, undo
+// and redo, every embed code loaded in a page, what publishing would change
+// against a published version (and a published address that cannot be read),
+// axe-core, the strict CSP, and the pause before the preview follows typing
+// on a 100-card sheet (on the page's own clock, run by the test).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -26,22 +28,48 @@ const PUBLISHED = structuredClone(BUNDLED);
 PUBLISHED.cards[0].facts[0].status = "unclear";
 PUBLISHED.cards[0].facts.push({ text: "An early report said the hall was empty.", status: "unclear", sources: ["article"] });
 
+/** The template as a spreadsheet saves it, and as the editor's JSON tab shows it (`factcards template`). */
+const TEMPLATE_CSV = await readFile("docs/template.csv", "utf8");
+const TEMPLATE_JSON = CLI ? execFileSync(CLI, ["template"], { encoding: "utf8" }) : null;
+/**
+ * The template in the files spreadsheets write, as tests/spreadsheet.rs reads
+ * them (the template has no comma, quote or tab inside a cell, so each
+ * separator can simply replace another): Excel's "CSV UTF-8" where the
+ * decimal separator is a comma (a byte order mark, CRLF, semicolons), and
+ * its "Unicode text" (UTF-16 with a byte order mark, tab-separated).
+ */
+const SPREADSHEET_FILES = {
+  "template.csv": Buffer.from(TEMPLATE_CSV),
+  "excel-utf8.csv": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEMPLATE_CSV.replaceAll(",", ";").replaceAll("\n", "\r\n"))]),
+  "excel-unicode.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEMPLATE_CSV.replaceAll(",", "\t"), "utf16le")]),
+};
+
 setUpSuite(DIST, {
   routes: {
     "/published/story.json": (request, response) => {
       response.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" });
       response.end(JSON.stringify(PUBLISHED));
     },
+    // A spreadsheet a newsroom keeps at an address.
+    "/sheets/excel-utf8.csv": (request, response) => {
+      response.writeHead(200, { "content-type": "text/csv" });
+      response.end(SPREADSHEET_FILES["excel-utf8.csv"]);
+    },
   },
 });
 before(() => assert.ok(existsSync(join(DIST, "editor.html")), "dist/editor.html is built (scripts/build)"));
 
-async function open({ width = 1280, colorScheme = "light", path = "/editor.html", context: given } = {}) {
+/**
+ * Opens the editor in a fresh context. With `clock`, the page's timers run
+ * on Playwright's clock, which the test can pause and move on by hand.
+ */
+async function open({ width = 1280, colorScheme = "light", path = "/editor.html", context: given, clock = false } = {}) {
   const context = given ?? (await browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true }));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
+  if (clock) await page.clock.install();
   await page.goto(`${origin}${path}`);
   await page.locator("#tab-open").waitFor({ timeout: TIMEOUT });
   return { page, context, errors, close: () => context.close() };
@@ -148,25 +176,79 @@ test("a CSV with an error is fixed from its problem, and the exported JSON passe
 
 test("a CSV round-trips through the editor unchanged", async () => {
   const { page, close } = await open();
-  const template = await readFile("docs/template.csv", "utf8");
-  await page.locator("#open-paste").fill(template);
-  await page.locator("#open-paste-button").click();
-  await page.locator("#tab-spreadsheet").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
   const dir = await mkdtemp(join(tmpdir(), "factcards-editor-"));
-  const file = join(dir, "out.csv");
-  await download.saveAs(file);
-  const exported = await readFile(file, "utf8");
-  // Export again from what the export gave: nothing changes.
-  await page.locator("#tab-open").click();
-  await page.locator("#open-paste").fill(exported);
-  await page.locator("#open-paste-button").click();
-  await page.locator("#tab-spreadsheet").click();
-  const [again] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
-  await again.saveAs(join(dir, "again.csv"));
-  assert.equal(await readFile(join(dir, "again.csv"), "utf8"), exported);
-  assert.ok(exported.includes("Harbour bridge closed until further notice"));
+  /** Opens `text` as pasted cells and returns the CSV the export downloads. */
+  const roundTrip = async (text, name) => {
+    await page.locator("#tab-open").click();
+    await page.locator("#open-paste").fill(text);
+    await page.locator("#open-paste-button").click();
+    await page.locator("#tab-spreadsheet").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
+    await download.saveAs(join(dir, name));
+    return readFile(join(dir, name), "utf8");
+  };
+  // The template, byte for byte, and again from what the export gave.
+  const exported = await roundTrip(TEMPLATE_CSV, "out.csv");
+  assert.equal(exported, TEMPLATE_CSV);
+  assert.equal(await roundTrip(exported, "again.csv"), TEMPLATE_CSV);
   await close();
+});
+
+/** Waits until the sheet opened (the form shows) and returns the JSON tab's text. */
+async function openedJson(page) {
+  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-json").click();
+  return page.locator("#json-text").inputValue();
+}
+
+for (const [name, buffer] of Object.entries(SPREADSHEET_FILES)) {
+  test(`a spreadsheet file opens through the file input: ${name}`, async (t) => {
+    assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+    const { page, errors, close } = await open();
+    t.after(close);
+    await page.locator("#open-file").setInputFiles({ name, mimeType: name.endsWith(".csv") ? "text/csv" : "text/plain", buffer });
+    assert.equal(await openedJson(page), TEMPLATE_JSON);
+    assert.deepEqual(await problemCounts(page), { errors: 0, warnings: 0 });
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("a spreadsheet file dropped on the page opens", async (t) => {
+  assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const { page, errors, close } = await open();
+  t.after(close);
+  // The page takes the drag: without that, the browser would open the file
+  // in place of the editor.
+  const over = await page.evaluate(() => document.body.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true })));
+  assert.equal(over, false, "dragover is cancelled");
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], "excel-utf8.csv", { type: "text/csv" }));
+    return data;
+  }, [...SPREADSHEET_FILES["excel-utf8.csv"]]);
+  await page.dispatchEvent("#work", "drop", { dataTransfer });
+  assert.equal(await openedJson(page), TEMPLATE_JSON);
+  assert.deepEqual(errors, []);
+});
+
+test("a spreadsheet opens from an address, and an address that fails says why", async (t) => {
+  assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#open-url").fill(`${origin}/sheets/excel-utf8.csv`);
+  await page.locator("#open-url").press("Enter");
+  assert.equal(await openedJson(page), TEMPLATE_JSON);
+  const missing = `${origin}/sheets/missing.csv`;
+  await page.locator("#tab-open").click();
+  await page.locator("#open-url").fill(missing);
+  await page.locator("#open-url").press("Enter");
+  await page.locator("#notice").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#notice").textContent(), `${missing}: HTTP 404`);
+  // The sheet stays as it was.
+  assert.equal(await page.locator("#tab-open[aria-current=page]").count(), 1);
+  await page.locator("#tab-json").click();
+  assert.equal(await page.locator("#json-text").inputValue(), TEMPLATE_JSON);
+  assert.deepEqual(errors, []);
 });
 
 test("work is restored after a reload, and undo and redo work by keyboard", async () => {

@@ -8,14 +8,17 @@
 //
 // No test sleeps for a fixed time: each waits on the server's request log
 // (so many reads of the sheet) or on the page. Where a test shows that
-// something does not happen (no read while the tab is hidden), a control
-// deck in a frame of the same page, reading its own sheet at the same
-// interval, shows by its own reads that time enough went by.
+// something does not happen, something that must come later comes first:
+// for a deck off screen, a control deck in a frame of the same page, reading
+// its own sheet at the same interval, reads four times; for a hidden tab (a
+// real one, behind another tab), the hidden page's own timer at the deck's
+// interval fires ten times. The backoff of a failing server is read on the
+// page's clock (Playwright's, paused), read for read.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { FIXTURES, browser, origin, server, setUpSuite } from "./browser.mjs";
+import { FIXTURES, browser, launchWithTabs, origin, pollUntil, server, setUpSuite } from "./browser.mjs";
 
 const DIST_TEST = process.env.DIST_TEST ?? "target/dist-test";
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
@@ -139,28 +142,32 @@ setUpSuite(DIST_TEST, {
 });
 
 /**
- * Opens the live page and waits for the first version of its deck; the page
- * closes when the test ends, whether it passed or not.
+ * Before the page's scripts: records the deck's events, and counts the
+ * reads of the live deck's sheet as the page makes them (`window.__reads`,
+ * at the call of fetch, before any request leaves).
  */
-async function open(t, query = "", path = "/live.html") {
-  const page = await browser.newPage({ viewport: { width: 500, height: 400 } });
-  await page.addInitScript(() => {
-    // A tab hidden on demand: window.__hide(true) and back.
-    let hidden = false;
-    Object.defineProperty(Document.prototype, "hidden", { configurable: true, get: () => hidden });
-    Object.defineProperty(Document.prototype, "visibilityState", {
-      configurable: true,
-      get: () => (hidden ? "hidden" : "visible"),
-    });
-    window.__hide = (value) => {
-      hidden = value;
-      document.dispatchEvent(new Event("visibilitychange"));
-    };
-    window.__events = [];
-    for (const name of ["factcards:update", "factcards:error", "factcards:ready"]) {
-      document.addEventListener(name, (event) => window.__events.push({ name, detail: event.detail }));
-    }
-  });
+function recordLive() {
+  window.__events = [];
+  for (const name of ["factcards:update", "factcards:error", "factcards:ready"]) {
+    document.addEventListener(name, (event) => window.__events.push({ name, detail: event.detail }));
+  }
+  window.__reads = 0;
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname === "/live/sheet.json") window.__reads += 1;
+    return fetch.call(this, input, init);
+  };
+}
+
+/**
+ * Opens the live page and waits for the first version of its deck; the page
+ * closes when the test ends, whether it passed or not. With `clock`, the
+ * page's timers run on Playwright's clock; `page` opens it in a given tab.
+ */
+async function open(t, query = "", path = "/live.html", { clock = false, page: given } = {}) {
+  const page = given ?? (await browser.newPage({ viewport: { width: 500, height: 400 } }));
+  await page.addInitScript(recordLive);
+  if (clock) await page.clock.install();
   t.after(() => page.close());
   await page.goto(`${origin}${path}${query}`);
   await page.waitForFunction(() => window.__events.some((event) => event.name === "factcards:ready"));
@@ -282,16 +289,46 @@ async function noReadsWhileControlReads() {
   return answered() - before;
 }
 
-test("a hidden tab and a deck off screen do not read; both resume", async (t) => {
-  const page = await open(t, "?live=0.05&control=1");
-  await reads(1);
-  await page.evaluate(() => window.__hide(true));
-  assert.equal(await noReadsWhileControlReads(), 0, "no reads while hidden");
-  await page.evaluate(() => window.__hide(false));
+test("a tab hidden behind another tab does not read, and reads again when shown", async (t) => {
+  const tabs = await launchWithTabs();
+  t.after(tabs.close);
+  const page = await open(t, "?live=0.05", "/live.html", { page: tabs.first });
+  await page.evaluate(() => {
+    window.__visibility = [];
+    document.addEventListener("visibilitychange", () => window.__visibility.push({ state: document.visibilityState, reads: window.__reads }));
+  });
   await reads(2);
-  // Its reads would count as the next page's.
-  await page.close();
+  const served = server.log.count(SHEET);
+  // The reader opens another tab: this one goes behind it.
+  const other = await tabs.tab();
+  t.after(() => other.close());
+  await page.waitForFunction(() => document.visibilityState === "hidden", null, { polling: 50, timeout: 10000 });
+  // Ten times the deck's interval, counted by the hidden page's own timer
+  // (so its timers do run): the deck would have read ten times.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let ticks = 0;
+        const timer = setInterval(() => {
+          ticks += 1;
+          if (ticks < 10) return;
+          clearInterval(timer);
+          resolve();
+        }, 50);
+      }),
+  );
+  const hidden = await page.evaluate(() => ({ visibility: window.__visibility, reads: window.__reads }));
+  assert.deepEqual(hidden.visibility.map((change) => change.state), ["hidden"]);
+  assert.ok(hidden.visibility[0].reads >= served, `the page counted ${hidden.visibility[0].reads} reads, the server ${served}`);
+  assert.equal(hidden.reads, hidden.visibility[0].reads, "no read while hidden");
+  // Back to the tab: it reads again.
+  await page.bringToFront();
+  await page.waitForFunction(() => document.visibilityState === "visible", null, { polling: 50, timeout: 10000 });
+  await reads(2);
+  assert.deepEqual(await page.evaluate(() => window.__visibility.map((change) => change.state)), ["hidden", "visible"]);
+});
 
+test("a deck off screen does not read, and reads again when scrolled to", async (t) => {
   const below = await open(t, "?live=0.05&below=1&control=1");
   assert.equal(await noReadsWhileControlReads(), 0, "no reads while the deck is off screen");
   await below.evaluate(() => document.getElementById("facts").scrollIntoView());

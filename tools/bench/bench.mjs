@@ -275,11 +275,20 @@ async function transfer(path, waitFor) {
   });
   cdp.on("Network.loadingFinished", (e) => {
     const entry = requests.get(e.requestId);
-    if (entry) entry.bytes = e.encodedDataLength;
+    if (entry) Object.assign(entry, { bytes: e.encodedDataLength, done: true });
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const entry = requests.get(e.requestId);
+    if (entry) entry.done = true;
   });
   await page.goto(`${origin}/${path}`);
   await page.waitForFunction(waitFor, null, { timeout: 30000 });
-  await page.waitForTimeout(1000);
+  // The requests that follow (the widget's, the loader's idle work): until
+  // every request the page made has finished at a moment its main thread
+  // is idle, so that none is about to start.
+  do {
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  } while (![...requests.values()].every((request) => request.done));
   await page.close();
   const list = [...requests.values()]
     .filter((r) => r.url.startsWith(origin))

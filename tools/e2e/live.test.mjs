@@ -298,7 +298,6 @@ test("a tab hidden behind another tab does not read, and reads again when shown"
     document.addEventListener("visibilitychange", () => window.__visibility.push({ state: document.visibilityState, reads: window.__reads }));
   });
   await reads(2);
-  const served = server.log.count(SHEET);
   // The reader opens another tab: this one goes behind it.
   const other = await tabs.tab();
   t.after(() => other.close());
@@ -319,7 +318,8 @@ test("a tab hidden behind another tab does not read, and reads again when shown"
   );
   const hidden = await page.evaluate(() => ({ visibility: window.__visibility, reads: window.__reads }));
   assert.deepEqual(hidden.visibility.map((change) => change.state), ["hidden"]);
-  assert.ok(hidden.visibility[0].reads >= served, `the page counted ${hidden.visibility[0].reads} reads, the server ${served}`);
+  // (The page counts them: the data-src read and at least the two waited for.)
+  assert.ok(hidden.visibility[0].reads >= 3, `the page counted ${hidden.visibility[0].reads} reads before it was hidden`);
   assert.equal(hidden.reads, hidden.visibility[0].reads, "no read while hidden");
   // Back to the tab: it reads again.
   await page.bringToFront();

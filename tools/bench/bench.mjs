@@ -10,9 +10,11 @@
 // (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
 // (10,100,1000,10000), LIGHTHOUSE (desktop,mobile; "0" skips it), LH_RUNS
 // (1), ONLY
-// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer,update;
-// peer: factcards against TimelineJS, see peer.mjs; update: the cost of a
-// live update of the 1,000-fact sheet), NETWORK
+// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer,update,
+// editor,hostile; peer: factcards against TimelineJS, see peer.mjs; update:
+// the cost of a live update of the 1,000-fact sheet; editor: typing in the
+// editor on a 100-card sheet; hostile: refusing a sheet with a 256 KiB
+// field name), NETWORK
 // ("slow4g" throttles the startup page loads as Lighthouse's mobile preset
 // does: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up; default: the
 // loopback as it is).
@@ -275,11 +277,20 @@ async function transfer(path, waitFor) {
   });
   cdp.on("Network.loadingFinished", (e) => {
     const entry = requests.get(e.requestId);
-    if (entry) entry.bytes = e.encodedDataLength;
+    if (entry) Object.assign(entry, { bytes: e.encodedDataLength, done: true });
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const entry = requests.get(e.requestId);
+    if (entry) entry.done = true;
   });
   await page.goto(`${origin}/${path}`);
   await page.waitForFunction(waitFor, null, { timeout: 30000 });
-  await page.waitForTimeout(1000);
+  // The requests that follow (the widget's, the loader's idle work): until
+  // every request the page made has finished at a moment its main thread
+  // is idle, so that none is about to start.
+  do {
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  } while (![...requests.values()].every((request) => request.done));
   await page.close();
   const list = [...requests.values()]
     .filter((r) => r.url.startsWith(origin))
@@ -899,6 +910,104 @@ async function measureUpdate() {
   return { summary: summarizeUpdate(runs), runs, errors };
 }
 
+// ---------------------------------------------------------------- 7. the editor, and a hostile sheet
+
+// What tools/e2e/editor.test.mjs shows without timing it: typing in a fact
+// of a 100-card sheet previews once typing pauses (250 ms), and re-renders
+// only that card. Here, how long the main thread is busy meanwhile.
+const EDITOR_CARDS = 100;
+const EDITOR_TYPED = " Typed.";
+
+/** The bundled story with its first card EDITOR_CARDS times over. */
+function editorSheet() {
+  const sheet = JSON.parse(readFileSync(join(DIST, "moscow-isis-k.json"), "utf8"));
+  const [first] = sheet.cards;
+  sheet.cards = Array.from({ length: EDITOR_CARDS }, (_, i) => ({
+    ...structuredClone(first),
+    id: `card-${i}`,
+    title: `Card ${i}`,
+    category: sheet.categories[i % sheet.categories.length].id,
+  }));
+  sheet.corrections = [];
+  return sheet;
+}
+
+/** One run: EDITOR_TYPED typed into the first fact, 60 ms a key, until the preview shows it; the longest task of that, traced. */
+async function editorOnce(sheet) {
+  const page = await openPage("scale");
+  try {
+    await page.goto(`${origin}/editor.html`);
+    await page.locator("#open-paste").fill(JSON.stringify(sheet));
+    await page.locator("#open-paste-button").click();
+    const field = page.locator("#f-cards-0-facts-0-text");
+    await field.waitFor({ timeout: 30000 });
+    await page.locator("#preview .fc-card").first().waitFor({ timeout: 30000 });
+    await field.focus();
+    await page.keyboard.press("End");
+    const { longestTask, longestTaskCpu } = await traced(page, async () => {
+      await page.keyboard.type(EDITOR_TYPED, { delay: 60 });
+      await page.waitForFunction(
+        (typed) => (document.querySelector("#preview [data-factcards]")?.shadowRoot ?? document.querySelector("#preview")).textContent.includes(typed.trim()),
+        EDITOR_TYPED,
+        { timeout: 30000 },
+      );
+    });
+    return { longestTask, longestTaskCpu, errors: page.errors };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureEditor() {
+  const sheet = editorSheet();
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await editorOnce(sheet));
+  return {
+    longestTask: median(runs.map((run) => run.longestTask)),
+    longestTaskCpu: median(runs.map((run) => run.longestTaskCpu)),
+    errors: [...new Set(runs.flatMap((run) => run.errors))],
+  };
+}
+
+// What tests/properties.rs shows by the bytes it allocates: a sheet with a
+// 256 KiB unknown field name is refused without comparing it, letter by
+// letter, with every known name (which once took seconds). Here, how long the
+// widget takes to refuse it, through the JS API in the release wasm.
+const HOSTILE_KEY_BYTES = 256 * 1024;
+
+async function measureHostile() {
+  const page = await openPage("scale");
+  try {
+    await page.goto(`${origin}/scale.html`);
+    await page.waitForFunction(() => window.factcards?.ready, null, { timeout: 30000 });
+    const times = await page.evaluate(
+      async ({ runs, bytes, sheet }) => {
+        const { mount } = await window.factcards.ready;
+        const hostile = { ...sheet, ["k".repeat(bytes)]: 1 };
+        const times = [];
+        for (let i = 0; i < runs; i++) {
+          const host = document.createElement("div");
+          document.body.append(host);
+          const start = performance.now();
+          let refused = false;
+          try {
+            mount(host, hostile);
+          } catch {
+            refused = true;
+          }
+          times.push(refused ? performance.now() - start : null);
+          host.remove();
+        }
+        return times;
+      },
+      { runs: RUNS, bytes: HOSTILE_KEY_BYTES, sheet: JSON.parse(readFileSync(join(DIST, "moscow-isis-k.json"), "utf8")) },
+    );
+    return { refused: times.every((time) => time != null), ms: median(times), errors: page.errors };
+  } finally {
+    await page.close();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 function report(results) {
@@ -1108,6 +1217,22 @@ function report(results) {
       profiles.map(([name, u]) => over(u.longestTask, 50, (v) => `${ms(v)} ms`, name)).filter(Boolean).join(", "),
     ]);
   }
+  if (results.editor) {
+    const e = results.editor;
+    parts.push(
+      `### Editor: typing "${EDITOR_TYPED.trim()}" into a fact of a ${EDITOR_CARDS}-card sheet, 60 ms a key, until the preview shows it (median of ${RUNS})\n\n` +
+        `Longest main-thread task: ${ms(e.longestTask)} ms (cpu ${ms(e.longestTaskCpu)}). ` +
+        "The preview follows once typing pauses for 250 ms and re-renders only the edited card (tools/e2e/editor.test.mjs).",
+    );
+  }
+  if (results.hostile) {
+    const h = results.hostile;
+    parts.push(
+      `### A hostile sheet: a ${HOSTILE_KEY_BYTES / 1024} KiB field name\n\n` +
+        `Refused by \`factcards.mount\` in ${ms(h.ms)} ms (median of ${RUNS})${h.refused ? "" : "; ⚠ not refused in every run"}. ` +
+        "tests/properties.rs bounds what the check allocates for it.",
+    );
+  }
   // "What is left": for a FAIL, how far the figure is from its budget.
   parts.push(`### Budgets\n\n${table(["budget", "measured", "", "what is left"], budgets.map(([budget, measured, verdict, left = ""]) => [budget, measured, verdict, verdict === "FAIL" ? left : ""]))}`);
   results.budgets = budgets.map(([budget, measured, verdict, left = ""]) => ({ budget, measured, verdict, left: verdict === "FAIL" ? left : "" }));
@@ -1202,6 +1327,14 @@ async function main() {
       log("a live update");
       results.update = await timed("update", measureUpdate);
     }
+    if (want("editor")) {
+      log("the editor");
+      results.editor = await timed("editor", measureEditor);
+    }
+    if (want("hostile")) {
+      log("a hostile sheet");
+      results.hostile = await timed("hostile", measureHostile);
+    }
     if (want("peer")) {
       log("the peer: TimelineJS");
       const bundled = join(DIST, "moscow-isis-k.json");
@@ -1225,7 +1358,7 @@ async function main() {
   writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(OUT, "results.md"), text);
   console.log(text);
-  const errors = [...new Set([...(results.startup?.errors ?? []), ...Object.values(results.scaling ?? {}).flatMap((r) => r.errors), ...(results.update?.errors ?? [])])];
+  const errors = [...new Set([...(results.startup?.errors ?? []), ...Object.values(results.scaling ?? {}).flatMap((r) => r.errors), ...(results.update?.errors ?? []), ...(results.editor?.errors ?? []), ...(results.hostile?.errors ?? [])])];
   if (errors.length) log(`page errors seen: ${errors.join(" | ")}`);
   log(`wrote ${join("target/bench", "results.json")} and results.md`);
 }

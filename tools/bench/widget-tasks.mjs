@@ -48,8 +48,16 @@ async function widgetTasks(path) {
     await browser.startTracing(tab, { categories: ["toplevel", "devtools.timeline", "v8.wasm"] });
     await tab.goto(`${origin}${path}`);
     await tab.waitForFunction(() => window.__ready === true, null, { timeout: 60000, polling: 100 });
-    // The tasks that follow ready: the rest of a deck rendering in chunks.
-    await tab.waitForTimeout(1500);
+    // The tasks that follow ready (the deck taking over its fallback,
+    // watching for the reader, the loader's idle work, which was asked for
+    // before this): until the main thread has gone idle, and idle again
+    // after one more task.
+    await tab.evaluate(async () => {
+      const idle = () => new Promise((resolve) => requestIdleCallback(resolve));
+      await idle();
+      await new Promise((resolve) => setTimeout(resolve));
+      await idle();
+    });
     const events = JSON.parse((await browser.stopTracing()).toString("utf8")).traceEvents;
     const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "ParseHTML"));
     const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");

@@ -2,8 +2,11 @@
 // (never `npx playwright install`: it downloads a browser, which these
 // machines cannot do), and what every end-to-end suite starts and stops.
 import { after, before } from "node:test";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
@@ -27,6 +30,52 @@ export const COMPACT_FACTS = 3;
 /** Starts the machine's Chromium, headless, with the shared flags. */
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * A Chromium whose tabs hide as a reader's do: `tab()` opens a tab in the
+ * same window, in front, and the tab behind it is hidden
+ * (`document.visibilityState`, with a real visibilitychange); `bringToFront()`
+ * shows it again. Playwright's own launch keeps every page visible (each
+ * page gets a window of its own, and its focus emulation keeps the page
+ * shown), so this Chromium is started here, headless with the shared flags,
+ * and driven over CDP with Playwright's defaults off. Hidden tabs' timers
+ * are not slowed down, so that a deck that stops reading while hidden is
+ * seen to stop, not to be throttled. `close` stops it and removes its
+ * profile.
+ */
+export async function launchWithTabs() {
+  const profile = await mkdtemp(join(tmpdir(), "factcards-tabs-"));
+  const flags = ["--headless", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "--disable-background-timer-throttling", "--disable-renderer-backgrounding"];
+  const child = spawn(CHROMIUM, [...CHROMIUM_FLAGS, ...flags, "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const endpoint = await new Promise((resolve, reject) => {
+    let printed = "";
+    const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools address within 30 s:\n${printed}`)), 30000);
+    child.stderr.on("data", (data) => {
+      printed += data;
+      const found = printed.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    exited.then((code) => reject(new Error(`Chromium exited (${code}) before it listened:\n${printed}`)));
+  });
+  const connected = await chromium.connectOverCDP(endpoint, { noDefaults: true });
+  const context = connected.contexts()[0];
+  return {
+    /** The tab Chromium started with. */
+    first: context.pages()[0],
+    /** Opens a tab in the same window, in front of the others. */
+    tab: () => context.newPage(),
+    close: async () => {
+      await connected.close();
+      child.kill();
+      await exited;
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -25,16 +25,17 @@ function cardOffset(page, host, id) {
   }, [host, id]);
 }
 
-/** Asserts that the card `id` of the widget on `#host` is open (waiting up to 2 s for it to open). */
+/** Waits until the card `id` of the widget on `#host` is open; fails if it is not within TIMEOUT, saying how it is. */
 async function assertCardOpen(page, host, id) {
   const toggle = page.locator(`#${host} :not([hidden]) > .fc-card[data-card='${id}'] .fc-card__toggle`);
   await page.waitForFunction(
     ([host, id]) => document.getElementById(host).shadowRoot
       .querySelector(`:not([hidden]) > .fc-card[data-card="${id}"] .fc-card__toggle`)?.getAttribute("aria-expanded") === "true",
     [host, id],
-    { timeout: 2000 },
-  ).catch(() => {});
-  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    { timeout: TIMEOUT },
+  ).catch(async (error) => {
+    throw new Error(`card ${id} of #${host} is not open: aria-expanded is ${await toggle.getAttribute("aria-expanded", { timeout: 1 }).catch(() => "absent")}`, { cause: error });
+  });
 }
 
 test("deep link: #sheet/card on load scrolls that card into view", async (t) => {
@@ -78,9 +79,10 @@ test("deep link: #sheet/card reaches a widget whose sheet comes from data-src", 
   const { page, errors } = await open(t, `/fixtures/deep-link.html#${SHEET_ID}/why-russia`, { height: 700 });
   await event(page, "ready", "far");
   assert.ok(await cardOffset(page, "far", "why-russia") > 3000, "the card starts far below the fold");
-  await cardInView(page, "far", "why-russia", 2000).catch(() => {});
-  const scrolled = await page.evaluate(() => window.scrollY);
-  assert.ok(scrolled > 2000, `the page did not scroll to the card (scrollY ${scrolled})`);
+  await cardInView(page, "far", "why-russia").catch(async (error) => {
+    throw new Error(`the page did not scroll to the card (scrollY ${await page.evaluate(() => window.scrollY)})`, { cause: error });
+  });
+  assert.ok(await page.evaluate(() => window.scrollY) > 2000, "the page scrolled down to it");
   assert.deepEqual(errors, []);
 });
 

@@ -1,10 +1,12 @@
 // End-to-end tests of the editor page (editor.html) in the release build:
 // a sheet built by keyboard only, a spreadsheet imported with an error and
 // fixed from its problem, the JSON export checked by the CLI, a CSV round
-// trip, restore after a reload, undo and redo, every embed code loaded in a
-// page, what publishing would change against a published version (and a
-// published address that cannot be read), axe-core, the strict CSP, and how
-// long a keystroke's tasks take on a 100-card sheet.
+// trip, a spreadsheet opened from a file (as Excel and LibreOffice save it),
+// dropped on the page and read from an address, restore after a reload, undo
+// and redo, every embed code loaded in a page, what publishing would change
+// against a published version (and a published address that cannot be read),
+// axe-core, the strict CSP, and the pause before the preview follows typing
+// on a 100-card sheet (on the page's own clock, run by the test).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -15,11 +17,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve } from "./server.mjs";
 import { BUNDLED, DIST, SHOTS, browser, origin, setUpSuite } from "./browser.mjs";
+import { STRICT_CSP, assertEveryFrameRecords, recordViolations, violationsByFrame } from "./csp.mjs";
 
 const TIMEOUT = 10000;
-// As security.test.mjs sends it (importing that file would run its tests here).
-const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 const CLI = process.env.FACTCARDS_BIN ?? ["target/debug/factcards", "target/release/factcards"].find(existsSync);
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -28,22 +28,48 @@ const PUBLISHED = structuredClone(BUNDLED);
 PUBLISHED.cards[0].facts[0].status = "unclear";
 PUBLISHED.cards[0].facts.push({ text: "An early report said the hall was empty.", status: "unclear", sources: ["article"] });
 
+/** The template as a spreadsheet saves it, and as the editor's JSON tab shows it (`factcards template`). */
+const TEMPLATE_CSV = await readFile("docs/template.csv", "utf8");
+const TEMPLATE_JSON = CLI ? execFileSync(CLI, ["template"], { encoding: "utf8" }) : null;
+/**
+ * The template in the files spreadsheets write, as tests/spreadsheet.rs reads
+ * them (the template has no comma, quote or tab inside a cell, so each
+ * separator can simply replace another): Excel's "CSV UTF-8" where the
+ * decimal separator is a comma (a byte order mark, CRLF, semicolons), and
+ * its "Unicode text" (UTF-16 with a byte order mark, tab-separated).
+ */
+const SPREADSHEET_FILES = {
+  "template.csv": Buffer.from(TEMPLATE_CSV),
+  "excel-utf8.csv": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEMPLATE_CSV.replaceAll(",", ";").replaceAll("\n", "\r\n"))]),
+  "excel-unicode.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEMPLATE_CSV.replaceAll(",", "\t"), "utf16le")]),
+};
+
 setUpSuite(DIST, {
   routes: {
     "/published/story.json": (request, response) => {
       response.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" });
       response.end(JSON.stringify(PUBLISHED));
     },
+    // A spreadsheet a newsroom keeps at an address.
+    "/sheets/excel-utf8.csv": (request, response) => {
+      response.writeHead(200, { "content-type": "text/csv" });
+      response.end(SPREADSHEET_FILES["excel-utf8.csv"]);
+    },
   },
 });
 before(() => assert.ok(existsSync(join(DIST, "editor.html")), "dist/editor.html is built (scripts/build)"));
 
-async function open({ width = 1280, colorScheme = "light", path = "/editor.html", context: given } = {}) {
+/**
+ * Opens the editor in a fresh context. With `clock`, the page's timers run
+ * on Playwright's clock, which the test can pause and move on by hand.
+ */
+async function open({ width = 1280, colorScheme = "light", path = "/editor.html", context: given, clock = false } = {}) {
   const context = given ?? (await browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true }));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
+  if (clock) await page.clock.install();
   await page.goto(`${origin}${path}`);
   await page.locator("#tab-open").waitFor({ timeout: TIMEOUT });
   return { page, context, errors, close: () => context.close() };
@@ -150,25 +176,102 @@ test("a CSV with an error is fixed from its problem, and the exported JSON passe
 
 test("a CSV round-trips through the editor unchanged", async () => {
   const { page, close } = await open();
-  const template = await readFile("docs/template.csv", "utf8");
-  await page.locator("#open-paste").fill(template);
-  await page.locator("#open-paste-button").click();
-  await page.locator("#tab-spreadsheet").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
   const dir = await mkdtemp(join(tmpdir(), "factcards-editor-"));
-  const file = join(dir, "out.csv");
-  await download.saveAs(file);
-  const exported = await readFile(file, "utf8");
-  // Export again from what the export gave: nothing changes.
-  await page.locator("#tab-open").click();
-  await page.locator("#open-paste").fill(exported);
-  await page.locator("#open-paste-button").click();
-  await page.locator("#tab-spreadsheet").click();
-  const [again] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
-  await again.saveAs(join(dir, "again.csv"));
-  assert.equal(await readFile(join(dir, "again.csv"), "utf8"), exported);
-  assert.ok(exported.includes("Harbour bridge closed until further notice"));
+  /** Opens `text` as pasted cells and returns the CSV the export downloads. */
+  const roundTrip = async (text, name) => {
+    await page.locator("#tab-open").click();
+    await page.locator("#open-paste").fill(text);
+    await page.locator("#open-paste-button").click();
+    await page.locator("#tab-spreadsheet").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#spreadsheet-export").click()]);
+    await download.saveAs(join(dir, name));
+    return readFile(join(dir, name), "utf8");
+  };
+  // The template, byte for byte, and again from what the export gave.
+  const exported = await roundTrip(TEMPLATE_CSV, "out.csv");
+  assert.equal(exported, TEMPLATE_CSV);
+  assert.equal(await roundTrip(exported, "again.csv"), TEMPLATE_CSV);
   await close();
+});
+
+/** Waits until the sheet opened (the form shows) and returns the JSON tab's text. */
+async function openedJson(page) {
+  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-json").click();
+  return page.locator("#json-text").inputValue();
+}
+
+for (const [name, buffer] of Object.entries(SPREADSHEET_FILES)) {
+  test(`a spreadsheet file opens through the file input: ${name}`, async (t) => {
+    assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+    const { page, errors, close } = await open();
+    t.after(close);
+    await page.locator("#open-file").setInputFiles({ name, mimeType: name.endsWith(".csv") ? "text/csv" : "text/plain", buffer });
+    assert.equal(await openedJson(page), TEMPLATE_JSON);
+    assert.deepEqual(await problemCounts(page), { errors: 0, warnings: 0 });
+    assert.deepEqual(errors, []);
+  });
+}
+
+// Excel's plain "CSV" on Windows is Windows-1252, not UTF-8: `factcards
+// import` and tests/spreadsheet.rs refuse it with advice. The editor's file
+// input does not: open_bytes (src/editor/app.rs) re-imports the text decoded
+// with U+FFFD in place of each byte it cannot read, which imports cleanly,
+// so the sheet opens with "ferm\uFFFD" and no problem is shown.
+test(
+  "a spreadsheet file that is not UTF-8 is refused with advice, as factcards import refuses it",
+  { todo: "the editor opens it with U+FFFD for each unreadable byte (open_bytes in src/editor/app.rs)" },
+  async (t) => {
+    const { page, close } = await open();
+    t.after(close);
+    const latin1 = Buffer.from(TEMPLATE_CSV.replace("The council closed", "Le conseil a ferm\u00e9"), "latin1");
+    await page.locator("#open-file").setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: latin1 });
+    await page.locator("#tab-spreadsheet[aria-current=page]").waitFor({ timeout: TIMEOUT });
+    const problems = await page.locator("#work .ed-problems li").allTextContents();
+    assert.equal(problems.length, 1, `the import's problems: ${JSON.stringify(problems)}`);
+    assert.ok(
+      problems[0].endsWith('line 17: the file is not UTF-8 text: save it as "CSV UTF-8" (Excel) or "Text CSV" with the UTF-8 character set (LibreOffice)'),
+      problems[0],
+    );
+  },
+);
+
+test("a spreadsheet file dropped on the page opens", async (t) => {
+  assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const { page, errors, close } = await open();
+  t.after(close);
+  // The page takes the drag: without that, the browser would open the file
+  // in place of the editor.
+  const over = await page.evaluate(() => document.body.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true })));
+  assert.equal(over, false, "dragover is cancelled");
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], "excel-utf8.csv", { type: "text/csv" }));
+    return data;
+  }, [...SPREADSHEET_FILES["excel-utf8.csv"]]);
+  await page.dispatchEvent("#work", "drop", { dataTransfer });
+  assert.equal(await openedJson(page), TEMPLATE_JSON);
+  assert.deepEqual(errors, []);
+});
+
+test("a spreadsheet opens from an address, and an address that fails says why", async (t) => {
+  assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#open-url").fill(`${origin}/sheets/excel-utf8.csv`);
+  await page.locator("#open-url").press("Enter");
+  assert.equal(await openedJson(page), TEMPLATE_JSON);
+  const missing = `${origin}/sheets/missing.csv`;
+  await page.locator("#tab-open").click();
+  await page.locator("#open-url").fill(missing);
+  await page.locator("#open-url").press("Enter");
+  await page.locator("#notice").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#notice").textContent(), `${missing}: HTTP 404`);
+  // The sheet stays as it was.
+  assert.equal(await page.locator("#tab-open[aria-current=page]").count(), 1);
+  await page.locator("#tab-json").click();
+  assert.equal(await page.locator("#json-text").inputValue(), TEMPLATE_JSON);
+  assert.deepEqual(errors, []);
 });
 
 test("work is restored after a reload, and undo and redo work by keyboard", async () => {
@@ -180,9 +283,10 @@ test("work is restored after a reload, and undo and redo work by keyboard", asyn
   // Undo and redo with the shortcuts.
   await page.keyboard.press("Control+z");
   assert.notEqual(await title.inputValue(), "A changed title");
+  assert.equal(await page.locator("#redo").isEnabled(), true, "there is something to redo");
   await page.keyboard.press("Control+Shift+z");
   assert.equal(await title.inputValue(), "A changed title");
-  await page.locator("#redo").isDisabled();
+  assert.equal(await page.locator("#redo").isDisabled(), true, "nothing is left to redo");
   await page.reload();
   await page.locator("#draft-restore").click({ timeout: TIMEOUT });
   await page.locator("#f-title").waitFor({ timeout: TIMEOUT });
@@ -294,8 +398,11 @@ test("a published address that cannot be read says which and why", async (t) => 
   await page.locator("#published-error", { hasText: "HTTP 404" }).waitFor({ timeout: TIMEOUT });
 });
 
+/** How long typing must pause before the editor checks and previews (`SETTLE_MS` in src/editor/app.rs). */
+const SETTLE_MS = 250;
+
 test("typing in a fact on a 100-card sheet previews once, when typing pauses, and re-renders only that card", async () => {
-  const { page, close } = await open();
+  const { page, errors, close } = await open({ clock: true });
   const big = JSON.parse(await readFile("data/moscow-isis-k.json", "utf8"));
   const base = big.cards[0];
   big.cards = Array.from({ length: 100 }, (_, i) => ({
@@ -309,33 +416,45 @@ test("typing in a fact on a 100-card sheet previews once, when typing pauses, an
   await page.locator("#open-paste-button").click();
   await page.locator("#f-cards-0-facts-0-text").waitFor({ timeout: TIMEOUT });
   await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
-  // What is asserted does not depend on the machine's speed: while the
-  // reader types, the preview does not change; after the pause, it changes
-  // in the edited card only. The long tasks are printed, for information.
+  // From here the page's clock moves only when the test moves it, so what
+  // is asserted does not depend on how fast the machine types or renders:
+  // keystrokes less than the pause apart never reach the preview; after the
+  // pause it changes once, in the edited card only. Each batch of mutations
+  // the MutationObserver hears is one render of the preview.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
-    window.__touched = [];
+    window.__renders = 0;
+    window.__touched = new Set();
     const preview = document.querySelector("#preview [data-factcards], #preview");
-    const root = preview.shadowRoot ?? preview;
     new MutationObserver((records) => {
+      window.__renders += 1;
       for (const record of records) {
         const node = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
-        window.__touched.push({ at: performance.now(), card: node?.closest("[data-card]")?.getAttribute("data-card") ?? "-" });
+        window.__touched.add(node?.closest("[data-card]")?.getAttribute("data-card") ?? "-");
       }
-    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    }).observe(preview.shadowRoot ?? preview, { subtree: true, childList: true, attributes: true, characterData: true });
   });
-  await page.locator("#f-cards-0-facts-0-text").focus();
+  const renders = () => page.evaluate(() => window.__renders);
+  const field = page.locator("#f-cards-0-facts-0-text");
+  await field.focus();
   await page.keyboard.press("End");
-  const typingStarted = await page.evaluate(() => performance.now());
-  await page.keyboard.type(" Typed.", { delay: 60 });
-  const typingEnded = await page.evaluate(() => performance.now());
-  await page.waitForFunction(() => (document.querySelector("#preview [data-factcards]")?.shadowRoot ?? document.querySelector("#preview")).textContent.includes("Typed."), null, { timeout: TIMEOUT });
-  const { long, touched } = await page.evaluate(() => ({ long: window.__long, touched: window.__touched }));
-  const longest = Math.max(0, ...long);
-  console.log(`# editor, 100 cards: ${long.length} long tasks while typing and previewing; longest ${Math.round(longest)} ms`);
-  assert.deepEqual(touched.filter((t) => t.at > typingStarted && t.at < typingEnded - 300), [], "the preview waits for a pause in the typing");
-  assert.deepEqual([...new Set(touched.map((t) => t.card))].filter((id) => id !== "-"), ["card-0"], "only the edited card re-renders");
+  for (const key of " Typed.") {
+    await page.keyboard.type(key);
+    await page.clock.runFor(SETTLE_MS - 1);
+    assert.equal(await renders(), 0, `the preview waits while keys come ${SETTLE_MS - 1} ms apart (after "${key}")`);
+  }
+  assert.match(await field.inputValue(), / Typed\.$/);
+  // The pause, then the task in which the deck takes the new sheet.
+  await page.clock.runFor(SETTLE_MS);
+  assert.equal(await renders(), 1, "one render once the typing paused");
+  const shown = await page.evaluate(() => (document.querySelector("#preview [data-factcards]")?.shadowRoot ?? document.querySelector("#preview")).textContent);
+  assert.ok(shown.includes("Typed."), "the preview shows what was typed");
+  // Ten quiet seconds of the page's time: no second render.
+  await page.clock.runFor(10000);
+  assert.equal(await renders(), 1, "no render after it");
+  const cards = await page.evaluate(() => [...window.__touched].filter((id) => id !== "-"));
+  assert.deepEqual(cards, ["card-0"], "only the edited card re-renders");
+  assert.deepEqual(errors, []);
   await close();
 });
 
@@ -371,16 +490,15 @@ test("the editor works under the strict CSP with no violation, and speaks Russia
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await page.addInitScript(recordViolations);
   await page.goto(`${cspOrigin}/editor.html`);
   await page.locator("#open-bundled").click({ timeout: TIMEOUT });
   await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
   await page.locator("#ui-lang").selectOption("ru");
   await page.locator("#tab-open", { hasText: "Открыть" }).waitFor({ timeout: TIMEOUT });
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  const found = await violationsByFrame(page);
+  assert.deepEqual(found, [{ url: `${cspOrigin}/editor.html`, violations: [] }]);
+  await assertEveryFrameRecords(page);
   assert.deepEqual(errors, []);
   await context.close();
   server.closeAllConnections();

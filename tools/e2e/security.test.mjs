@@ -6,10 +6,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
 import { DIST, FIXTURES, browser, origin, setUpSuite, stopSuite, widgetsLive } from "./browser.mjs";
+import { STRICT_CSP, assertEveryFrameRecords, recordViolations, violationsByFrame } from "./csp.mjs";
 
 const TIMEOUT = 5000;
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 let cspServer, cspOrigin;
 
@@ -25,7 +24,7 @@ before(async () => {
 
 after(() => stopSuite({ server: cspServer }));
 
-/** Records dialogs, CSP violations, page errors and the DOM's elements before scripts run. */
+/** Records dialogs before scripts run (in every frame, as CSP violations are: csp.mjs). */
 function watch() {
   window.__dialogs = [];
   for (const name of ["alert", "confirm", "prompt"]) {
@@ -33,10 +32,6 @@ function watch() {
       window.__dialogs.push(`${name}: ${message}`);
     };
   }
-  window.__violations = [];
-  document.addEventListener("securitypolicyviolation", (event) => {
-    window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-  });
 }
 
 async function open(path, base = origin) {
@@ -50,6 +45,7 @@ async function open(path, base = origin) {
     await dialog.dismiss();
   });
   await page.addInitScript(watch);
+  await page.addInitScript(recordViolations);
   await page.goto(`${base}${path}`);
   await widgetsLive(page);
   return { page, errors, dialogs, close: () => context.close() };
@@ -198,10 +194,13 @@ test("dangerous URLs and broken sheets end in the error panel, never in a link o
   await close();
 });
 
+// How long it takes, and the longest task meanwhile, are the benchmark's
+// (its 10,000-fact sheet, `ONLY=scaling scripts/bench`): here, that every
+// card comes, and that both widgets answer clicks afterwards.
 test("the largest allowed sheet renders and the page stays responsive", async () => {
   const { page, errors, close } = await open("/fixtures/hostile.html");
   await page.locator("#healthy :not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
-  const result = await page.evaluate(async () => {
+  await page.evaluate(async () => {
     // 1,000 cards of 10 facts: the card and fact limits at once.
     const categories = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, label: `Category ${i}` }));
     const cards = Array.from({ length: 1000 }, (_, i) => ({
@@ -214,45 +213,33 @@ test("the largest allowed sheet renders and the page stays responsive", async ()
     const host = document.createElement("div");
     host.id = "big";
     document.getElementById("targets").append(host);
-    // A timer that should fire every 50 ms: the longest gap is how long the page froze.
-    let last = performance.now();
-    let longestGap = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-    }, 50);
     const { mount } = await window.factcards.ready;
-    const started = performance.now();
     mount(host, sheet);
-    while (host.shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length < 1000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      if (performance.now() - started > 20000) break;
-    }
-    const rendered = performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    clearInterval(timer);
-    return { cards: host.shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length, rendered, longestGap };
   });
-  assert.equal(result.cards, 1000);
-  // Generous bounds for a shared CI machine: the tab never freezes for seconds.
-  assert.ok(result.longestGap < 5000, `the page froze for ${Math.round(result.longestGap)} ms`);
-  // And it still answers clicks, in the healthy widget and in the big one.
+  // Until the big widget shows `count` cards (it renders in chunks); the
+  // time-out only catches a hang.
+  const shows = (count) =>
+    page.waitForFunction(
+      (count) => document.getElementById("big").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length === count,
+      count,
+      { timeout: 60000 },
+    );
+  await shows(1000);
+  // It still answers clicks, in the healthy widget and in the big one.
   await page.locator("#healthy .fc-filter__chip[data-category='russia']").click();
   assert.equal(await page.locator("#healthy :not([hidden]) > .fc-card").count(), 1);
   await page.locator("#big .fc-filter__chip[data-category='c3']").click();
-  await page.waitForFunction(() => document.getElementById("big").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card").length === 100, null, { timeout: 20000 });
+  await shows(100);
   assert.deepEqual(errors, []);
   await close();
-  console.log(`# largest allowed sheet: ${result.cards} cards rendered in ${Math.round(result.rendered)} ms; longest timer gap ${Math.round(result.longestGap)} ms`);
 });
 
-for (const [name, path, selector] of [
-  ["demo page", "/", "#demo-widget :not([hidden]) > .fc-card"],
-  ["example article", "/news-article.html", "#inline-facts :not([hidden]) > .fc-card"],
-  ["iframe page", "/embed.html?src=moscow-isis-k.json", ":not([hidden]) > .fc-card"],
+for (const [name, path, selector, frames] of [
+  ["demo page", "/", "#demo-widget :not([hidden]) > .fc-card", ["/"]],
+  ["example article", "/news-article.html", "#inline-facts :not([hidden]) > .fc-card", ["/news-article.html", "/embed.html"]],
+  ["iframe page", "/embed.html?src=moscow-isis-k.json", ":not([hidden]) > .fc-card", ["/embed.html"]],
 ]) {
-  test(`the ${name} works under the strict CSP with no violation`, async () => {
+  test(`the ${name} works under the strict CSP with no violation in any frame`, async () => {
     const { page, errors, close } = await open(path, cspOrigin);
     await page.locator(selector).first().waitFor({ timeout: TIMEOUT });
     await page.locator(selector).first().locator(".fc-card__toggle").click();
@@ -261,9 +248,12 @@ for (const [name, path, selector] of [
       await page.locator("iframe[data-factcards-frame]").scrollIntoViewIfNeeded();
       const frame = page.frameLocator("iframe[data-factcards-frame]");
       await frame.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
+      await frame.locator(":not([hidden]) > .fc-card .fc-card__toggle").first().click();
     }
-    const violations = await page.evaluate(() => window.__violations);
-    assert.deepEqual(violations, []);
+    const found = await violationsByFrame(page);
+    assert.deepEqual(found.map((frame) => new URL(frame.url).pathname), frames, "the frames read");
+    assert.deepEqual(found.filter((frame) => frame.violations?.length !== 0), [], "no violation in any frame");
+    await assertEveryFrameRecords(page);
     assert.deepEqual(errors, []);
     await close();
   });

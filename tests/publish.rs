@@ -152,7 +152,7 @@ fn the_frame_page_is_the_compact_deck_with_a_classic_height_script_and_the_story
     assert!(page.contains(r#"<link rel="canonical" href="https://news.example/stories/moscow/">"#));
     assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
     assert!(page.contains(
-        r#"<div data-factcards data-layout="compact" data-header="on" id="factcards-frame" data-url-state="off"><template shadowrootmode="open">"#
+        r#"<div data-factcards data-layout="compact" id="factcards-frame" data-url-state="off"><template shadowrootmode="open">"#
     ));
     // Classic, so that it runs where module scripts from the widget's host
     // are blocked (a sandboxed frame without CORS).

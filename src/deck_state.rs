@@ -29,11 +29,13 @@ pub enum DeckAction {
     /// A printout holds every card, and every fact of a compact deck the
     /// reader has not expanded: paper has no "Show all" button.
     Print(bool),
-    /// A live deck's new version of its sheet, which arrived at `at` (the
-    /// time in the reader's words): shown in place of the old one, with the
-    /// reader's view kept and what changed marked. Another story, or the
+    /// A new version of the sheet, shown in place of the old one with the
+    /// reader's view kept. One that arrived at `at` (a live deck's update,
+    /// the time in the reader's words) has what changed marked and told to
+    /// the host; one given with no arrival (a Yew host's new props, the
+    /// editor's preview of each edit) is only shown. Another story, or the
     /// same sheet, changes nothing.
-    NewSheet { sheet: Rc<Sheet>, at: String },
+    NewSheet { sheet: Rc<Sheet>, at: Option<String> },
     /// The reader has seen these new facts (keys) and cards (ids): they are
     /// no longer marked "New".
     Seen { facts: Vec<String>, cards: Vec<String> },
@@ -155,8 +157,11 @@ impl DeckState {
                 if changes.is_empty() {
                     return next;
                 }
-                next.changes = Rc::new(self.changes.with(&changes, &at));
-                next.updated_at = Some(at);
+                if let Some(at) = at {
+                    next.changes = Rc::new(self.changes.with(&changes, &at));
+                    next.updated_at = Some(at);
+                    next.record(DeckEvent::of_update(&changes, &sheet.updated));
+                }
                 next.order = display_order(&sheet).into();
                 next.index = Rc::new(self.index.updated(&self.sheet, &sheet));
                 // The cards rendered so far stay rendered: an update never
@@ -166,7 +171,6 @@ impl DeckState {
                 } else {
                     self.rendered.next(&sheet, &next.order)
                 };
-                next.record(DeckEvent::of_update(&changes, &sheet.updated));
                 next.sheet = sheet;
                 return next;
             }

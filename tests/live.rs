@@ -219,7 +219,7 @@ mod deck {
         let next = deck.apply(
             DeckAction::NewSheet {
                 sheet: new_version(),
-                at: "10:42".into(),
+                at: Some("10:42".into()),
             },
             heard,
         );
@@ -280,6 +280,29 @@ mod deck {
     }
 
     #[test]
+    fn a_new_version_given_with_no_arrival_is_shown_with_nothing_marked_or_told() {
+        // The editor's preview of each edit, a Yew host's new props: not an
+        // update that arrived, so no "Updated" line, no marks, no event.
+        let deck = DeckState::new(Rc::new(sheet(VALID)), None, None, RenderPace::Whole);
+        let deck = deck.apply(DeckAction::View(Action::Search("group".into())), deck.recorded());
+        let heard = deck.recorded();
+        let view = deck.view.clone();
+        let version = new_version();
+        let next = deck.apply(
+            DeckAction::NewSheet {
+                sheet: Rc::clone(&version),
+                at: None,
+            },
+            heard,
+        );
+        assert!(Rc::ptr_eq(&next.sheet, &version), "the new version is shown");
+        assert_eq!(next.view, view);
+        assert_eq!(next.updated_at, None);
+        assert!(next.changes.is_empty());
+        assert!(next.unheard(heard).is_empty());
+    }
+
+    #[test]
     fn the_same_sheet_or_another_story_changes_nothing() {
         let shown = Rc::new(sheet(VALID));
         let deck = DeckState::new(Rc::clone(&shown), None, None, RenderPace::Whole);
@@ -287,7 +310,7 @@ mod deck {
         let same = deck.apply(
             DeckAction::NewSheet {
                 sheet: Rc::new(sheet(VALID)),
-                at: "10:42".into(),
+                at: Some("10:42".into()),
             },
             heard,
         );
@@ -297,7 +320,7 @@ mod deck {
         let refused = deck.apply(
             DeckAction::NewSheet {
                 sheet: Rc::new(sheet(&other)),
-                at: "10:42".into(),
+                at: Some("10:42".into()),
             },
             heard,
         );

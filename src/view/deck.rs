@@ -98,7 +98,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // brought it would be one long task on a phone.
     {
         let dispatcher = state.dispatcher();
-        let at = props.options.arrived.clone().unwrap_or_default();
+        let at = props.options.arrived.clone();
         let shown = Rc::clone(&state.state.sheet);
         use_effect_with(Rc::clone(&props.sheet), move |sheet| {
             let sheet = Rc::clone(sheet);

@@ -388,14 +388,20 @@ impl Strings {
     /// Which plural form a count takes: 0 = one, 1 = few, 2 = many (CLDR
     /// rules; English has only one and other).
     fn plural(&self, n: usize) -> usize {
-        match self.tag {
-            "ru" => match (n % 10, n % 100) {
-                (1, rest) if rest != 11 => 0,
-                (2..=4, rest) if !(12..=14).contains(&rest) => 1,
-                _ => 2,
-            },
-            _ => usize::from(n != 1),
-        }
+        plural_form(self.tag, n)
+    }
+}
+
+/// Which of a word's plural forms `n` takes in the language `tag`: 0, 1 or
+/// 2 (Russian has three; English uses 0 and 1).
+fn plural_form(tag: &str, n: usize) -> usize {
+    match tag {
+        "ru" => match (n % 10, n % 100) {
+            (1, rest) if rest != 11 => 0,
+            (2..=4, rest) if !(12..=14).contains(&rest) => 1,
+            _ => 2,
+        },
+        _ => usize::from(n != 1),
     }
 }
 
@@ -479,10 +485,17 @@ pub struct EditorStrings {
     pub json_hint: &'static str,
     pub spreadsheet_label: &'static str,
     pub spreadsheet_hint: &'static str,
+    pub spreadsheet_file: &'static str,
     pub import: &'static str,
     pub download_template: &'static str,
     pub export_csv: &'static str,
     pub import_problems: &'static str,
+    /// "Imported" + what, and "Nothing was imported:" + the errors.
+    pub imported: &'static str,
+    pub nothing_imported: &'static str,
+    /// "source", "card", "fact" in each plural form, as the import line
+    /// counts them.
+    counted: [[&'static str; 3]; 3],
     pub problems_heading: &'static str,
     pub no_problems: &'static str,
     pub error: &'static str,
@@ -607,11 +620,19 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     json_label: "The sheet as JSON",
     json_hint: "Edits here change the forms as soon as the JSON has no error.",
     spreadsheet_label: "Spreadsheet cells (CSV or TSV)",
-    spreadsheet_hint: "Paste cells from Google Sheets, Excel or LibreOffice, or open a .csv file, then import.",
+    spreadsheet_hint: "Paste cells from Google Sheets, Excel or LibreOffice, then import; or open a spreadsheet file.",
+    spreadsheet_file: "Open a spreadsheet file (.csv, .tsv, saved as CSV UTF-8 or Unicode text)",
     import: "Import",
     download_template: "Download the template (CSV)",
     export_csv: "Export CSV",
     import_problems: "Problems in the spreadsheet",
+    imported: "Imported",
+    counted: [
+        ["source", "sources", "sources"],
+        ["card", "cards", "cards"],
+        ["fact", "facts", "facts"],
+    ],
+    nothing_imported: "Nothing was imported; the sheet is as it was. Errors to fix in the spreadsheet:",
     problems_heading: "Problems",
     no_problems: "No problems found.",
     error: "Error",
@@ -747,11 +768,19 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     json_label: "Лист в формате JSON",
     json_hint: "Правки здесь меняют формы, как только в JSON нет ошибок.",
     spreadsheet_label: "Ячейки таблицы (CSV или TSV)",
-    spreadsheet_hint: "Вставьте ячейки из Google Таблиц, Excel или LibreOffice или откройте файл .csv, затем импортируйте.",
+    spreadsheet_hint: "Вставьте ячейки из Google Таблиц, Excel или LibreOffice и импортируйте их или откройте файл таблицы.",
+    spreadsheet_file: "Открыть файл таблицы (.csv, .tsv, сохранённый как CSV UTF-8 или текст Юникод)",
     import: "Импортировать",
     download_template: "Скачать шаблон (CSV)",
     export_csv: "Экспорт CSV",
     import_problems: "Проблемы в таблице",
+    imported: "Импортировано:",
+    counted: [
+        ["источник", "источника", "источников"],
+        ["карточка", "карточки", "карточек"],
+        ["факт", "факта", "фактов"],
+    ],
+    nothing_imported: "Ничего не импортировано, лист не изменился. Ошибок в таблице:",
     problems_heading: "Проблемы",
     no_problems: "Проблем не найдено.",
     error: "Ошибка",
@@ -814,6 +843,18 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     take_over: "Сохранять из этой вкладки",
     errors_left: "ошибок осталось",
 };
+
+impl EditorStrings {
+    /// "2 sources, 3 cards, 6 facts", as an import brought them in.
+    pub fn counts(&self, sources: usize, cards: usize, facts: usize) -> String {
+        [sources, cards, facts]
+            .iter()
+            .zip(self.counted)
+            .map(|(&n, words)| format!("{n} {}", words[plural_form(self.tag, n)]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
 
 impl UiLang {
     /// The editor's labels in this language.

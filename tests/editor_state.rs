@@ -4,8 +4,8 @@
 use factcards::editor::publish::{Address, EmbedKind, embed_code};
 use factcards::editor::published::{Comparison, Published, PublishedError};
 use factcards::editor::state::{
-    Action, Direction, EditorState, Field, Item, List, Tab, blank_sheet, bundled_sheet, card_of_path,
-    focus_candidates, sheet_json, template_sheet,
+    Action, Direction, EditorState, Field, ImportOutcome, Item, List, Tab, blank_sheet, bundled_sheet,
+    card_of_path, focus_candidates, sheet_json, template_sheet,
 };
 use factcards::escape::url_component as encode_component;
 use factcards::i18n::UiLang;
@@ -34,9 +34,39 @@ fn built() -> EditorState {
             Action::Add(List::Cards),
             Action::Edit(Field::CardTitle(0), "Why it is closed".into()),
             Action::Edit(Field::FactText(0, 0), "An inspection found damage.".into()),
+            Action::ToggleFactSource(0, 0, "council-statement".into()),
             Action::Settle,
         ],
     )
+}
+
+#[test]
+fn a_new_fact_cites_no_source_and_says_so_at_the_fact_until_one_is_ticked() {
+    // Ticked for them, the first source would attribute the fact silently.
+    let state = apply_all(built(), [Action::Add(List::Facts(0)), Action::Settle]);
+    assert_eq!(state.sheet.cards[0].facts[1].sources, Vec::<String>::new());
+    let at_fact: Vec<String> = state
+        .problems
+        .iter()
+        .filter(|problem| problem.path.starts_with("cards[0].facts[1]"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        at_fact.contains(&"cards[0].facts[1].sources: a fact must cite at least one source".to_owned()),
+        "{at_fact:?}"
+    );
+    let state = apply_all(
+        state,
+        [
+            Action::Edit(Field::FactText(0, 1), "The repairs take a year.".into()),
+            Action::ToggleFactSource(0, 1, "council-statement".into()),
+            Action::Settle,
+        ],
+    );
+    assert_eq!(state.error_count(), 0, "{:?}", state.problems);
+    // A new card's first fact too.
+    let state = apply_all(state, [Action::Add(List::Cards), Action::Settle]);
+    assert_eq!(state.sheet.cards[1].facts[0].sources, Vec::<String>::new());
 }
 
 #[test]
@@ -150,10 +180,12 @@ fn facts_get_a_status_sources_and_optional_fields() {
     );
     let fact = &state.sheet.cards[0].facts[1];
     assert_eq!(fact.status, Status::Claimed);
-    // A new fact cites what the fact before it cites; toggling removes it.
-    assert!(fact.sources.is_empty());
+    // A new fact cites nothing; the toggle ticked its source.
+    assert_eq!(fact.sources, ["council-statement"]);
     assert_eq!(fact.attribution.as_deref(), Some("the union"));
     assert_eq!(fact.quote, None);
+    let unticked = state.apply(Action::ToggleFactSource(0, 1, "council-statement".into()));
+    assert!(unticked.sheet.cards[0].facts[1].sources.is_empty());
 }
 
 #[test]
@@ -600,4 +632,67 @@ fn failures_name_the_address_and_what_failed() {
             "Не удалось сравнить с опубликованной версией по адресу {PUBLISHED}: сервер ответил HTTP 503"
         )
     );
+}
+
+#[test]
+fn a_spreadsheet_file_in_another_encoding_is_refused_as_the_cli_refuses_it_and_nothing_changes() {
+    // "café on Müller" as Excel's plain "CSV" saves it: Windows-1252.
+    let mut bytes = factcards::model::spreadsheet::TEMPLATE_CSV.as_bytes().to_vec();
+    bytes.extend_from_slice(b"caf\xe9 on M\xfcller\n");
+    let before = bundled();
+    let state = apply_all(before.clone(), [Action::ImportSpreadsheetFile(bytes.clone())]);
+    assert_eq!(state.sheet, before.sheet, "the sheet is as it was");
+    assert_eq!(state.import_outcome, Some(ImportOutcome::Refused { errors: 1 }));
+    let cli = factcards::model::spreadsheet::import(&bytes);
+    assert_eq!(
+        state
+            .import_problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        cli.problems.iter().map(ToString::to_string).collect::<Vec<_>>()
+    );
+    assert!(
+        state.import_problems[0].to_string().contains("not UTF-8"),
+        "{}",
+        state.import_problems[0]
+    );
+    assert!(
+        !state.spreadsheet_text.contains('\u{fffd}'),
+        "no mojibake reaches the editor"
+    );
+    assert_eq!(state.tab, Tab::Spreadsheet);
+}
+
+#[test]
+fn an_import_says_what_it_brought_in_or_that_nothing_changed() {
+    let template = factcards::model::spreadsheet::TEMPLATE_CSV;
+    let state = apply_all(
+        blank(),
+        [Action::ImportSpreadsheetFile(template.as_bytes().to_vec())],
+    );
+    let imported = factcards::model::spreadsheet::import_text(template)
+        .sheet
+        .expect("the template imports");
+    assert_eq!(state.sheet.as_ref(), &imported);
+    assert_eq!(
+        state.import_outcome,
+        Some(ImportOutcome::Imported {
+            sources: imported.sources.len(),
+            cards: imported.cards.len(),
+            facts: imported.cards.iter().map(|card| card.facts.len()).sum(),
+        })
+    );
+    let s = UiLang::En.editor_strings();
+    assert_eq!(s.counts(1, 3, 6), "1 source, 3 cards, 6 facts");
+    assert_eq!(
+        UiLang::Ru.editor_strings().counts(2, 5, 21),
+        "2 источника, 5 карточек, 21 факт"
+    );
+    // A broken paste: nothing imported, the text kept to fix.
+    let broken = template.replacen("confirmed", "maybe", 1);
+    let state = apply_all(bundled(), [Action::ImportSpreadsheet(broken.clone())]);
+    assert_eq!(state.sheet, bundled().sheet);
+    assert!(matches!(state.import_outcome, Some(ImportOutcome::Refused { errors }) if errors >= 1));
+    assert_eq!(state.spreadsheet_text, broken);
 }

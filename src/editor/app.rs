@@ -63,12 +63,8 @@ fn open_bytes(name: &str, bytes: &[u8]) -> Action {
     {
         return Action::LoadJson(text.into_owned());
     }
-    let import = crate::model::spreadsheet::import(bytes);
-    match import.sheet {
-        Some(sheet) => Action::Load(sheet),
-        // Its problems show on the spreadsheet tab, with its text to fix.
-        None => Action::ImportSpreadsheet(text.into_owned()),
-    }
+    // Decoded, imported and refused exactly as `factcards import` does.
+    Action::ImportSpreadsheetFile(bytes.to_vec())
 }
 
 #[component]

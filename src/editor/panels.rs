@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::fields::event_value;
 use super::publish::{Address, EmbedKind, embed_code};
 use super::published_panel::PublishedPanel;
-use super::state::{Action, EditorState};
+use super::state::{Action, EditorState, ImportOutcome};
 use crate::i18n::UiLang;
 use crate::model::Severity;
 
@@ -68,17 +68,7 @@ pub fn OpenPanel(props: &PanelProps) -> Html {
             }
         })
     };
-    let on_file = {
-        let intent = intent.clone();
-        Callback::from(move |event: Event| {
-            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>()
-                && let Some(file) = input.files().and_then(|files| files.get(0))
-            {
-                intent.emit(Intent::OpenFile(file));
-                input.set_value("");
-            }
-        })
-    };
+    let on_file = file_chosen(intent);
     let pasted = use_state(String::new);
     let on_paste_input = {
         let pasted = pasted.clone();
@@ -210,6 +200,11 @@ pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
             <p class="ed-hint" id="spreadsheet-hint">{ s.spreadsheet_hint }</p>
             <textarea id="spreadsheet-text" class="ed-code" rows="18" spellcheck="false"
                 aria-describedby="spreadsheet-hint" value={state.spreadsheet_text.clone()} {oninput} />
+            <div class="ed-field">
+                <label for="spreadsheet-file">{ s.spreadsheet_file }</label>
+                <input id="spreadsheet-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                    onchange={file_chosen(&props.intent)} />
+            </div>
             <div class="ed-actions">
                 <button type="button" id="spreadsheet-import" onclick={import}>{ s.import }</button>
                 <button type="button" id="spreadsheet-template" onclick={template}>{ s.download_template }</button>
@@ -217,6 +212,15 @@ pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
                     { s.export_csv }{ errors_note(s.errors_left, errors) }
                 </button>
             </div>
+            <p class="ed-import-outcome" id="import-outcome" role="status">
+                { match state.import_outcome {
+                    Some(ImportOutcome::Imported { sources, cards, facts }) => {
+                        format!("{} {}.", s.imported, s.counts(sources, cards, facts))
+                    }
+                    Some(ImportOutcome::Refused { errors }) => format!("{} {errors}.", s.nothing_imported),
+                    None => String::new(),
+                } }
+            </p>
             if !state.import_problems.is_empty() {
                 <h3 id="h-import-problems">{ s.import_problems }</h3>
                 <ul class="ed-problems" aria-labelledby="h-import-problems">
@@ -243,6 +247,20 @@ pub fn SpreadsheetPanel(props: &PanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// Opens the file chosen in an `<input type=file>`, then empties the input
+/// so that choosing the same file again opens it again.
+fn file_chosen(intent: &Callback<Intent>) -> Callback<Event> {
+    let intent = intent.clone();
+    Callback::from(move |event: Event| {
+        if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>()
+            && let Some(file) = input.files().and_then(|files| files.get(0))
+        {
+            intent.emit(Intent::OpenFile(file));
+            input.set_value("");
+        }
+    })
 }
 
 /// ` (2 errors left)`, or nothing.

@@ -210,6 +210,19 @@ pub struct FocusRequest {
     pub line: Option<usize>,
 }
 
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// The sheet was loaded, with these counts.
+    Imported {
+        sources: usize,
+        cards: usize,
+        facts: usize,
+    },
+    /// Nothing changed: the spreadsheet has `errors` errors.
+    Refused { errors: usize },
+}
+
 /// Something the user asks of the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -220,6 +233,9 @@ pub enum Action {
     LoadJson(String),
     /// Import spreadsheet text (CSV or TSV) and load the sheet it gives.
     ImportSpreadsheet(String),
+    /// Import a spreadsheet file's bytes, decoded as `factcards import`
+    /// decodes them (UTF-8 or UTF-16, and a clear refusal of anything else).
+    ImportSpreadsheetFile(Vec<u8>),
     /// The spreadsheet tab's text changed.
     SetSpreadsheetText(String),
     /// Set one text field.
@@ -301,6 +317,8 @@ pub struct EditorState {
     pub json_problems: Rc<[Problem]>,
     pub spreadsheet_text: String,
     pub import_problems: Rc<[ImportProblem]>,
+    /// What the last import did, for the line beside it.
+    pub import_outcome: Option<ImportOutcome>,
     pub width: Width,
     pub dark: bool,
     pub compact: bool,
@@ -377,6 +395,7 @@ impl EditorState {
             json_problems: Rc::from([]),
             spreadsheet_text: String::new(),
             import_problems: Rc::from([]),
+            import_outcome: None,
             width: Width::Desktop,
             dark: false,
             compact: false,
@@ -435,12 +454,17 @@ impl EditorState {
             }
             Action::ImportSpreadsheet(text) => {
                 let import = spreadsheet::import_text(&text);
-                self.spreadsheet_text = text;
-                self.import_problems = import.problems.into();
-                self.tab = Tab::Spreadsheet;
-                if let Some(sheet) = import.sheet {
-                    self.load(sheet);
-                    self.tab = Tab::Spreadsheet;
+                self.imported(import, Some(text));
+            }
+            Action::ImportSpreadsheetFile(bytes) => {
+                // Text in another encoding (Excel's plain "CSV" is
+                // Windows-1252) is refused with its reason, never shown as
+                // mojibake.
+                let text = spreadsheet::decode_text(&bytes).ok();
+                self.imported(spreadsheet::import(&bytes), text);
+                // A file that opened is a sheet to work on in the forms.
+                if matches!(self.import_outcome, Some(ImportOutcome::Imported { .. })) {
+                    self.tab = Tab::Form;
                 }
             }
             Action::SetSpreadsheetText(text) => self.spreadsheet_text = text,
@@ -583,6 +607,33 @@ impl EditorState {
         self.draft.is_none() && !self.conflict && self.revision > 0
     }
 
+    /// Takes what an import gave: the sheet, loaded, if it has no errors;
+    /// otherwise nothing changes but the spreadsheet tab, which shows the
+    /// problems (and `text`, when the file was text). Either way one line
+    /// says what happened.
+    fn imported(&mut self, import: spreadsheet::Import, text: Option<String>) {
+        self.import_outcome = Some(match &import.sheet {
+            Some(sheet) => ImportOutcome::Imported {
+                sources: sheet.sources.len(),
+                cards: sheet.cards.len(),
+                facts: sheet.cards.iter().map(|card| card.facts.len()).sum(),
+            },
+            None => ImportOutcome::Refused {
+                errors: import.errors().count(),
+            },
+        });
+        self.import_problems = import.problems.into();
+        match import.sheet {
+            Some(sheet) => self.load(sheet),
+            None => {
+                if let Some(text) = text {
+                    self.spreadsheet_text = text;
+                }
+            }
+        }
+        self.tab = Tab::Spreadsheet;
+    }
+
     fn load(&mut self, sheet: Sheet) {
         self.edit(None, |current| *current = sheet);
         self.last_field = None;
@@ -689,16 +740,14 @@ impl EditorState {
             }
             List::Cards => {
                 let category = sheet.categories.first().map(|c| c.id.clone()).unwrap_or_default();
-                let sources = sheet
-                    .sources
-                    .first()
-                    .map(|s| vec![s.id.clone()])
-                    .unwrap_or_default();
+                // A new fact cites nothing until the editor ticks its source:
+                // a source chosen for them would attribute the fact silently,
+                // and "a fact must cite at least one source" asks instead.
                 sheet.cards.push(Card {
                     id: String::new(),
                     category,
                     title: String::new(),
-                    facts: vec![empty_fact(sources)],
+                    facts: vec![empty_fact()],
                     regions: Vec::new(),
                     points: Vec::new(),
                 });
@@ -706,12 +755,7 @@ impl EditorState {
             }
             List::Facts(card) => {
                 if let Some(card_ref) = sheet.cards.get_mut(card) {
-                    let sources = card_ref
-                        .facts
-                        .last()
-                        .map(|f| f.sources.clone())
-                        .unwrap_or_default();
-                    card_ref.facts.push(empty_fact(sources));
+                    card_ref.facts.push(empty_fact());
                     focus = Some(Field::FactText(card, card_ref.facts.len() - 1));
                 }
             }
@@ -792,12 +836,12 @@ impl EditorState {
     }
 }
 
-fn empty_fact(sources: Vec<String>) -> Fact {
+fn empty_fact() -> Fact {
     Fact {
         id: None,
         text: String::new(),
         status: Status::Confirmed,
-        sources,
+        sources: Vec::new(),
         attribution: None,
         quote: None,
     }

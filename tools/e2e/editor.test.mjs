@@ -128,6 +128,10 @@ test("a three-category sheet is built from an empty sheet by keyboard only", asy
     for (let step = 0; step < i; step++) await page.keyboard.press("ArrowDown");
     await tabTo(page, `f-cards-${i}-facts-0-text`);
     await page.keyboard.type(`Fact ${i + 1} about the bridge.`);
+    // A new fact cites nothing until its source is ticked.
+    await tabTo(page, `f-cards-${i}-facts-0-sources-0`);
+    assert.equal(await page.locator(`#f-cards-${i}-facts-0-sources-0`).isChecked(), false);
+    await page.keyboard.press("Space");
   }
   // Reorder by keyboard: the last category moves up.
   await tabTo(page, "f-categories-2-up");
@@ -213,28 +217,54 @@ for (const [name, buffer] of Object.entries(SPREADSHEET_FILES)) {
   });
 }
 
-// Excel's plain "CSV" on Windows is Windows-1252, not UTF-8: `factcards
-// import` and tests/spreadsheet.rs refuse it with advice. The editor's file
-// input does not: open_bytes (src/editor/app.rs) re-imports the text decoded
-// with U+FFFD in place of each byte it cannot read, which imports cleanly,
-// so the sheet opens with "ferm\uFFFD" and no problem is shown.
-test(
-  "a spreadsheet file that is not UTF-8 is refused with advice, as factcards import refuses it",
-  { todo: "the editor opens it with U+FFFD for each unreadable byte (open_bytes in src/editor/app.rs)" },
-  async (t) => {
-    const { page, close } = await open();
-    t.after(close);
-    const latin1 = Buffer.from(TEMPLATE_CSV.replace("The council closed", "Le conseil a ferm\u00e9"), "latin1");
-    await page.locator("#open-file").setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: latin1 });
-    await page.locator("#tab-spreadsheet[aria-current=page]").waitFor({ timeout: TIMEOUT });
-    const problems = await page.locator("#work .ed-problems li").allTextContents();
-    assert.equal(problems.length, 1, `the import's problems: ${JSON.stringify(problems)}`);
-    assert.ok(
-      problems[0].endsWith('line 17: the file is not UTF-8 text: save it as "CSV UTF-8" (Excel) or "Text CSV" with the UTF-8 character set (LibreOffice)'),
-      problems[0],
-    );
-  },
-);
+// Excel's plain "CSV" on Windows is Windows-1252, not UTF-8: the editor
+// refuses it with the advice `factcards import` gives, from the same code,
+// and changes nothing (no "ferm\uFFFD" in the sheet).
+test("a spreadsheet file that is not UTF-8 is refused with advice, as factcards import refuses it, and nothing changes", async (t) => {
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#open-bundled").click();
+  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-open").click();
+  const latin1 = Buffer.from(TEMPLATE_CSV.replace("The council closed", "Le conseil a ferm\u00e9"), "latin1");
+  await page.locator("#open-file").setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: latin1 });
+  await page.locator("#tab-spreadsheet[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  const problems = await page.locator("#work .ed-problems li").allTextContents();
+  assert.equal(problems.length, 1, `the import's problems: ${JSON.stringify(problems)}`);
+  assert.ok(
+    problems[0].endsWith('line 17: the file is not UTF-8 text: save it as "CSV UTF-8" (Excel) or "Text CSV" with the UTF-8 character set (LibreOffice)'),
+    problems[0],
+  );
+  assert.equal(await page.locator("#import-outcome").textContent(), "Nothing was imported; the sheet is as it was. Errors to fix in the spreadsheet: 1.");
+  // The bundled story is still the sheet.
+  await page.locator("#tab-json").click();
+  assert.equal(JSON.parse(await page.locator("#json-text").inputValue()).id, BUNDLED.id);
+  assert.deepEqual(errors, []);
+});
+
+test("the spreadsheet tab opens a file itself, and says what the import brought in", async (t) => {
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#tab-spreadsheet").click();
+  await page.locator("#spreadsheet-file").setInputFiles({ name: "template.csv", mimeType: "text/csv", buffer: Buffer.from(TEMPLATE_CSV) });
+  // The sheet opens in the forms; the spreadsheet tab says what came in.
+  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-spreadsheet").click();
+  await page.locator("#import-outcome", { hasText: "Imported" }).waitFor({ timeout: TIMEOUT });
+  assert.match(await page.locator("#import-outcome").textContent(), /^Imported \d+ sources?, \d+ cards?, \d+ facts?\.$/);
+  assert.deepEqual(errors, []);
+});
+
+test("editing a fact of a valid sheet previews it with no stray 'Updated' line", async (t) => {
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#open-bundled").click();
+  await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#f-cards-0-facts-0-text").fill("An edited first fact.");
+  await page.locator("#preview", { hasText: "An edited first fact." }).waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#preview .fc-header__live").count(), 0);
+  assert.deepEqual(errors, []);
+});
 
 test("a spreadsheet file dropped on the page opens", async (t) => {
   assert.ok(TEMPLATE_JSON, "the factcards CLI is built (cargo test builds target/debug/factcards)");

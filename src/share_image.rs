@@ -23,8 +23,10 @@
 use std::fmt;
 
 use ab_glyph_rasterizer::{Point, Rasterizer, point};
+/// Why ttf-parser could not read a font, in [`FontProblem::Unreadable`].
+pub use ttf_parser::FaceParsingError;
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
-use ttf_parser::{Face, FaceParsingError, GlyphId, OutlineBuilder, Tag};
+use ttf_parser::{Face, GlyphId, OutlineBuilder, RawFace, RawFaceTables, Tag};
 
 use crate::i18n::UiLang;
 use crate::model::{Sheet, Status};
@@ -117,12 +119,24 @@ pub enum Weight {
     Bold,
 }
 
-/// Font bytes that are not a TrueType or OpenType font: the only way making
-/// a share image can fail, found when the fonts are parsed.
+/// Font bytes the share image cannot be drawn with: the only way making one
+/// can fail, found when the fonts are parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShareFontError {
     pub weight: Weight,
-    pub problem: FaceParsingError,
+    pub problem: FontProblem,
+}
+
+/// What is wrong with a font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FontProblem {
+    /// The bytes are not a TrueType or OpenType font.
+    Unreadable(FaceParsingError),
+    /// It lacks a table the image needs, named: TrueType outlines (`glyf`,
+    /// `loca`), a character map (`cmap`) and advances (`hmtx`). A font with
+    /// CFF outlines is refused, so that their interpreter stays out of the
+    /// editor's wasm.
+    MissingTable(&'static str),
 }
 
 impl fmt::Display for ShareFontError {
@@ -131,11 +145,16 @@ impl fmt::Display for ShareFontError {
             Weight::Regular => "regular",
             Weight::Bold => "bold",
         };
-        write!(
-            f,
-            "the share image's {weight} font cannot be read: {}",
-            self.problem
-        )
+        match self.problem {
+            FontProblem::Unreadable(problem) => {
+                write!(f, "the share image's {weight} font cannot be read: {problem}")
+            }
+            FontProblem::MissingTable(table) => write!(
+                f,
+                "the share image's {weight} font has no {table} table: it needs TrueType outlines, \
+                 a character map and advances"
+            ),
+        }
     }
 }
 
@@ -153,8 +172,32 @@ struct Font<'a> {
 }
 
 impl<'a> Font<'a> {
+    /// Parses the tables the image uses and no other: ttf-parser's `Face`
+    /// given only these leaves the code for the rest (CFF, colour, bitmap
+    /// and vertical tables) out of the wasm.
     fn parse(data: &'a [u8], weight: Weight) -> Result<Font<'a>, ShareFontError> {
-        let face = Face::parse(data, 0).map_err(|problem| ShareFontError { weight, problem })?;
+        let fail = |problem| ShareFontError { weight, problem };
+        let raw = RawFace::parse(data, 0).map_err(|problem| fail(FontProblem::Unreadable(problem)))?;
+        let table = |tag: &'static str| {
+            let found = raw.table(Tag::from_bytes_lossy(tag.as_bytes()));
+            found.ok_or(fail(FontProblem::MissingTable(tag)))
+        };
+        let tables = RawFaceTables {
+            head: table("head")?,
+            hhea: table("hhea")?,
+            maxp: table("maxp")?,
+            cmap: Some(table("cmap")?),
+            hmtx: Some(table("hmtx")?),
+            loca: Some(table("loca")?),
+            glyf: Some(table("glyf")?),
+            os2: table("OS/2").ok(),
+            gpos: table("GPOS").ok(),
+            ..RawFaceTables::default()
+        };
+        let face = Face::from_raw_tables(tables).map_err(|problem| fail(FontProblem::Unreadable(problem)))?;
+        if face.tables().glyf.is_none() {
+            return Err(fail(FontProblem::MissingTable("glyf")));
+        }
         let units_per_em = f32::from(face.units_per_em());
         let mut kern_lookups: Vec<u16> = face
             .tables()
@@ -1014,7 +1057,10 @@ impl Canvas {
 
     /// Draws one glyph with its origin at (`pen`, `baseline`).
     fn fill_glyph(&mut self, font: &Font, glyph: GlyphId, pen: f32, baseline: i32, size: f32, colour: Rgb) {
-        let Some(bounds) = font.face.glyph_bounding_box(glyph) else {
+        let Some(glyf) = font.face.tables().glyf else {
+            return; // refused when the font was parsed
+        };
+        let Some(bounds) = glyf.bbox(glyph) else {
             return; // a space
         };
         let scale = size / font.units_per_em;
@@ -1031,7 +1077,7 @@ impl Canvas {
             start: point(0.0, 0.0),
             last: point(0.0, 0.0),
         };
-        if font.face.outline_glyph(glyph, &mut outline).is_some() {
+        if glyf.outline(glyph, &mut outline).is_some() {
             self.fill(&outline.rasterizer, x as i32, y as i32, colour);
         }
     }

@@ -9,8 +9,8 @@ use factcards::BUNDLED_SHEET;
 use factcards::i18n::UiLang;
 use factcards::model::{Sheet, Status, check};
 use factcards::share_image::{
-    BUNDLED_BOLD, BUNDLED_REGULAR, HEIGHT, MARGIN_X, ShareFontError, ShareFonts, ShareLayout, WIDTH, Weight,
-    palette, share_image_png, share_image_rgb, share_layout,
+    BUNDLED_BOLD, BUNDLED_REGULAR, FaceParsingError, FontProblem, HEIGHT, MARGIN_X, ShareFontError,
+    ShareFonts, ShareLayout, WIDTH, Weight, palette, share_image_png, share_image_rgb, share_layout,
 };
 
 const RUSSIAN: &str = r#"{
@@ -464,10 +464,33 @@ fn bytes_that_are_not_a_font_are_refused_with_the_font_named() {
     let error = ShareFonts::parse(BUNDLED_REGULAR, b"not a font")
         .err()
         .expect("refused");
-    assert_eq!(error.weight, Weight::Bold);
+    assert_eq!(
+        error,
+        ShareFontError {
+            weight: Weight::Bold,
+            problem: FontProblem::Unreadable(FaceParsingError::UnknownMagic)
+        }
+    );
     assert_eq!(
         error.to_string(),
         "the share image's bold font cannot be read: unknown magic"
     );
-    let _: ShareFontError = error;
+}
+
+#[test]
+fn a_font_without_truetype_outlines_is_refused() {
+    // The table directory's "glyf" renamed "glyg", which sorts in its place.
+    let mut font = BUNDLED_REGULAR.to_vec();
+    let at = font
+        .windows(4)
+        .position(|tag| tag == b"glyf")
+        .expect("a glyf table");
+    font[at + 3] = b'g';
+    let error = ShareFonts::parse(&font, BUNDLED_BOLD).err().expect("refused");
+    assert_eq!(error.problem, FontProblem::MissingTable("glyf"));
+    assert_eq!(
+        error.to_string(),
+        "the share image's regular font has no glyf table: it needs TrueType outlines, a character map and \
+         advances"
+    );
 }

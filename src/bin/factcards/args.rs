@@ -23,6 +23,9 @@ Usage:
                                    sheet to the next
   factcards schema                 print the JSON Schema of the sheet format
   factcards render [OPTIONS] FILE  print the static HTML fallback of the deck
+  factcards share-image FILE -o OUT.png
+                                   write the story's share image (og:image),
+                                   a 1200x630 PNG
   factcards help                   print this help
 
 FILE may be - to read standard input.
@@ -66,6 +69,11 @@ Readers without JavaScript see it; the widget replaces it when it starts.
 If the sheet has errors, render prints them to standard error as check does
 and writes no HTML.
 
+share-image draws the title, the lead facts with their status words and a
+credit line, in the bundled Noto Sans. It prints to standard error what it
+left out, and any character the fonts have no glyph for. If the sheet has
+errors, it prints them as check does and writes no image.
+
 Exit status: 0 if no sheet has errors (warnings allowed), 1 if one has,
 2 on a usage error or a file that cannot be read.
 ";
@@ -90,6 +98,11 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     Export(Input),
+    /// A sheet, and where to write its share image.
+    ShareImage {
+        input: Input,
+        output: PathBuf,
+    },
     /// Two versions of a sheet, to print what changed.
     Diff {
         old: Input,
@@ -178,6 +191,7 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
         Some("render") => parse_render(rest),
         Some("import") => parse_import(rest),
         Some("diff") => parse_diff(rest),
+        Some("share-image") => parse_share_image(rest),
         Some("export") => {
             let input = one_input("export", rest)?;
             Ok(Command::Export(input))
@@ -289,6 +303,22 @@ fn parse_diff(args: Vec<OsString>) -> Result<Command, UsageError> {
 }
 
 fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let (output, rest) = output_option(args)?;
+    let input = one_input("import", rest)?;
+    Ok(Command::Import { input, output })
+}
+
+fn parse_share_image(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let (output, rest) = output_option(args)?;
+    let input = one_input("share-image", rest)?;
+    let output = output
+        .ok_or_else(|| UsageError::new("share-image needs -o OUT.png: a PNG is not for the terminal"))?;
+    Ok(Command::ShareImage { input, output })
+}
+
+/// The `-o FILE` (`--output FILE`, `--output=FILE`) among `args`, and the
+/// other arguments.
+fn output_option(args: Vec<OsString>) -> Result<(Option<PathBuf>, Vec<OsString>), UsageError> {
     let mut output = None;
     let mut rest = Vec::new();
     let mut args = args.into_iter();
@@ -308,8 +338,7 @@ fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
     if output.as_ref().is_some_and(|path| path.as_os_str().is_empty()) {
         return Err(UsageError::new("-o needs a file name"));
     }
-    let input = one_input("import", rest)?;
-    Ok(Command::Import { input, output })
+    Ok((output, rest))
 }
 
 /// The single FILE of a command that takes no options.

@@ -9,7 +9,7 @@ use factcards::BUNDLED_SHEET;
 use factcards::i18n::UiLang;
 use factcards::model::{Sheet, Status, check};
 use factcards::share_image::{
-    BUNDLED_BOLD, BUNDLED_REGULAR, FaceParsingError, FontProblem, HEIGHT, MARGIN_X, ShareFontError,
+    BUNDLED_BOLD, BUNDLED_REGULAR, FaceParsingError, FontProblem, HEIGHT, MARGIN_X, Rgb, ShareFontError,
     ShareFonts, ShareLayout, WIDTH, Weight, palette, share_image_png, share_image_rgb, share_layout,
 };
 
@@ -411,14 +411,31 @@ fn sheet_text_is_drawn_as_it_is_written_with_its_white_space_collapsed() {
 }
 
 #[test]
-fn an_attribution_follows_its_fact() {
-    let layout = share_layout(&sheet(common::VALID), &fonts());
+fn an_attribution_follows_its_fact_muted_as_in_the_widget() {
+    let fonts = fonts();
+    let layout = share_layout(&sheet(common::VALID), &fonts);
     let lines: Vec<&str> = layout.facts.iter().map(|fact| fact.lines[0].as_str()).collect();
     assert_eq!(
         lines,
         [
             "The group formed in 2015.",
             "The group claimed the attack. — the group"
+        ]
+    );
+    let regular: Vec<(&str, Rgb, f32)> = layout
+        .runs
+        .iter()
+        .filter(|run| run.weight == Weight::Regular && run.size == 32.0)
+        .map(|run| (run.text.as_str(), run.colour, run.x))
+        .collect();
+    let text_x = regular[0].2;
+    let dash_x = text_x + fonts.width(Weight::Regular, "The group claimed the attack. ", 32.0);
+    assert_eq!(
+        regular,
+        [
+            ("The group formed in 2015.", palette::TEXT, text_x),
+            ("The group claimed the attack.", palette::TEXT, text_x),
+            ("— the group", palette::MUTED, dash_x),
         ]
     );
 }

@@ -1114,6 +1114,11 @@ impl Canvas {
         let y = (baseline as f32 - f32::from(bounds.y_max) * scale).floor() - 1.0;
         let width = (f32::from(bounds.x_max - bounds.x_min) * scale + 3.0).ceil() as usize;
         let height = (f32::from(bounds.y_max - bounds.y_min) * scale + 3.0).ceil() as usize;
+        // A glyph larger than the image itself comes from a broken font;
+        // its coverage buffer could take gigabytes.
+        if width > 2 * WIDTH as usize || height > 2 * HEIGHT as usize {
+            return;
+        }
         let mut outline = GlyphOutline {
             rasterizer: Rasterizer::new(width, height),
             scale,

@@ -23,8 +23,10 @@
 use std::fmt;
 
 use ab_glyph_rasterizer::{Point, Rasterizer, point};
+/// Why ttf-parser could not read a font, in [`FontProblem::Unreadable`].
+pub use ttf_parser::FaceParsingError;
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
-use ttf_parser::{Face, FaceParsingError, GlyphId, OutlineBuilder, Tag};
+use ttf_parser::{Face, GlyphId, OutlineBuilder, RawFace, RawFaceTables, Tag};
 
 use crate::i18n::UiLang;
 use crate::model::{Sheet, Status};
@@ -117,12 +119,24 @@ pub enum Weight {
     Bold,
 }
 
-/// Font bytes that are not a TrueType or OpenType font: the only way making
-/// a share image can fail, found when the fonts are parsed.
+/// Font bytes the share image cannot be drawn with: the only way making one
+/// can fail, found when the fonts are parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShareFontError {
     pub weight: Weight,
-    pub problem: FaceParsingError,
+    pub problem: FontProblem,
+}
+
+/// What is wrong with a font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FontProblem {
+    /// The bytes are not a TrueType or OpenType font.
+    Unreadable(FaceParsingError),
+    /// It lacks a table the image needs, named: TrueType outlines (`glyf`,
+    /// `loca`), a character map (`cmap`) and advances (`hmtx`). A font with
+    /// CFF outlines is refused, so that their interpreter stays out of the
+    /// editor's wasm.
+    MissingTable(&'static str),
 }
 
 impl fmt::Display for ShareFontError {
@@ -131,11 +145,16 @@ impl fmt::Display for ShareFontError {
             Weight::Regular => "regular",
             Weight::Bold => "bold",
         };
-        write!(
-            f,
-            "the share image's {weight} font cannot be read: {}",
-            self.problem
-        )
+        match self.problem {
+            FontProblem::Unreadable(problem) => {
+                write!(f, "the share image's {weight} font cannot be read: {problem}")
+            }
+            FontProblem::MissingTable(table) => write!(
+                f,
+                "the share image's {weight} font has no {table} table: it needs TrueType outlines, \
+                 a character map and advances"
+            ),
+        }
     }
 }
 
@@ -153,8 +172,32 @@ struct Font<'a> {
 }
 
 impl<'a> Font<'a> {
+    /// Parses the tables the image uses and no other: ttf-parser's `Face`
+    /// given only these leaves the code for the rest (CFF, colour, bitmap
+    /// and vertical tables) out of the wasm.
     fn parse(data: &'a [u8], weight: Weight) -> Result<Font<'a>, ShareFontError> {
-        let face = Face::parse(data, 0).map_err(|problem| ShareFontError { weight, problem })?;
+        let fail = |problem| ShareFontError { weight, problem };
+        let raw = RawFace::parse(data, 0).map_err(|problem| fail(FontProblem::Unreadable(problem)))?;
+        let table = |tag: &'static str| {
+            let found = raw.table(Tag::from_bytes_lossy(tag.as_bytes()));
+            found.ok_or(fail(FontProblem::MissingTable(tag)))
+        };
+        let tables = RawFaceTables {
+            head: table("head")?,
+            hhea: table("hhea")?,
+            maxp: table("maxp")?,
+            cmap: Some(table("cmap")?),
+            hmtx: Some(table("hmtx")?),
+            loca: Some(table("loca")?),
+            glyf: Some(table("glyf")?),
+            os2: table("OS/2").ok(),
+            gpos: table("GPOS").ok(),
+            ..RawFaceTables::default()
+        };
+        let face = Face::from_raw_tables(tables).map_err(|problem| fail(FontProblem::Unreadable(problem)))?;
+        if face.tables().glyf.is_none() {
+            return Err(fail(FontProblem::MissingTable("glyf")));
+        }
         let units_per_em = f32::from(face.units_per_em());
         let mut kern_lookups: Vec<u16> = face
             .tables()
@@ -465,10 +508,16 @@ pub fn share_layout(sheet: &Sheet, fonts: &ShareFonts) -> ShareLayout {
         if max_lines == 0 {
             break;
         }
-        let text = match &fact.attribution {
-            Some(attribution) => format!("{} — {}", clean(&fact.text), clean(attribution)),
-            None => clean(&fact.text),
-        };
+        // The attribution follows the text after a dash, muted as the
+        // widget shows it: `muted` is where it starts in `text`.
+        let mut text = clean(&fact.text);
+        let mut muted = None;
+        if let Some(attribution) = &fact.attribution {
+            text.push(' ');
+            muted = Some(text.len());
+            text.push_str("— ");
+            text.push_str(&clean(attribution));
+        }
         let wrapped = wrap_balanced(&fonts.regular, &text, FACT_SIZE, text_width, max_lines);
         let height = wrapped.lines.len() as i32 * FACT_LINE;
         if top + height > FACTS_BOTTOM {
@@ -497,18 +546,57 @@ pub fn share_layout(sheet: &Sheet, fonts: &ShareFonts) -> ShareLayout {
             label_top,
             LABEL_HEIGHT,
         );
+        let mut cursor = 0;
         for line in &wrapped.lines {
-            layout.push_run(
-                &fonts.regular,
-                line,
-                Weight::Regular,
-                FACT_SIZE,
-                0.0,
-                palette::TEXT,
-                text_x,
-                top,
-                FACT_LINE,
-            );
+            // Where this line's text is in `text` (a cut line ends in "…"),
+            // so that the muted part can start at its letter.
+            let shown = line.strip_suffix(ELLIPSIS).unwrap_or(line);
+            let start = text[cursor..].find(shown).map_or(cursor, |at| cursor + at);
+            cursor = start + shown.len();
+            let split = match muted {
+                Some(muted) if muted < start + shown.len() => muted.saturating_sub(start),
+                _ => line.len(),
+            };
+            let (plain, rest) = line.split_at(split);
+            let font = &fonts.regular;
+            if !plain.trim_end().is_empty() {
+                let plain = plain.trim_end();
+                layout.push_run(
+                    font,
+                    plain,
+                    Weight::Regular,
+                    FACT_SIZE,
+                    0.0,
+                    palette::TEXT,
+                    text_x,
+                    top,
+                    FACT_LINE,
+                );
+            }
+            if !rest.is_empty() {
+                // From the pen position of its first letter in the whole line.
+                let mut pen = 0;
+                let mut index = 0;
+                let rest_at = line[..split].chars().count();
+                font.each_glyph(line, |_, at| {
+                    if index == rest_at {
+                        pen = at;
+                    }
+                    index += 1;
+                });
+                let x = text_x + font.px(pen, FACT_SIZE);
+                layout.push_run(
+                    font,
+                    rest,
+                    Weight::Regular,
+                    FACT_SIZE,
+                    0.0,
+                    palette::MUTED,
+                    x,
+                    top,
+                    FACT_LINE,
+                );
+            }
             top += FACT_LINE;
         }
         top += FACT_GAP;
@@ -884,7 +972,7 @@ pub fn share_image_png(sheet: &Sheet, fonts: &ShareFonts) -> Vec<u8> {
 }
 
 /// The compression level, of miniz_oxide's 0 to 10: 6, zlib's default.
-/// Flat colour and text compress best with every row unfiltered: 94 KB for
+/// Flat colour and text compress best with every row unfiltered: 95 KB for
 /// the bundled story, against 122 KB with the png crate's adaptive filters
 /// (at twice the time).
 const COMPRESSION: u8 = 6;
@@ -1014,7 +1102,10 @@ impl Canvas {
 
     /// Draws one glyph with its origin at (`pen`, `baseline`).
     fn fill_glyph(&mut self, font: &Font, glyph: GlyphId, pen: f32, baseline: i32, size: f32, colour: Rgb) {
-        let Some(bounds) = font.face.glyph_bounding_box(glyph) else {
+        let Some(glyf) = font.face.tables().glyf else {
+            return; // refused when the font was parsed
+        };
+        let Some(bounds) = glyf.bbox(glyph) else {
             return; // a space
         };
         let scale = size / font.units_per_em;
@@ -1023,6 +1114,11 @@ impl Canvas {
         let y = (baseline as f32 - f32::from(bounds.y_max) * scale).floor() - 1.0;
         let width = (f32::from(bounds.x_max - bounds.x_min) * scale + 3.0).ceil() as usize;
         let height = (f32::from(bounds.y_max - bounds.y_min) * scale + 3.0).ceil() as usize;
+        // A glyph larger than the image itself comes from a broken font;
+        // its coverage buffer could take gigabytes.
+        if width > 2 * WIDTH as usize || height > 2 * HEIGHT as usize {
+            return;
+        }
         let mut outline = GlyphOutline {
             rasterizer: Rasterizer::new(width, height),
             scale,
@@ -1031,7 +1127,7 @@ impl Canvas {
             start: point(0.0, 0.0),
             last: point(0.0, 0.0),
         };
-        if font.face.outline_glyph(glyph, &mut outline).is_some() {
+        if glyf.outline(glyph, &mut outline).is_some() {
             self.fill(&outline.rasterizer, x as i32, y as i32, colour);
         }
     }

@@ -15,6 +15,7 @@ use factcards::BUNDLED_SHEET;
 use factcards::model::parse_sheet;
 use factcards::model::schema::schema_json;
 use factcards::model::spreadsheet::TEMPLATE_CSV;
+use factcards::share_image::{ShareFonts, share_image_png};
 
 /// A sheet written to a uniquely named temporary file, removed on drop.
 struct TempSheet {
@@ -398,6 +399,9 @@ fn usage_errors_exit_2() {
         &["export"],
         &["export", &missing],
         &["template", "--tsv"],
+        &["share-image", sheet.path()],
+        &["share-image", "-o", sheet.path()],
+        &["share-image", sheet.path(), sheet.path(), "-o", sheet.path()],
     ];
     for args in cases {
         let run = factcards(args);
@@ -684,4 +688,52 @@ fn publish_refuses_addresses_that_are_not_http_folders() {
         run.stderr_lines()[0],
         "factcards: publish needs --out DIR, --base-url URL and --widget-url URL"
     );
+}
+
+#[test]
+fn share_image_writes_the_png_and_says_what_it_left_out() {
+    let sheet = TempSheet::new("bundled", BUNDLED_SHEET);
+    let out = TempSheet::new("share", "");
+    let run = factcards(&["share-image", sheet.path(), "-o", out.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let png = std::fs::read(out.path()).expect("the image was written");
+    let fonts = ShareFonts::bundled();
+    let bundled = parse_sheet(BUNDLED_SHEET).expect("the bundled sheet is valid");
+    assert_eq!(png, share_image_png(&bundled, &fonts));
+    let name = out.path();
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            format!(
+                "{}: ok, 1 warning (`factcards check {}` lists them)",
+                sheet.path(),
+                sheet.path()
+            ),
+            format!("{name}: {} bytes, 3 of 20 facts", png.len()),
+            format!(
+                "{name}: the credit line was cut: \"Updated 1 December 2026 · Sources: Moscow Concert Hall \
+                 Terror Attack Linked…\""
+            ),
+        ]
+    );
+}
+
+#[test]
+fn share_image_warns_of_characters_without_a_glyph_and_refuses_a_sheet_with_errors() {
+    let sheet = TempSheet::new(
+        "tokyo",
+        with("\"title\": \"A test story\"", "\"title\": \"東京\""),
+    );
+    let out = TempSheet::new("tokyo-share", "");
+    let run = factcards(&["share-image", sheet.path(), "-o", out.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let warning = format!("{}: warning: the fonts have no glyph for \"京東\"", out.path());
+    assert_eq!(run.stderr_lines().last(), Some(&warning.as_str()));
+
+    let broken = TempSheet::new("broken", with("\"lang\": \"en\"", "\"lang\": \"\""));
+    let nothing = format!("{}.png", broken.path());
+    let run = factcards(&["share-image", broken.path(), "-o", &nothing]);
+    assert_eq!(run.code, 1);
+    assert!(!std::path::Path::new(&nothing).exists());
 }

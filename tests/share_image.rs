@@ -9,8 +9,8 @@ use factcards::BUNDLED_SHEET;
 use factcards::i18n::UiLang;
 use factcards::model::{Sheet, Status, check};
 use factcards::share_image::{
-    BUNDLED_BOLD, BUNDLED_REGULAR, HEIGHT, MARGIN_X, ShareFontError, ShareFonts, ShareLayout, WIDTH, Weight,
-    palette, share_image_png, share_image_rgb, share_layout,
+    BUNDLED_BOLD, BUNDLED_REGULAR, FaceParsingError, FontProblem, HEIGHT, MARGIN_X, Rgb, ShareFontError,
+    ShareFonts, ShareLayout, WIDTH, Weight, palette, share_image_png, share_image_rgb, share_layout,
 };
 
 const RUSSIAN: &str = r#"{
@@ -411,14 +411,31 @@ fn sheet_text_is_drawn_as_it_is_written_with_its_white_space_collapsed() {
 }
 
 #[test]
-fn an_attribution_follows_its_fact() {
-    let layout = share_layout(&sheet(common::VALID), &fonts());
+fn an_attribution_follows_its_fact_muted_as_in_the_widget() {
+    let fonts = fonts();
+    let layout = share_layout(&sheet(common::VALID), &fonts);
     let lines: Vec<&str> = layout.facts.iter().map(|fact| fact.lines[0].as_str()).collect();
     assert_eq!(
         lines,
         [
             "The group formed in 2015.",
             "The group claimed the attack. — the group"
+        ]
+    );
+    let regular: Vec<(&str, Rgb, f32)> = layout
+        .runs
+        .iter()
+        .filter(|run| run.weight == Weight::Regular && run.size == 32.0)
+        .map(|run| (run.text.as_str(), run.colour, run.x))
+        .collect();
+    let text_x = regular[0].2;
+    let dash_x = text_x + fonts.width(Weight::Regular, "The group claimed the attack. ", 32.0);
+    assert_eq!(
+        regular,
+        [
+            ("The group formed in 2015.", palette::TEXT, text_x),
+            ("The group claimed the attack.", palette::TEXT, text_x),
+            ("— the group", palette::MUTED, dash_x),
         ]
     );
 }
@@ -464,10 +481,33 @@ fn bytes_that_are_not_a_font_are_refused_with_the_font_named() {
     let error = ShareFonts::parse(BUNDLED_REGULAR, b"not a font")
         .err()
         .expect("refused");
-    assert_eq!(error.weight, Weight::Bold);
+    assert_eq!(
+        error,
+        ShareFontError {
+            weight: Weight::Bold,
+            problem: FontProblem::Unreadable(FaceParsingError::UnknownMagic)
+        }
+    );
     assert_eq!(
         error.to_string(),
         "the share image's bold font cannot be read: unknown magic"
     );
-    let _: ShareFontError = error;
+}
+
+#[test]
+fn a_font_without_truetype_outlines_is_refused() {
+    // The table directory's "glyf" renamed "glyg", which sorts in its place.
+    let mut font = BUNDLED_REGULAR.to_vec();
+    let at = font
+        .windows(4)
+        .position(|tag| tag == b"glyf")
+        .expect("a glyf table");
+    font[at + 3] = b'g';
+    let error = ShareFonts::parse(&font, BUNDLED_BOLD).err().expect("refused");
+    assert_eq!(error.problem, FontProblem::MissingTable("glyf"));
+    assert_eq!(
+        error.to_string(),
+        "the share image's regular font has no glyf table: it needs TrueType outlines, a character map and \
+         advances"
+    );
 }

@@ -27,6 +27,9 @@ Usage:
   factcards publish --out DIR --base-url URL --widget-url URL FILE
                                    write the story folder of a sheet: its
                                    page, frame, oEmbed answer and share image
+  factcards share-image FILE -o OUT.png
+                                   write the story's share image (og:image),
+                                   a 1200x630 PNG
   factcards help                   print this help
 
 FILE may be - to read standard input.
@@ -83,6 +86,11 @@ oEmbed answer and the iframe code), oembed.json, sheet.json, share.png and
 their stylesheets. The same sheet gives the same files, byte for byte.
 docs/publishing.md explains hosting them.
 
+share-image draws the title, the lead facts with their status words and a
+credit line, in the bundled Noto Sans. It prints to standard error what it
+left out, and any character the fonts have no glyph for. If the sheet has
+errors, it prints them as check does and writes no image.
+
 Exit status: 0 if no sheet has errors (warnings allowed), 1 if one has,
 2 on a usage error or a file that cannot be read.
 ";
@@ -107,6 +115,11 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     Export(Input),
+    /// A sheet, and where to write its share image.
+    ShareImage {
+        input: Input,
+        output: PathBuf,
+    },
     /// Two versions of a sheet, to print what changed.
     Diff {
         old: Input,
@@ -202,6 +215,7 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
         Some("import") => parse_import(rest),
         Some("diff") => parse_diff(rest),
         Some("publish") => parse_publish(rest),
+        Some("share-image") => parse_share_image(rest),
         Some("export") => {
             let input = one_input("export", rest)?;
             Ok(Command::Export(input))
@@ -347,6 +361,22 @@ fn parse_diff(args: Vec<OsString>) -> Result<Command, UsageError> {
 }
 
 fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let (output, rest) = output_option(args)?;
+    let input = one_input("import", rest)?;
+    Ok(Command::Import { input, output })
+}
+
+fn parse_share_image(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let (output, rest) = output_option(args)?;
+    let input = one_input("share-image", rest)?;
+    let output = output
+        .ok_or_else(|| UsageError::new("share-image needs -o OUT.png: a PNG is not for the terminal"))?;
+    Ok(Command::ShareImage { input, output })
+}
+
+/// The `-o FILE` (`--output FILE`, `--output=FILE`) among `args`, and the
+/// other arguments.
+fn output_option(args: Vec<OsString>) -> Result<(Option<PathBuf>, Vec<OsString>), UsageError> {
     let mut output = None;
     let mut rest = Vec::new();
     let mut args = args.into_iter();
@@ -366,8 +396,7 @@ fn parse_import(args: Vec<OsString>) -> Result<Command, UsageError> {
     if output.as_ref().is_some_and(|path| path.as_os_str().is_empty()) {
         return Err(UsageError::new("-o needs a file name"));
     }
-    let input = one_input("import", rest)?;
-    Ok(Command::Import { input, output })
+    Ok((output, rest))
 }
 
 /// The single FILE of a command that takes no options.

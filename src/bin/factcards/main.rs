@@ -13,7 +13,9 @@
 //!   `factcards export FILE.json` prints a sheet as CSV, and `factcards
 //!   template --csv` the spreadsheet to start from;
 //! - `factcards diff OLD NEW` prints what changed from one version of a
-//!   sheet to the next, as a live deck will mark it.
+//!   sheet to the next, as a live deck will mark it;
+//! - `factcards share-image FILE -o OUT.png` writes the story's share image
+//!   (`factcards::share_image`).
 //!
 //! This file wires the commands to their input and output; args.rs parses
 //! the command line, and the lines printed are written by the library
@@ -48,7 +50,7 @@ mod cli {
     use factcards::model::spreadsheet::{self, TEMPLATE_CSV, import_problem_line};
     use factcards::model::{Report, Sheet, check_bytes, diff};
     use factcards::publish::{Settings, story_folder_blocking};
-    use factcards::share_image::{ShareFonts, share_image_png};
+    use factcards::share_image::{ShareFonts, share_image_png, share_layout};
     use factcards::ssr::{FallbackOptions, render_fallback};
 
     use crate::args::{Command, Input, USAGE, UsageError, check_ids_exist, parse_command};
@@ -164,6 +166,7 @@ mod cli {
             Command::Export(input) => export(&input, stdout, stderr),
             Command::Diff { old, new } => diff_versions(&old, &new, stdout, stderr),
             Command::Publish { input, out, settings } => publish(&input, &out, &settings, stdout, stderr),
+            Command::ShareImage { input, output } => share_image(&input, &output, stderr),
             Command::Template { csv: true } => {
                 stdout.write_all(TEMPLATE_CSV.as_bytes())?;
                 Ok(Outcome::Clean)
@@ -231,6 +234,50 @@ mod cli {
                 Ok(Outcome::SheetErrors)
             }
         }
+    }
+
+    /// Writes the share image of a valid sheet to `output`, and tells
+    /// `stderr` what it left out; otherwise prints the sheet's problems, as
+    /// `render` does.
+    fn share_image(
+        input: &Input,
+        output: &std::path::Path,
+        stderr: &mut impl Write,
+    ) -> Result<Outcome, CliError> {
+        let bytes = read(input)?;
+        let Some(sheet) = checked(input, &bytes, stderr)? else {
+            return Ok(Outcome::SheetErrors);
+        };
+        let fonts = ShareFonts::bundled();
+        let layout = share_layout(&sheet, &fonts);
+        let png = share_image_png(&sheet, &fonts);
+        std::fs::write(output, &png)?;
+        let name = output.display();
+        let shown = layout.facts.len();
+        let total = shown + layout.facts_left_out;
+        writeln!(stderr, "{name}: {} bytes, {shown} of {total} facts", png.len())?;
+        if layout.title_cut {
+            writeln!(
+                stderr,
+                "{name}: the title was cut: \"{}\"",
+                layout.title.join(" ")
+            )?;
+        }
+        for fact in layout.facts.iter().filter(|fact| fact.cut) {
+            let at = format!("cards[{}].facts[{}]", fact.card, fact.fact);
+            writeln!(stderr, "{name}: {at} was cut: \"{}\"", fact.lines.join(" "))?;
+        }
+        if layout.credit_cut {
+            writeln!(stderr, "{name}: the credit line was cut: \"{}\"", layout.credit)?;
+        }
+        if !layout.missing.is_empty() {
+            let missing: String = layout.missing.iter().collect();
+            writeln!(
+                stderr,
+                "{name}: warning: the fonts have no glyph for \"{missing}\""
+            )?;
+        }
+        Ok(Outcome::Clean)
     }
 
     /// Prints what changed from `old` to `new` if both are valid sheets of the

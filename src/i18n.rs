@@ -496,6 +496,14 @@ pub struct EditorStrings {
     /// "source", "card", "fact" in each plural form, as the import line
     /// counts them.
     counted: [[&'static str; 3]; 3],
+    /// "error" and "warning" in each plural form, and the draft's state
+    /// around them.
+    errors_word: [&'static str; 3],
+    warnings_word: [&'static str; 3],
+    to_fix: &'static str,
+    ready: &'static str,
+    pub nothing_checked: &'static str,
+    pub check_now: &'static str,
     pub problems_heading: &'static str,
     pub no_problems: &'static str,
     pub error: &'static str,
@@ -569,7 +577,7 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     sheet_id: "Sheet id",
     title: "Title",
     summary: "Summary",
-    lang: "Language (BCP 47, such as en or ru)",
+    lang: "Language of the text (en for English, ru for Russian…)",
     updated: "Updated (2024-03-23 or 2024-03-23T18:05:00Z)",
     sources_heading: "Sources",
     source: "Source",
@@ -599,7 +607,7 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     fact_text: "Text",
     status: "Status",
     fact_sources: "Sources of this fact",
-    attribution: "Attribution (who says so)",
+    attribution: "Who says so (for a claim or a dispute)",
     quote: "Quote (verbatim from the source)",
     add_fact: "Add a fact",
     corrections_heading: "Corrections",
@@ -627,6 +635,12 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     export_csv: "Export CSV",
     import_problems: "Problems in the spreadsheet",
     imported: "Imported",
+    errors_word: ["error", "errors", "errors"],
+    warnings_word: ["warning", "warnings", "warnings"],
+    to_fix: "to fix before publishing",
+    ready: "Ready to publish",
+    nothing_checked: "A new sheet: nothing is checked until you start writing.",
+    check_now: "Check now",
     counted: [
         ["source", "sources", "sources"],
         ["card", "cards", "cards"],
@@ -717,7 +731,7 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     sheet_id: "Идентификатор листа",
     title: "Заголовок",
     summary: "Кратко",
-    lang: "Язык (BCP 47, например en или ru)",
+    lang: "Язык текста (en — английский, ru — русский…)",
     updated: "Обновлено (2024-03-23 или 2024-03-23T18:05:00Z)",
     sources_heading: "Источники",
     source: "Источник",
@@ -775,6 +789,12 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     export_csv: "Экспорт CSV",
     import_problems: "Проблемы в таблице",
     imported: "Импортировано:",
+    errors_word: ["ошибка", "ошибки", "ошибок"],
+    warnings_word: ["предупреждение", "предупреждения", "предупреждений"],
+    to_fix: "исправить до публикации",
+    ready: "Готово к публикации",
+    nothing_checked: "Новый лист: проверка начнётся, когда вы начнёте писать.",
+    check_now: "Проверить сейчас",
     counted: [
         ["источник", "источника", "источников"],
         ["карточка", "карточки", "карточек"],
@@ -845,6 +865,22 @@ static EDITOR_RU: EditorStrings = EditorStrings {
 };
 
 impl EditorStrings {
+    /// Where the draft stands: "2 errors to fix before publishing, 1
+    /// warning", or "Ready to publish" (with its warnings, advice only).
+    pub fn draft_state(&self, errors: usize, warnings: usize) -> String {
+        let count = |n: usize, words: [&str; 3]| format!("{n} {}", words[plural_form(self.tag, n)]);
+        let warnings = (warnings > 0).then(|| count(warnings, self.warnings_word));
+        let head = if errors > 0 {
+            format!("{} {}", count(errors, self.errors_word), self.to_fix)
+        } else {
+            self.ready.to_owned()
+        };
+        match warnings {
+            Some(warnings) => format!("{head} ({warnings})"),
+            None => head,
+        }
+    }
+
     /// "2 sources, 3 cards, 6 facts", as an import brought them in.
     pub fn counts(&self, sources: usize, cards: usize, facts: usize) -> String {
         [sources, cards, facts]

@@ -696,3 +696,92 @@ fn an_import_says_what_it_brought_in_or_that_nothing_changed() {
     assert!(matches!(state.import_outcome, Some(ImportOutcome::Refused { errors }) if errors >= 1));
     assert_eq!(state.spreadsheet_text, broken);
 }
+
+#[test]
+fn problems_are_placed_in_the_forms_words_counted_from_one() {
+    use factcards::editor::words::place;
+    let state = bundled();
+    let sheet = &state.sheet;
+    let card = &sheet.cards[1].title;
+    assert_eq!(
+        place(sheet, "cards[1].facts[0].status", UiLang::En),
+        format!("Card 2 “{card}”, fact 1, status")
+    );
+    assert_eq!(
+        place(sheet, "cards[1].facts[0].sources[1]", UiLang::En),
+        format!("Card 2 “{card}”, fact 1, sources of this fact, 2")
+    );
+    let source = &sheet.sources[0].title;
+    let cut: String = source.chars().take(39).collect();
+    assert_eq!(
+        place(sheet, "sources[0].url", UiLang::En),
+        format!("Source 1 “{}…”, address", cut.trim_end())
+    );
+    assert_eq!(place(sheet, "lang", UiLang::En), "The story: language of the text");
+    assert_eq!(place(sheet, "id", UiLang::En), "The story: sheet id");
+    assert_eq!(
+        place(sheet, "categories[0].label", UiLang::En),
+        format!("Category 1 “{}”, label", sheet.categories[0].label)
+    );
+    assert_eq!(
+        place(sheet, "corrections[0].date", UiLang::En),
+        "Correction 1, date"
+    );
+    assert_eq!(place(sheet, "cards[40].titel", UiLang::En), "Card 41, titel");
+    assert_eq!(place(sheet, "", UiLang::En), "The story");
+    assert!(
+        place(sheet, "cards[1].facts[0].status", UiLang::Ru).starts_with("Карточка 2 «"),
+        "{}",
+        place(sheet, "cards[1].facts[0].status", UiLang::Ru)
+    );
+    // No JSON path is left in any problem's place on the bundled story.
+    let json_path = |text: &str| text.contains('[') || text.contains("].") || text.contains("facts.");
+    for problem in state.problems.iter() {
+        assert!(
+            !json_path(&place(sheet, &problem.path, UiLang::En)),
+            "{}",
+            problem.path
+        );
+    }
+}
+
+#[test]
+fn a_new_sheet_shows_no_problem_until_it_is_typed_into_or_checked() {
+    let state = apply_all(
+        bundled(),
+        [Action::StartBlank(blank_sheet("2026-11-30")), Action::Settle],
+    );
+    assert!(state.error_count() > 0, "a blank sheet has its errors");
+    assert!(state.quiet);
+    assert!(state.shown_problems().is_empty());
+    let typed = apply_all(
+        state.clone(),
+        [Action::Edit(Field::Title, "Bridge closed".into()), Action::Settle],
+    );
+    assert!(!typed.quiet);
+    assert_eq!(typed.shown_problems().len(), typed.problems.len());
+    let checked = apply_all(state, [Action::Check]);
+    assert_eq!(checked.shown_problems().len(), checked.problems.len());
+    // A sheet opened to work on is checked at once.
+    let opened = apply_all(
+        blank(),
+        [Action::Load(bundled_sheet().expect("the bundled story"))],
+    );
+    assert!(!opened.quiet);
+}
+
+#[test]
+fn the_draft_says_in_words_what_is_left_before_publishing() {
+    let s = UiLang::En.editor_strings();
+    assert_eq!(s.draft_state(3, 0), "3 errors to fix before publishing");
+    assert_eq!(
+        s.draft_state(1, 2),
+        "1 error to fix before publishing (2 warnings)"
+    );
+    assert_eq!(s.draft_state(0, 1), "Ready to publish (1 warning)");
+    assert_eq!(s.draft_state(0, 0), "Ready to publish");
+    assert_eq!(
+        UiLang::Ru.editor_strings().draft_state(5, 0),
+        "5 ошибок исправить до публикации"
+    );
+}

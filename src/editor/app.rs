@@ -249,8 +249,11 @@ pub fn EditorApp() -> Html {
             let dispatch = dispatch.clone();
             match intent {
                 Intent::New(template) => {
-                    let sheet = if template { template_sheet() } else { None };
-                    dispatch.emit(Action::Load(sheet.unwrap_or_else(|| blank_sheet(&glue::today()))));
+                    let action = match template.then(template_sheet).flatten() {
+                        Some(sheet) => Action::Load(sheet),
+                        None => Action::StartBlank(blank_sheet(&glue::today())),
+                    };
+                    dispatch.emit(action);
                 }
                 Intent::OpenFile(file) => wasm_bindgen_futures::spawn_local(async move {
                     match glue::read_file(file).await {
@@ -351,7 +354,7 @@ pub fn EditorApp() -> Html {
     let work = match state.tab {
         Tab::Open => html! { <OpenPanel ..panel /> },
         Tab::Form => html! {
-            <SheetForm sheet={Rc::clone(&state.sheet)} problems={Rc::clone(&state.problems)}
+            <SheetForm sheet={Rc::clone(&state.sheet)} problems={state.shown_problems()}
                 selected_card={state.selected_card} lang={*lang} dispatch={dispatch.clone()} />
         },
         Tab::Json => html! { <JsonPanel ..panel /> },
@@ -401,7 +404,8 @@ pub fn EditorApp() -> Html {
                     { work }
                 </main>
                 <aside class="ed-side" aria-label={s.preview_heading}>
-                    <ProblemList problems={Rc::clone(&state.problems)} lang={*lang} dispatch={dispatch.clone()} />
+                    <ProblemList problems={state.shown_problems()} quiet={state.quiet} sheet={Rc::clone(&state.sheet)} lang={*lang}
+                        dispatch={dispatch.clone()} />
                     <p class="ed-visually-hidden" aria-live="polite">{ format!("{errors} {}", s.errors_left) }</p>
                     <Preview state={Rc::clone(&state)} lang={*lang} dispatch={dispatch.clone()} map={(*map).clone()} />
                 </aside>

@@ -10,6 +10,7 @@
 pub mod publish;
 pub mod published;
 pub mod state;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

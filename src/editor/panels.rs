@@ -10,6 +10,7 @@ use super::fields::event_value;
 use super::publish::{Address, EmbedKind, embed_code};
 use super::published_panel::PublishedPanel;
 use super::state::{Action, EditorState, ImportOutcome};
+use super::words::place;
 use crate::i18n::UiLang;
 use crate::model::Severity;
 
@@ -413,6 +414,11 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
     pub problems: Rc<[crate::model::Problem]>,
+    /// The sheet the problems are in, to name their places as the forms do.
+    pub sheet: Rc<crate::model::Sheet>,
+    /// A new sheet not yet typed into: nothing is checked yet.
+    #[prop_or_default]
+    pub quiet: bool,
     pub lang: UiLang,
     pub dispatch: Callback<Action>,
 }
@@ -429,11 +435,19 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
     let warnings = props.problems.len() - errors;
     html! {
         <section class="ed-panel ed-problems-panel" aria-labelledby="h-problems">
-            <h2 id="h-problems">
-                { s.problems_heading }
-                <span class="ed-count" id="problem-count">{ format!(" {errors} · {warnings}") }</span>
-            </h2>
-            if props.problems.is_empty() {
+            <h2 id="h-problems">{ s.problems_heading }</h2>
+            // Where the draft stands, always in words: what is left to fix
+            // before publishing, or that it is ready.
+            <p class="ed-draft-state" id="draft-state" role="status"
+                data-errors={(!props.quiet).then(|| errors.to_string())}
+                data-warnings={(!props.quiet).then(|| warnings.to_string())}>
+                { if props.quiet { s.nothing_checked.to_owned() } else { s.draft_state(errors, warnings) } }
+            </p>
+            if props.quiet {
+                <button type="button" id="check-now" onclick={props.dispatch.reform(|_: MouseEvent| Action::Check)}>
+                    { s.check_now }
+                </button>
+            } else if props.problems.is_empty() {
                 <p class="ed-hint">{ s.no_problems }</p>
             } else {
                 <ul class="ed-problems" id="problems">
@@ -449,7 +463,7 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
                             <li class={severity_class(problem.severity)}>
                                 <a {href} {onclick}>
                                     <span class="ed-problem__severity">{ severity_word(s, problem.severity) }</span>
-                                    { format!(" {problem}") }
+                                    { format!(" {}: {}", place(&props.sheet, &problem.path, props.lang), problem.message) }
                                 </a>
                             </li>
                         }

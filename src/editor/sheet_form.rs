@@ -390,7 +390,7 @@ fn fact_form(
             </fieldset>
             <div class="ed-row">
                 { text_field(s.attribution, Field::FactAttribution(c, f), fact.attribution.as_deref().unwrap_or(""), Kind::Line, problems, d) }
-                { text_field(s.quote, Field::FactQuote(c, f), fact.quote.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                { text_field(s.quote, Field::FactQuote(c, f), fact.quote.as_deref().unwrap_or(""), Kind::Lines, problems, d) }
             </div>
             { text_field(s.fact_id, Field::FactId(c, f), fact.id.as_deref().unwrap_or(""), Kind::Line, problems, d) }
             { item_controls(s, s.fact, &format!("cards-{c}-facts"), f, count, Item::Fact(c, f), d) }

@@ -226,8 +226,13 @@ pub enum ImportOutcome {
 /// Something the user asks of the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Replace the sheet (new, bundled, file, URL, restore): undoable.
+    /// Replace the sheet (bundled, file, URL, restore): undoable.
     Load(Sheet),
+    /// Start a new empty sheet: undoable, its problems shown only once the
+    /// editor types into it or asks for a check.
+    StartBlank(Sheet),
+    /// Show every problem now.
+    Check,
     /// Load JSON text (a file, a paste, a URL): the sheet if it decodes,
     /// otherwise its problems are shown on the JSON tab.
     LoadJson(String),
@@ -319,6 +324,9 @@ pub struct EditorState {
     pub import_problems: Rc<[ImportProblem]>,
     /// What the last import did, for the line beside it.
     pub import_outcome: Option<ImportOutcome>,
+    /// Whether this is a new sheet nobody has typed into or checked yet:
+    /// its problems wait (`shown_problems`).
+    pub quiet: bool,
     pub width: Width,
     pub dark: bool,
     pub compact: bool,
@@ -406,9 +414,21 @@ impl EditorState {
             conflict: false,
             focus: None,
             notice: None,
+            quiet: true,
         };
         state.settle();
         state
+    }
+
+    /// The problems to show: none on a new sheet until the editor has
+    /// typed into it or asked for a check (six errors for an empty form
+    /// tell an editor nothing), all of them otherwise.
+    pub fn shown_problems(&self) -> Rc<[Problem]> {
+        if self.quiet {
+            Rc::from([])
+        } else {
+            Rc::clone(&self.problems)
+        }
     }
 
     /// How many errors the sheet has (as of the last check).
@@ -432,6 +452,11 @@ impl EditorState {
         self.notice = None;
         match action {
             Action::Load(sheet) => self.load(sheet),
+            Action::StartBlank(sheet) => {
+                self.load(sheet);
+                self.quiet = true;
+            }
+            Action::Check => self.quiet = false,
             Action::LoadJson(text) => {
                 let report = model::check(&text);
                 // A sheet with rule errors (an unknown id, an empty title)
@@ -652,6 +677,7 @@ impl EditorState {
         if sheet == *self.sheet {
             return;
         }
+        self.quiet = false;
         let coalesce = field.is_some() && field == self.last_field;
         if !coalesce {
             self.past.push(Rc::clone(&self.sheet));

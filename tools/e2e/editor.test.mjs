@@ -84,15 +84,16 @@ async function tabTo(page, id, limit = 400) {
   throw new Error(`Tab never reached #${id}`);
 }
 
+/** The draft's counts of errors and warnings, as its state line holds them (none while a new sheet is not checked yet). */
 async function problemCounts(page) {
-  const text = await page.locator("#problem-count").textContent();
-  const [errors, warnings] = text.trim().split("·").map((n) => Number(n.trim()));
-  return { errors, warnings };
+  const state = page.locator("#draft-state[data-errors]");
+  const [errors, warnings] = await Promise.all(["data-errors", "data-warnings"].map((name) => state.getAttribute(name)));
+  return { errors: Number(errors), warnings: Number(warnings) };
 }
 
 async function waitForErrors(page, errors) {
   await page.waitForFunction(
-    (want) => document.querySelector("#problem-count")?.textContent.trim().startsWith(`${want} `),
+    (want) => document.querySelector("#draft-state")?.dataset.errors === String(want),
     errors,
     { timeout: TIMEOUT },
   );

@@ -1,0 +1,172 @@
+//! Where a problem is, in the forms' own words: `cards[1].facts[0].status`
+//! is "Card 2 “How long it will last”, fact 1, status" for an editor, who
+//! counts from 1 and knows a card by its title. The CLI keeps the JSON
+//! paths; the messages are the same.
+
+use crate::i18n::{EditorStrings, UiLang};
+use crate::model::Sheet;
+
+/// The longest title shown in a place before it is cut.
+const TITLE_CHARS: usize = 40;
+
+/// What a path's field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Story,
+    Source,
+    Category,
+    Card,
+    Correction,
+}
+
+/// One step of a JSON path: a key or a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The steps of `path` (`cards[1].facts[0].text`); `None` if it is not a
+/// path the rules write.
+fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut steps = Vec::new();
+    for part in path.split('.').filter(|part| !part.is_empty()) {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(key, rest)| (key, rest));
+        if !key.is_empty() {
+            steps.push(Step::Key(key));
+        }
+        while !rest.is_empty() {
+            let (index, after) = rest.split_once(']')?;
+            steps.push(Step::Index(index.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    Some(steps)
+}
+
+/// The problem's place in the forms' words, in the editor's language `lang`:
+/// the story's field, or the numbered source, category, card, fact or
+/// correction (with its title), then the field.
+pub fn place(sheet: &Sheet, path: &str, lang: UiLang) -> String {
+    let s = lang.editor_strings();
+    let Some(steps) = steps(path) else {
+        return path.to_owned();
+    };
+    let named = |what: &str, index: usize, title: Option<&str>| {
+        let (open, close) = lang.strings().quote_marks;
+        match title.map(str::trim).filter(|title| !title.is_empty()) {
+            Some(title) => format!("{what} {} {open}{}{close}", index + 1, cut(title)),
+            None => format!("{what} {}", index + 1),
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest: &[Step] = &steps;
+    let owner = match rest {
+        [] => return s.header_heading.to_owned(),
+        [Step::Key("sources"), Step::Index(i), more @ ..] => {
+            parts.push(named(
+                s.source,
+                *i,
+                sheet.sources.get(*i).map(|source| source.title.as_str()),
+            ));
+            rest = more;
+            Owner::Source
+        }
+        [Step::Key("categories"), Step::Index(i), more @ ..] => {
+            parts.push(named(
+                s.category,
+                *i,
+                sheet.categories.get(*i).map(|category| category.label.as_str()),
+            ));
+            rest = more;
+            Owner::Category
+        }
+        [Step::Key("cards"), Step::Index(c), more @ ..] => {
+            let card = sheet.cards.get(*c);
+            parts.push(named(s.card, *c, card.map(|card| card.title.as_str())));
+            rest = more;
+            if let [Step::Key("facts"), Step::Index(f), more @ ..] = rest {
+                parts.push(named(&lower_first(s.fact), *f, None));
+                rest = more;
+            }
+            Owner::Card
+        }
+        [Step::Key("corrections"), Step::Index(i), more @ ..] => {
+            parts.push(named(s.correction, *i, None));
+            rest = more;
+            Owner::Correction
+        }
+        _ => {
+            parts.push(s.header_heading.to_owned());
+            Owner::Story
+        }
+    };
+    let in_header = owner == Owner::Story;
+    if let Some(Step::Key(key)) = rest.first() {
+        parts.push(lower_first(field_label(s, key, owner)));
+        // A position within the field (the second source of a fact, the
+        // third place on a map).
+        if let Some(Step::Index(i)) = rest.get(1) {
+            parts.push((i + 1).to_string());
+        }
+    }
+    let mut text = parts.join(", ");
+    if in_header && parts.len() > 1 {
+        // "The story: title", not "The story, title".
+        text = text.replacen(", ", ": ", 1);
+    }
+    text
+}
+
+/// The form's label for a field of the sheet, without the hint some labels
+/// carry in brackets ("Language (BCP 47, such as en or ru)").
+fn field_label<'a>(s: &'a EditorStrings, key: &'a str, owner: Owner) -> &'a str {
+    let label = match key {
+        "id" if owner == Owner::Story => s.sheet_id,
+        "id" => s.id,
+        "title" => s.title,
+        "summary" => s.summary,
+        "lang" => s.lang,
+        "updated" => s.updated,
+        "credit" => s.credit,
+        "refresh" => s.refresh,
+        "publisher" => s.publisher,
+        "url" => s.url,
+        "published" => s.published,
+        "label" if owner == Owner::Source => s.source_mark,
+        "label" => s.label,
+        "description" => s.description,
+        "category" => s.category,
+        "regions" => s.regions,
+        "text" => s.fact_text,
+        "status" => s.status,
+        "sources" => s.fact_sources,
+        "attribution" => s.attribution,
+        "quote" => s.quote,
+        "date" => s.date,
+        "card" => s.corrected_card,
+        // A field the forms do not have (a misspelt key in the JSON): its
+        // own name.
+        other => other,
+    };
+    label.split(" (").next().unwrap_or(label)
+}
+
+/// `text` with its first letter in lower case, as a field named after a
+/// comma reads.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A title short enough to name a place.
+fn cut(title: &str) -> String {
+    if title.chars().count() <= TITLE_CHARS {
+        return title.to_owned();
+    }
+    let kept: String = title.chars().take(TITLE_CHARS - 1).collect();
+    format!("{}…", kept.trim_end())
+}

@@ -1209,7 +1209,7 @@ function report(results) {
         "story page: Lighthouse mobile 100 (performance, accessibility, best practices, SEO)",
         story.error ? `error: ${story.error}` : scores.map(([category, score]) => `${category} ${score}`).join(", "),
         pass(!story.error && scores.every(([, score]) => score === 100)),
-        story.error ? "" : [...scores.filter(([, score]) => score !== 100).map(([category, score]) => `${category} ${100 - score} points to gain`), ...fails].join("; "),
+        story.error ? "" : [...scores.filter(([, score]) => score !== 100).map(([category, score]) => `${category} ${100 - score} point${100 - score === 1 ? "" : "s"} to gain`), ...fails].join("; "),
       ]);
     }
     if (ok.length) {

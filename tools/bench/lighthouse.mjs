@@ -17,20 +17,28 @@ const METRICS = [
   "interactive",
 ];
 
-/** Runs Lighthouse on `url` with the `desktop` or `mobile` (default) preset. */
-export async function runLighthouse(url, preset = "desktop") {
+/** The categories measured unless asked for others: what the widget's pages are held to. */
+export const CATEGORIES = ["performance", "accessibility"];
+
+/**
+ * Runs Lighthouse on `url` with the `desktop` or `mobile` preset, in
+ * `categories` (Lighthouse's ids: performance, accessibility,
+ * best-practices, seo); a category not run scores null.
+ */
+export async function runLighthouse(url, preset = "desktop", categories = CATEGORIES) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: FLAGS, logLevel: "silent" });
   try {
     const config = preset === "desktop" ? desktopConfig : undefined;
     const result = await lighthouse(
       url,
-      { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] },
+      { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories },
       config,
     );
     const { lhr } = result;
     const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
-    const failedA11y = Object.values(lhr.audits)
-      .filter((audit) => lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === audit.id && ref.weight > 0))
+    // The audits that cost a category points (those with a weight in it).
+    const failed = (category) => Object.values(lhr.audits)
+      .filter((audit) => lhr.categories[category]?.auditRefs.some((ref) => ref.id === audit.id && ref.weight > 0))
       .filter((audit) => audit.score !== null && audit.score < 1)
       .map((audit) => audit.id);
     return {
@@ -38,7 +46,11 @@ export async function runLighthouse(url, preset = "desktop") {
       preset,
       performance: score("performance"),
       accessibility: score("accessibility"),
-      failedAccessibilityAudits: failedA11y,
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      failedAccessibilityAudits: failed("accessibility"),
+      failedBestPracticesAudits: failed("best-practices"),
+      failedSeoAudits: failed("seo"),
       metrics: Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.numericValue ?? null])),
       runtimeError: lhr.runtimeError?.message ?? null,
       warnings: lhr.runWarnings ?? [],

@@ -61,3 +61,45 @@ export async function storyWithSourceLinks(folder) {
   await writeFile(file, JSON.stringify(sheet));
   return file;
 }
+
+/** The secret the WordPress-like host page gives its frame (WordPress makes one of ten letters and digits per embed). */
+export const WORDPRESS_SECRET = "Abc123XyZ9";
+
+/**
+ * Host pages, as `serve` routes to put beside a story folder (on its own
+ * origin, so that a test can look into the frame): a frame as
+ * embed-loader.js sizes it (`/host/loader.html?widget=<the widget's URL>`),
+ * and as WordPress does (`/host/wordpress.html`). `first` goes before each
+ * page's `<html>` (the cross-engine suite's error recorder).
+ */
+export function hostPages({ first = "" } = {}) {
+  const answer = (response, html) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    response.end(`<!doctype html>${first}${html}`);
+  };
+  return {
+    "/host/loader.html": (request, response, url) => {
+      const widget = url.searchParams.get("widget");
+      answer(response, `<html lang="en"><title>Host</title><link rel="icon" href="data:,"><body style="margin:0">
+<p style="height:300px;margin:0">The article's first paragraphs.</p>
+<iframe data-factcards-frame title="Key facts" style="width:100%;height:600px;border:0" src="/frame.html"></iframe>
+<p>The article goes on.</p>
+<script async src="${widget}embed-loader.js"></script></body></html>`);
+    },
+    // What WordPress makes of the oEmbed answer, reduced to its protocol:
+    // a sandboxed frame with a secret, the host's `ready`, and the messages
+    // the host receives (wp-embed.js sizes the frame and follows links).
+    "/host/wordpress.html": (request, response) => {
+      answer(response, `<html lang="en"><title>Host</title><link rel="icon" href="data:,"><body style="margin:0">
+<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="Key facts" width="600" height="800" data-secret="${WORDPRESS_SECRET}" src="/frame.html#?secret=${WORDPRESS_SECRET}"></iframe>
+<script>
+  window.received = [];
+  const frame = document.querySelector("iframe");
+  addEventListener("message", (event) => {
+    if (event.source === frame.contentWindow) window.received.push(event.data);
+  });
+  frame.addEventListener("load", () => frame.contentWindow.postMessage({ message: "ready", secret: "${WORDPRESS_SECRET}" }, "*"));
+</script></body></html>`);
+    },
+  };
+}

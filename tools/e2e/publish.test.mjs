@@ -12,7 +12,7 @@ import { rm } from "node:fs/promises";
 import { BUNDLED, BUNDLED_FACTS, COMPACT_FACTS, DIST, SHEET_ID, launch, pollUntil, widgetsLive } from "./browser.mjs";
 import { serve } from "./server.mjs";
 import { axe } from "./axe.mjs";
-import { CORS, publish, storyWithSourceLinks, temporaryFolder } from "./publish.mjs";
+import { CORS, WORDPRESS_SECRET, hostPages, publish, storyWithSourceLinks, temporaryFolder } from "./publish.mjs";
 
 const TIMEOUT = 10000;
 const FIRST_FACT = BUNDLED.cards[0].facts[0].text;
@@ -24,7 +24,7 @@ const setups = {};
 async function setUp(name, widgetHeaders) {
   const widget = await serve(DIST, 0, { headers: widgetHeaders });
   const folder = await temporaryFolder(`story-${name}`);
-  const story = await serve(folder, 0, { routes: HOST_PAGES });
+  const story = await serve(folder, 0, { routes: hostPages() });
   const storyOrigin = `http://127.0.0.1:${story.address().port}`;
   const widgetUrl = `http://127.0.0.1:${widget.address().port}/`;
   const sheets = await temporaryFolder(`sheet-${name}`);
@@ -49,35 +49,6 @@ after(async () => {
     await rm(folder, { recursive: true, force: true });
   }
 });
-
-/** Host pages, served beside the story: a frame as embed-loader.js sizes it, and as WordPress does. */
-const HOST_PAGES = {
-  "/host/loader.html": (request, response, url) => {
-    const widget = url.searchParams.get("widget");
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><body style="margin:0">
-<p style="height:300px;margin:0">The article's first paragraphs.</p>
-<iframe data-factcards-frame title="Key facts" style="width:100%;height:600px;border:0" src="/frame.html"></iframe>
-<p>The article goes on.</p>
-<script async src="${widget}embed-loader.js"></script></body></html>`);
-  },
-  // What WordPress makes of the oEmbed answer, reduced to its protocol:
-  // a sandboxed frame with a secret, the host's `ready`, and the messages
-  // the host receives (wp-embed.js sizes the frame and follows links).
-  "/host/wordpress.html": (request, response) => {
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><body style="margin:0">
-<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="Key facts" width="600" height="800" data-secret="Abc123XyZ9" src="/frame.html#?secret=Abc123XyZ9"></iframe>
-<script>
-  window.received = [];
-  const frame = document.querySelector("iframe");
-  addEventListener("message", (event) => {
-    if (event.source === frame.contentWindow) window.received.push(event.data);
-  });
-  frame.addEventListener("load", () => frame.contentWindow.postMessage({ message: "ready", secret: "Abc123XyZ9" }, "*"));
-</script></body></html>`);
-  },
-};
 
 /** A fresh page at `width` px, with its uncaught errors and console errors collected. */
 async function openPage(t, url, { width = 375, colorScheme = "light", javaScriptEnabled = true, block } = {}) {
@@ -156,7 +127,7 @@ test("under a WordPress-style sandbox the frame answers with its height and send
   const received = () => page.evaluate(() => window.received);
   const heights = await pollUntil(received, (messages) => messages.some((message) => message.message === "height"));
   const height = heights.find((message) => message.message === "height");
-  assert.equal(height.secret, "Abc123XyZ9");
+  assert.equal(height.secret, WORDPRESS_SECRET);
   const inner = page.frame({ url: /frame\.html/ });
   const deck = await inner.evaluate(() => Math.ceil(document.getElementById("factcards-frame").getBoundingClientRect().height));
   assert.equal(height.value, deck, "the height of the frame's deck");
@@ -172,7 +143,7 @@ test("under a WordPress-style sandbox the frame answers with its height and send
   assert.deepEqual(links.find((message) => message.message === "link"), {
     message: "link",
     value: `${storyOrigin}/#${SHEET_ID}/${card.id}`,
-    secret: "Abc123XyZ9",
+    secret: WORDPRESS_SECRET,
   });
   assert.deepEqual(errors, []);
 });

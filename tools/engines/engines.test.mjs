@@ -10,17 +10,23 @@
 // the tests can check that no `error` event ever reached a page's window, as
 // a newsroom's error monitoring would see it, from the first script on.
 //
+// A published story folder (`factcards publish`, run by the suite into a
+// temporary folder) is served on a port of its own, with the widget's dist/
+// on another, as a newsroom hosts them: its story page, and its frame page
+// under embed-loader.js and in a WordPress-like sandbox.
+//
 // Screenshots at 375 and 1280 px per engine go to target/screenshots/engines/.
 //
 //   ENGINES=firefox,webkit DIST=dist node --test tools/engines/engines.test.mjs
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/server.mjs";
+import { CORS, SOURCE_URL, WORDPRESS_SECRET, hostPages, publish, storyWithSourceLinks, temporaryFolder } from "../e2e/publish.mjs";
 import { startEngine } from "./drivers.mjs";
 
 const DIST = process.env.DIST ?? "dist";
@@ -36,6 +42,12 @@ const TIMEOUT = 10000;
 /** No single test may hang the suite. */
 const LIMIT = { timeout: 60000 };
 const SHEET_ID = "moscow-concert-hall-attack-isis-k";
+const BUNDLED = JSON.parse(await readFile(new URL("../../data/moscow-isis-k.json", import.meta.url), "utf8"));
+/** The bundled story's first fact, which a story folder's pages show before any script. */
+const FIRST_FACT = BUNDLED.cards[0].facts[0].text;
+/** How many facts the compact layout (the frame page's) shows first (`state::COMPACT_FACTS`). */
+const COMPACT_FACTS = 3;
+const BUNDLED_FACTS = BUNDLED.cards.reduce((sum, card) => sum + card.facts.length, 0);
 
 // ---------------------------------------------------------------------------
 // The server: dist/ at /, tools/e2e/fixtures/ at /fixtures/, ours at /engines/,
@@ -68,6 +80,12 @@ function withRecorder(file) {
 }
 
 let server, origin;
+/**
+ * The story folder: its server (`storyOrigin`, the folder at / and the host
+ * pages beside it), the widget's server (`widgetUrl`, dist/ with CORS, as
+ * the frame's opaque origin in a sandbox needs), and the folder.
+ */
+let story, storyOrigin, widget, widgetUrl, storyFolder;
 /** Per engine, the width of one line of the widget's text: compared across engines at the end. */
 const textWidths = {};
 
@@ -77,11 +95,37 @@ before(async () => {
   const mounts = { "/fixtures/": E2E_FIXTURES, "/engines/": FIXTURES, "/test-build/": DIST_TEST };
   server = await serve(DIST, 0, { mounts, routes });
   origin = `http://127.0.0.1:${server.address().port}`;
+
+  // The story folder, of the bundled story with a source address (so that
+  // its facts have source links to follow), at the root of its own server;
+  // and the same story published against a widget address that answers
+  // 404 (/no-widget/), in /static/: the page as a reader has it before the
+  // widget's files arrive, or when they never do.
+  widget = await serve(DIST, 0, { headers: CORS });
+  widgetUrl = `http://127.0.0.1:${widget.address().port}/`;
+  storyFolder = await temporaryFolder("engines-story");
+  const pages = { "/": "index.html", "/index.html": "index.html", "/frame.html": "frame.html", "/static/": "static/index.html" };
+  story = await serve(storyFolder, 0, {
+    mounts: { "/engines/": FIXTURES },
+    routes: {
+      ...Object.fromEntries(Object.entries(pages).map(([path, file]) => [path, withRecorder(join(storyFolder, file))])),
+      ...hostPages({ first: RECORDER }),
+    },
+  });
+  storyOrigin = `http://127.0.0.1:${story.address().port}`;
+  const sheets = await temporaryFolder("engines-sheet");
+  const sheet = await storyWithSourceLinks(sheets);
+  publish({ sheet, out: storyFolder, baseUrl: `${storyOrigin}/`, widgetUrl });
+  publish({ sheet, out: join(storyFolder, "static"), baseUrl: `${storyOrigin}/static/`, widgetUrl: `${storyOrigin}/no-widget/` });
+  await rm(sheets, { recursive: true });
 });
 
-after(() => {
-  server?.closeAllConnections?.();
-  server?.close();
+after(async () => {
+  for (const each of [server, story, widget]) {
+    each?.closeAllConnections?.();
+    each?.close();
+  }
+  if (storyFolder) await rm(storyFolder, { recursive: true, force: true });
 });
 
 // ---------------------------------------------------------------------------
@@ -127,6 +171,31 @@ function openCard(id, n) {
 /** What record.js saw: the window's error events and the factcards:* events. */
 function recorded() {
   return { errors: window.__errors ?? ["record.js did not run on this page"], events: window.__events ?? [] };
+}
+
+/**
+ * The text of the first fact of the page's first deck if it is rendered
+ * (the server-rendered fallback's or the live deck's), else false.
+ */
+function firstFact() {
+  const fact = document.querySelector("[data-factcards]")?.shadowRoot?.querySelector(".fc-fact__text");
+  if (!fact || fact.getClientRects().length === 0) return false;
+  // Its words, without the marks that cite its sources ("source 1").
+  return [...fact.childNodes].filter((node) => !node.matches?.(".fc-cites")).map((node) => node.textContent).join("").trim();
+}
+
+/** How many cards, and how many facts, the page's first deck shows. */
+function deckShows() {
+  const root = document.querySelector("[data-factcards]")?.shadowRoot;
+  const shown = (selector) => [...(root?.querySelectorAll(selector) ?? [])].filter((element) => element.getClientRects().length > 0).length;
+  return { cards: shown(":not([hidden]) > .fc-card"), facts: shown(".fc-fact") };
+}
+
+/** Runs axe-core (put into the page first) on the page; resolves to its violations. */
+async function axeViolations() {
+  // WCAG 2.2's target size is not on by default: turn it on.
+  const result = await window.axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
 }
 
 /** Resolves after two animation frames: what a layout change causes has been painted, and reported. */
@@ -179,6 +248,8 @@ for (const engine of ENGINES) {
         })),
         errors: window.__errors ?? null,
         events: (window.__events ?? []).map((e) => e.name),
+        // What a host page recorded from its frame (the WordPress-like host).
+        received: window.received,
         // The same of each frame of the page's origin (the iframe embed).
         frames: [...document.querySelectorAll("iframe")].map((frame) => {
           const inner = frame.contentWindow;
@@ -213,6 +284,15 @@ for (const engine of ENGINES) {
       await writeFile(path, Buffer.from(cropped, "base64"));
     }
     const noErrors = async () => assert.deepEqual((await run(recorded)).errors, [], `${engine}: error events on the page`);
+    /** Puts axe-core into the page and resolves to its violations. */
+    async function axe() {
+      await run((source) => {
+        const script = document.createElement("script");
+        script.textContent = source;
+        document.head.append(script);
+      }, AXE_SOURCE);
+      return run(axeViolations);
+    }
 
     // -- The demo page: a drop-in over a server-rendered fallback. ---------
 
@@ -294,17 +374,7 @@ for (const engine of ENGINES) {
     });
 
     test("demo page: axe-core finds no violations (a card open)", LIMIT, async () => {
-      await run((source) => {
-        const script = document.createElement("script");
-        script.textContent = source;
-        document.head.append(script);
-      }, AXE_SOURCE);
-      const violations = await run(async () => {
-        // WCAG 2.2's target size is not on by default: turn it on.
-        const result = await window.axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
-      });
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axe(), []);
       await noErrors();
     });
 
@@ -466,6 +536,139 @@ for (const engine of ENGINES) {
       assert.deepEqual(frame.errors.filter((error) => !loopReports.includes(error)), [], `${engine}: error events in the iframe page`);
       if (engine === "webkit" && loopReports.length === 1) console.log("webkit: one ResizeObserver loop report in the frame, which had settled (docs/browsers.md)");
       else assert.deepEqual(loopReports, [], `${engine}: ResizeObserver loop reports in the iframe page`);
+      await noErrors();
+    });
+
+    // -- A published story folder: its story page and its frame page. ------------
+
+    /** `fn` run in the page's first iframe (WebDriver can enter a sandboxed one, which no script of the host can). */
+    async function inFrame(fn, ...args) {
+      await browser.switchFrame(await browser.findElement("css selector", "iframe"));
+      try {
+        return await run(fn, ...args);
+      } finally {
+        await browser.switchFrame(null);
+      }
+    }
+    /** Polls `read` (in Node, where it may enter frames) until it returns something truthy, and returns that. */
+    async function untilRead(what, read) {
+      let value;
+      try {
+        await browser.waitUntil(async () => (value = await read()), { timeout: TIMEOUT, interval: 50 });
+      } catch (error) {
+        throw new Error(`${engine}: timed out waiting for ${what} (${error.message}); last read: ${JSON.stringify(value)}\n${await pageState()}`, { cause: error });
+      }
+      return value;
+    }
+
+    test("story page: its first fact shows with no widget; the widget takes it over; axe-core finds no violations", LIMIT, async () => {
+      // Published against a widget address that answers 404: the page as a
+      // reader has it before the widget's files arrive, or if they never do.
+      await browser.url(`${storyOrigin}/static/`);
+      assert.equal(await until("the story page's first fact, with no widget", firstFact), FIRST_FACT);
+      assert.deepEqual(await run(deckShows), { cards: BUNDLED.cards.length, facts: BUNDLED_FACTS }, "the whole deck, static");
+      assert.equal(await run(() => typeof window.factcards), "undefined", "no widget started");
+      await noErrors();
+
+      await browser.url(`${storyOrigin}/`);
+      await until("the story page's deck to go live", widgetsLive);
+      assert.equal(await run(firstFact), FIRST_FACT);
+      assert.deepEqual(await run(deckShows), { cards: BUNDLED.cards.length, facts: BUNDLED_FACTS });
+      // The live deck's own controls, for which the fallback only holds a place.
+      assert.ok(await run(() => !!document.querySelector("[data-factcards]").shadowRoot.querySelector(".fc-filter__chip")), "the category chips");
+      assert.deepEqual(await axe(), []);
+      await noErrors();
+    });
+
+    test("story frame page: embed-loader.js sizes it to its live deck (±1 px)", LIMIT, async () => {
+      await browser.url(`${storyOrigin}/host/loader.html?widget=${encodeURIComponent(widgetUrl)}`);
+      // The frame is on the host's origin here, so the host's scripts reach into it.
+      await until("the frame's deck to go live", (source) => {
+        const doc = document.querySelector("iframe[data-factcards-frame]").contentDocument;
+        return doc?.readyState === "complete" && doc.defaultView.Function(`return (${source})`)()(doc);
+      }, widgetsLive.toString());
+      // The frame's height is the deck's, set by the loader (not the 600px
+      // of the host's style), and stays so over four frames: cards below
+      // the fold are laid out at a placeholder height until they are near.
+      const sized = await until("the frame sized to its deck", async () => {
+        const measure = () => {
+          const frame = document.querySelector("iframe[data-factcards-frame]");
+          const deck = Math.ceil(frame.contentDocument.getElementById("factcards-frame").getBoundingClientRect().height);
+          const height = frame.getBoundingClientRect().height;
+          return frame.style.height !== "600px" && Math.abs(height - deck) <= 1 && { height, deck };
+        };
+        const first = measure();
+        if (!first) return false;
+        for (let i = 0; i < 4; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        const second = measure();
+        return second && second.height === first.height && second;
+      });
+      assert.ok(sized.deck > 200, `a deck of ${sized.deck}px`);
+      // The compact deck: its first facts, then "Show all".
+      assert.equal(await inFrame(() => [...document.getElementById("factcards-frame").shadowRoot.querySelectorAll(".fc-fact")]
+        .filter((fact) => fact.getClientRects().length > 0).length), COMPACT_FACTS);
+      assert.deepEqual(await inFrame(recorded).then(({ errors }) => errors), [], `${engine}: error events in the frame page`);
+      await noErrors();
+    });
+
+    test("story frame page in a WordPress-like sandbox: posts its height with the secret; a click on a source link posts the story page's address at that card", LIMIT, async () => {
+      await browser.url(`${storyOrigin}/host/wordpress.html`);
+      const received = () => run(() => window.received);
+      // The frame has an opaque origin: only WebDriver looks into it.
+      await untilRead("the sandboxed frame's deck to go live", () => inFrame(widgetsLive));
+      // Its last height message is its deck's height, once the deck has settled.
+      const { deck, last } = await untilRead("a height message of the deck's height", async () => {
+        const deck = await inFrame(() => Math.ceil(document.getElementById("factcards-frame").getBoundingClientRect().height));
+        const last = (await received()).filter((message) => message.message === "height").at(-1);
+        return last?.value === deck && { deck, last };
+      });
+      assert.deepEqual(last, { message: "height", value: deck, secret: WORDPRESS_SECRET });
+      for (const message of (await received()).filter((message) => message.message === "height")) {
+        assert.ok(message.secret === WORDPRESS_SECRET && Number.isInteger(message.value) && message.value > 0, JSON.stringify(message));
+      }
+
+      // A reader opens the first card and clicks its source link: a real
+      // click, from WebDriver's pointer, at the link's place on the screen.
+      const card = BUNDLED.cards[0];
+      assert.ok(await inFrame(openCard, "factcards-frame", 0));
+      const link = await untilRead("the first card's source link, shown and hit at its centre", () => inFrame((id) => {
+        const root = document.getElementById("factcards-frame").shadowRoot;
+        const link = root.querySelector(`:not([hidden]) > .fc-card[data-card="${id}"] .fc-sources__link`);
+        if (!link || link.getClientRects().length === 0) return false;
+        link.scrollIntoView({ block: "center" });
+        // The middle of its first line: a title may wrap, and the middle of
+        // the whole box can fall beside the text.
+        const box = link.getClientRects()[0];
+        const x = box.left + box.width / 2, y = box.top + box.height / 2;
+        // What a pointer there would hit (the shadow root's own hit test).
+        return root.elementFromPoint(x, y)?.closest("a") === link && { x, y, href: link.href };
+      }, card.id));
+      assert.equal(link.href, SOURCE_URL);
+      const frameBox = await run(() => {
+        const frame = document.querySelector("iframe");
+        const box = frame.getBoundingClientRect();
+        return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
+      });
+      await browser.performActions([{
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(frameBox.x + link.x), y: Math.round(frameBox.y + link.y) },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerUp", button: 0 },
+        ],
+      }]);
+      await browser.releaseActions();
+      const links = await until("a link message", () => window.received.filter((message) => message.message === "link").length > 0 &&
+        window.received.filter((message) => message.message === "link"));
+      assert.deepEqual(links, [{ message: "link", value: `${storyOrigin}/#${SHEET_ID}/${card.id}`, secret: WORDPRESS_SECRET }]);
+      // The frame stayed where it was (the sandbox would have blocked the
+      // link's own navigation, so frame.js cancels it), and the widget's
+      // own event for the click still went out.
+      const frame = await inFrame(() => ({ path: location.pathname, events: window.__events.filter((e) => e.name === "source-click").map((e) => e.detail.url), errors: window.__errors }));
+      assert.deepEqual(frame, { path: "/frame.html", events: [SOURCE_URL], errors: [] });
+      assert.equal(await run(() => location.href), `${storyOrigin}/host/wordpress.html`);
       await noErrors();
     });
 

@@ -363,6 +363,13 @@ impl Instance {
             LoadState::Loading | LoadState::Failed(_) => (None, false),
         };
         self.update_props(|props| {
+            // A new version in place of a sheet already shown (the JS API's
+            // update()) arrives now: the deck marks what changed, as for a
+            // live deck's read. A first sheet, or a failure, arrives at no time.
+            props.options.arrived = match (&props.load, &load) {
+                (LoadState::Ready(_), LoadState::Ready(sheet)) => Some(super::live::local_time(&sheet.lang)),
+                _ => None,
+            };
             props.load = load;
             props.options.data_href = data_href;
             props.options.link = None;

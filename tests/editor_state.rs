@@ -717,7 +717,10 @@ fn problems_are_placed_in_the_forms_words_counted_from_one() {
         place(sheet, "sources[0].url", UiLang::En),
         format!("Source 1 “{}…”, address", cut.trim_end())
     );
-    assert_eq!(place(sheet, "lang", UiLang::En), "The story: language of the text");
+    assert_eq!(
+        place(sheet, "lang", UiLang::En),
+        "The story: language of the text"
+    );
     assert_eq!(place(sheet, "id", UiLang::En), "The story: sheet id");
     assert_eq!(
         place(sheet, "categories[0].label", UiLang::En),

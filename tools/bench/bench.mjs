@@ -10,8 +10,9 @@
 // (environment): RUNS (default 7), TRACE_RUNS (3), SIZES
 // (10,100,1000,10000), LIGHTHOUSE (desktop,mobile; "0" skips it), LH_RUNS
 // (1), ONLY
-// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer,update,
-// editor,hostile; peer: factcards against TimelineJS, see peer.mjs; update:
+// (comma list of sizes,transfer,startup,scaling,cls,lighthouse,peer,frame,update,
+// editor,hostile; peer: factcards against TimelineJS, see peer.mjs; frame:
+// factcards' frame page against TimelineJS's iframe, see frame.mjs; update:
 // the cost of a live update of the 1,000-fact sheet; editor: typing in the
 // editor on a 100-card sheet; hostile: refusing a sheet with a 256 KiB
 // field name), NETWORK
@@ -27,6 +28,7 @@ import { CHROMIUM, launch } from "../e2e/browser.mjs";
 import { brotli11, gzip9, serve } from "./server.mjs";
 import { generate, oneStatusMoved, SEARCH_KEY, shape } from "./generate.mjs";
 import { measurePeer, peerReport } from "./peer.mjs";
+import { frameReport, measureFrame } from "./frame.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -1222,6 +1224,7 @@ function report(results) {
     }
   }
   if (results.peer) parts.push(peerReport(results.peer, { table, ms, kb, x, pass, median, over }, budgets));
+  if (results.frame) parts.push(frameReport(results.frame, { table, ms, kb, x, pass, median, over }, budgets));
   if (results.update) {
     const cell = (update, initial, r, cpu) => `${ms(update)}${cpu == null ? "" : ` (cpu ${ms(cpu)})`} · ${ms(initial)} · ${x(r)}`;
     const rows = Object.entries(results.update.summary).map(([name, u]) => [
@@ -1366,11 +1369,16 @@ async function main() {
       log("a hostile sheet");
       results.hostile = await timed("hostile", measureHostile);
     }
+    // The peer and the frame page show the bundled story, as dist/ has it.
+    const bundled = join(DIST, "moscow-isis-k.json");
+    const story = () => ({ browser, origin, site: SITE, sheet: JSON.parse(readFileSync(bundled, "utf8")), fallback: render(bundled), networks: NETWORKS, runs: RUNS, median, log });
     if (want("peer")) {
       log("the peer: TimelineJS");
-      const bundled = join(DIST, "moscow-isis-k.json");
-      const sheet = JSON.parse(readFileSync(bundled, "utf8"));
-      results.peer = await timed("peer", () => measurePeer({ browser, origin, site: SITE, sheet, fallback: render(bundled), loader: LOADER, networks: NETWORKS, runs: RUNS, median, log }));
+      results.peer = await timed("peer", () => measurePeer({ ...story(), loader: LOADER }));
+    }
+    if (want("frame")) {
+      log("the frame page: factcards' iframe against TimelineJS's");
+      results.frame = await timed("frame", () => measureFrame({ ...story(), cli: CLI, sheetPath: bundled }));
     }
   } finally {
     await browser.close();

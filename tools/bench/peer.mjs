@@ -35,7 +35,7 @@ import { escape, toTimeline } from "./timeline.mjs";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROBE = readFileSync(join(HERE, "peer-probe.js"), "utf8");
 /** The installed TimelineJS package: its folder and version, looked up when the peer is measured. */
-function timelinejs() {
+export function timelinejs() {
   const manifest = createRequire(import.meta.url).resolve("@knight-lab/timelinejs/package.json");
   return { dist: join(dirname(manifest), "dist"), version: JSON.parse(readFileSync(manifest, "utf8")).version };
 }
@@ -67,7 +67,7 @@ export const PAGES = [
 const FILLER = "This paragraph stands in for the article's own text around the facts box. Every page of the comparison has the same words, styles and layout; only the box differs.";
 
 /** The host article page: a masthead, the story's headline, the facts box near the top, then the text. */
-function article(sheet, what, box, head = "") {
+export function article(sheet, what, box, head = "") {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -102,15 +102,33 @@ ${Array.from({ length: 6 }, () => `<p>${FILLER}</p>`).join("\n")}
 }
 
 /**
- * Writes the four pages into `site` and copies TimelineJS's dist/ files
- * (without source maps) under site/timelinejs/, so that they come from the
- * same server. `fallback` is the CLI's render of the bundled story.
+ * Copies TimelineJS's dist/ files under site/timelinejs/, so that they come
+ * from the benchmark's server: without source maps, and of embed/ only its
+ * iframe page (index.html; the frame comparison's).
+ */
+export function copyTimelinejs(site, dist) {
+  const embed = join(dist, "embed");
+  const keep = (path) => !path.endsWith(".map") && (!path.startsWith(embed) || path === embed || path === join(embed, "index.html"));
+  cpSync(dist, join(site, "timelinejs"), { recursive: true, filter: keep });
+}
+
+/** The static floor's page: the host article with the CLI's fallback markup and no script. */
+export const FLOOR_PAGE = "peer-floor.html";
+export function writeFloor(site, sheet, fallback) {
+  writeFileSync(join(site, FLOOR_PAGE), article(sheet, "static floor", `<div data-factcards>${fallback}</div>`));
+  return FLOOR_PAGE;
+}
+
+/**
+ * Writes the four pages into `site` (the floor by writeFloor) and copies
+ * TimelineJS (copyTimelinejs). `fallback` is the CLI's render of the
+ * bundled story.
  */
 function writePages(site, sheet, fallback, loader, dist) {
-  cpSync(dist, join(site, "timelinejs"), { recursive: true, filter: (path) => !path.endsWith(".map") && !path.includes("/embed") });
+  copyTimelinejs(site, dist);
   const data = JSON.stringify(toTimeline(sheet)).replace(/</g, "\\u003c");
+  const paths = { floor: writeFloor(site, sheet, fallback) };
   const files = {
-    floor: article(sheet, "static floor", `<div data-factcards>${fallback}</div>`),
     ssr: article(sheet, "factcards over its fallback", `<div data-factcards>${fallback}</div>\n${loader}`),
     dropin: article(sheet, "factcards drop-in", `<div data-factcards></div>\n${loader}`),
     timeline: article(
@@ -124,7 +142,6 @@ function writePages(site, sheet, fallback, loader, dist) {
       `<link rel="stylesheet" href="timelinejs/css/timeline.css" />\n<script src="timelinejs/js/timeline.js"></script>\n`,
     ),
   };
-  const paths = {};
   for (const [id, html] of Object.entries(files)) {
     paths[id] = `peer-${id}.html`;
     writeFileSync(join(site, paths[id]), html);
@@ -207,7 +224,12 @@ function rendererTasks(trace, syncName, syncAt, code) {
   return tasks.map(({ at, duration, own }) => ({ at, duration, own }));
 }
 
-async function loadOnce(ctx, url, page, profile) {
+/**
+ * One load of `url` in a fresh context with `profile`, traced; `page`: {
+ * spec (peer-probe.js's), code (runsCode's, or null) }. `ctx`: { browser,
+ * origin, networks }.
+ */
+export async function loadOnce(ctx, url, page, profile) {
   const context = await ctx.browser.newContext({ viewport: { width: profile.width, height: profile.height }, colorScheme: "light" });
   try {
     await context.addInitScript(`window.__peerSpec = ${JSON.stringify({ ...page.spec, settle: SETTLE })};\n${PROBE}`);
@@ -264,11 +286,16 @@ async function loadOnce(ctx, url, page, profile) {
     const counted = tasks.filter((t) => t.at >= 0 && probe.end != null && t.at <= probe.end);
     const list = [...requests.values()].map((r) => ({ ...r, path: r.url.startsWith(ctx.origin) ? r.url.slice(ctx.origin.length) : r.url }));
     const local = list.filter((r) => r.url.startsWith(ctx.origin));
+    // The host document's layout shifts until the end.
+    const shifts = probe.shifts.filter((shift) => probe.end != null && shift.at <= probe.end);
     return {
       firstTitle: probe.firstTitle,
       ready: probe.ready,
       load: probe.load,
       end: probe.end,
+      cls: shifts.reduce((sum, shift) => sum + shift.value, 0),
+      shifts,
+      timings: probe.timings,
       bytes: local.reduce((sum, r) => sum + r.bytes, 0),
       body: local.reduce((sum, r) => sum + r.body, 0),
       longestTask: counted.length ? Math.max(...counted.map((t) => t.duration)) : null,

@@ -131,18 +131,25 @@ pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 
 /// The text at `url` (the server must allow this page to read it: CORS).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    fetch_ok(url)
+        .await?
+        .text()
         .await
-        .map_err(|error| format!("{url}: {error}"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    response.text().await.map_err(|error| format!("{url}: {error}"))
+        .map_err(|error| format!("{url}: {error}"))
 }
 
 /// The bytes at `url`.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    fetch_ok(url)
+        .await?
+        .binary()
+        .await
+        .map_err(|error| format!("{url}: {error}"))
+}
+
+/// The answer to a GET of `url`, if it came and is a success; otherwise
+/// why not, naming the address.
+async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -150,7 +157,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
-    response.binary().await.map_err(|error| format!("{url}: {error}"))
+    Ok(response)
 }
 
 /// The published sheet's text at `url`, by a plain GET that the browser may

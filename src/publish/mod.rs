@@ -294,6 +294,24 @@ fn page_language(sheet: &Sheet) -> String {
     format!(r#"lang="{}"{dir}"#, html(&sheet.lang))
 }
 
+/// The start of both pages of a folder, up to their own head tags: the
+/// language, the character set, the viewport, and no icon of their own (an
+/// empty one spares browsers a request for /favicon.ico, which a story
+/// folder does not have).
+fn page_head(sheet: &Sheet) -> String {
+    format!(
+        concat!(
+            "<!doctype html>\n",
+            "<html {language}>\n",
+            "<head>\n",
+            "<meta charset=\"utf-8\">\n",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+            "<link rel=\"icon\" href=\"data:,\">\n",
+        ),
+        language = page_language(sheet),
+    )
+}
+
 /// The loader, which takes the deck over when the reader comes near.
 fn loader(settings: &Settings) -> String {
     format!(
@@ -312,14 +330,7 @@ fn story_page(sheet: &Sheet, settings: &Settings, deck: &str) -> String {
     let image_alt = html(&strings.share_image_alt(&sheet.title));
     format!(
         concat!(
-            "<!doctype html>\n",
-            "<html {language}>\n",
-            "<head>\n",
-            "<meta charset=\"utf-8\">\n",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            // No icon of its own: an empty one spares browsers a request
-            // for /favicon.ico, which a story folder does not have.
-            "<link rel=\"icon\" href=\"data:,\">\n",
+            "{head}",
             "<title>{title}</title>\n",
             "<meta name=\"description\" content=\"{summary}\">\n",
             "<link rel=\"canonical\" href=\"{base}\">\n",
@@ -348,7 +359,7 @@ fn story_page(sheet: &Sheet, settings: &Settings, deck: &str) -> String {
             "</body>\n",
             "</html>\n",
         ),
-        language = page_language(sheet),
+        head = page_head(sheet),
         title = title,
         summary = summary,
         base = base,
@@ -371,14 +382,7 @@ fn story_page(sheet: &Sheet, settings: &Settings, deck: &str) -> String {
 fn frame_page(sheet: &Sheet, settings: &Settings, deck: &str) -> String {
     format!(
         concat!(
-            "<!doctype html>\n",
-            "<html {language}>\n",
-            "<head>\n",
-            "<meta charset=\"utf-8\">\n",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            // No icon of its own: an empty one spares browsers a request
-            // for /favicon.ico, which a story folder does not have.
-            "<link rel=\"icon\" href=\"data:,\">\n",
+            "{head}",
             "<meta name=\"robots\" content=\"noindex\">\n",
             "<title>{title}</title>\n",
             "<link rel=\"canonical\" href=\"{base}\">\n",
@@ -391,7 +395,7 @@ fn frame_page(sheet: &Sheet, settings: &Settings, deck: &str) -> String {
             "</body>\n",
             "</html>\n",
         ),
-        language = page_language(sheet),
+        head = page_head(sheet),
         title = html(&sheet.title),
         base = html(&settings.base_url),
         css = FRAME_CSS,

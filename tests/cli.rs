@@ -624,7 +624,7 @@ fn publish_writes_the_story_folder_and_says_what_to_paste() {
         run.stdout_lines(),
         [
             format!(
-                "{out_arg}: wrote index.html, frame.html, frame.js, frame.css, story.css, oembed.json, sheet.json, share.png"
+                "{out_arg}: wrote index.html, frame.html, frame.js, story.css, oembed.json, sheet.json, share.png"
             ),
             format!("Serve {out_arg} at https://news.example/stories/moscow/"),
             "Paste into a CMS, alone on a line: https://news.example/stories/moscow/".to_owned(),

@@ -76,7 +76,6 @@ fn a_folder_holds_the_story_page_the_frame_the_oembed_answer_the_sheet_and_the_s
             STORY_PAGE,
             FRAME_PAGE,
             "frame.js",
-            "frame.css",
             "story.css",
             OEMBED,
             SHEET_JSON,
@@ -154,6 +153,16 @@ fn the_frame_page_is_the_compact_deck_with_a_classic_height_script_and_the_story
     assert!(page.contains(
         r#"<div data-factcards data-layout="compact" id="factcards-frame" data-url-state="off"><template shadowrootmode="open">"#
     ));
+    // Its stylesheets inline: the frame's document starts a round trip
+    // after its host's, and a stylesheet to fetch would be one more before
+    // the first fact.
+    assert!(page.contains(r#"<template shadowrootmode="open"><style>"#));
+    assert!(page.contains(factcards::styles::CSS));
+    assert!(page.contains(include_str!("../web/embed-frame.css").trim_end()));
+    assert!(
+        !page.contains("<link rel=\"stylesheet\""),
+        "the frame page links a stylesheet"
+    );
     // Classic, so that it runs where module scripts from the widget's host
     // are blocked (a sandboxed frame without CORS).
     assert!(

@@ -56,4 +56,13 @@
       frame.style.height = `${Math.ceil(data.height)}px`;
     }
   });
+  // A frame that loaded before this script did has posted its height to no
+  // one: ask each frame, at its own origin only, to post it again.
+  for (const frame of document.querySelectorAll("iframe[data-factcards-frame]")) {
+    try {
+      frame.contentWindow?.postMessage({ type: "factcards:measure" }, new URL(frame.src, document.baseURI).origin);
+    } catch {
+      // An address with an opaque origin (data:, about:) has no factcards frame to ask.
+    }
+  }
 })();

@@ -9,7 +9,8 @@
 //
 // The height of the mount element (#factcards-frame) goes out in each
 // protocol a host may listen to:
-// - factcards' own, for embed-loader.js: {type: "factcards:height", height};
+// - factcards' own, for embed-loader.js: {type: "factcards:height", height},
+//   also in answer to the loader's {type: "factcards:measure"};
 // - WordPress's (wp-embed.js), when the frame's address carries the host's
 //   `#?secret=`: {message: "height", value, secret}, also in answer to the
 //   host's {message: "ready", secret};
@@ -59,6 +60,10 @@
   }
   addEventListener("load", () => post());
   post();
+  // embed-loader.js, arriving after this frame posted, asks again.
+  addEventListener("message", (event) => {
+    if (event.source === parent && event.data?.type === "factcards:measure") post(true);
+  });
 
   if (!secret) return;
   addEventListener("message", (event) => {

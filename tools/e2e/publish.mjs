@@ -68,7 +68,7 @@ export const WORDPRESS_SECRET = "Abc123XyZ9";
 /**
  * Host pages, as `serve` routes to put beside a story folder (on its own
  * origin, so that a test can look into the frame): a frame as
- * embed-loader.js sizes it (`/host/loader.html?widget=<the widget's URL>`),
+ * embed-loader.js sizes it (`/host/loader.html?widget=<the widget's URL>`, `&late=1` without the loader),
  * and as WordPress does (`/host/wordpress.html`). `first` goes before each
  * page's `<html>` (the cross-engine suite's error recorder).
  */
@@ -80,11 +80,13 @@ export function hostPages({ first = "" } = {}) {
   return {
     "/host/loader.html": (request, response, url) => {
       const widget = url.searchParams.get("widget");
+      // `late=1` leaves the loader out, for the test to add after the frame has posted.
+      const loader = url.searchParams.get("late") === "1" ? "" : `<script async src="${widget}embed-loader.js"></script>`;
       answer(response, `<html lang="en"><title>Host</title><link rel="icon" href="data:,"><body style="margin:0">
 <p style="height:300px;margin:0">The article's first paragraphs.</p>
 <iframe data-factcards-frame title="Key facts" style="width:100%;height:600px;border:0" src="/frame.html"></iframe>
 <p>The article goes on.</p>
-<script async src="${widget}embed-loader.js"></script></body></html>`);
+${loader}</body></html>`);
     },
     // What WordPress makes of the oEmbed answer, reduced to its protocol:
     // a sandboxed frame with a secret, the host's `ready`, and the messages

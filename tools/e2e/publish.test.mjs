@@ -121,16 +121,34 @@ test("embed-loader.js sizes the frame page to its deck, which shows its first fa
   assert.deepEqual(errors, []);
 });
 
+test("embed-loader.js arriving after the frame has posted its height still sizes the frame to its deck", async (t) => {
+  const { storyOrigin, widgetUrl } = setups.cors;
+  const { page, errors } = await openPage(t, `${storyOrigin}/host/loader.html?late=1&widget=${encodeURIComponent(widgetUrl)}`);
+  const inner = page.frame({ url: /frame\.html/ });
+  await pollUntil(() => inner.evaluate(() => window.factcards?.ready ? "started" : null), Boolean);
+  await widgetsLive(inner);
+  const deckHeight = await inner.evaluate(() => Math.ceil(document.getElementById("factcards-frame").getBoundingClientRect().height));
+  const frameHeight = () => page.locator("iframe").evaluate((element) => element.getBoundingClientRect().height);
+  // Until a loader listens, the frame keeps the host's own 600 px.
+  assert.equal(await frameHeight(), 600);
+  await page.addScriptTag({ url: `${widgetUrl}embed-loader.js` });
+  await pollUntil(frameHeight, (height) => Math.abs(height - deckHeight) <= 1);
+  assert.deepEqual(errors, []);
+});
+
 test("under a WordPress-style sandbox the frame answers with its height and sends links to the story page", async (t) => {
   const { storyOrigin } = setups.cors;
   const { page, errors } = await openPage(t, `${storyOrigin}/host/wordpress.html`);
   const received = () => page.evaluate(() => window.received);
-  const heights = await pollUntil(received, (messages) => messages.some((message) => message.message === "height"));
-  const height = heights.find((message) => message.message === "height");
-  assert.equal(height.secret, WORDPRESS_SECRET);
   const inner = page.frame({ url: /frame\.html/ });
-  const deck = await inner.evaluate(() => Math.ceil(document.getElementById("factcards-frame").getBoundingClientRect().height));
-  assert.equal(height.value, deck, "the height of the frame's deck");
+  const deckHeight = () => inner.evaluate(() => Math.ceil(document.getElementById("factcards-frame").getBoundingClientRect().height));
+  // The frame posts each new height of its deck as it settles: the last one
+  // posted comes to be the deck's, with the host's secret on every one.
+  const settled = await pollUntil(async () => {
+    const heights = (await received()).filter((message) => message.message === "height");
+    return heights.length > 0 && heights.at(-1).value === await deckHeight() ? heights : null;
+  }, Boolean);
+  assert.ok(settled.every((message) => message.secret === WORDPRESS_SECRET), "every height carries the host's secret");
   // The frame is an opaque origin: the widget still takes over (the
   // widget's files send CORS headers), with nothing thrown.
   await pollUntil(() => inner.evaluate(() => window.factcards?.ready ? "started" : null), Boolean);

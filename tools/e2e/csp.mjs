@@ -45,8 +45,9 @@ export async function assertEveryFrameRecords(page) {
     }, PROBE_IMAGE);
   }
   for (const frame of page.frames()) {
-    // The event comes in a task of its own, after the refused request.
-    await frame.waitForFunction(() => window.__violations?.length > 0, null, { timeout: 5000 });
+    // The event comes in a task of its own, after the refused request (on a
+    // busy machine, seconds later).
+    await frame.waitForFunction(() => window.__violations?.length > 0, null, { timeout: 20000 });
     const violations = await frame.evaluate(() => window.__violations);
     assert.equal(violations.length, 1, `${frame.url()}: ${violations.join("; ")}`);
     assert.ok(violations[0].startsWith(`img-src ${PROBE_IMAGE} `), `${frame.url()}: ${violations[0]}`);

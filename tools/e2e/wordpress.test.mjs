@@ -101,8 +101,9 @@ async function followSourceLink(page, frame, storyUrl) {
   const navigated = page.waitForURL(`${storyUrl}#${SHEET_ID}/${card.id}`, { timeout: TIMEOUT });
   await inCard.locator("a.fc-sources__link").first().click();
   await navigated;
-  // The story page opens at that card.
-  await page.locator(`article[data-card="${card.id}"]`).waitFor();
+  // The story page opens at that card (its static deck, or the live one
+  // taking over: for a moment both are in the page).
+  await page.locator(`article[data-card="${card.id}"]`).first().waitFor();
 }
 
 for (const width of [1280, 375]) {

@@ -4,8 +4,8 @@
 use factcards::editor::publish::{Address, EmbedKind, embed_code};
 use factcards::editor::published::{Comparison, Published, PublishedError};
 use factcards::editor::state::{
-    Action, Direction, EditorState, Field, ImportOutcome, Item, List, Tab, blank_sheet, bundled_sheet,
-    card_of_path, focus_candidates, sheet_json, template_sheet,
+    Action, Direction, EditorState, Field, ImportOutcome, Item, List, StepState, Tab, blank_sheet,
+    bundled_sheet, card_of_path, focus_candidates, sheet_json, template_sheet,
 };
 use factcards::escape::url_component as encode_component;
 use factcards::i18n::UiLang;
@@ -207,7 +207,7 @@ fn a_problem_leads_to_its_field() {
     let state = bundled()
         .apply(Action::SetTab(Tab::Publish))
         .apply(Action::GoToProblem("cards[3].title".into()));
-    assert_eq!(state.tab, Tab::Form);
+    assert_eq!(state.tab, Tab::Cards, "a card's field is in the Cards step");
     assert_eq!(state.selected_card, Some(3));
     assert_eq!(
         state.focus.map(|f| f.ids[0].clone()).as_deref(),
@@ -222,7 +222,7 @@ fn bundled() -> EditorState {
 #[test]
 fn loading_is_undoable_and_opens_the_forms() {
     let state = bundled();
-    assert_eq!(state.tab, Tab::Form);
+    assert_eq!(state.tab, Tab::Story);
     assert_eq!(state.error_count(), 0);
     let back = state.apply(Action::Undo);
     assert_eq!(back.sheet.title, "");
@@ -258,7 +258,7 @@ fn json_with_errors_still_opens_in_the_forms() {
     let mut sheet = (*bundled().sheet).clone();
     sheet.cards[0].facts[0].sources = vec!["nowhere".into()];
     let state = blank().apply(Action::LoadJson(sheet_json(&sheet)));
-    assert_eq!(state.tab, Tab::Form);
+    assert_eq!(state.tab, Tab::Story);
     assert_eq!(state.error_count(), 1);
 }
 
@@ -498,7 +498,7 @@ fn the_publish_tab_checks_the_published_version_once() {
         state,
         [
             Action::PublishedAnswered(1, Ok(json)),
-            Action::SetTab(Tab::Form),
+            Action::SetTab(Tab::Story),
             Action::SetTab(Tab::Publish),
         ],
     );
@@ -787,4 +787,71 @@ fn the_draft_says_in_words_what_is_left_before_publishing() {
         UiLang::Ru.editor_strings().draft_state(5, 0),
         "5 ошибок исправить до публикации"
     );
+}
+
+#[test]
+fn each_problem_leads_to_the_step_of_its_field() {
+    assert_eq!(Tab::of_path("title"), Tab::Story);
+    assert_eq!(Tab::of_path("corrections[0].date"), Tab::Story);
+    assert_eq!(Tab::of_path(""), Tab::Story);
+    assert_eq!(Tab::of_path("sources[1].url"), Tab::Sources);
+    assert_eq!(Tab::of_path("sources"), Tab::Sources);
+    assert_eq!(Tab::of_path("categories[0].label"), Tab::Cards);
+    assert_eq!(Tab::of_path("cards[2].facts[0].status"), Tab::Cards);
+    let state = bundled().apply(Action::GoToProblem("sources[1].url".into()));
+    assert_eq!(state.tab, Tab::Sources);
+    let state = state.apply(Action::GoToProblem("summary".into()));
+    assert_eq!(state.tab, Tab::Story);
+}
+
+#[test]
+fn each_step_says_what_it_still_needs() {
+    // A new sheet: nothing is judged until the editor writes or checks.
+    let fresh =
+        EditorState::new(blank_sheet("2026-12-07")).apply(Action::StartBlank(blank_sheet("2026-12-07")));
+    for step in Tab::STEPS {
+        assert_eq!(fresh.step_state(step), Some(StepState::Unchecked), "{step:?}");
+    }
+    assert_eq!(fresh.step_state(Tab::Json), None, "a tool is not a step");
+    let checked = fresh.apply(Action::Check).apply(Action::Settle);
+    let errors = checked.error_count();
+    assert!(errors > 0, "a blank sheet has errors");
+    let in_step = |step: Tab| {
+        checked
+            .problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error && Tab::of_path(&problem.path) == step)
+            .count()
+    };
+    for step in [Tab::Story, Tab::Sources, Tab::Cards] {
+        let expected = match in_step(step) {
+            0 => StepState::Done,
+            n => StepState::Fix(n),
+        };
+        assert_eq!(checked.step_state(step), Some(expected), "{step:?}");
+    }
+    assert_eq!(checked.step_state(Tab::Check), Some(StepState::Fix(errors)));
+    assert_eq!(checked.step_state(Tab::Publish), Some(StepState::Fix(errors)));
+
+    // The bundled story has no error, only a warning on its source (it has
+    // no address): a warning asks for a look, and does not hold publishing
+    // back, which waits only for the story's address.
+    let ready = bundled();
+    assert_eq!(ready.step_state(Tab::Sources), Some(StepState::Review(1)));
+    assert_eq!(ready.step_state(Tab::Cards), Some(StepState::Done));
+    assert_eq!(ready.step_state(Tab::Check), Some(StepState::Review(1)));
+    assert_eq!(ready.step_state(Tab::Publish), Some(StepState::NeedsAddress));
+    let addressed = ready.apply(Action::SetPublishedUrl("https://news.example/facts/".into()));
+    assert_eq!(addressed.step_state(Tab::Publish), Some(StepState::Done));
+
+    // A claim that names no claimant is a warning in its card's step.
+    let mut sheet = (*bundled().sheet).clone();
+    sheet.cards[0].facts[0].status = Status::Claimed;
+    sheet.cards[0].facts[0].attribution = None;
+    let warned = bundled()
+        .apply(Action::Load(sheet))
+        .apply(Action::SetPublishedUrl("https://news.example/facts/".into()));
+    assert_eq!(warned.step_state(Tab::Cards), Some(StepState::Review(1)));
+    assert_eq!(warned.step_state(Tab::Check), Some(StepState::Review(2)));
+    assert_eq!(warned.step_state(Tab::Publish), Some(StepState::Done));
 }

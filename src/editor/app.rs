@@ -14,9 +14,11 @@ use yew::prelude::*;
 use super::glue;
 use super::panels::{
     Intent, JsonPanel, OpenPanel, PanelProps, Preview, ProblemList, PublishPanel, SpreadsheetPanel,
+    draft_state,
 };
 use super::sheet_form::SheetForm;
-use super::state::{Action, EditorState, Tab, blank_sheet, sheet_json, template_sheet};
+use super::state::{Action, EditorState, StepState, Tab, blank_sheet, sheet_json, template_sheet};
+use super::words::{step_words, tab_label};
 use crate::i18n::UiLang;
 use crate::model::{Sheet, WorldShapes};
 
@@ -324,20 +326,59 @@ pub fn EditorApp() -> Html {
             lang.set(UiLang::from_tag(&super::fields::select_value(&event)));
         })
     };
-    let tab_button = |tab: Tab, label: &'static str| {
+    let tab_button = |tab: Tab| {
         let dispatch = dispatch.clone();
         let current = state.tab == tab;
         html! {
             <button type="button" id={format!("tab-{}", tab.key())} class="ed-tab"
                 aria-current={current.then_some("page")}
                 onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetTab(tab)))}>
-                { label }
+                { tab_label(s, tab) }
             </button>
+        }
+    };
+    // A step's button: its number, its name and what it still needs.
+    let step_button = |number: usize, tab: Tab| {
+        let dispatch = dispatch.clone();
+        let current = state.tab == tab;
+        let needs = state.step_state(tab).unwrap_or(StepState::Unchecked);
+        let kind = match needs {
+            StepState::Done => "done",
+            StepState::Fix(_) => "fix",
+            StepState::Review(_) | StepState::NeedsAddress => "review",
+            StepState::Unchecked => "unchecked",
+        };
+        html! {
+            <li>
+                <button type="button" id={format!("tab-{}", tab.key())} class="ed-step" data-state={kind}
+                    aria-current={current.then_some("step")}
+                    onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetTab(tab)))}>
+                    <span class="ed-step__number" aria-hidden="true">
+                        { if needs == StepState::Done { "✓".to_owned() } else { number.to_string() } }
+                    </span>
+                    <span class="ed-step__name">{ tab_label(s, tab) }</span>
+                    <span class="ed-step__state" id={format!("tab-{}-state", tab.key())}>{ step_words(s, needs) }</span>
+                </button>
+            </li>
         }
     };
     let simple = |action: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    // The way on: the next step's button, at the end of each step.
+    let next = |tab: Tab| {
+        let at = Tab::STEPS.iter().position(|&step| step == tab);
+        match at.and_then(|at| Tab::STEPS.get(at + 1)) {
+            Some(&following) => html! {
+                <p class="ed-next">
+                    <button type="button" class="ed-primary" id="next-step" onclick={simple(Action::NextStep(following))}>
+                        { format!("{} {}", s.next_step, tab_label(s, following)) }
+                    </button>
+                </p>
+            },
+            None => Html::default(),
+        }
     };
     let panel = PanelProps {
         state: Rc::clone(&state),
@@ -351,23 +392,57 @@ pub fn EditorApp() -> Html {
             .filter(|(sheet, _)| *sheet == state.sheet)
             .map(|(_, html)| html.clone()),
     };
+    let problems = state.shown_problems();
     let work = match state.tab {
         Tab::Open => html! { <OpenPanel ..panel /> },
-        Tab::Form => html! {
-            <SheetForm sheet={Rc::clone(&state.sheet)} problems={state.shown_problems()}
-                selected_card={state.selected_card} lang={*lang} dispatch={dispatch.clone()} />
+        step @ (Tab::Story | Tab::Sources | Tab::Cards) => {
+            let mine: Rc<[crate::model::Problem]> = problems
+                .iter()
+                .filter(|problem| Tab::of_path(&problem.path) == step)
+                .cloned()
+                .collect();
+            html! {
+                <>
+                if state.quiet {
+                } else if mine.is_empty() {
+                    <p class="ed-step-done" id="step-done">{ s.step_nothing_left }</p>
+                } else {
+                    <ProblemList problems={mine} sheet={Rc::clone(&state.sheet)} lang={*lang}
+                        heading={s.step_needs_heading} empty={s.step_nothing_left} dispatch={dispatch.clone()} />
+                }
+                <SheetForm {step} sheet={Rc::clone(&state.sheet)} problems={Rc::clone(&problems)}
+                    selected_card={state.selected_card} lang={*lang} dispatch={dispatch.clone()} />
+                { next(step) }
+                </>
+            }
+        }
+        Tab::Check => html! {
+            <>
+            if state.quiet {
+                <section class="ed-panel" aria-labelledby="h-problems">
+                    <h2 id="h-problems">{ s.problems_heading }</h2>
+                    <p class="ed-hint">{ s.nothing_checked }</p>
+                </section>
+            } else {
+                <ProblemList problems={Rc::clone(&problems)} sheet={Rc::clone(&state.sheet)} lang={*lang}
+                    heading={s.problems_heading} empty={s.no_problems} dispatch={dispatch.clone()} />
+            }
+            { next(Tab::Check) }
+            </>
         },
         Tab::Json => html! { <JsonPanel ..panel /> },
         Tab::Spreadsheet => html! { <SpreadsheetPanel ..panel /> },
         Tab::Publish => html! { <PublishPanel ..panel /> },
+        Tab::Preview => html! { <p class="ed-hint ed-preview-beside">{ s.preview_beside }</p> },
     };
     let errors = state.error_count();
+    let phone_preview = state.width == super::state::Width::Phone;
     html! {
-        <div class="ed" lang={s.tag}>
+        <div class={classes!("ed", (state.tab == Tab::Preview).then_some("ed--previewing"))} lang={s.tag}>
             <header class="ed-bar">
                 <h1 class="ed-title">{ s.app_title }</h1>
-                <nav class="ed-tabs" aria-label={s.app_title}>
-                    { for Tab::ALL.iter().zip(s.tabs).map(|(&tab, label)| tab_button(tab, label)) }
+                <nav class="ed-tabs" aria-label={s.tools_label}>
+                    { for Tab::TOOLS.iter().map(|&tab| tab_button(tab)) }
                 </nav>
                 <div class="ed-bar__tools">
                     <button type="button" id="undo" disabled={!state.can_undo()} onclick={simple(Action::Undo)}
@@ -381,6 +456,15 @@ pub fn EditorApp() -> Html {
                     </select>
                 </div>
             </header>
+            <div class="ed-progress">
+                <nav class="ed-steps" aria-label={s.steps_label}>
+                    <ol>
+                        { for Tab::STEPS.iter().enumerate().map(|(i, &tab)| step_button(i + 1, tab)) }
+                    </ol>
+                    <span class="ed-steps__preview">{ tab_button(Tab::Preview) }</span>
+                </nav>
+                { draft_state(s, &state, &dispatch) }
+            </div>
             <div class="ed-banners" role="status">
                 if let Some(draft) = &state.draft {
                     <div class="ed-banner" id="draft-banner">
@@ -399,13 +483,11 @@ pub fn EditorApp() -> Html {
                     <div class="ed-banner ed-banner--warning" id="notice"><p>{ notice.clone() }</p></div>
                 }
             </div>
-            <div class="ed-main">
-                <main class="ed-work" id="work" aria-label={s.tabs[state.tab as usize]}>
+            <div class={classes!("ed-main", phone_preview.then_some("ed-main--phone"))}>
+                <main class="ed-work" id="work" tabindex="-1" aria-label={tab_label(s, state.tab)}>
                     { work }
                 </main>
                 <aside class="ed-side" aria-label={s.preview_heading}>
-                    <ProblemList problems={state.shown_problems()} quiet={state.quiet} sheet={Rc::clone(&state.sheet)} lang={*lang}
-                        dispatch={dispatch.clone()} />
                     <p class="ed-visually-hidden" aria-live="polite">{ format!("{errors} {}", s.errors_left) }</p>
                     <Preview state={Rc::clone(&state)} lang={*lang} dispatch={dispatch.clone()} map={(*map).clone()} />
                 </aside>

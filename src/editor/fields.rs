@@ -4,9 +4,11 @@
 
 use yew::prelude::*;
 
+use super::glue;
 use super::state::{Action, Direction, Field, Item, field_id};
 use crate::i18n::EditorStrings;
 use crate::model::Problem;
+use crate::model::formats::{from_picker, picker_value};
 
 /// The text of an input or text area event.
 pub fn event_value(event: &InputEvent) -> String {
@@ -75,15 +77,79 @@ pub fn text_field(
                 aria-invalid={invalid} aria-describedby={described} />
         },
     };
+    labelled(label, &id, input, &messages)
+}
+
+/// A field's label, its control and its problems beneath.
+fn labelled(label: &str, id: &str, control: Html, messages: &[String]) -> Html {
     html! {
         <div class="ed-field">
-            <label for={id}>{ label }</label>
-            { input }
+            <label for={id.to_owned()}>{ label }</label>
+            { control }
             if !messages.is_empty() {
-                <p class="ed-field__problem" id={message_id}>{ messages.join(" · ") }</p>
+                <p class="ed-field__problem" id={format!("{id}-problems")}>{ messages.join(" · ") }</p>
             }
         </div>
     }
+}
+
+/// A date field: the ISO text, typed as before, beside the browser's date
+/// picker (with the time too when `with_time`, written with the reader's
+/// own offset from UTC), and for a date-time a "Now" button.
+pub fn date_field(
+    s: &EditorStrings,
+    label: &str,
+    field: Field,
+    value: &str,
+    with_time: bool,
+    problems: &[Problem],
+    dispatch: &Callback<Action>,
+) -> Html {
+    let id = field.dom_id();
+    let messages = problems_at(problems, &field.path());
+    let described = (!messages.is_empty()).then(|| format!("{id}-problems"));
+    let invalid = (!messages.is_empty()).then_some("true");
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| dispatch.emit(Action::Edit(field, event_value(&event))))
+    };
+    let on_pick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let picked = input.value();
+            let offset = with_time.then(|| glue::local_offset_minutes(&picked));
+            if let Some(value) = from_picker(&picked, offset) {
+                dispatch.emit(Action::Edit(field, value));
+            }
+        })
+    };
+    let on_now = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let local = glue::local_now();
+            if let Some(value) = from_picker(&local, Some(glue::local_offset_minutes(&local))) {
+                dispatch.emit(Action::Edit(field, value));
+            }
+        })
+    };
+    let control = html! {
+        <div class="ed-date">
+            <input id={id.clone()} type="text" value={value.to_owned()} {oninput}
+                placeholder={if with_time { "2024-03-23T18:05+03:00" } else { "2024-03-23" }}
+                aria-invalid={invalid} aria-describedby={described} />
+            <input type={if with_time { "datetime-local" } else { "date" }} class="ed-date__picker"
+                id={format!("{id}-picker")} aria-label={format!("{label}: {}", s.pick_date)}
+                value={picker_value(value, with_time)} onchange={on_pick} />
+            if with_time {
+                <button type="button" id={format!("{id}-now")} onclick={on_now}
+                    aria-label={format!("{label}: {}", s.now)}>{ s.now }</button>
+            }
+        </div>
+    };
+    labelled(label, &id, control, &messages)
 }
 
 /// The move up, move down and remove buttons of a list item. `key` and

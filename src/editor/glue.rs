@@ -76,6 +76,28 @@ pub fn today() -> String {
         .collect()
 }
 
+/// The reader's offset east of UTC, in minutes, at the local date and time
+/// `local` (`2024-03-23T18:05`, as a picker gives it): summer time included.
+pub fn local_offset_minutes(local: &str) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(local));
+    let offset = date.get_timezone_offset();
+    if offset.is_nan() { 0 } else { -(offset as i32) }
+}
+
+/// The local date and time now, to the minute, as a picker writes it
+/// (`2024-03-23T18:05`).
+pub fn local_now() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
 /// The folder this page is served from: where the widget's files are.
 pub fn asset_base() -> String {
     let href = web_sys::window()
@@ -188,7 +210,13 @@ pub fn focus(request: &FocusRequest) {
         return;
     };
     let _ = element.focus();
-    element.scroll_into_view_with_bool(false);
+    // A field comes into view at the bottom edge, the least jump; a whole
+    // step, taller than the window, from its top.
+    let window_height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    element.scroll_into_view_with_bool(f64::from(element.offset_height()) > window_height / 2.0);
     if let (Some(line), Some(area)) = (request.line, element.dyn_ref::<HtmlTextAreaElement>()) {
         let text = area.value();
         let start: usize = text

@@ -11,7 +11,7 @@ use super::publish::{Address, EmbedKind, embed_code};
 use super::published_panel::PublishedPanel;
 use super::state::{Action, EditorState, ImportOutcome};
 use super::words::place;
-use crate::i18n::UiLang;
+use crate::i18n::{EditorStrings, UiLang};
 use crate::model::Severity;
 
 /// What a panel asks of the browser.
@@ -368,7 +368,7 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
     };
     html! {
         <section class="ed-section ed-publish" aria-labelledby="h-publish">
-            <h2 id="h-publish">{ s.tabs[4] }</h2>
+            <h2 id="h-publish">{ s.steps[4] }</h2>
             <div class="ed-field">
                 <label for="publish-url">{ s.published_url }</label>
                 <input id="publish-url" type="url" value={state.published_url.clone()} oninput={on_url}
@@ -413,42 +413,26 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
 /// Properties of [`ProblemList`].
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
+    /// The problems to list: the whole sheet's, or one step's.
     pub problems: Rc<[crate::model::Problem]>,
     /// The sheet the problems are in, to name their places as the forms do.
     pub sheet: Rc<crate::model::Sheet>,
-    /// A new sheet not yet typed into: nothing is checked yet.
-    #[prop_or_default]
-    pub quiet: bool,
+    pub heading: AttrValue,
+    /// What the list says when it is empty.
+    pub empty: AttrValue,
     pub lang: UiLang,
     pub dispatch: Callback<Action>,
 }
 
-/// Every problem of the sheet, each a link to its field.
+/// Problems, each a link to its field, under a heading.
 #[component]
 pub fn ProblemList(props: &ProblemListProps) -> Html {
     let s = props.lang.editor_strings();
-    let errors = props
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    let warnings = props.problems.len() - errors;
     html! {
         <section class="ed-panel ed-problems-panel" aria-labelledby="h-problems">
-            <h2 id="h-problems">{ s.problems_heading }</h2>
-            // Where the draft stands, always in words: what is left to fix
-            // before publishing, or that it is ready.
-            <p class="ed-draft-state" id="draft-state" role="status"
-                data-errors={(!props.quiet).then(|| errors.to_string())}
-                data-warnings={(!props.quiet).then(|| warnings.to_string())}>
-                { if props.quiet { s.nothing_checked.to_owned() } else { s.draft_state(errors, warnings) } }
-            </p>
-            if props.quiet {
-                <button type="button" id="check-now" onclick={props.dispatch.reform(|_: MouseEvent| Action::Check)}>
-                    { s.check_now }
-                </button>
-            } else if props.problems.is_empty() {
-                <p class="ed-hint">{ s.no_problems }</p>
+            <h2 id="h-problems">{ props.heading.clone() }</h2>
+            if props.problems.is_empty() {
+                <p class="ed-hint">{ props.empty.clone() }</p>
             } else {
                 <ul class="ed-problems" id="problems">
                     { for props.problems.iter().map(|problem| {
@@ -471,6 +455,29 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// Where the draft stands, always in view and always in words: what is
+/// left to fix before publishing, or that it is ready; for a new sheet not
+/// yet written in, that nothing is checked, with a button to check now.
+pub fn draft_state(s: &EditorStrings, state: &EditorState, dispatch: &Callback<Action>) -> Html {
+    let errors = state.error_count();
+    let warnings = state.problems.len() - errors;
+    let quiet = state.quiet;
+    html! {
+        <div class="ed-draft">
+            <p class="ed-draft-state" id="draft-state" role="status"
+                data-errors={(!quiet).then(|| errors.to_string())}
+                data-warnings={(!quiet).then(|| warnings.to_string())}>
+                { if quiet { s.nothing_checked.to_owned() } else { s.draft_state(errors, warnings) } }
+            </p>
+            if quiet {
+                <button type="button" id="check-now" onclick={dispatch.reform(|_: MouseEvent| Action::Check)}>
+                    { s.check_now }
+                </button>
+            }
+        </div>
     }
 }
 

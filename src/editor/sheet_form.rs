@@ -1,19 +1,23 @@
-//! `SheetForm`: the Edit tab, a form for every field of the sheet: the
-//! story, sources, categories, cards (a list, and the chosen card's form
-//! with its facts and places) and corrections.
+//! `SheetForm`: the form steps, each a form for its part of the sheet: the
+//! story (its own fields and corrections), the sources, and the categories
+//! with the cards (a list, and the chosen card's form with its facts and
+//! places).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{Kind, add_button, item_controls, problems_at, select_value, text_field};
-use super::state::{Action, Field, Item, List};
+use super::fields::{Kind, add_button, date_field, item_controls, problems_at, select_value, text_field};
+use super::state::{Action, Field, Item, List, Tab};
+use super::words::LANGUAGES;
 use crate::i18n::{EditorStrings, UiLang};
 use crate::model::{Problem, Sheet, Status, World};
 
 /// Properties of [`SheetForm`].
 #[derive(Properties, PartialEq)]
 pub struct SheetFormProps {
+    /// The step whose part of the sheet is shown: Story, Sources or Cards.
+    pub step: Tab,
     pub sheet: Rc<Sheet>,
     pub problems: Rc<[Problem]>,
     /// The card whose form is open, if any.
@@ -28,29 +32,73 @@ pub fn SheetForm(props: &SheetFormProps) -> Html {
     let sheet = &props.sheet;
     let problems = &props.problems;
     let d = &props.dispatch;
-    html! {
-        <div class="ed-form">
+    let story = || {
+        html! {
+            <>
             <section class="ed-section" id="f-sheet" tabindex="-1" aria-labelledby="h-story">
                 <h2 id="h-story">{ s.header_heading }</h2>
                 { text_field(s.title, Field::Title, &sheet.title, Kind::Line, problems, d) }
                 { text_field(s.sheet_id, Field::SheetId, &sheet.id, Kind::Line, problems, d) }
                 { text_field(s.summary, Field::Summary, &sheet.summary, Kind::Lines, problems, d) }
+                { date_field(s, s.updated, Field::Updated, &sheet.updated, true, problems, d) }
                 <div class="ed-row">
-                    { text_field(s.lang, Field::Lang, &sheet.lang, Kind::Line, problems, d) }
-                    { text_field(s.updated, Field::Updated, &sheet.updated, Kind::Line, problems, d) }
-                </div>
-                <div class="ed-row">
-                    { text_field(s.credit, Field::Credit, sheet.credit.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                    { language_field(s, &sheet.lang, problems, d) }
                     { text_field(s.refresh, Field::Refresh, &sheet.refresh.map(|s| s.to_string()).unwrap_or_default(), Kind::Line, problems, d) }
                 </div>
+                { text_field(s.credit, Field::Credit, sheet.credit.as_deref().unwrap_or(""), Kind::Line, problems, d) }
             </section>
-            { sources(s, sheet, problems, d) }
-            { categories(s, sheet, problems, d) }
-            { cards(s, sheet, problems, props.selected_card, d) }
-            if let Some(card) = props.selected_card.filter(|&c| c < sheet.cards.len()) {
-                { card_form(s, props.lang, sheet, card, problems, d) }
-            }
             { corrections(s, sheet, problems, d) }
+            </>
+        }
+    };
+    html! {
+        <div class="ed-form">
+            { match props.step {
+                Tab::Sources => sources(s, sheet, problems, d),
+                Tab::Cards => html! {
+                    <>
+                    { cards(s, sheet, problems, props.selected_card, d) }
+                    if let Some(card) = props.selected_card.filter(|&c| c < sheet.cards.len()) {
+                        { card_form(s, props.lang, sheet, card, problems, d) }
+                    }
+                    { categories(s, sheet, problems, d) }
+                    </>
+                },
+                _ => story(),
+            } }
+        </div>
+    }
+}
+
+/// The story's language as a list of names (each in its own language), with
+/// the sheet's own tag kept as a choice when the list does not have it.
+fn language_field(s: &EditorStrings, tag: &str, problems: &[Problem], d: &Callback<Action>) -> Html {
+    let id = Field::Lang.dom_id();
+    let path = Field::Lang.path();
+    let messages = problems_at(problems, &path);
+    let message_id = format!("{id}-problems");
+    let known = LANGUAGES.iter().any(|(known, _)| *known == tag);
+    let on_change = {
+        let d = d.clone();
+        Callback::from(move |event: Event| d.emit(Action::Edit(Field::Lang, select_value(&event))))
+    };
+    html! {
+        <div class="ed-field">
+            <label for={id.clone()}>{ s.lang }</label>
+            <select {id} onchange={on_change} aria-invalid={(!messages.is_empty()).then_some("true")}
+                aria-describedby={(!messages.is_empty()).then(|| message_id.clone())}>
+                if !known {
+                    <option value={tag.to_owned()} selected=true>
+                        { if tag.is_empty() { s.other_language.to_owned() } else { format!("{tag} ({})", s.other_language) } }
+                    </option>
+                }
+                { for LANGUAGES.iter().map(|(code, name)| html! {
+                    <option value={*code} lang={*code} selected={*code == tag}>{ *name }</option>
+                }) }
+            </select>
+            if !messages.is_empty() {
+                <p class="ed-field__problem" id={message_id}>{ messages.join(" · ") }</p>
+            }
         </div>
     }
 }
@@ -81,7 +129,7 @@ fn sources(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<
                     </div>
                     <div class="ed-row">
                         { text_field(s.url, Field::SourceUrl(i), source.url.as_deref().unwrap_or(""), Kind::Url, problems, d) }
-                        { text_field(s.published, Field::SourcePublished(i), source.published.as_deref().unwrap_or(""), Kind::Line, problems, d) }
+                        { date_field(s, s.published, Field::SourcePublished(i), source.published.as_deref().unwrap_or(""), false, problems, d) }
                     </div>
                     { item_controls(s, s.source, "sources", i, count, Item::Source(i), d) }
                 </fieldset>
@@ -407,7 +455,7 @@ fn corrections(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callb
                 <fieldset class="ed-item" id={format!("f-corrections-{i}")} tabindex="-1">
                     <legend>{ format!("{} {}", s.correction, i + 1) }</legend>
                     <div class="ed-row">
-                        { text_field(s.date, Field::CorrectionDate(i), &correction.date, Kind::Line, problems, d) }
+                        { date_field(s, s.date, Field::CorrectionDate(i), &correction.date, false, problems, d) }
                         { text_field(s.corrected_card, Field::CorrectionCard(i), correction.card.as_deref().unwrap_or(""), Kind::Line, problems, d) }
                     </div>
                     { text_field(s.fact_text, Field::CorrectionText(i), &correction.text, Kind::Lines, problems, d) }

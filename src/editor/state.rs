@@ -19,35 +19,86 @@ use crate::model::{
 /// How many edits undo can go back.
 pub const HISTORY_LIMIT: usize = 200;
 
-/// The editor's tabs.
+/// The editor's tabs: the five steps from a story to its embed code, the
+/// preview (a step of its own on a phone, where it cannot sit beside the
+/// form), and the tools that open and export the sheet as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
     /// Open a sheet: new, bundled, file, paste, URL.
     #[default]
     Open,
-    /// The forms for every field.
-    Form,
+    /// The story's own fields: title, summary, language, dates, credit,
+    /// corrections.
+    Story,
+    /// The sources the facts cite.
+    Sources,
+    /// The categories, the cards and their facts.
+    Cards,
+    /// Every problem left, each a link to its field.
+    Check,
+    /// Download, embed codes and fallback HTML.
+    Publish,
+    /// The preview alone, for a narrow screen.
+    Preview,
     /// The sheet as JSON text, edited both ways.
     Json,
     /// Spreadsheet import and export.
     Spreadsheet,
-    /// Download, embed codes and fallback HTML.
-    Publish,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Open, Tab::Form, Tab::Json, Tab::Spreadsheet, Tab::Publish];
+    /// The steps, in the order an editor takes them.
+    pub const STEPS: [Tab; 5] = [Tab::Story, Tab::Sources, Tab::Cards, Tab::Check, Tab::Publish];
+    /// The tools for the sheet as a whole.
+    pub const TOOLS: [Tab; 3] = [Tab::Open, Tab::Spreadsheet, Tab::Json];
 
-    /// The tab's id in the page (`tab-form`), for its button and panel.
+    /// The tab's id in the page (`tab-story`), for its button and panel.
     pub fn key(self) -> &'static str {
         match self {
             Tab::Open => "open",
-            Tab::Form => "form",
+            Tab::Story => "story",
+            Tab::Sources => "sources",
+            Tab::Cards => "cards",
+            Tab::Check => "check",
+            Tab::Publish => "publish",
+            Tab::Preview => "preview",
             Tab::Json => "json",
             Tab::Spreadsheet => "spreadsheet",
-            Tab::Publish => "publish",
         }
     }
+
+    /// The form step where the field at the problem path `path` is:
+    /// sources in Sources, categories and cards in Cards, the rest (the
+    /// story's fields and its corrections) in Story.
+    pub fn of_path(path: &str) -> Tab {
+        let head = path.split(['.', '[']).next().unwrap_or_default();
+        match head {
+            "sources" => Tab::Sources,
+            "cards" | "categories" => Tab::Cards,
+            _ => Tab::Story,
+        }
+    }
+
+    /// Whether the tab is one of the form's steps.
+    pub fn is_form(self) -> bool {
+        matches!(self, Tab::Story | Tab::Sources | Tab::Cards)
+    }
+}
+
+/// What a step still needs, as its button and its heading say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    /// A new sheet that nothing has checked yet.
+    Unchecked,
+    /// Errors to fix (and maybe warnings too).
+    Fix(usize),
+    /// Only warnings: advice to read, nothing that blocks publishing.
+    Review(usize),
+    /// Nothing left.
+    Done,
+    /// Publish: the sheet is ready, but the story has no address yet, so
+    /// only the codes that need none are shown.
+    NeedsAddress,
 }
 
 /// The preview's width.
@@ -266,6 +317,9 @@ pub enum Action {
     /// Check the sheet and update the preview (after typing pauses).
     Settle,
     SetTab(Tab),
+    /// Go on to the step `Tab` from the end of the one before: the tab, and
+    /// the focus at the top of the new step, where a keyboard goes on.
+    NextStep(Tab),
     /// Open one card's form.
     SelectCard(Option<usize>),
     /// Go to the field of a problem at this JSON path.
@@ -439,6 +493,36 @@ impl EditorState {
             .count()
     }
 
+    /// What the step `tab` still needs: its problems counted (errors first),
+    /// every problem for Check, and for Publish whether the draft is ready
+    /// and has its address. `None` for a tab that is not a step.
+    pub fn step_state(&self, tab: Tab) -> Option<StepState> {
+        if !Tab::STEPS.contains(&tab) {
+            return None;
+        }
+        if self.quiet {
+            return Some(StepState::Unchecked);
+        }
+        let mine = |problem: &&Problem| {
+            matches!(tab, Tab::Check | Tab::Publish) || Tab::of_path(&problem.path) == tab
+        };
+        let (errors, warnings) =
+            self.problems
+                .iter()
+                .filter(mine)
+                .fold((0, 0), |(errors, warnings), problem| match problem.severity {
+                    Severity::Error => (errors + 1, warnings),
+                    _ => (errors, warnings + 1),
+                });
+        Some(match tab {
+            _ if errors > 0 => StepState::Fix(errors),
+            Tab::Publish if self.published_url.is_empty() => StepState::NeedsAddress,
+            Tab::Publish => StepState::Done,
+            _ if warnings > 0 => StepState::Review(warnings),
+            _ => StepState::Done,
+        })
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()
     }
@@ -489,7 +573,7 @@ impl EditorState {
                 self.imported(spreadsheet::import(&bytes), text);
                 // A file that opened is a sheet to work on in the forms.
                 if matches!(self.import_outcome, Some(ImportOutcome::Imported { .. })) {
-                    self.tab = Tab::Form;
+                    self.tab = Tab::Story;
                 }
             }
             Action::SetSpreadsheetText(text) => self.spreadsheet_text = text,
@@ -577,13 +661,17 @@ impl EditorState {
                 }
                 self.tab = tab;
             }
+            Action::NextStep(tab) => {
+                self = self.apply(Action::SetTab(tab));
+                self.request_focus(vec!["work".into()], None);
+            }
             Action::SelectCard(card) => self.selected_card = card.filter(|&c| c < self.sheet.cards.len()),
             Action::GoToProblem(path) => {
                 if self.tab == Tab::Json {
                     self.request_focus(vec!["json-text".into()], None);
                     return self;
                 }
-                self.tab = Tab::Form;
+                self.tab = Tab::of_path(&path);
                 if let Some(card) = card_of_path(&path) {
                     self.selected_card = Some(card);
                 }
@@ -665,7 +753,7 @@ impl EditorState {
         self.selected_card = (!self.sheet.cards.is_empty()).then_some(0);
         self.spreadsheet_text.clear();
         self.json_problems = Rc::from([]);
-        self.tab = Tab::Form;
+        self.tab = Tab::Story;
         self.settle();
     }
 

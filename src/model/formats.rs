@@ -102,6 +102,48 @@ pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32, Option<&str>)> {
     }
 }
 
+/// What a browser's date picker shows for the sheet's `text`: `2024-03-23`
+/// for a date picker, `2024-03-23T18:05` for a date-and-time one (the time
+/// as written, midnight for a date alone); empty for text that is no ISO
+/// date, so the picker starts blank rather than at a wrong day.
+pub fn picker_value(text: &str, with_time: bool) -> String {
+    let Some((year, month, day, time)) = parse_iso_date(text.trim()) else {
+        return String::new();
+    };
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    if with_time {
+        format!("{date}T{}", time.unwrap_or("00:00"))
+    } else {
+        date
+    }
+}
+
+/// The sheet's text for what a date picker gave (`2024-03-23`, or
+/// `2024-03-23T18:05` from a date-and-time picker, written with the
+/// picker's offset east of UTC in minutes: `+03:00`, `Z` for none). `None`
+/// for an empty or malformed value, which a cleared picker gives.
+pub fn from_picker(value: &str, offset_minutes: Option<i32>) -> Option<String> {
+    let value = value.trim();
+    let (date, clock) = match value.split_once('T') {
+        Some((date, clock)) => (date, Some(clock.get(..5)?)),
+        None => (value, None),
+    };
+    parse_iso_date(date)?;
+    let Some(clock) = clock else {
+        return Some(date.to_owned());
+    };
+    let zone = match offset_minutes.unwrap_or(0) {
+        0 => "Z".to_owned(),
+        minutes => {
+            let sign = if minutes < 0 { '-' } else { '+' };
+            let minutes = minutes.unsigned_abs();
+            format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+        }
+    };
+    let written = format!("{date}T{clock}{zone}");
+    is_iso_date(&written).then_some(written)
+}
+
 fn is_iso_time(time: &str) -> bool {
     let (clock, zone) = if let Some(clock) = time.strip_suffix('Z') {
         (clock, None)
@@ -282,5 +324,47 @@ mod decimals {
             close(&format!("{value:e}"));
             close(&format!("{value:.4}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod picker_tests {
+    use super::{from_picker, picker_value};
+
+    #[test]
+    fn a_picker_shows_the_date_and_the_time_as_written() {
+        assert_eq!(picker_value("2024-03-23", false), "2024-03-23");
+        assert_eq!(picker_value("2024-03-23", true), "2024-03-23T00:00");
+        assert_eq!(picker_value("2024-03-23T18:05:00Z", true), "2024-03-23T18:05");
+        assert_eq!(picker_value("2024-03-23T18:05+03:00", false), "2024-03-23");
+        // Not a date: the picker starts blank, never at a wrong day.
+        assert_eq!(picker_value("23/03/2024", true), "");
+        assert_eq!(picker_value("", false), "");
+    }
+
+    #[test]
+    fn a_picked_time_is_written_with_its_offset() {
+        assert_eq!(from_picker("2024-03-23", None).as_deref(), Some("2024-03-23"));
+        assert_eq!(
+            from_picker("2024-03-23T18:05", Some(180)).as_deref(),
+            Some("2024-03-23T18:05+03:00")
+        );
+        assert_eq!(
+            from_picker("2024-03-23T18:05", Some(-330)).as_deref(),
+            Some("2024-03-23T18:05-05:30")
+        );
+        assert_eq!(
+            from_picker("2024-03-23T18:05", Some(0)).as_deref(),
+            Some("2024-03-23T18:05Z")
+        );
+        // Seconds from a picker with a step are cut to the minute.
+        assert_eq!(
+            from_picker("2024-03-23T18:05:30", Some(60)).as_deref(),
+            Some("2024-03-23T18:05+01:00")
+        );
+        // A cleared picker, or a day that does not exist, writes nothing.
+        assert_eq!(from_picker("", Some(0)), None);
+        assert_eq!(from_picker("2024-02-30", None), None);
+        assert_eq!(from_picker("2024-03-23T25:00", Some(0)), None);
     }
 }

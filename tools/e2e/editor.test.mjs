@@ -99,20 +99,59 @@ async function waitForErrors(page, errors) {
   );
 }
 
-test("a three-category sheet is built from an empty sheet by keyboard only", async () => {
+/** Asserts that the preview is in the window, beside the form (at 1280 px). */
+async function previewInView(page, where) {
+  const box = await page.locator("#preview").boundingBox();
+  const height = page.viewportSize().height;
+  assert.ok(box && box.y >= 0 && box.y < height / 2 && box.x > page.viewportSize().width / 3, `the preview is in view beside the form ${where}: ${JSON.stringify(box)}`);
+}
+
+/** Goes on to the next step with the step's "Next" button, by keyboard, and checks that the step changed. */
+async function nextStep(page, step) {
+  await tabTo(page, "next-step");
+  await page.keyboard.press("Enter");
+  await page.locator(`#tab-${step}[aria-current=step]`).waitFor({ timeout: TIMEOUT });
+  // The focus is at the top of the new step, where the keyboard goes on.
+  await page.waitForFunction(() => document.activeElement?.id === "work");
+}
+
+test("a three-card story is written from an empty sheet through the steps by keyboard alone, the preview in view, to ready to publish", async () => {
   const { page, errors, close } = await open();
   await tabTo(page, "open-blank");
   await page.keyboard.press("Enter");
+  // A new sheet: nothing is marked until the editor writes or checks.
+  await page.locator("#tab-story[aria-current=step]").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#tab-story-state").textContent(), "not checked yet");
+  assert.equal(await page.locator("[aria-invalid=true]").count(), 0);
+
+  // 1. Story.
   await tabTo(page, "f-title");
   await page.keyboard.type("Harbour bridge closed");
   await tabTo(page, "f-summary");
   await page.keyboard.type("The harbour bridge is closed after an inspection.");
+  // The language is a list of names.
+  await tabTo(page, "f-lang");
+  assert.equal(await page.locator("#f-lang option:checked").textContent(), "English");
+  await waitForErrors(page, (await problemCounts(page)).errors);
+  await page.locator("#tab-story[data-state=done]").waitFor({ timeout: TIMEOUT });
+  assert.match(await page.locator("#tab-sources-state").textContent(), /^\d+ to fix$/);
+  await previewInView(page, "in the Story step");
+
+  // 2. Sources.
+  await nextStep(page, "sources");
   await tabTo(page, "f-sources-add");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.id === "f-sources-0-title");
   await page.keyboard.type("Council statement");
   await tabTo(page, "f-sources-0-url");
   await page.keyboard.type("https://example.org/council");
+  // Nothing to fix; a source that no fact cites yet is worth a look.
+  await page.locator("#tab-sources[data-state=review]").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.locator("#tab-sources-state").textContent(), "1 to review");
+  await previewInView(page, "in the Sources step");
+
+  // 3. Cards and facts: three cards, each in its own category.
+  await nextStep(page, "cards");
   const labels = ["The closure", "Reactions", "Traffic"];
   for (const [i, label] of labels.entries()) {
     await tabTo(page, "f-categories-add");
@@ -129,22 +168,81 @@ test("a three-category sheet is built from an empty sheet by keyboard only", asy
     for (let step = 0; step < i; step++) await page.keyboard.press("ArrowDown");
     await tabTo(page, `f-cards-${i}-facts-0-text`);
     await page.keyboard.type(`Fact ${i + 1} about the bridge.`);
-    // A new fact cites nothing until its source is ticked.
+    // A new fact cites nothing until its source is ticked, and says so.
     await tabTo(page, `f-cards-${i}-facts-0-sources-0`);
     assert.equal(await page.locator(`#f-cards-${i}-facts-0-sources-0`).isChecked(), false);
+    await page.locator("#tab-cards[data-state=fix]").waitFor({ timeout: TIMEOUT });
     await page.keyboard.press("Space");
+    await previewInView(page, `at card ${i + 1}`);
   }
   // Reorder by keyboard: the last category moves up.
   await tabTo(page, "f-categories-2-up");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.id === "f-categories-1-up");
   await waitForErrors(page, 0);
-  const categories = await page.locator("#preview .fc-filter button, #preview [role=tab], #preview .fc-filter__option").allTextContents();
+  await page.locator("#tab-cards[data-state=done]").waitFor({ timeout: TIMEOUT });
+  await previewInView(page, "at the end of the Cards step");
   const preview = await page.locator("#preview").textContent();
-  for (const label of labels) assert.ok(preview.includes(label), `the preview shows ${label} (${categories})`);
+  for (const label of labels) assert.ok(preview.includes(label), `the preview shows ${label}`);
   assert.ok(preview.includes("Fact 3 about the bridge."));
+
+  // 4. Check: nothing left, in words.
+  await nextStep(page, "check");
+  assert.equal(await page.locator("#draft-state").textContent(), "Ready to publish");
+  assert.equal(await page.locator("#work .ed-hint").first().textContent(), "No problems found.");
+  // 5. Publish: the story's address is all it still needs.
+  await nextStep(page, "publish");
+  assert.equal(await page.locator("#tab-publish-state").textContent(), "needs the story's address");
+  await tabTo(page, "publish-url");
+  await page.keyboard.type("https://news.example/stories/harbour-bridge/");
+  await page.locator("#tab-publish[data-state=done]").waitFor({ timeout: TIMEOUT });
+  for (const step of ["story", "sources", "cards", "check", "publish"]) {
+    assert.equal(await page.locator(`#tab-${step}-state`).textContent(), "done", step);
+  }
   assert.deepEqual(errors, []);
   await close();
+});
+
+test("a problem in another step opens that step at its field, and a new sheet is checked on request", async (t) => {
+  const { page, errors, close } = await open();
+  t.after(close);
+  await page.locator("#open-blank").click();
+  await page.locator("#check-now").click();
+  await page.locator("#draft-state[data-errors]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-check").click();
+  const problem = page.locator("#work .ed-problems a", { hasText: "Source 1" }).first();
+  const sourcesProblem = await problem.count() ? problem : page.locator("#work .ed-problems a", { hasText: /source/i }).first();
+  await sourcesProblem.click();
+  await page.locator("#tab-sources[aria-current=step]").waitFor({ timeout: TIMEOUT });
+  // No JSON path in the problems the editor lists.
+  const listed = await page.locator("#work .ed-problems li").allTextContents();
+  assert.ok(listed.length > 0);
+  for (const line of listed) assert.doesNotMatch(line, /\w\[\d+\]/, line);
+  assert.deepEqual(errors, []);
+});
+
+test("dates are picked, typed, or set to now, with the editor's offset from UTC", async (t) => {
+  // Moscow keeps UTC+3 all year: the offset written is known.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Moscow" });
+  const { page, errors, close } = await open({ context });
+  t.after(close);
+  await page.locator("#open-bundled").click();
+  await page.locator("#f-updated-picker").fill("2026-03-05T14:30");
+  assert.equal(await page.locator("#f-updated").inputValue(), "2026-03-05T14:30+03:00");
+  // Typed ISO text still works, and the picker follows it.
+  await page.locator("#f-updated").fill("2026-03-06");
+  assert.equal(await page.locator("#f-updated-picker").inputValue(), "2026-03-06T00:00");
+  // A source's date has a date picker.
+  await page.locator("#tab-sources").click();
+  await page.locator("#f-sources-0-published-picker").fill("2024-03-22");
+  assert.equal(await page.locator("#f-sources-0-published").inputValue(), "2024-03-22");
+  await page.locator("#tab-story").click();
+  await page.locator("#f-updated-now").click();
+  const now = await page.locator("#f-updated").inputValue();
+  assert.match(now, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+03:00$/);
+  assert.ok(Math.abs(Date.parse(now) - Date.now()) < 120000, `now is now: ${now}`);
+  await waitForErrors(page, 0);
+  assert.deepEqual(errors, []);
 });
 
 test("a CSV with an error is fixed from its problem, and the exported JSON passes factcards check", async () => {
@@ -201,7 +299,7 @@ test("a CSV round-trips through the editor unchanged", async () => {
 
 /** Waits until the sheet opened (the form shows) and returns the JSON tab's text. */
 async function openedJson(page) {
-  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-story[aria-current=step]").waitFor({ timeout: TIMEOUT });
   await page.locator("#tab-json").click();
   return page.locator("#json-text").inputValue();
 }
@@ -225,7 +323,7 @@ test("a spreadsheet file that is not UTF-8 is refused with advice, as factcards 
   const { page, errors, close } = await open();
   t.after(close);
   await page.locator("#open-bundled").click();
-  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-story[aria-current=step]").waitFor({ timeout: TIMEOUT });
   await page.locator("#tab-open").click();
   const latin1 = Buffer.from(TEMPLATE_CSV.replace("The council closed", "Le conseil a ferm\u00e9"), "latin1");
   await page.locator("#open-file").setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: latin1 });
@@ -249,7 +347,7 @@ test("the spreadsheet tab opens a file itself, and says what the import brought 
   await page.locator("#tab-spreadsheet").click();
   await page.locator("#spreadsheet-file").setInputFiles({ name: "template.csv", mimeType: "text/csv", buffer: Buffer.from(TEMPLATE_CSV) });
   // The sheet opens in the forms; the spreadsheet tab says what came in.
-  await page.locator("#tab-form[aria-current=page]").waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-story[aria-current=step]").waitFor({ timeout: TIMEOUT });
   await page.locator("#tab-spreadsheet").click();
   await page.locator("#import-outcome", { hasText: "Imported" }).waitFor({ timeout: TIMEOUT });
   assert.match(await page.locator("#import-outcome").textContent(), /^Imported \d+ sources?, \d+ cards?, \d+ facts?\.$/);
@@ -261,6 +359,7 @@ test("editing a fact of a valid sheet previews it with no stray 'Updated' line",
   t.after(close);
   await page.locator("#open-bundled").click();
   await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+  await page.locator("#tab-cards").click();
   await page.locator("#f-cards-0-facts-0-text").fill("An edited first fact.");
   await page.locator("#preview", { hasText: "An edited first fact." }).waitFor({ timeout: TIMEOUT });
   assert.equal(await page.locator("#preview .fc-header__live").count(), 0);
@@ -445,6 +544,7 @@ test("typing in a fact on a 100-card sheet previews once, when typing pauses, an
   big.corrections = [];
   await page.locator("#open-paste").fill(JSON.stringify(big));
   await page.locator("#open-paste-button").click();
+  await page.locator("#tab-cards").click();
   await page.locator("#f-cards-0-facts-0-text").waitFor({ timeout: TIMEOUT });
   await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
   // From here the page's clock moves only when the test moves it, so what
@@ -494,7 +594,7 @@ for (const colorScheme of ["light", "dark"]) {
     const { page, close } = await open({ colorScheme });
     await page.locator("#open-bundled").click();
     await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
-    for (const tab of ["form", "json", "spreadsheet", "publish", "open"]) {
+    for (const tab of ["story", "sources", "cards", "check", "publish", "json", "spreadsheet", "open"]) {
       await page.locator(`#tab-${tab}`).click();
       // Contrast is judged on the colours shown, not halfway through the
       // deck's colour fade (animations in shadow trees included).
@@ -536,17 +636,25 @@ test("the editor works under the strict CSP with no violation, and speaks Russia
   server.close();
 });
 
-test("screenshots of the editor at 375 and 1280 px, light and dark", async () => {
-  for (const width of [375, 1280]) {
+test("screenshots of the editor's steps at 375, 768, 1280 and 1920 px, light and dark", async () => {
+  for (const width of [375, 768, 1280, 1920]) {
     for (const colorScheme of ["light", "dark"]) {
       const { page, close } = await open({ width, colorScheme });
       await page.locator("#open-bundled").click();
-      await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
-      if (colorScheme === "dark") await page.locator("#preview-dark").check();
-      // The deck's colours fade over 120 ms: shoot when they have.
-      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(SHOTS, `editor-${width}-${colorScheme}.png`) });
+      // Below 900 px the preview is a step of its own, and hidden beside the form.
+      const narrow = width <= 900;
+      assert.equal(await page.locator("#preview").isVisible(), !narrow, `the preview beside the form at ${width} px`);
+      for (const step of ["story", "cards", "check", "publish", ...(narrow ? ["preview"] : [])]) {
+        await page.locator(`#tab-${step}`).click();
+        if (!narrow || step === "preview") {
+          await page.locator("#preview .fc-card").first().waitFor({ timeout: TIMEOUT });
+          if (colorScheme === "dark") await page.locator("#preview-dark").setChecked(true);
+        }
+        // The deck's colours fade over 120 ms: shoot when they have.
+        await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(SHOTS, `editor-${step}-${width}-${colorScheme}.png`) });
+      }
       await close();
     }
   }

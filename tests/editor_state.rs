@@ -515,7 +515,7 @@ fn the_publish_tab_checks_the_published_version_once() {
 }
 
 #[test]
-fn the_draft_is_compared_with_the_published_version_as_factcards_diff_words_it() {
+fn the_draft_is_compared_with_the_published_version_in_the_forms_words() {
     let published = sheet_json(&built().sheet);
     let state = apply_all(
         checking(),
@@ -528,10 +528,11 @@ fn the_draft_is_compared_with_the_published_version_as_factcards_diff_words_it()
     );
     let compared = comparison(&state);
     assert_eq!(
-        &*compared.lines,
+        compared.lines(UiLang::En),
         [
             "Changed:",
-            "  changed cards[0].facts[0] status: confirmed -> claimed; attribution: none -> \"the council\"",
+            "  changed Card 1 “Why it is closed”, fact 1: Status: Confirmed -> Claimed; \
+             Who says so: none -> \"the council\"",
         ]
     );
     assert_eq!(compared.summary, "0 new, 1 changed, 0 removed, 0 moved");
@@ -548,9 +549,170 @@ fn the_draft_is_compared_with_the_published_version_as_factcards_diff_words_it()
     assert_eq!(compared.summary, "1 new, 1 changed, 0 removed, 0 moved");
     assert!(
         compared
-            .lines
-            .contains(&"  new cards[0].facts[1]: confirmed, \"A new fact.\"".to_owned())
+            .lines(UiLang::En)
+            .contains(&"  new Card 1 “Why it is closed”, fact 2: Confirmed, \"A new fact.\"".to_owned()),
+        "{:?}",
+        compared.lines(UiLang::En)
     );
+}
+
+/// Whether a line names a place as `factcards diff` does: a position in
+/// a JSON path (`[3`), a list's key, or a field's key where the CLI names
+/// the field (`changed title:`, `; status:`).
+fn has_json_path(line: &str) -> bool {
+    let index = line
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == b'[' && pair[1].is_ascii_digit());
+    let fields = [
+        "text",
+        "status",
+        "sources",
+        "attribution",
+        "quote",
+        "card",
+        "category",
+        "regions",
+        "points",
+        "title",
+        "summary",
+        "lang",
+        "updated",
+        "refresh",
+        "credit",
+    ];
+    index
+        || ["cards", "facts", "corrections", "categories"]
+            .iter()
+            .any(|key| line.contains(key))
+        || fields.iter().any(|key| {
+            [
+                format!("changed {key}:"),
+                format!("; {key}:"),
+                format!("\" {key}:"),
+            ]
+            .iter()
+            .any(|named| line.contains(named.as_str()))
+        })
+}
+
+#[test]
+fn what_publishing_would_change_names_no_json_path() {
+    use factcards::editor::published::compare;
+    use std::rc::Rc;
+    let published = bundled_sheet().expect("the bundled story");
+    let mut draft = published.clone();
+    draft.title = "A changed title".into();
+    draft.lang = "en-GB".into();
+    draft.cards[0].facts[0].status = Status::Disputed;
+    draft.cards[0].facts[0].text = "A changed text.".into();
+    draft.cards[1].facts.remove(1);
+    let mut added = draft.cards[2].facts[0].clone();
+    added.text = "A new fact.".into();
+    draft.cards[2].facts.push(added);
+    let moving = draft.cards[3].facts.remove(0);
+    draft.cards[4].facts.push(moving);
+    draft.cards[6].category = "russia".into();
+    draft.cards[6].facts.swap(0, 1);
+    let mut new_card = draft.cards[7].clone();
+    new_card.id = "a-new-card".into();
+    new_card.title = "A new card".into();
+    for (i, fact) in new_card.facts.iter_mut().enumerate() {
+        fact.text = format!("A fact of the new card, {i}.");
+    }
+    draft.cards.push(new_card);
+    let gone = draft.cards.remove(9);
+    let mut wire = draft.sources[0].clone();
+    wire.id = "wire".into();
+    wire.title = "A wire story".into();
+    draft.sources.push(wire);
+    draft.cards[0].facts[1].sources.push("wire".into());
+    let errors: Vec<String> = model::check(&sheet_json(&draft))
+        .errors()
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    let compared = compare(&Rc::new(published.clone()), &Rc::new(draft)).expect("the same story");
+    let lines = compared.lines(UiLang::En);
+    let card = |i: usize| format!("Card {} “{}”", i + 1, published.cards[i].title);
+    for expected in [
+        "New:".to_owned(),
+        "Moved:".to_owned(),
+        format!("  changed Title: \"{}\" -> \"A changed title\"", published.title),
+        format!(
+            "  changed {}: Category: “Where it operates” -> “Why Russia”",
+            card(6)
+        ),
+        format!(
+            "  changed {}, fact 2: Sources of this fact: +“A wire story”",
+            card(0)
+        ),
+        "  changed Language of the text: en -> en-GB".to_owned(),
+        format!("  new {}, fact 3: Reported, \"A new fact.\"", card(2)),
+        "  new Card 10 “A new card”".to_owned(),
+        "  new Source 2 “A wire story”".to_owned(),
+        format!("  removed Card 10 “{}”", gone.title),
+        format!("  moved {}, fact 1 -> {}, fact 3", card(3), card(4)),
+        format!("  moved {}, fact 2 -> {}, fact 1", card(6), card(6)),
+    ] {
+        assert!(
+            lines.contains(&expected),
+            "{expected}\nnot in\n{}",
+            lines.join("\n")
+        );
+    }
+    // Long texts are cut, as factcards diff cuts them.
+    for (start, end) in [
+        (
+            format!("  changed {}, fact 1: Text: \"", card(0)),
+            "…\" -> \"A changed text.\"; Status: Confirmed -> Disputed",
+        ),
+        (format!("  removed {}, fact 2: \"", card(1)), "…\""),
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with(&start) && line.ends_with(end)),
+            "{start}…{end}\nnot in\n{}",
+            lines.join("\n")
+        );
+    }
+    for line in &lines {
+        assert!(!has_json_path(line), "{line}");
+    }
+    // Russian forms, Russian places; the summary counts as factcards diff does.
+    let russian = compared.lines(UiLang::Ru);
+    assert!(
+        russian
+            .iter()
+            .any(|line| line.starts_with("  changed Заголовок: ")),
+        "{russian:?}"
+    );
+    assert!(
+        russian
+            .iter()
+            .any(|line| line.contains("Статус: Подтверждено -> Оспаривается")),
+        "{russian:?}"
+    );
+    for line in &russian {
+        assert!(!has_json_path(line), "{line}");
+    }
+    // The check would have caught each of the CLI's lines but a new source's.
+    let printed = factcards::model::diff::diff_lines(&compared.diff);
+    for line in printed
+        .iter()
+        .filter(|line| line.starts_with("  ") && !line.contains(" source "))
+    {
+        assert!(has_json_path(line), "{line}");
+    }
+    // The editor's lines start with what happened, as the CLI's do, and the
+    // summary counts them.
+    assert_eq!(compared.summary, "5 new, 5 changed, 5 removed, 2 moved");
+    assert_eq!(lines.len(), printed.len());
+    for (editor, cli) in lines.iter().zip(&printed) {
+        assert_eq!(editor.split(' ').nth(2), cli.split(' ').nth(2), "{editor}\n{cli}");
+    }
 }
 
 #[test]

@@ -189,7 +189,21 @@ fn problems_name_the_row_and_column() {
         problems(&import_text(&text)),
         [
             "row 3, column \"updated\": \"26/11/2026\" is not an ISO 8601 date or date-time, such as \
-          \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
+          \"2024-03-23\" or \"2024-03-23T18:05:00Z\"; it looks like a date that Excel reformatted: \
+          write it as \"2026-11-26\" (or format the column as text before saving)"
+        ]
+    );
+    // Excel shows 2026-12-01 as 01/12/2026 in Britain and 12/1/2026 in the
+    // United States, and saves what it shows: which it was, only the
+    // newsroom knows.
+    let text = small_with("2026-11-26", "12/1/2026");
+    assert_eq!(
+        problems(&import_text(&text)),
+        [
+            "row 3, column \"updated\": \"12/1/2026\" is not an ISO 8601 date or date-time, such as \
+          \"2024-03-23\" or \"2024-03-23T18:05:00Z\"; it looks like a date that Excel reformatted, and its day \
+          and month could be either way round: write it as \"2026-01-12\" if it is 12 January, or \"2026-12-01\" if \
+          it is 1 December (or format the column as text before saving)"
         ]
     );
 }

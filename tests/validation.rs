@@ -223,7 +223,8 @@ fn a_value_that_did_not_decode_has_no_follow_on_problems() {
         errors(&text),
         [
             "sources: expected an array, found a string",
-            "corrections[0].date: \"24/03/2024\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\"",
+            "corrections[0].date: \"24/03/2024\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\"; \
+             it looks like a date that Excel reformatted: write it as \"2024-03-24\" (or format the column as text before saving)",
         ]
     );
     assert_eq!(warnings(&text), Vec::<String>::new());
@@ -338,9 +339,10 @@ fn dates_parse() {
             "{path}: \"{date}\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
         )
     };
+    // (A date that Excel reformatted, such as "23/03/2024", gets a hint:
+    // dates_that_excel_reformatted_say_how_to_write_them.)
     for bad in [
         "2024-02-30",
-        "23/03/2024",
         "2024-13-01",
         "2024-03-23T25:00Z",
         "2024-03-23T18:05",
@@ -360,6 +362,113 @@ fn dates_parse() {
     }
     let text = with(r#""date": "2024-03-24""#, r#""date": "yesterday""#);
     assert_eq!(errors(&text), [expected("corrections[0].date", "yesterday")]);
+}
+
+#[test]
+fn dates_that_excel_reformatted_say_how_to_write_them() {
+    const NOT_ISO: &str =
+        "is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\"";
+    const AS_TEXT: &str = "(or format the column as text before saving)";
+    const ZONE: &str = ", with its time zone after it (\"Z\" for UTC, or an offset such as \"+03:00\")";
+    let excel = |date: &str, write: &str| {
+        format!("updated: \"{date}\" {NOT_ISO}; it looks like a date that Excel reformatted{write} {AS_TEXT}")
+    };
+    let either_way = ", and its day and month could be either way round: write it as";
+    for (date, expected) in [
+        // Day and month both 12 or less: both readings, day first.
+        (
+            "01/12/2026",
+            excel(
+                "01/12/2026",
+                &format!(
+                    "{either_way} \"2026-12-01\" if it is 1 December, or \"2026-01-12\" if it is 12 January"
+                ),
+            ),
+        ),
+        (
+            "12/1/2026",
+            excel(
+                "12/1/2026",
+                &format!(
+                    "{either_way} \"2026-01-12\" if it is 12 January, or \"2026-12-01\" if it is 1 December"
+                ),
+            ),
+        ),
+        // One reading only: a day past 12, the same number twice, dots
+        // (always day first), the year first.
+        ("13/01/2026", excel("13/01/2026", ": write it as \"2026-01-13\"")),
+        ("1/13/2026", excel("1/13/2026", ": write it as \"2026-01-13\"")),
+        ("05/05/2026", excel("05/05/2026", ": write it as \"2026-05-05\"")),
+        ("1.12.2026", excel("1.12.2026", ": write it as \"2026-12-01\"")),
+        ("2026/12/01", excel("2026/12/01", ": write it as \"2026-12-01\"")),
+        ("26-11-2026", excel("26-11-2026", ": write it as \"2026-11-26\"")),
+        // With a time: it needs its zone back.
+        (
+            "01/12/2026 14:05",
+            excel(
+                "01/12/2026 14:05",
+                &format!(
+                    "{either_way} \"2026-12-01T14:05\" if it is 1 December, or \"2026-01-12T14:05\" if it is 12 January{ZONE}"
+                ),
+            ),
+        ),
+        (
+            "13.01.2026 14:05:30",
+            excel(
+                "13.01.2026 14:05:30",
+                &format!(": write it as \"2026-01-13T14:05:30\"{ZONE}"),
+            ),
+        ),
+        (
+            "1/13/2026 2:05 PM",
+            excel(
+                "1/13/2026 2:05 PM",
+                &format!(": write it as \"2026-01-13T14:05\"{ZONE}"),
+            ),
+        ),
+    ] {
+        let text = with(r#""updated": "2024-03-23""#, &format!(r#""updated": "{date}""#));
+        assert_eq!(errors(&text), [expected], "{date}");
+    }
+    // Not dates, or not days that exist: no hint.
+    for date in [
+        "soon",
+        "31/02/2026",
+        "13/13/2026",
+        "2024-02-30",
+        "2026-12-1",
+        "01/12/26",
+        "1.2.3.2026",
+        "01/12/2026 25:00",
+        "01/12/2026 soon",
+    ] {
+        let text = with(r#""updated": "2024-03-23""#, &format!(r#""updated": "{date}""#));
+        assert_eq!(
+            errors(&text),
+            [format!("updated: \"{date}\" {NOT_ISO}")],
+            "{date}"
+        );
+    }
+    // Every date field gets it: a source's publication, a correction's date.
+    let text = with(r#""date": "2024-03-24""#, r#""date": "24/03/2024""#);
+    assert_eq!(
+        errors(&text),
+        [format!(
+            "corrections[0].date: \"24/03/2024\" {NOT_ISO}; it looks like a date that Excel reformatted: \
+             write it as \"2024-03-24\" {AS_TEXT}"
+        )]
+    );
+    let text = with(
+        r#""published": "2024-03-22T18:05:00Z""#,
+        r#""published": "22/03/2024 18:05""#,
+    );
+    assert_eq!(
+        errors(&text),
+        [format!(
+            "sources[1].published: \"22/03/2024 18:05\" {NOT_ISO}; it looks like a date that Excel reformatted: \
+             write it as \"2024-03-22T18:05\"{ZONE} {AS_TEXT}"
+        )]
+    );
 }
 
 #[test]

@@ -6,14 +6,16 @@
 //! confirmed), which went. The published sheet is fetched from the published
 //! address (by the glue, a plain GET), checked here, and diffed against the
 //! draft with the model's own diff and its wording, so that the panel says
-//! exactly what `factcards diff PUBLISHED DRAFT` prints. Pure: the state
+//! what `factcards diff PUBLISHED DRAFT` prints, with each place named as
+//! the forms name it rather than by its JSON path. Pure: the state
 //! (`state.rs`) holds a [`Published`] and moves it through its transition.
 
 use std::rc::Rc;
 
-use crate::i18n::EditorStrings;
-use crate::model::diff::{diff_lines, diff_summary};
-use crate::model::{self, Sheet, check_url, diff};
+use super::words::FormPlaces;
+use crate::i18n::{EditorStrings, UiLang};
+use crate::model::diff::{diff_lines_with, diff_summary};
+use crate::model::{self, Sheet, SheetDiff, check_url, diff};
 
 /// Why the published version cannot be compared with the draft. Shown to the
 /// editor in one line, after the address.
@@ -56,11 +58,13 @@ impl PublishedError {
 }
 
 /// What publishing the draft would change, in the words of `factcards diff`.
+/// It keeps both sheets, so that its lines can name places in whichever
+/// language the editor is shown in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
-    /// The grouped lines (`New:`, `  new cards[0].facts[2]…`), none when the
-    /// draft is the published version.
-    pub lines: Rc<[String]>,
+    pub diff: Rc<SheetDiff>,
+    published: Rc<Sheet>,
+    draft: Rc<Sheet>,
     /// `1 new, 1 changed, 0 removed, 0 moved`, or `no changes`.
     pub summary: String,
 }
@@ -68,7 +72,19 @@ pub struct Comparison {
 impl Comparison {
     /// Whether publishing would change nothing.
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.diff.is_empty()
+    }
+
+    /// The grouped lines (`New:`, `  new Card 1 “Roads”, fact 3: …`) with
+    /// places and fields named as the forms in `lang` name them; none when
+    /// the draft is the published version.
+    pub fn lines(&self, lang: UiLang) -> Vec<String> {
+        let places = FormPlaces {
+            old: &self.published,
+            new: &self.draft,
+            lang,
+        };
+        diff_lines_with(&self.diff, &places)
     }
 }
 
@@ -128,7 +144,7 @@ impl Published {
     /// The state once request `seq` answered with `body` (or failed), the
     /// draft being `draft`; unchanged if that request is not the one
     /// awaited (the address changed, or "Check again" asked anew).
-    pub fn answered(self, seq: u64, body: Result<String, PublishedError>, draft: &Sheet) -> Published {
+    pub fn answered(self, seq: u64, body: Result<String, PublishedError>, draft: &Rc<Sheet>) -> Published {
         let Published::Fetching { url, seq: awaited } = self else {
             return self;
         };
@@ -155,7 +171,7 @@ impl Published {
     }
 
     /// The same, compared with a new `draft` (after an edit settles).
-    pub fn redrafted(self, draft: &Sheet) -> Published {
+    pub fn redrafted(self, draft: &Rc<Sheet>) -> Published {
         match self {
             Published::Fetched { url, sheet, .. } => Published::Fetched {
                 comparison: compare(&sheet, draft),
@@ -168,10 +184,12 @@ impl Published {
 }
 
 /// What publishing `draft` over `published` would change.
-pub fn compare(published: &Sheet, draft: &Sheet) -> Result<Comparison, PublishedError> {
+pub fn compare(published: &Rc<Sheet>, draft: &Rc<Sheet>) -> Result<Comparison, PublishedError> {
     let diff = diff(published, draft).map_err(|error| PublishedError::OtherStory(error.to_string()))?;
     Ok(Comparison {
-        lines: diff_lines(&diff).into(),
         summary: diff_summary(&diff),
+        diff: Rc::new(diff),
+        published: Rc::clone(published),
+        draft: Rc::clone(draft),
     })
 }

@@ -1,6 +1,6 @@
 //! `PublishedPanel`: on the Publish tab, what publishing the draft would
 //! change compared with the version at the published address, in the words
-//! of `factcards diff`, and a button to read that version again. It renders
+//! of `factcards diff` with places named as the forms name them, and a button to read that version again. It renders
 //! `state.published` (`published.rs`) and dispatches; the app's effect
 //! fetches.
 
@@ -44,7 +44,7 @@ pub fn PublishedPanel(props: &PublishedPanelProps) -> Html {
                     <p id="published-same">{ s.published_no_changes }</p>
                 } else {
                     <pre class="ed-code ed-published__diff" id="published-diff">
-                        { comparison.lines.join("\n") }
+                        { comparison.lines(props.lang).join("\n") }
                     </pre>
                 }
             </>

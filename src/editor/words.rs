@@ -1,11 +1,13 @@
 //! Where a problem is, in the forms' own words: `cards[1].facts[0].status`
 //! is "Card 2 “How long it will last”, fact 1, status" for an editor, who
 //! counts from 1 and knows a card by its title. The CLI keeps the JSON
-//! paths; the messages are the same.
+//! paths; the messages are the same. What publishing would change is named
+//! the same way ([`FormPlaces`]), in the wording of `factcards diff`.
 
 use super::state::{StepState, Tab};
 use crate::i18n::{EditorStrings, UiLang};
-use crate::model::Sheet;
+use crate::model::diff::{CardField, FactField, FactPlace, ListKind, Locator, Side, StoryField};
+use crate::model::{Sheet, Status};
 
 /// The languages the story's language list offers, each named in its own
 /// language as language pickers do, by its BCP 47 tag: the languages of the
@@ -197,6 +199,7 @@ fn field_label<'a>(s: &'a EditorStrings, key: &'a str, owner: Owner) -> &'a str 
         "description" => s.description,
         "category" => s.category,
         "regions" => s.regions,
+        "points" => s.points,
         "text" => s.fact_text,
         "status" => s.status,
         "sources" => s.fact_sources,
@@ -209,6 +212,118 @@ fn field_label<'a>(s: &'a EditorStrings, key: &'a str, owner: Owner) -> &'a str 
         other => other,
     };
     label.split(" (").next().unwrap_or(label)
+}
+
+/// The places of a diff's lines as the forms name them, in the editor's
+/// language: `changed Card 4 “Toll”, fact 2: Status: Claimed -> Confirmed`.
+/// The old sheet is the published version, the new one the draft; each
+/// place is looked up in the sheet it is in, so that a removed card keeps
+/// the title it had.
+#[derive(Debug, Clone, Copy)]
+pub struct FormPlaces<'a> {
+    pub old: &'a Sheet,
+    pub new: &'a Sheet,
+    pub lang: UiLang,
+}
+
+impl FormPlaces<'_> {
+    fn sheet(&self, side: Side) -> &Sheet {
+        match side {
+            Side::Old => self.old,
+            Side::New => self.new,
+        }
+    }
+
+    /// Where the entry `id` is in its list, and its title.
+    fn find(&self, side: Side, list: ListKind, id: &str) -> Option<(&'static str, usize, &str)> {
+        let sheet = self.sheet(side);
+        match list {
+            ListKind::Cards => sheet
+                .cards
+                .iter()
+                .position(|card| card.id == id)
+                .map(|i| ("cards", i, sheet.cards[i].title.as_str())),
+            ListKind::Sources => sheet
+                .sources
+                .iter()
+                .position(|source| source.id == id)
+                .map(|i| ("sources", i, sheet.sources[i].title.as_str())),
+            ListKind::Categories => sheet
+                .categories
+                .iter()
+                .position(|category| category.id == id)
+                .map(|i| ("categories", i, sheet.categories[i].label.as_str())),
+        }
+    }
+
+    /// A title or an id in the language's quotation marks.
+    fn marked(&self, text: &str) -> String {
+        let (open, close) = self.lang.strings().quote_marks;
+        format!("{open}{}{close}", cut(text))
+    }
+}
+
+impl Locator for FormPlaces<'_> {
+    fn story_field(&self, field: StoryField) -> String {
+        field_label(self.lang.editor_strings(), field.key(), Owner::Story).to_owned()
+    }
+
+    fn card_field(&self, field: CardField) -> String {
+        field_label(self.lang.editor_strings(), field.key(), Owner::Card).to_owned()
+    }
+
+    fn fact_field(&self, field: FactField) -> String {
+        let s = self.lang.editor_strings();
+        match field {
+            // A fact's card is where it is in the forms, not a field of it.
+            FactField::Card => s.card.to_owned(),
+            field => field_label(s, field.key(), Owner::Card).to_owned(),
+        }
+    }
+
+    fn status(&self, status: Status) -> String {
+        // As the status picker shows it.
+        self.lang.strings().status(status).to_owned()
+    }
+
+    fn card(&self, side: Side, index: usize, _: &str, _: Option<&str>) -> String {
+        // The place says the card's title; the forms do not show its id.
+        place(self.sheet(side), &format!("cards[{index}]"), self.lang)
+    }
+
+    fn fact(&self, side: Side, at: &FactPlace, _: Option<&str>) -> String {
+        place(
+            self.sheet(side),
+            &format!("cards[{}].facts[{}]", at.card, at.index),
+            self.lang,
+        )
+    }
+
+    fn entry(&self, side: Side, list: ListKind, id: &str) -> String {
+        match self.find(side, list, id) {
+            Some((key, index, _)) => place(self.sheet(side), &format!("{key}[{index}]"), self.lang),
+            None => {
+                let s = self.lang.editor_strings();
+                let noun = match list {
+                    ListKind::Cards => s.card,
+                    ListKind::Sources => s.source,
+                    ListKind::Categories => s.category,
+                };
+                format!("{noun} {}", self.marked(id))
+            }
+        }
+    }
+
+    fn value(&self, side: Side, list: ListKind, id: &str) -> String {
+        match self.find(side, list, id) {
+            Some((_, _, title)) if !title.trim().is_empty() => self.marked(title.trim()),
+            _ => self.marked(id),
+        }
+    }
+
+    fn before_changes(&self) -> &'static str {
+        ": "
+    }
 }
 
 /// `text` with its first letter in lower case, as a field named after a

@@ -867,6 +867,186 @@ fn place<T>(listed: Vec<(usize, T)>, unlisted: impl IntoIterator<Item = T>) -> O
 // As text, for editors
 // ---------------------------------------------------------------------------
 
+/// Which of the two sheets a place is in: a removed fact is named by its
+/// place in the old sheet, a new one by its place in the new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// A field of the sheet itself that a diff can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryField {
+    Title,
+    Summary,
+    Lang,
+    Updated,
+    Refresh,
+    Credit,
+}
+
+/// A field of a card that a diff can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardField {
+    Title,
+    Category,
+    Regions,
+    Points,
+}
+
+/// A field of a fact that a diff can change (`Card`: the card it is in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactField {
+    Text,
+    Status,
+    Sources,
+    Attribution,
+    Quote,
+    Card,
+}
+
+/// A list of the sheet whose entries are known by their id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Cards,
+    Sources,
+    Categories,
+}
+
+impl StoryField {
+    /// Its key in the sheet's JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            StoryField::Title => "title",
+            StoryField::Summary => "summary",
+            StoryField::Lang => "lang",
+            StoryField::Updated => "updated",
+            StoryField::Refresh => "refresh",
+            StoryField::Credit => "credit",
+        }
+    }
+}
+
+impl CardField {
+    /// Its key in a card's JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            CardField::Title => "title",
+            CardField::Category => "category",
+            CardField::Regions => "regions",
+            CardField::Points => "points",
+        }
+    }
+}
+
+impl FactField {
+    /// Its key in a fact's JSON (`card` is not one: a fact is in its card).
+    pub fn key(self) -> &'static str {
+        match self {
+            FactField::Text => "text",
+            FactField::Status => "status",
+            FactField::Sources => "sources",
+            FactField::Attribution => "attribution",
+            FactField::Quote => "quote",
+            FactField::Card => "card",
+        }
+    }
+}
+
+/// How the lines of a diff name places, fields and entries. The wording is
+/// [`diff_lines_with`]'s, the same for everyone; what differs is whom it is
+/// for: `factcards diff` names JSON paths ([`JsonPaths`]), the editor
+/// names things as its forms do.
+pub trait Locator {
+    /// A field of the sheet itself: `title`.
+    fn story_field(&self, field: StoryField) -> String;
+    /// A field of a card: `category`.
+    fn card_field(&self, field: CardField) -> String;
+    /// A field of a fact: `status`.
+    fn fact_field(&self, field: FactField) -> String;
+    /// A status as a value: `confirmed`.
+    fn status(&self, status: Status) -> String;
+    /// The card at `index` in one sheet, for a line about the card: `card
+    /// cards[1] "roads"`. `title` is given when the line tells the card's
+    /// title (new and removed cards), for a locator whose places do not
+    /// already say it.
+    fn card(&self, side: Side, index: usize, id: &str, title: Option<&str>) -> String;
+    /// A card that moved from `from` in the old sheet to `at` in the new.
+    fn moved_card(&self, from: usize, at: usize, id: &str) -> String {
+        format!(
+            "{} -> {}",
+            self.card(Side::Old, from, id, None),
+            self.card(Side::New, at, id, None)
+        )
+    }
+    /// The fact at `place` in one sheet, with its id if it has one and the
+    /// line should name it: `cards[3].facts[1] "toll"`.
+    fn fact(&self, side: Side, place: &FactPlace, id: Option<&str>) -> String;
+    /// An entry of a list as a line names it on its own: `source "afp"`.
+    fn entry(&self, side: Side, list: ListKind, id: &str) -> String;
+    /// An entry of a list as a value (the card a fact is in, a source it
+    /// cites, a card's category): `"afp"`.
+    fn value(&self, side: Side, list: ListKind, id: &str) -> String;
+    /// What goes between a thing and what changed in it: `cards[3].facts[1]
+    /// status: …` reads as one path, a place in words wants a colon.
+    fn before_changes(&self) -> &'static str;
+}
+
+/// Places as JSON paths and ids, as `factcards diff` prints them: a script
+/// or an editor's text editor can go straight to `cards[3].facts[1]`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonPaths;
+
+impl Locator for JsonPaths {
+    fn story_field(&self, field: StoryField) -> String {
+        field.key().to_owned()
+    }
+
+    fn card_field(&self, field: CardField) -> String {
+        field.key().to_owned()
+    }
+
+    fn fact_field(&self, field: FactField) -> String {
+        field.key().to_owned()
+    }
+
+    fn status(&self, status: Status) -> String {
+        status.as_str().to_owned()
+    }
+
+    fn card(&self, _: Side, index: usize, id: &str, title: Option<&str>) -> String {
+        let title = title.map_or_else(String::new, |title| format!(": {}", quote(title)));
+        format!("card cards[{index}] {}{title}", quote(id))
+    }
+
+    fn moved_card(&self, from: usize, at: usize, id: &str) -> String {
+        format!("card cards[{from}] -> cards[{at}] {}", quote(id))
+    }
+
+    fn fact(&self, _: Side, place: &FactPlace, id: Option<&str>) -> String {
+        let id = id.map_or_else(String::new, |id| format!(" {}", quote(id)));
+        format!("{place}{id}")
+    }
+
+    fn entry(&self, _: Side, list: ListKind, id: &str) -> String {
+        let noun = match list {
+            ListKind::Cards => "card",
+            ListKind::Sources => "source",
+            ListKind::Categories => "category",
+        };
+        format!("{noun} {}", quote(id))
+    }
+
+    fn value(&self, _: Side, _: ListKind, id: &str) -> String {
+        quote(id)
+    }
+
+    fn before_changes(&self) -> &'static str {
+        " "
+    }
+}
+
 /// The diff as `factcards diff` prints it: the groups `New:`, `Changed:`,
 /// `Removed:` and `Moved:` (each left out when empty), one indented line per
 /// item, such as
@@ -875,31 +1055,41 @@ fn place<T>(listed: Vec<(usize, T)>, unlisted: impl IntoIterator<Item = T>) -> O
 /// removed ones by their place in the old; a fact with an id is also named by
 /// it. Sheets that are the same give no lines.
 pub fn diff_lines(diff: &SheetDiff) -> Vec<String> {
+    diff_lines_with(diff, &JsonPaths)
+}
+
+/// The same lines, with places, fields and entries named by `locator`.
+/// Each line still starts with what happened (`new`, `changed`, `removed`,
+/// `moved`), which [`diff_summary`] counts.
+pub fn diff_lines_with(diff: &SheetDiff, locator: &impl Locator) -> Vec<String> {
     let mut new = Vec::new();
     let mut changed = Vec::new();
     let mut removed = Vec::new();
     let mut moved = Vec::new();
+    let then = locator.before_changes();
 
     let header = &diff.header;
-    let mut header_line = |field: &str, change: &Option<Change<String>>, quoted: bool| {
+    let mut header_line = |field: StoryField, change: &Option<Change<String>>, quoted: bool| {
         if let Some(change) = change {
             let show = |text: &str| if quoted { quote(text) } else { text.to_owned() };
             changed.push(format!(
-                "changed {field}: {} -> {}",
+                "changed {}: {} -> {}",
+                locator.story_field(field),
                 show(&change.from),
                 show(&change.to)
             ));
         }
     };
-    header_line("title", &header.title, true);
-    header_line("summary", &header.summary, true);
-    header_line("lang", &header.lang, false);
-    header_line("updated", &header.updated, false);
+    header_line(StoryField::Title, &header.title, true);
+    header_line(StoryField::Summary, &header.summary, true);
+    header_line(StoryField::Lang, &header.lang, false);
+    header_line(StoryField::Updated, &header.updated, false);
     if let Some(refresh) = &header.refresh {
         let show =
             |seconds: Option<u32>| seconds.map_or_else(|| "none".to_owned(), |s| format!("{s} seconds"));
         changed.push(format!(
-            "changed refresh: {} -> {}",
+            "changed {}: {} -> {}",
+            locator.story_field(StoryField::Refresh),
             show(refresh.from),
             show(refresh.to)
         ));
@@ -907,7 +1097,8 @@ pub fn diff_lines(diff: &SheetDiff) -> Vec<String> {
     if let Some(credit) = &header.credit {
         let show = |credit: &Option<String>| credit.as_deref().map_or_else(|| "none".to_owned(), quote);
         changed.push(format!(
-            "changed credit: {} -> {}",
+            "changed {}: {} -> {}",
+            locator.story_field(StoryField::Credit),
             show(&credit.from),
             show(&credit.to)
         ));
@@ -915,18 +1106,15 @@ pub fn diff_lines(diff: &SheetDiff) -> Vec<String> {
 
     for card in &diff.new_cards {
         new.push(format!(
-            "new card cards[{}] {}: {}",
-            card.at,
-            quote(&card.id),
-            quote(&card.title)
+            "new {}",
+            locator.card(Side::New, card.at, &card.id, Some(&card.title))
         ));
     }
     for fact in &diff.new_facts {
         new.push(format!(
-            "new {}{}: {}, {}",
-            fact.at,
-            id_label(&fact.fact),
-            fact.fact.status.as_str(),
+            "new {}: {}, {}",
+            locator.fact(Side::New, &fact.at, fact.fact.id.as_deref()),
+            locator.status(fact.fact.status),
             quote(&fact.fact.text)
         ));
     }
@@ -934,18 +1122,25 @@ pub fn diff_lines(diff: &SheetDiff) -> Vec<String> {
         if card.is_changed() {
             let mut parts = Vec::new();
             if let Some(title) = &card.title {
-                parts.push(format!("title: {} -> {}", quote(&title.from), quote(&title.to)));
+                parts.push(format!(
+                    "{}: {} -> {}",
+                    locator.card_field(CardField::Title),
+                    quote(&title.from),
+                    quote(&title.to)
+                ));
             }
             if let Some(category) = &card.category {
                 parts.push(format!(
-                    "category: {} -> {}",
-                    quote(&category.from),
-                    quote(&category.to)
+                    "{}: {} -> {}",
+                    locator.card_field(CardField::Category),
+                    locator.value(Side::Old, ListKind::Categories, &category.from),
+                    locator.value(Side::New, ListKind::Categories, &category.to)
                 ));
             }
             if let Some(regions) = &card.regions {
                 parts.push(format!(
-                    "regions: {} -> {}",
+                    "{}: {} -> {}",
+                    locator.card_field(CardField::Regions),
                     list(&regions.from),
                     list(&regions.to)
                 ));
@@ -954,71 +1149,66 @@ pub fn diff_lines(diff: &SheetDiff) -> Vec<String> {
                 let names =
                     |points: &[Point]| points.iter().map(|point| point.name.clone()).collect::<Vec<_>>();
                 parts.push(format!(
-                    "points: {} -> {}",
+                    "{}: {} -> {}",
+                    locator.card_field(CardField::Points),
                     list(&names(&points.from)),
                     list(&names(&points.to))
                 ));
             }
             changed.push(format!(
-                "changed card cards[{}] {} {}",
-                card.at,
-                quote(&card.id),
+                "changed {}{then}{}",
+                locator.card(Side::New, card.at, &card.id, None),
                 parts.join("; ")
             ));
         }
         if card.moved {
             moved.push(format!(
-                "moved card cards[{}] -> cards[{}] {}",
-                card.from,
-                card.at,
-                quote(&card.id)
+                "moved {}",
+                locator.moved_card(card.from, card.at, &card.id)
             ));
         }
     }
     for fact in diff.changed_facts() {
         changed.push(format!(
-            "changed {}{} {}",
-            fact.at,
-            id_label(&fact.fact),
-            fact_changes(fact)
+            "changed {}{then}{}",
+            locator.fact(Side::New, &fact.at, fact.fact.id.as_deref()),
+            fact_changes(fact, locator)
         ));
     }
     for fact in diff.moved_facts() {
         moved.push(format!(
-            "moved {} -> {}{}",
-            fact.from,
-            fact.at,
-            id_label(&fact.fact)
+            "moved {} -> {}",
+            locator.fact(Side::Old, &fact.from, None),
+            locator.fact(Side::New, &fact.at, fact.fact.id.as_deref())
         ));
     }
     for card in &diff.removed_cards {
         removed.push(format!(
-            "removed card cards[{}] {}: {}{}",
-            card.from,
-            quote(&card.id),
-            quote(&card.title),
+            "removed {}{}",
+            locator.card(Side::Old, card.from, &card.id, Some(&card.title)),
             explained_by(card.correction.as_ref())
         ));
     }
     for fact in &diff.removed_facts {
         removed.push(format!(
-            "removed {}{}: {}{}",
-            fact.from,
-            id_label(&fact.fact),
+            "removed {}: {}{}",
+            locator.fact(Side::Old, &fact.from, fact.fact.id.as_deref()),
             quote(&fact.fact.text),
             explained_by(fact.correction.as_ref())
         ));
     }
     list_lines(
-        "source",
+        ListKind::Sources,
         &diff.sources,
         |source: &Source| source.id.clone(),
+        locator,
         [&mut new, &mut changed, &mut removed],
     );
     list_lines(
-        "category",
+        ListKind::Categories,
         &diff.categories,
         |category: &Category| category.id.clone(),
+        locator,
         [&mut new, &mut changed, &mut removed],
     );
     if let Some(corrections) = &diff.corrections {
@@ -1071,67 +1261,79 @@ pub fn diff_summary(diff: &SheetDiff) -> String {
 
 /// What changed in a fact: `status: claimed -> confirmed; sources: +"a"
 /// -"b"`.
-fn fact_changes(fact: &KeptFact) -> String {
+fn fact_changes(fact: &KeptFact, locator: &impl Locator) -> String {
     let changes = &fact.changes;
     let optional = |text: &Option<String>| text.as_deref().map_or_else(|| "none".to_owned(), quote);
+    let field = |field: FactField| locator.fact_field(field);
     let mut parts = Vec::new();
     if let Some(text) = &changes.text {
-        parts.push(format!("text: {} -> {}", quote(&text.from), quote(&text.to)));
+        parts.push(format!(
+            "{}: {} -> {}",
+            field(FactField::Text),
+            quote(&text.from),
+            quote(&text.to)
+        ));
     }
     if let Some(status) = &changes.status {
         parts.push(format!(
-            "status: {} -> {}",
-            status.from.as_str(),
-            status.to.as_str()
+            "{}: {} -> {}",
+            field(FactField::Status),
+            locator.status(status.from),
+            locator.status(status.to)
         ));
     }
     if changes.sources.is_some() {
+        let source = |side: Side, id: &str| locator.value(side, ListKind::Sources, id);
         let added = changes
             .added_sources()
             .into_iter()
-            .map(|id| format!("+{}", quote(id)));
+            .map(|id| format!("+{}", source(Side::New, id)));
         let removed = changes
             .removed_sources()
             .into_iter()
-            .map(|id| format!("-{}", quote(id)));
+            .map(|id| format!("-{}", source(Side::Old, id)));
         let mut both: Vec<String> = added.chain(removed).collect();
         if both.is_empty() {
             both.push("reordered".to_owned());
         }
-        parts.push(format!("sources: {}", both.join(" ")));
+        parts.push(format!("{}: {}", field(FactField::Sources), both.join(" ")));
     }
     if let Some(attribution) = &changes.attribution {
         parts.push(format!(
-            "attribution: {} -> {}",
+            "{}: {} -> {}",
+            field(FactField::Attribution),
             optional(&attribution.from),
             optional(&attribution.to)
         ));
     }
     if let Some(quote_change) = &changes.quote {
         parts.push(format!(
-            "quote: {} -> {}",
+            "{}: {} -> {}",
+            field(FactField::Quote),
             optional(&quote_change.from),
             optional(&quote_change.to)
         ));
     }
+    let was = locator.fact(Side::Old, &fact.from, None);
     if let Some(card) = &changes.card {
         parts.push(format!(
-            "card: {} -> {} (was {})",
-            quote(&card.from),
-            quote(&card.to),
-            fact.from
+            "{}: {} -> {} (was {was})",
+            field(FactField::Card),
+            locator.value(Side::Old, ListKind::Cards, &card.from),
+            locator.value(Side::New, ListKind::Cards, &card.to),
         ));
     } else if fact.moved {
-        parts.push(format!("moved from {}", fact.from));
+        parts.push(format!("moved from {was}"));
     }
     parts.join("; ")
 }
 
 /// New, changed and removed entries of a list diffed by id.
 fn list_lines<T: PartialEq>(
-    what: &str,
+    kind: ListKind,
     lists: &Option<Change<Vec<T>>>,
     id: impl Fn(&T) -> String,
+    locator: &impl Locator,
     [new, changed, removed]: [&mut Vec<String>; 3],
 ) {
     let Some(lists) = lists else {
@@ -1140,25 +1342,18 @@ fn list_lines<T: PartialEq>(
     let find = |items: &[T], wanted: &str| items.iter().position(|item| id(item) == wanted);
     for item in &lists.to {
         match find(&lists.from, &id(item)) {
-            None => new.push(format!("new {what} {}", quote(&id(item)))),
+            None => new.push(format!("new {}", locator.entry(Side::New, kind, &id(item)))),
             Some(before) if lists.from[before] != *item => {
-                changed.push(format!("changed {what} {}", quote(&id(item))));
+                changed.push(format!("changed {}", locator.entry(Side::New, kind, &id(item))));
             }
             Some(_) => {}
         }
     }
     for item in &lists.from {
         if find(&lists.to, &id(item)).is_none() {
-            removed.push(format!("removed {what} {}", quote(&id(item))));
+            removed.push(format!("removed {}", locator.entry(Side::Old, kind, &id(item))));
         }
     }
-}
-
-/// ` "toll"` for a fact with an id, nothing for one without.
-fn id_label(fact: &Fact) -> String {
-    fact.id
-        .as_deref()
-        .map_or_else(String::new, |id| format!(" {}", quote(id)))
 }
 
 /// ` (correction of 2024-03-24: "…")`, or nothing.

@@ -85,15 +85,7 @@ pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32, Option<&str>)> {
             .then(|| part.parse().ok())?
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if day == 0 || day > days_in_month {
+    if !date_exists(year, month, day) {
         return None;
     }
     match time {
@@ -142,6 +134,130 @@ pub fn from_picker(value: &str, offset_minutes: Option<i32>) -> Option<String> {
     };
     let written = format!("{date}T{clock}{zone}");
     is_iso_date(&written).then_some(written)
+}
+
+/// Whether `day` is a day of `month` (1 to 12) in `year`.
+fn date_exists(year: u32, month: u32, day: u32) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
+}
+
+/// A date as a spreadsheet shows it in a short local format, which is what
+/// Excel writes back when it reopens a CSV whose `2026-12-01` it took for a
+/// date: `01/12/2026`, `12/1/2026`, `1.12.2026`, `2026/12/01`, with a time
+/// such as `14:05` or `2:05 PM` if there was one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpreadsheetDate {
+    /// The dates it can be, as year, month and day: one, or two when the
+    /// day and the month could be either way round (day first, then month
+    /// first).
+    pub readings: Vec<(u32, u32, u32)>,
+    /// The time of day on a 24-hour clock (`14:05`, `14:05:30`), if any.
+    pub time: Option<String>,
+}
+
+impl SpreadsheetDate {
+    /// A reading in ISO 8601 (`2026-12-01`, `2026-12-01T14:05`): without a
+    /// zone, which the spreadsheet never knew.
+    pub fn iso(&self, (year, month, day): (u32, u32, u32)) -> String {
+        match &self.time {
+            Some(time) => format!("{year:04}-{month:02}-{day:02}T{time}"),
+            None => format!("{year:04}-{month:02}-{day:02}"),
+        }
+    }
+}
+
+/// The date `text` is, if it reads as a spreadsheet's short date (see
+/// [`SpreadsheetDate`]) that exists. A year comes first or last, in four
+/// digits; with dots the day comes first, as in every locale that writes
+/// them; with slashes or hyphens, either may.
+pub fn spreadsheet_date(text: &str) -> Option<SpreadsheetDate> {
+    let text = text.trim();
+    let (date, time) = match text.split_once(' ') {
+        Some((date, time)) => (date, Some(time.trim())),
+        None => (text, None),
+    };
+    let separator = date.chars().find(|c| !c.is_ascii_digit())?;
+    if !matches!(separator, '/' | '.' | '-') {
+        return None;
+    }
+    let parts: Vec<&str> = date.split(separator).collect();
+    let [first, second, third] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut readings = Vec::new();
+    if let (Some(year), Some(month), Some(day)) =
+        (number(first, 4..=4), number(second, 1..=2), number(third, 1..=2))
+    {
+        // ISO's own order with hyphens is ISO's to judge (`2024-02-30`
+        // does not exist, `2024-3-5` is not padded): no spreadsheet writes it.
+        if separator != '-' {
+            readings.push((year, month, day));
+        }
+    } else if let (Some(a), Some(b), Some(year)) =
+        (number(first, 1..=2), number(second, 1..=2), number(third, 4..=4))
+    {
+        readings.push((year, b, a));
+        if separator != '.' && a != b {
+            readings.push((year, a, b));
+        }
+    }
+    readings.retain(|&(year, month, day)| date_exists(year, month, day));
+    if readings.is_empty() {
+        return None;
+    }
+    let time = match time {
+        None => None,
+        Some(time) => Some(clock_time(time)?),
+    };
+    Some(SpreadsheetDate { readings, time })
+}
+
+/// `14:05`, `14:05:30`, `2:05 PM` on a 24-hour clock with two-digit hours.
+fn clock_time(text: &str) -> Option<String> {
+    let upper = text.to_ascii_uppercase();
+    let (clock, afternoon) = match (upper.strip_suffix("AM"), upper.strip_suffix("PM")) {
+        (Some(clock), _) => (clock.trim_end(), Some(false)),
+        (_, Some(clock)) => (clock.trim_end(), Some(true)),
+        _ => (upper.as_str(), None),
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    let digits = |part: &str, len: std::ops::RangeInclusive<usize>, max: u32| {
+        (len.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| *n <= max)
+    };
+    let (hour, rest) = match parts.as_slice() {
+        [hour, minute] => (digits(hour, 1..=2, 23)?, vec![digits(minute, 2..=2, 59)?]),
+        [hour, minute, second] => (
+            digits(hour, 1..=2, 23)?,
+            vec![digits(minute, 2..=2, 59)?, digits(second, 2..=2, 59)?],
+        ),
+        _ => return None,
+    };
+    let hour = match afternoon {
+        None => hour,
+        Some(_) if !(1..=12).contains(&hour) => return None,
+        Some(pm) => hour % 12 + if pm { 12 } else { 0 },
+    };
+    let mut clock = format!("{hour:02}");
+    for part in rest {
+        clock.push_str(&format!(":{part:02}"));
+    }
+    Some(clock)
 }
 
 fn is_iso_time(time: &str) -> bool {
@@ -253,6 +369,26 @@ mod tests {
         assert!(is_language_tag("pt-BR"));
         assert!(!is_language_tag("english"));
         assert!(!is_language_tag("en-"));
+    }
+
+    #[test]
+    fn spreadsheet_dates_read_both_ways_when_they_can() {
+        let readings = |text: &str| spreadsheet_date(text).map(|date| date.readings);
+        assert_eq!(readings("01/12/2026"), Some(vec![(2026, 12, 1), (2026, 1, 12)]));
+        assert_eq!(readings("13/01/2026"), Some(vec![(2026, 1, 13)]));
+        assert_eq!(readings("1/13/2026"), Some(vec![(2026, 1, 13)]));
+        assert_eq!(readings("1.12.2026"), Some(vec![(2026, 12, 1)]));
+        assert_eq!(readings("2026/12/01"), Some(vec![(2026, 12, 1)]));
+        assert_eq!(readings("29/02/2023"), None);
+        assert_eq!(readings("2026-12-1"), None);
+        assert_eq!(readings("soon"), None);
+        let time = |text: &str| spreadsheet_date(text).and_then(|date| date.time);
+        assert_eq!(time("01/12/2026 9:05").as_deref(), Some("09:05"));
+        assert_eq!(time("01/12/2026 12:05 am").as_deref(), Some("00:05"));
+        assert_eq!(time("01/12/2026 12:05 PM").as_deref(), Some("12:05"));
+        assert_eq!(spreadsheet_date("01/12/2026 13:05 PM"), None);
+        let date = spreadsheet_date("01/12/2026 14:05:30").expect("a date");
+        assert_eq!(date.iso(date.readings[0]), "2026-12-01T14:05:30");
     }
 
     #[test]

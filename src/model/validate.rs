@@ -18,7 +18,9 @@ use super::case::lowercase;
 use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::decode::Gaps;
 use super::error::Problem;
-use super::formats::{check_url, is_invisible, is_iso_date, is_language_tag, is_slug};
+use super::formats::{
+    SpreadsheetDate, check_url, is_invisible, is_iso_date, is_language_tag, is_slug, spreadsheet_date,
+};
 use super::json::Node;
 use super::path::Path;
 #[cfg(not(target_arch = "wasm32"))]
@@ -553,14 +555,60 @@ impl Rules<'_> {
 
     fn date(&mut self, path: &Path, date: &str) {
         if self.text(path, date) && !is_iso_date(date) {
-            self.error(
-                path,
-                format!(
-                    "\"{date}\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
-                ),
+            let mut message = format!(
+                "\"{date}\" is not an ISO 8601 date or date-time, such as \"2024-03-23\" or \"2024-03-23T18:05:00Z\""
             );
+            if let Some(reformatted) = spreadsheet_date(date) {
+                message.push_str("; ");
+                message.push_str(&reformatted_by_excel(&reformatted));
+            }
+            self.error(path, message);
         }
     }
+}
+
+/// What to write instead of a date that Excel reformatted: it shows an ISO
+/// date from a CSV in the computer's short format, and saves it so. When
+/// day and month could be either way round, both readings, since only the
+/// person who typed it knows.
+fn reformatted_by_excel(date: &SpreadsheetDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let write = match date.readings.as_slice() {
+        [one] => format!(": write it as \"{}\"", date.iso(*one)),
+        readings => {
+            let each = readings
+                .iter()
+                .map(|&(year, month, day)| {
+                    let month_name = MONTHS[(month as usize).saturating_sub(1) % 12];
+                    format!("\"{}\" if it is {day} {month_name}", date.iso((year, month, day)))
+                })
+                .collect::<Vec<_>>()
+                .join(", or ");
+            format!(", and its day and month could be either way round: write it as {each}")
+        }
+    };
+    let zone = if date.time.is_some() {
+        // The spreadsheet never knew the zone, and a time needs one.
+        ", with its time zone after it (\"Z\" for UTC, or an offset such as \"+03:00\")"
+    } else {
+        ""
+    };
+    format!(
+        "it looks like a date that Excel reformatted{write}{zone} (or format the column as text before saving)"
+    )
 }
 
 /// Why `entry` is not a place, if it is not: natively, checked against the

@@ -469,7 +469,7 @@ test("every embed code, copied, shows the sheet in a page", async () => {
   await close();
 });
 
-test("the Publish tab shows what publishing the draft would change, as factcards diff prints it", async (t) => {
+test("the Publish tab shows what publishing the draft would change, as factcards diff says it, in the forms' words", async (t) => {
   assert.ok(CLI, "the factcards CLI is built (cargo test builds target/debug/factcards)");
   const { page, errors, close } = await open();
   t.after(close);
@@ -491,14 +491,32 @@ test("the Publish tab shows what publishing the draft would change, as factcards
   const printed = execFileSync(resolve(CLI), ["diff", "published.json", "draft.json"], { cwd: dir, encoding: "utf8" }).trimEnd().split("\n");
   const summary = printed.pop().replace("published.json -> draft.json: ", "");
   assert.equal(summary, "0 new, 2 changed, 1 removed, 0 moved");
-  assert.deepEqual((await page.locator("#published-diff").textContent()).split("\n"), printed);
   assert.ok(printed.includes("  changed cards[0].facts[0] status: unclear -> confirmed"), printed.join("\n"));
+  // The editor says the same, each place named as the forms name it (counted
+  // from 1, a card by its title, a field by its label), not by its JSON path.
+  const shownText = await page.locator("#published-diff").textContent();
+  const shown = shownText.split("\n");
+  const card = `Card 1 “${BUNDLED.cards[0].title}”`;
+  assert.deepEqual(shown, [
+    "Changed:",
+    `  changed Title: ${JSON.stringify(BUNDLED.title)} -> "A changed title"`,
+    `  changed ${card}, fact 1: Status: Unclear -> Confirmed`,
+    "Removed:",
+    `  removed ${card}, fact 3: "An early report said the hall was empty."`,
+  ]);
+  assert.doesNotMatch(shownText, /\[\d|cards|facts|status:|title:/);
+  // Line for line what the CLI prints: the same groups, each line the same
+  // change (its first word).
+  assert.deepEqual(
+    shown.map((line) => line.trim().split(" ")[0]),
+    printed.map((line) => line.trim().split(" ")[0]),
+  );
   assert.equal(await page.locator("#published-summary").textContent(), `Compared with the published version at ${url}: ${summary}`);
   // The published version changed meanwhile: "Check again" reads it anew.
   PUBLISHED.title = "A title changed on the server";
   t.after(() => (PUBLISHED.title = BUNDLED.title));
   await page.locator("#published-check").click();
-  await page.locator("#published-diff", { hasText: 'changed title: "A title changed on the server" -> "A changed title"' }).waitFor({ timeout: TIMEOUT });
+  await page.locator("#published-diff", { hasText: 'changed Title: "A title changed on the server" -> "A changed title"' }).waitFor({ timeout: TIMEOUT });
   // The draft as published (the bundled story, as dist/ has it): no changes.
   await page.locator("#undo").click();
   await page.locator("#publish-url").fill(`${origin}/moscow-isis-k.json`);

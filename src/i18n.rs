@@ -519,7 +519,7 @@ pub struct EditorStrings {
     counted: [[&'static str; 3]; 3],
     /// "error" and "warning" in each plural form, and the draft's state
     /// around them.
-    errors_word: [&'static str; 3],
+    problems_word: [&'static str; 3],
     warnings_word: [&'static str; 3],
     to_fix: &'static str,
     ready: &'static str,
@@ -672,7 +672,7 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     export_csv: "Export CSV",
     import_problems: "Problems in the spreadsheet",
     imported: "Imported",
-    errors_word: ["error", "errors", "errors"],
+    problems_word: ["problem", "problems", "problems"],
     warnings_word: ["warning", "warnings", "warnings"],
     to_fix: "to fix before publishing",
     ready: "Ready to publish",
@@ -842,7 +842,7 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     export_csv: "Экспорт CSV",
     import_problems: "Проблемы в таблице",
     imported: "Импортировано:",
-    errors_word: ["ошибка", "ошибки", "ошибок"],
+    problems_word: ["проблема", "проблемы", "проблем"],
     warnings_word: ["предупреждение", "предупреждения", "предупреждений"],
     to_fix: "исправить до публикации",
     ready: "Готово к публикации",
@@ -918,13 +918,14 @@ static EDITOR_RU: EditorStrings = EditorStrings {
 };
 
 impl EditorStrings {
-    /// Where the draft stands: "2 errors to fix before publishing, 1
-    /// warning", or "Ready to publish" (with its warnings, advice only).
-    pub fn draft_state(&self, errors: usize, warnings: usize) -> String {
+    /// Where the draft stands: "2 problems to fix before publishing (1
+    /// warning)", or "Ready to publish" (with its warnings, advice only).
+    /// `to_fix` counts the errors and the warnings publishing refuses.
+    pub fn draft_state(&self, to_fix: usize, warnings: usize) -> String {
         let count = |n: usize, words: [&str; 3]| format!("{n} {}", words[plural_form(self.tag, n)]);
         let warnings = (warnings > 0).then(|| count(warnings, self.warnings_word));
-        let head = if errors > 0 {
-            format!("{} {}", count(errors, self.errors_word), self.to_fix)
+        let head = if to_fix > 0 {
+            format!("{} {}", count(to_fix, self.problems_word), self.to_fix)
         } else {
             self.ready.to_owned()
         };

@@ -201,7 +201,7 @@ fn every_problem_is_found_in_one_run() {
             ),
             format!(
                 "{file}:20:16: warning: cards[1].facts[0]: a claimed fact has no attribution: \
-                 say who claims it"
+                 say who claims it (needed before publishing)"
             ),
             format!(
                 "{file}:20:102: error: cards[1].facts[0].sources[1]: unknown source \"artcle\" \
@@ -222,7 +222,7 @@ fn warnings_alone_pass() {
         run.stdout_lines(),
         [format!(
             "{file}:20:16: warning: cards[1].facts[0]: a claimed fact has no attribution: \
-             say who claims it"
+             say who claims it (needed before publishing)"
         )]
     );
     assert_eq!(run.stderr_lines(), [format!("{file}: ok, 1 warning")]);
@@ -659,6 +659,57 @@ fn publish_writes_the_story_folder_and_says_what_to_paste() {
     .into();
     assert!(first == second, "a second publish changed the folder");
     let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn publish_refuses_a_claim_that_names_no_claimant_which_check_only_warns_of() {
+    let mut sheet: serde_json::Value = serde_json::from_str(BUNDLED_SHEET).expect("the bundled sheet");
+    let claim = sheet["cards"]
+        .as_array_mut()
+        .and_then(|cards| {
+            cards
+                .iter_mut()
+                .flat_map(|card| card["facts"].as_array_mut().into_iter().flatten())
+                .find(|fact| fact["status"] == "claimed" && fact.get("attribution").is_some())
+        })
+        .expect("a claimed fact with its claimant");
+    claim
+        .as_object_mut()
+        .expect("a fact object")
+        .remove("attribution");
+    let sheet = TempSheet::new(
+        "unattributed",
+        &serde_json::to_string_pretty(&sheet).expect("JSON"),
+    );
+    // While writing, it is a warning: check passes.
+    assert_eq!(factcards(&["check", sheet.path()]).code, 0);
+    let out = std::env::temp_dir().join(format!("factcards-cli-unattributed-{}", std::process::id()));
+    let run = factcards(&[
+        "publish",
+        "--out",
+        out.to_str().expect("a UTF-8 temporary path"),
+        "--base-url",
+        "https://news.example/stories/moscow/",
+        "--widget-url",
+        "https://cdn.example/factcards/",
+        sheet.path(),
+    ]);
+    assert_eq!(run.code, 1, "stdout: {}", run.stdout);
+    let file = sheet.path();
+    let lines = run.stderr_lines();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:"))
+            && lines[0]
+                .ends_with("a claimed fact has no attribution: say who claims it (needed before publishing)"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        format!("{file}: not published: 1 warning to fix before publishing")
+    );
+    assert!(!out.exists(), "nothing was written");
 }
 
 #[test]

@@ -938,16 +938,16 @@ fn a_new_sheet_shows_no_problem_until_it_is_typed_into_or_checked() {
 #[test]
 fn the_draft_says_in_words_what_is_left_before_publishing() {
     let s = UiLang::En.editor_strings();
-    assert_eq!(s.draft_state(3, 0), "3 errors to fix before publishing");
+    assert_eq!(s.draft_state(3, 0), "3 problems to fix before publishing");
     assert_eq!(
         s.draft_state(1, 2),
-        "1 error to fix before publishing (2 warnings)"
+        "1 problem to fix before publishing (2 warnings)"
     );
     assert_eq!(s.draft_state(0, 1), "Ready to publish (1 warning)");
     assert_eq!(s.draft_state(0, 0), "Ready to publish");
     assert_eq!(
         UiLang::Ru.editor_strings().draft_state(5, 0),
-        "5 ошибок исправить до публикации"
+        "5 проблем исправить до публикации"
     );
 }
 
@@ -1006,7 +1006,8 @@ fn each_step_says_what_it_still_needs() {
     let addressed = ready.apply(Action::SetPublishedUrl("https://news.example/facts/".into()));
     assert_eq!(addressed.step_state(Tab::Publish), Some(StepState::Done));
 
-    // A claim that names no claimant is a warning in its card's step.
+    // A claim that names no claimant is a warning in its card's step, and
+    // something to fix from Check on: publishing refuses it.
     let mut sheet = (*bundled().sheet).clone();
     sheet.cards[0].facts[0].status = Status::Claimed;
     sheet.cards[0].facts[0].attribution = None;
@@ -1014,6 +1015,8 @@ fn each_step_says_what_it_still_needs() {
         .apply(Action::Load(sheet))
         .apply(Action::SetPublishedUrl("https://news.example/facts/".into()));
     assert_eq!(warned.step_state(Tab::Cards), Some(StepState::Review(1)));
-    assert_eq!(warned.step_state(Tab::Check), Some(StepState::Review(2)));
-    assert_eq!(warned.step_state(Tab::Publish), Some(StepState::Done));
+    assert_eq!(warned.step_state(Tab::Check), Some(StepState::Fix(1)));
+    assert_eq!(warned.step_state(Tab::Publish), Some(StepState::Fix(1)));
+    assert_eq!(warned.error_count(), 0);
+    assert_eq!(warned.to_fix_before_publishing(), 1);
 }

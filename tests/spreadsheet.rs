@@ -230,7 +230,7 @@ fn a_claim_without_claimant_is_a_warning_at_its_row() {
     let imported = import_text(&text);
     assert_eq!(
         problems(&imported),
-        ["row 14: a claimed fact has no attribution: say who claims it"]
+        ["row 14: a claimed fact has no attribution: say who claims it (needed before publishing)"]
     );
     assert!(imported.sheet.is_some());
 }

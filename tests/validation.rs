@@ -250,7 +250,9 @@ fn a_claim_without_claimant_is_a_warning_beside_other_problems() {
     assert_eq!(errors(&text).len(), 1);
     assert_eq!(
         warnings(&text),
-        ["cards[1].facts[0]: a claimed fact has no attribution: say who claims it"]
+        [
+            "cards[1].facts[0]: a claimed fact has no attribution: say who claims it (needed before publishing)"
+        ]
     );
     // A status that did not decode is not judged.
     let text = with(r#""attribution": "the group", "#, "").replacen(
@@ -574,11 +576,37 @@ fn problems_found_by_rules_carry_line_and_column() {
 }
 
 #[test]
+fn a_disputed_fact_names_who_disputes_it_before_publishing() {
+    let text = with(r#""attribution": "the group", "#, "").replacen(
+        r#""status": "claimed""#,
+        r#""status": "disputed""#,
+        1,
+    );
+    let report = check(&text);
+    let held: Vec<String> = report
+        .warnings()
+        .filter(|p| p.before_publishing)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        held,
+        [
+            "cards[1].facts[0]: a disputed fact has no attribution: say who disputes it (needed before publishing)"
+        ]
+    );
+    assert_eq!(report.publishing_blockers().count(), 1);
+    // A warning while writing: the sheet is still shown.
+    assert!(parse_sheet(&text).is_ok());
+}
+
+#[test]
 fn warnings_advise_without_blocking() {
     let text = with(r#""attribution": "the group", "#, "");
     assert_eq!(
         warnings(&text),
-        ["cards[1].facts[0]: a claimed fact has no attribution: say who claims it"]
+        [
+            "cards[1].facts[0]: a claimed fact has no attribution: say who claims it (needed before publishing)"
+        ]
     );
     assert!(parse_sheet(&text).is_ok());
     // A reported fact's reporter is its source: no attribution is needed.

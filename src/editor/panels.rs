@@ -296,7 +296,7 @@ fn severity_word(s: &crate::i18n::EditorStrings, severity: Severity) -> &'static
 pub fn PublishPanel(props: &PanelProps) -> Html {
     let s = props.lang.editor_strings();
     let state = &props.state;
-    let errors = state.error_count();
+    let errors = state.to_fix_before_publishing();
     let address = Address::parse(&state.published_url);
     let json = super::state::sheet_json(&state.sheet);
     let download = {
@@ -462,7 +462,7 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
 /// left to fix before publishing, or that it is ready; for a new sheet not
 /// yet written in, that nothing is checked, with a button to check now.
 pub fn draft_state(s: &EditorStrings, state: &EditorState, dispatch: &Callback<Action>) -> Html {
-    let errors = state.error_count();
+    let errors = state.to_fix_before_publishing();
     let warnings = state.problems.len() - errors;
     let quiet = state.quiet;
     html! {

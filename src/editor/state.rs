@@ -493,6 +493,12 @@ impl EditorState {
             .count()
     }
 
+    /// How many problems must be fixed before publishing: the errors, and
+    /// the warnings publishing refuses (a claim that names no claimant).
+    pub fn to_fix_before_publishing(&self) -> usize {
+        self.problems.iter().filter(|p| p.blocks_publishing()).count()
+    }
+
     /// What the step `tab` still needs: its problems counted (errors first),
     /// every problem for Check, and for Publish whether the draft is ready
     /// and has its address. `None` for a tab that is not a step.
@@ -503,16 +509,27 @@ impl EditorState {
         if self.quiet {
             return Some(StepState::Unchecked);
         }
-        let mine = |problem: &&Problem| {
-            matches!(tab, Tab::Check | Tab::Publish) || Tab::of_path(&problem.path) == tab
+        // While writing (the form steps), a warning that publishing refuses
+        // is still a warning; from Check on, it is something to fix.
+        let publishing = matches!(tab, Tab::Check | Tab::Publish);
+        let mine = |problem: &&Problem| publishing || Tab::of_path(&problem.path) == tab;
+        let to_fix = |problem: &Problem| {
+            if publishing {
+                problem.blocks_publishing()
+            } else {
+                problem.severity == Severity::Error
+            }
         };
         let (errors, warnings) =
             self.problems
                 .iter()
                 .filter(mine)
-                .fold((0, 0), |(errors, warnings), problem| match problem.severity {
-                    Severity::Error => (errors + 1, warnings),
-                    _ => (errors, warnings + 1),
+                .fold((0, 0), |(errors, warnings), problem| {
+                    if to_fix(problem) {
+                        (errors + 1, warnings)
+                    } else {
+                        (errors, warnings + 1)
+                    }
                 });
         Some(match tab {
             _ if errors > 0 => StepState::Fix(errors),

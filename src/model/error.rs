@@ -20,6 +20,9 @@ pub struct Problem {
     pub path: String,
     pub message: String,
     pub pos: Option<Pos>,
+    /// A warning while the sheet is written that publishing refuses: a
+    /// claim that names no claimant would reach readers as fact.
+    pub before_publishing: bool,
 }
 
 impl Problem {
@@ -30,6 +33,7 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             pos: None,
+            before_publishing: false,
         }
     }
 
@@ -39,6 +43,20 @@ impl Problem {
             severity: Severity::Warning,
             ..Problem::error(path, message)
         }
+    }
+
+    /// A warning at `path` that must be fixed before the sheet is published.
+    pub fn warning_before_publishing(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            before_publishing: true,
+            ..Problem::warning(path, message)
+        }
+    }
+
+    /// Whether publishing refuses the sheet while this problem is in it:
+    /// every error, and the warnings to fix before publishing.
+    pub fn blocks_publishing(&self) -> bool {
+        self.severity == Severity::Error || self.before_publishing
     }
 
     /// The same problem, placed at `pos` in the text.

@@ -23,6 +23,12 @@ impl Report {
         self.problems.iter().filter(|p| p.severity == Severity::Warning)
     }
 
+    /// The problems publishing refuses: the errors, and the warnings to fix
+    /// before publishing.
+    pub fn publishing_blockers(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.blocks_publishing())
+    }
+
     /// `ok`, `ok, 1 warning`, `2 errors` or `2 errors, 1 warning`.
     pub fn summary(&self) -> String {
         summary(self.errors().count(), self.warnings().count())

@@ -378,16 +378,21 @@ impl Rules<'_> {
         let attribution_path = path.key("attribution");
         if let Some(attribution) = &fact.attribution {
             self.text(&attribution_path, attribution);
-        } else if fact.status == Status::Claimed
+        } else if let Some(who) = claimant_needed(fact.status)
             && self.decoded(&path.key("status"))
             && self.decoded(&attribution_path)
         {
-            // A claim without its claimant reads as fact; a report's
-            // reporter is its source, which every fact already cites.
-            self.warning(
-                path,
-                "a claimed fact has no attribution: say who claims it".to_owned(),
+            // A claim or a dispute without its claimant reads as fact; a
+            // report's reporter is its source, which every fact already
+            // cites. Advice while writing, and fixed before publishing.
+            let problem = Problem::warning_before_publishing(
+                path.to_string(),
+                format!(
+                    "a {} fact has no attribution: say who {who} (needed before publishing)",
+                    fact.status.as_str()
+                ),
             );
+            self.push(path, problem);
         }
         if let Some(quote) = &fact.quote {
             self.text(&path.key("quote"), quote);
@@ -668,4 +673,14 @@ fn suggest_place<'w>(world: &'w World, entry: &str) -> Option<&'w str> {
     }
     let keys: Vec<&str> = world.regions().iter().map(|region| region.key.as_str()).collect();
     suggest(&lower.replace([' ', '_'], "-"), &keys)
+}
+
+/// What a fact of `status` must say of its attribution, when it needs one:
+/// who makes the claim, or who disputes the fact.
+fn claimant_needed(status: Status) -> Option<&'static str> {
+    match status {
+        Status::Claimed => Some("claims it"),
+        Status::Disputed => Some("disputes it"),
+        _ => None,
+    }
 }

@@ -395,6 +395,25 @@ mod cli {
         stderr: &mut impl Write,
     ) -> Result<Outcome, CliError> {
         let bytes = read(input)?;
+        // A sheet with only warnings is checked and rendered, but one whose
+        // warnings must be fixed before publishing is not published.
+        let report = check_bytes(&bytes);
+        let held: Vec<_> = report
+            .warnings()
+            .filter(|problem| problem.before_publishing)
+            .collect();
+        if report.sheet.is_some() && !held.is_empty() {
+            let name = input.name();
+            for problem in &held {
+                writeln!(stderr, "{}", problem_line(&name, problem))?;
+            }
+            let count = match held.len() {
+                1 => "1 warning".to_owned(),
+                n => format!("{n} warnings"),
+            };
+            writeln!(stderr, "{name}: not published: {count} to fix before publishing")?;
+            return Ok(Outcome::SheetErrors);
+        }
         let Some(sheet) = checked(input, &bytes, stderr)? else {
             return Ok(Outcome::SheetErrors);
         };

@@ -401,15 +401,19 @@ pub fn EditorApp() -> Html {
                 .filter(|problem| Tab::of_path(&problem.path) == step)
                 .cloned()
                 .collect();
-            html! {
-                <>
-                if state.quiet {
-                } else if mine.is_empty() {
-                    <p class="ed-step-done" id="step-done">{ s.step_nothing_left }</p>
-                } else {
+            // What the step still needs, above its form; nothing while a
+            // new sheet is not checked yet.
+            let needs = match (state.quiet, mine.is_empty()) {
+                (true, _) => Html::default(),
+                (false, true) => html! { <p class="ed-step-done" id="step-done">{ s.step_nothing_left }</p> },
+                (false, false) => html! {
                     <ProblemList problems={mine} sheet={Rc::clone(&state.sheet)} lang={*lang}
                         heading={s.step_needs_heading} empty={s.step_nothing_left} dispatch={dispatch.clone()} />
-                }
+                },
+            };
+            html! {
+                <>
+                { needs }
                 <SheetForm {step} sheet={Rc::clone(&state.sheet)} problems={Rc::clone(&problems)}
                     selected_card={state.selected_card} lang={*lang} dispatch={dispatch.clone()} />
                 { next(step) }

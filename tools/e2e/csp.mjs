@@ -34,22 +34,32 @@ const PROBE_IMAGE = "http://127.0.0.2:9/csp-probe.png";
 
 /**
  * Asserts that every frame of `page` has a recorder that hears a violation:
- * each frame asks for an image from another origin, and its recorder must
- * then hold that one violation and nothing else. Call it after reading the
- * page's own violations.
+ * each frame in turn asks for an image from another origin (at an address of
+ * its own, so that no cache of an earlier refusal stands in for the
+ * request), and its recorder must then hold that one violation and nothing
+ * else. Call it after reading the page's own violations.
  */
 export async function assertEveryFrameRecords(page) {
-  for (const frame of page.frames()) {
+  for (const [index, frame] of page.frames().entries()) {
+    const probe = `${PROBE_IMAGE}?frame=${index}`;
     await frame.evaluate((src) => {
       new Image().src = src;
-    }, PROBE_IMAGE);
-  }
-  for (const frame of page.frames()) {
+    }, probe);
     // The event comes in a task of its own, after the refused request (on a
     // busy machine, seconds later).
-    await frame.waitForFunction(() => window.__violations?.length > 0, null, { timeout: 20000 });
+    try {
+      await frame.waitForFunction(() => window.__violations?.length > 0, null, { timeout: 20000 });
+    } catch (error) {
+      const state = await frame.evaluate(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        visibility: document.visibilityState,
+        recorder: Array.isArray(window.__violations),
+      })).catch((reason) => `the frame did not answer: ${reason.message}`);
+      throw new Error(`no violation was recorded in ${frame.url()} after its probe: ${JSON.stringify(state)}`, { cause: error });
+    }
     const violations = await frame.evaluate(() => window.__violations);
     assert.equal(violations.length, 1, `${frame.url()}: ${violations.join("; ")}`);
-    assert.ok(violations[0].startsWith(`img-src ${PROBE_IMAGE} `), `${frame.url()}: ${violations[0]}`);
+    assert.ok(violations[0].startsWith(`img-src ${probe} `), `${frame.url()}: ${violations[0]}`);
   }
 }

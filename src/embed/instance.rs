@@ -8,7 +8,7 @@ use std::rc::{Rc, Weak};
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
-use super::live::{LiveSheet, local_time};
+use super::live::{LiveDeck, LiveSheet, local_time};
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map, page};
@@ -367,7 +367,7 @@ impl Instance {
             // update()) arrives now: the deck marks what changed, as for a
             // live deck's read. A first sheet, or a failure, arrives at no time.
             props.options.arrived = match (&props.load, &load) {
-                (LoadState::Ready(_), LoadState::Ready(sheet)) => Some(super::live::local_time(&sheet.lang)),
+                (LoadState::Ready(_), LoadState::Ready(sheet)) => Some(local_time(&sheet.lang)),
                 _ => None,
             };
             props.load = load;
@@ -581,4 +581,39 @@ fn rendered_sheet(shadow: &ShadowRoot) -> Option<Rc<Sheet>> {
     let selector = format!("script.{}", crate::live::RENDERED_SHEET_CLASS);
     let text = shadow.query_selector(&selector).ok()??.text_content()?;
     crate::model::check(&text).into_result().ok().map(Rc::new)
+}
+
+/// The live reader's view of its widget: the instance's own methods.
+impl LiveDeck for Instance {
+    fn options(&self) -> DeckOptions {
+        Instance::options(self)
+    }
+
+    fn host(&self) -> &Element {
+        Instance::host(self)
+    }
+
+    fn shadow(&self) -> &ShadowRoot {
+        Instance::shadow(self)
+    }
+
+    fn shown_sheet(&self) -> Option<Rc<Sheet>> {
+        Instance::shown_sheet(self)
+    }
+
+    fn show_update(&self, sheet: Rc<Sheet>, at: String) {
+        Instance::show_update(self, sheet, at);
+    }
+
+    fn mark_seen(&self, facts: Vec<String>, cards: Vec<String>) {
+        Instance::mark_seen(self, facts, cards);
+    }
+
+    fn report_update_problems(&self, problems: Vec<crate::model::Problem>) {
+        Instance::report_update_problems(self, problems);
+    }
+
+    fn is_live(&self, live: &Rc<LiveSheet>) -> bool {
+        Instance::is_live(self, live)
+    }
 }

@@ -18,10 +18,10 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, ShadowRoot};
 
-use super::instance::Instance;
 use super::page::next_task;
+use crate::DeckOptions;
 use crate::i18n::UiLang;
 use crate::live::{Announcer, FLOOR_MS, Live, Outcome, Poller, Verdict, judge, same_origin_allowed};
 use crate::model::{Problem, Sheet, SheetError, check};
@@ -37,13 +37,33 @@ const BUILD_FLOOR_MS: u64 = {
     50
 };
 
+/// What a live reader needs of the widget it updates (the instance, which
+/// owns the reader): declared here, so that this module depends on no more
+/// of the widget than that.
+pub trait LiveDeck {
+    /// What the page asked of the widget.
+    fn options(&self) -> DeckOptions;
+    fn host(&self) -> &Element;
+    fn shadow(&self) -> &ShadowRoot;
+    /// The sheet shown, if one is.
+    fn shown_sheet(&self) -> Option<Rc<Sheet>>;
+    /// Shows a new version of the sheet, which arrived at `at`.
+    fn show_update(&self, sheet: Rc<Sheet>, at: String);
+    /// Drops the "New" of the facts (keys) and cards (ids) the reader has seen.
+    fn mark_seen(&self, facts: Vec<String>, cards: Vec<String>);
+    /// Says why an update was not shown; the deck stays as it is.
+    fn report_update_problems(&self, problems: Vec<Problem>);
+    /// Whether `live` is the widget's reader still.
+    fn is_live(&self, live: &Rc<LiveSheet>) -> bool;
+}
+
 /// The observer of the deck's place on screen, with its callback.
 type Observer = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 
 /// A live deck's reader of its sheet. Dropped (with its timer, listener and
 /// observer) when the widget is destroyed or given another sheet.
 pub struct LiveSheet {
-    instance: Weak<Instance>,
+    instance: Weak<dyn LiveDeck>,
     url: String,
     live: Live,
     poller: RefCell<Poller>,
@@ -71,12 +91,13 @@ pub struct LiveSheet {
 impl LiveSheet {
     /// Starts re-reading `url` for `instance`, which shows `sheet`; `None`
     /// if the page did not ask for live updates.
-    pub fn start(instance: &Rc<Instance>, url: &str, sheet: &Sheet) -> Option<Rc<LiveSheet>> {
+    pub fn start<D: LiveDeck + 'static>(instance: &Rc<D>, url: &str, sheet: &Sheet) -> Option<Rc<LiveSheet>> {
         let live = instance.options().live;
         let interval = live.interval_ms(sheet.refresh, BUILD_FLOOR_MS)?;
-        let region = live_region(instance);
+        let region = live_region(&**instance);
+        let deck: Weak<dyn LiveDeck> = Rc::downgrade(instance) as Weak<dyn LiveDeck>;
         let this = Rc::new(LiveSheet {
-            instance: Rc::downgrade(instance),
+            instance: deck,
             url: url.to_owned(),
             live,
             poller: RefCell::new(Poller::new(interval)),
@@ -265,14 +286,14 @@ impl LiveSheet {
                         let lang = instance.options().lang.unwrap_or_else(|| fetched.lang.clone());
                         let at = local_time(&lang);
                         let counts = diff.counts();
-                        if !after_a_break(&instance, &self).await {
+                        if !after_a_break(&*instance, &self).await {
                             self.reading.set(false);
                             return;
                         }
                         instance.show_update(Rc::new(fetched), at);
                         self.watch_marks_soon();
                         let said = self.announcer.borrow_mut().note(counts, now());
-                        self.announce(said, &instance);
+                        self.announce(said, &*instance);
                         Outcome::Updated
                     }
                     Verdict::Refused(reason) => {
@@ -358,7 +379,7 @@ impl LiveSheet {
 
     /// Speaks `said` in the live region, or, if the minute is not up,
     /// waits for it.
-    fn announce(self: &Rc<Self>, said: Option<crate::model::diff::Counts>, instance: &Instance) {
+    fn announce(self: &Rc<Self>, said: Option<crate::model::diff::Counts>, instance: &dyn LiveDeck) {
         let Some(region) = &self.region else {
             return;
         };
@@ -381,7 +402,7 @@ impl LiveSheet {
                 if let Some(this) = weak.upgrade() {
                     let said = this.announcer.borrow_mut().due(now());
                     if let Some(instance) = this.instance.upgrade() {
-                        this.announce(said, &instance);
+                        this.announce(said, &*instance);
                     }
                 }
             }));
@@ -400,7 +421,7 @@ impl Drop for LiveSheet {
 }
 
 /// The polite live region beside the deck, out of sight.
-fn live_region(instance: &Instance) -> Option<Element> {
+fn live_region(instance: &dyn LiveDeck) -> Option<Element> {
     let document = instance.host().owner_document()?;
     let region = document.create_element("p").ok()?;
     region.set_class_name("fc-visually-hidden fc-live-region");
@@ -438,7 +459,7 @@ async fn judge_after_a_break(shown: &Sheet, fetched: &Sheet) -> Verdict {
 }
 
 /// Whether `live` still reads for `instance` once a later task has come.
-async fn after_a_break(instance: &Instance, live: &Rc<LiveSheet>) -> bool {
+async fn after_a_break(instance: &dyn LiveDeck, live: &Rc<LiveSheet>) -> bool {
     next_task().await;
     instance.is_live(live)
 }

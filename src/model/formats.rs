@@ -60,6 +60,23 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// The months' names in English: the model's messages name a date's month
+/// so, and the deck's English strings are the same.
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// An ISO 8601 calendar date `YYYY-MM-DD` that exists, optionally followed
 /// by `THH:MM`, `:SS`, fractions, and `Z` or an offset. A time needs a zone so
 /// that every reader sees the same moment.

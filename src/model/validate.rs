@@ -19,7 +19,8 @@ use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::decode::Gaps;
 use super::error::Problem;
 use super::formats::{
-    SpreadsheetDate, check_url, is_invisible, is_iso_date, is_language_tag, is_slug, spreadsheet_date,
+    ENGLISH_MONTHS, SpreadsheetDate, check_url, is_invisible, is_iso_date, is_language_tag, is_slug,
+    spreadsheet_date,
 };
 use super::json::Node;
 use super::path::Path;
@@ -577,27 +578,13 @@ impl Rules<'_> {
 /// day and month could be either way round, both readings, since only the
 /// person who typed it knows.
 fn reformatted_by_excel(date: &SpreadsheetDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let write = match date.readings.as_slice() {
         [one] => format!(": write it as \"{}\"", date.iso(*one)),
         readings => {
             let each = readings
                 .iter()
                 .map(|&(year, month, day)| {
-                    let month_name = MONTHS[(month as usize).saturating_sub(1) % 12];
+                    let month_name = ENGLISH_MONTHS[(month as usize).saturating_sub(1) % 12];
                     format!("\"{}\" if it is {day} {month_name}", date.iso((year, month, day)))
                 })
                 .collect::<Vec<_>>()

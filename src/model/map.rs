@@ -102,6 +102,18 @@ pub fn project(lat: f64, lon: f64) -> (i32, i32) {
 /// rather than as a blob filling the card.
 pub const MIN_VIEW_WIDTH: i32 = 720;
 
+/// About how many pixels wide a card's map is drawn at most (a deck is at
+/// most 42em wide): a map's outlines need no finer grid than a map unit per
+/// pixel of it, [`grid_step`].
+pub const MAP_DRAWN_PX: i32 = 720;
+
+/// The grid a map of `view_width` map units draws its outlines on
+/// ([`coarsen_path`]): about one pixel of the map as drawn, and never finer
+/// than a map unit.
+pub fn grid_step(view_width: i32) -> i32 {
+    (view_width / MAP_DRAWN_PX).max(1)
+}
+
 /// The country shapes of data/world-map.json.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorldShapes {
@@ -268,5 +280,273 @@ fn bbox(node: &Node, what: &str) -> Result<BBox, String> {
     match integers(node, what)?[..] {
         [x0, y0, x1, y1] if x0 <= x1 && y0 <= y1 => Ok(BBox { x0, y0, x1, y1 }),
         _ => Err(format!("{what}: a box is [x0, y0, x1, y1]")),
+    }
+}
+
+/// `d`, an outline's path data as data/world-map.json writes it (integer
+/// `M`/`m`/`l`/`h`/`v`/`z` commands), redrawn on a grid of `step` map units
+/// and written in units of that grid (draw it scaled by `step`): each corner
+/// moved to the nearest grid point, then the corners that coincide or lie on
+/// a straight run dropped. A map that shows a wide part of the world gives a
+/// map unit a fraction of a pixel, and its detail is bytes and layout work
+/// that no reader can see. Neighbours that share a border share its
+/// corners, and so keep sharing them. A ring that shrinks to less than a
+/// triangle goes; `None` if nothing is left, or if `d` is not path data of
+/// that form (the caller keeps `d` as it is).
+pub fn coarsen_path(d: &str, step: i32) -> Option<String> {
+    let step = step.max(1);
+    let snap = |value: i32| (value + step / 2).div_euclid(step);
+    let mut out = String::new();
+    let mut pen: Option<(i32, i32)> = None;
+    for ring in path_rings(d)? {
+        let mut corners: Vec<(i32, i32)> = Vec::with_capacity(ring.len());
+        for (x, y) in ring {
+            let point = (snap(x), snap(y));
+            if corners.last() != Some(&point) {
+                corners.push(point);
+            }
+        }
+        while corners.len() > 1 && corners.first() == corners.last() {
+            corners.pop();
+        }
+        let mut corners = simplify_ring(&corners);
+        drop_straight_runs(&mut corners);
+        if corners.len() < 3 {
+            continue;
+        }
+        let (x0, y0) = corners[0];
+        match pen {
+            Some((px, py)) => write_move(&mut out, 'm', x0 - px, y0 - py),
+            None => write_move(&mut out, 'M', x0, y0),
+        }
+        let mut last = ' ';
+        for pair in corners.windows(2) {
+            let (dx, dy) = (pair[1].0 - pair[0].0, pair[1].1 - pair[0].1);
+            match (dx, dy) {
+                (0, dy) => write_segment(&mut out, &mut last, 'v', &[dy]),
+                (dx, 0) => write_segment(&mut out, &mut last, 'h', &[dx]),
+                (dx, dy) => write_segment(&mut out, &mut last, 'l', &[dx, dy]),
+            }
+        }
+        out.push('z');
+        pen = Some((x0, y0));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The rings of path data of integer `M`/`m`/`l`/`L`/`h`/`H`/`v`/`V`/`z`
+/// commands, as absolute corners; `None` for anything else.
+fn path_rings(d: &str) -> Option<Vec<Vec<(i32, i32)>>> {
+    let mut rings: Vec<Vec<(i32, i32)>> = Vec::new();
+    let (mut x, mut y) = (0i32, 0i32);
+    let mut command = None;
+    let mut numbers = Vec::with_capacity(2);
+    let bytes = d.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let c = bytes[at];
+        if c == b' ' || c == b',' {
+            at += 1;
+            continue;
+        }
+        if c.is_ascii_alphabetic() {
+            at += 1;
+            command = Some(c);
+            if c == b'z' || c == b'Z' {
+                // Closing a ring returns the pen to its start.
+                command = None;
+                if let Some(&start) = rings.last().and_then(|ring| ring.first()) {
+                    (x, y) = start;
+                }
+            }
+            continue;
+        }
+        let start = at;
+        if c == b'-' {
+            at += 1;
+        }
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        numbers.push(d.get(start..at)?.parse::<i32>().ok()?);
+        let needed = match command? {
+            b'M' | b'm' | b'l' | b'L' => 2,
+            b'h' | b'H' | b'v' | b'V' => 1,
+            _ => return None,
+        };
+        if numbers.len() < needed {
+            continue;
+        }
+        match command? {
+            b'M' => {
+                (x, y) = (numbers[0], numbers[1]);
+                rings.push(Vec::new());
+                command = Some(b'L');
+            }
+            b'm' => {
+                (x, y) = (x + numbers[0], y + numbers[1]);
+                rings.push(Vec::new());
+                command = Some(b'l');
+            }
+            b'L' => (x, y) = (numbers[0], numbers[1]),
+            b'l' => (x, y) = (x + numbers[0], y + numbers[1]),
+            b'H' => x = numbers[0],
+            b'h' => x += numbers[0],
+            b'V' => y = numbers[0],
+            b'v' => y += numbers[0],
+            _ => return None,
+        }
+        numbers.clear();
+        rings.last_mut()?.push((x, y));
+    }
+    numbers.is_empty().then_some(rings)
+}
+
+/// How far, in grid units, a corner may lie off the line its neighbours
+/// would draw and still be left out: under a pixel, on a map whose grid
+/// unit is about a pixel.
+const SIMPLIFY_TOLERANCE: f64 = 0.6;
+
+/// A ring's corners without those within [`SIMPLIFY_TOLERANCE`] of the line
+/// between the corners kept around them (Douglas–Peucker, split at the
+/// corner farthest from the first).
+fn simplify_ring(corners: &[(i32, i32)]) -> Vec<(i32, i32)> {
+    let n = corners.len();
+    if n < 4 {
+        return corners.to_vec();
+    }
+    let distance = |p: (i32, i32), a: (i32, i32), b: (i32, i32)| {
+        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+        let (px, py) = (f64::from(p.0 - a.0), f64::from(p.1 - a.1));
+        let length = dx.hypot(dy);
+        if length == 0.0 { px.hypot(py) } else { (px * dy - py * dx).abs() / length }
+    };
+    let far = (1..n)
+        .max_by_key(|&i| {
+            let (dx, dy) = (corners[i].0 - corners[0].0, corners[i].1 - corners[0].1);
+            i64::from(dx) * i64::from(dx) + i64::from(dy) * i64::from(dy)
+        })
+        .unwrap_or(n / 2);
+    let mut keep = vec![false; n + 1];
+    keep[0] = true;
+    keep[far] = true;
+    keep[n] = true;
+    // The ring as a line from its first corner round to it again (index n).
+    let at = |i: usize| corners[i % n];
+    let mut spans = vec![(0, far), (far, n)];
+    while let Some((from, to)) = spans.pop() {
+        if to <= from + 1 {
+            continue;
+        }
+        let (worst, off) = (from + 1..to)
+            .map(|i| (i, distance(at(i), at(from), at(to))))
+            .fold((from, 0.0), |best, next| if next.1 > best.1 { next } else { best });
+        if off > SIMPLIFY_TOLERANCE {
+            keep[worst] = true;
+            spans.push((from, worst));
+            spans.push((worst, to));
+        }
+    }
+    (0..n).filter(|&i| keep[i]).map(|i| corners[i]).collect()
+}
+
+/// Drops the corners of a ring that lie on a straight run, around its
+/// closing too.
+fn drop_straight_runs(corners: &mut Vec<(i32, i32)>) {
+    let mut i = 0;
+    let mut kept_since_drop = 0;
+    while corners.len() >= 3 && kept_since_drop < corners.len() {
+        let n = corners.len();
+        i %= n;
+        let (a, b, c) = (corners[(i + n - 1) % n], corners[i], corners[(i + 1) % n]);
+        let cross = i64::from(b.0 - a.0) * i64::from(c.1 - a.1) - i64::from(b.1 - a.1) * i64::from(c.0 - a.0);
+        if cross == 0 {
+            corners.remove(i);
+            kept_since_drop = 0;
+        } else {
+            i += 1;
+            kept_since_drop += 1;
+        }
+    }
+}
+
+/// `M12 34` or `m-3 5`.
+fn write_move(out: &mut String, command: char, x: i32, y: i32) {
+    out.push(command);
+    push_numbers(out, &[x, y]);
+}
+
+/// One segment, its command letter left out when it repeats the last one.
+fn write_segment(out: &mut String, last: &mut char, command: char, numbers: &[i32]) {
+    if *last != command {
+        out.push(command);
+        *last = command;
+    } else if numbers[0] >= 0 {
+        out.push(' ');
+    }
+    push_numbers(out, numbers);
+}
+
+/// Numbers as SVG path data writes them shortest: a minus sign separates.
+fn push_numbers(out: &mut String, numbers: &[i32]) {
+    for (i, number) in numbers.iter().enumerate() {
+        if i > 0 && *number >= 0 {
+            out.push(' ');
+        }
+        out.push_str(&number.to_string());
+    }
+}
+
+#[cfg(test)]
+mod coarsen_tests {
+    use super::{coarsen_path, path_rings};
+
+    #[test]
+    fn corners_move_to_the_grid_written_in_its_units_and_straight_runs_go() {
+        // A square with a corner on each side's middle: on a grid of 2 the
+        // middles lie on straight runs and go; the square is 2 grid units.
+        assert_eq!(coarsen_path("M0 0h2 2v4h-2-2z", 2).as_deref(), Some("M0 0h2v2h-2z"));
+        // Corners move to the nearest grid point.
+        assert_eq!(coarsen_path("M1 1l9 0 0 9-9 0z", 10).as_deref(), Some("M0 0h1v1h-1z"));
+        // A relative move after a ring's close is from that ring's start.
+        assert_eq!(
+            coarsen_path("M0 0h4v4h-4zm10 0h4v4h-4z", 2).as_deref(),
+            Some("M0 0h2v2h-2zm5 0h2v2h-2z")
+        );
+        // A grid of one keeps every corner.
+        assert_eq!(coarsen_path("M5 5l3 1-1 4z", 1).as_deref(), Some("M5 5l3 1-1 4z"));
+    }
+
+    #[test]
+    fn a_ring_smaller_than_the_grid_goes_and_nothing_left_is_none() {
+        assert_eq!(coarsen_path("M0 0h4v4h-4zm20 20h1v1h-1z", 4).as_deref(), Some("M0 0h1v1h-1z"));
+        assert_eq!(coarsen_path("M20 20h1v1h-1z", 4), None);
+    }
+
+    #[test]
+    fn other_path_data_is_refused() {
+        assert_eq!(coarsen_path("M0 0c1 1 2 2 3 3z", 2), None);
+        assert_eq!(coarsen_path("M0 0h", 2), None);
+        assert_eq!(coarsen_path("h3v3z", 2), None);
+    }
+
+    #[test]
+    fn the_bundled_map_on_a_grid_of_three_keeps_two_thirds_of_its_bytes_and_draws_every_large_country() {
+        let shapes = super::WorldShapes::parse(include_str!("../../data/world-map.json")).expect("the map");
+        let (mut before, mut after) = (0, 0);
+        for (code, shape) in shapes.iter() {
+            if let super::Outline::Path(d) = &shape.outline {
+                let coarse = coarsen_path(d, 3);
+                before += d.len();
+                after += coarse.as_ref().map_or(0, String::len);
+                let wide = shape.bbox.x1 - shape.bbox.x0 >= 9 || shape.bbox.y1 - shape.bbox.y0 >= 9;
+                if wide {
+                    let coarse = coarse.unwrap_or_else(|| panic!("{code} vanished"));
+                    let rings = path_rings(&coarse).unwrap_or_else(|| panic!("{code}: {coarse}"));
+                    assert!(rings.iter().all(|ring| ring.len() >= 3), "{code}");
+                }
+            }
+        }
+        assert!(after * 3 < before * 2, "a grid of 3 keeps {after} of {before} bytes");
     }
 }

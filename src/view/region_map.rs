@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::UiLang;
-use crate::model::map::project;
+use crate::model::map::{coarsen_path, grid_step, project};
 use crate::model::{Outline, Point, ViewBox, World, WorldShapes};
 
 #[derive(Properties, PartialEq)]
@@ -101,11 +101,13 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
 struct CountryPath {
     code: AttrValue,
     d: AttrValue,
+    /// `scale(3)` for an outline written in units of a grid of 3 map units.
+    transform: Option<AttrValue>,
 }
 
 impl CountryPath {
     fn html(&self, class: &'static str) -> Html {
-        html! { <path {class} data-code={self.code.clone()} d={self.d.clone()} /> }
+        html! { <path {class} data-code={self.code.clone()} d={self.d.clone()} transform={self.transform.clone()} /> }
     }
 }
 
@@ -182,21 +184,29 @@ impl MapPaths {
                 .collect(),
             radius,
         };
+        let step = grid_step(view.width);
+        let scaled: AttrValue = format!("scale({step})").into();
+        // An outline on the view's grid, in its units; one the grid would
+        // lose entirely (a speck of an island) as it is, in map units, so
+        // that a small country named on the map is never left out.
+        let outline = |d: &Rc<str>| match coarsen_path(d, step) {
+            Some(coarse) => (AttrValue::from(coarse), true),
+            None => (AttrValue::from(Rc::clone(d)), false),
+        };
         for (code, shape) in shapes.iter() {
             let lit = codes.binary_search(&code).is_ok();
-            let (list, d) = match &shape.outline {
-                Outline::Path(d) if lit => (&mut paths.highlighted, AttrValue::from(Rc::clone(d))),
-                Outline::Path(d) if shape.extent.intersects(&view) => {
-                    (&mut paths.land, AttrValue::from(Rc::clone(d)))
-                }
+            let (list, (d, on_grid)) = match &shape.outline {
+                Outline::Path(d) if lit => (&mut paths.highlighted, outline(d)),
+                Outline::Path(d) if shape.extent.intersects(&view) => (&mut paths.land, outline(d)),
                 Outline::Points(points) if lit => {
-                    (&mut paths.points, AttrValue::from(circles(points, radius)))
+                    (&mut paths.points, (AttrValue::from(circles(points, radius)), false))
                 }
                 _ => continue,
             };
             list.push(CountryPath {
                 code: AttrValue::from(code.to_owned()),
                 d,
+                transform: (on_grid && step > 1).then(|| scaled.clone()),
             });
         }
         paths

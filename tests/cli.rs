@@ -679,7 +679,7 @@ fn publish_refuses_a_claim_that_names_no_claimant_which_check_only_warns_of() {
         .remove("attribution");
     let sheet = TempSheet::new(
         "unattributed",
-        &serde_json::to_string_pretty(&sheet).expect("JSON"),
+        serde_json::to_string_pretty(&sheet).expect("JSON"),
     );
     // While writing, it is a warning: check passes.
     assert_eq!(factcards(&["check", sheet.path()]).code, 0);

@@ -393,6 +393,7 @@ fn fact_form(
         })
         .collect();
     for cited in &fact.sources {
+        let cited = &cited.source;
         if !ids.iter().any(|(id, _)| id == cited) {
             ids.push((cited.clone(), format!("{cited} (?)")));
         }
@@ -427,7 +428,7 @@ fn fact_form(
                     };
                     html! {
                         <label class="ed-check" for={check_id.clone()}>
-                            <input type="checkbox" id={check_id} checked={fact.sources.contains(id)} onchange={toggle} />
+                            <input type="checkbox" id={check_id} checked={fact.sources.iter().any(|cited| cited.source == *id)} onchange={toggle} />
                             { title.clone() }
                         </label>
                     }

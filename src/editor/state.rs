@@ -13,7 +13,7 @@ use super::publish::Address;
 use super::published::{Published, PublishedError};
 use crate::model::spreadsheet::{self, ImportProblem};
 use crate::model::{
-    self, Card, Category, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
+    self, Card, Category, Citation, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
 };
 
 /// How many edits undo can go back.
@@ -606,7 +606,7 @@ impl EditorState {
                         Some(at) => {
                             fact.sources.remove(at);
                         }
-                        None => fact.sources.push(id),
+                        None => fact.sources.push(Citation::new(id)),
                     }
                 }
             }),
@@ -1143,8 +1143,8 @@ fn rename_source(sheet: &mut Sheet, i: usize, id: String) {
     // name cites it by its first name.
     for fact in sheet.cards.iter_mut().flat_map(|card| card.facts.iter_mut()) {
         for cited in &mut fact.sources {
-            if *cited == old {
-                cited.clone_from(&id);
+            if cited.source == old {
+                cited.source.clone_from(&id);
             }
         }
     }

@@ -138,7 +138,8 @@ pub fn fact_item_marked(
 /// "source 1" and names the source's title on hover.
 fn source_marks(fact: &Fact, strings: &Strings, cites: Cites) -> Html {
     let sheet = cites.sheet;
-    let marks = fact.sources.iter().filter_map(|id| {
+    let marks = fact.sources.iter().filter_map(|cited| {
+        let id = &cited.source;
         let index = sheet.sources.iter().position(|source| source.id == *id)?;
         let source = &sheet.sources[index];
         let label = cites.marks.label(sheet, id)?;

@@ -132,3 +132,127 @@ fn a_changed_excerpt_is_a_change_of_the_facts_sources() {
         ]
     );
 }
+
+mod against_the_saved_copy {
+    use factcards::model::excerpts::{
+        Found, SavedCopy, check_excerpts, find_excerpt, readable_text, text_fragment_url,
+    };
+    use factcards::model::{Severity, check};
+
+    use super::citing;
+
+    const COPY: &str = "The group\u{2019}s leader \u{2014} named in 2015 \u{2014} said: \u{201c}We did it.\u{201d}\n\nPolice said the group did it.";
+
+    #[test]
+    fn whitespace_quote_marks_and_dashes_may_differ() {
+        assert_eq!(
+            find_excerpt("The group's leader - named in  2015", COPY),
+            Found::Once
+        );
+        assert_eq!(find_excerpt("said: \"We did it.\"\n Police", COPY), Found::Once);
+        assert_eq!(
+            find_excerpt("The group\u{2019}s leader \u{2013} named", COPY),
+            Found::Once
+        );
+    }
+
+    #[test]
+    fn letters_and_other_punctuation_may_not() {
+        assert_eq!(
+            find_excerpt("The group's leader, named in 2016", COPY),
+            Found::Missing {
+                closest: "The group\u{2019}s leader \u{2014} named in 2015".into()
+            }
+        );
+        assert_eq!(
+            find_excerpt("police said that the group did it", COPY),
+            Found::Missing {
+                closest: "Police said the group did it.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn an_excerpt_found_twice_is_counted() {
+        assert_eq!(find_excerpt("group", COPY), Found::Times(2));
+        // Case counts: a reader would not call these the same words.
+        assert_eq!(find_excerpt("the group", COPY), Found::Once);
+    }
+
+    #[test]
+    fn a_saved_page_is_read_as_its_text() {
+        let page = "<!doctype html><html><head><title>T</title><style>p{}</style></head>\
+            <body><script>var x = \"<p>\";</script><p>Tom &amp; Jerry&rsquo;s <b>first</b>&#160;day&#x2014;over.</p>\
+            <!-- a note --><p>Next</p></body></html>";
+        let text = readable_text(page);
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["Tom", "&", "Jerry\u{2019}s", "first", "day\u{2014}over.", "Next"]
+        );
+        assert_eq!(find_excerpt("Jerry's first day-over. Next", &text), Found::Once);
+        // Plain text is kept as it is, even with an ampersand in it.
+        assert_eq!(readable_text("A &amp; B"), "A &amp; B");
+    }
+
+    #[test]
+    fn each_problem_names_the_fact_and_the_closest_passage() {
+        let text = citing(
+            r#"[{"source": "article", "excerpt": "The group formed in 2016."}, {"source": "report", "excerpt": "Police said so."}]"#,
+        );
+        let report = check(&text);
+        let sheet = report.sheet.expect("valid");
+        let copies = [
+            SavedCopy::new("article", "Experts say the group formed in 2015. It grew."),
+            SavedCopy::new("report", "Police said so. Police said so."),
+        ];
+        let root = factcards::model::json::parse(&text).expect("JSON");
+        let problems = check_excerpts(&sheet, &copies, Some(&root));
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "cards[1].facts[0].sources[0].excerpt: the excerpt is not in the saved copy of \"article\": did you mean \"the group formed in 2015.\"?",
+                "cards[1].facts[0].sources[1].excerpt: the excerpt is 2 times in the saved copy of \"report\": a link to it lands on the first; give a longer passage",
+            ]
+        );
+        assert_eq!(problems[0].severity, Severity::Error);
+        assert_eq!(problems[1].severity, Severity::Warning);
+        assert!(problems.iter().all(|problem| problem.pos.is_some()));
+    }
+
+    #[test]
+    fn a_copy_whose_source_has_no_excerpt_is_a_warning() {
+        let text = citing(r#"["article", "report"]"#);
+        let sheet = check(&text).sheet.expect("valid");
+        let copies = [
+            SavedCopy::new("report", "Anything."),
+            SavedCopy::new("wire", "Anything."),
+        ];
+        let lines: Vec<String> = check_excerpts(&sheet, &copies, None)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "sources[1]: a saved copy of \"report\" was given, but no fact that cites it gives an excerpt to check",
+                "a saved copy was given for source \"wire\", which the sheet does not have",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_link_opens_at_the_excerpt() {
+        assert_eq!(
+            text_fragment_url(
+                "https://example.com/a#top",
+                "ISIS-K, formed in 2015 - \u{201c}a branch\u{201d} & more"
+            ),
+            "https://example.com/a#:~:text=ISIS%2DK%2C%20formed%20in%202015%20%2D%20%E2%80%9Ca%20branch%E2%80%9D%20%26%20more"
+        );
+        assert_eq!(
+            text_fragment_url("https://example.com/a?b=c", " two\n words "),
+            "https://example.com/a?b=c#:~:text=two%20words"
+        );
+    }
+}

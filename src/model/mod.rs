@@ -8,6 +8,7 @@ pub mod citations;
 mod decode;
 pub mod diff;
 pub mod error;
+pub mod excerpts;
 pub mod formats;
 mod id_set;
 pub mod json;

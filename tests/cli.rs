@@ -423,7 +423,10 @@ fn unknown_commands_print_the_usage() {
         run.stderr
             .starts_with("factcards: unknown command \"frobnicate\"\n")
     );
-    assert!(run.stderr.contains("Usage:\n  factcards check [--source ID=COPY]... FILE..."));
+    assert!(
+        run.stderr
+            .contains("Usage:\n  factcards check [--source ID=COPY]... FILE...")
+    );
 }
 
 #[test]

@@ -64,6 +64,10 @@ pub struct Strings {
     statuses: [&'static str; 5],
     /// Read before a source mark: "source 1".
     pub source_mark: &'static str,
+    /// What a source mark with an excerpt opens: the source's own words.
+    pub excerpt_heading: &'static str,
+    /// The link that opens the source at the excerpt.
+    pub excerpt_open: &'static str,
     /// Starts a source's note of the facts it backs: "For facts 1 and 3".
     cited_for_one: &'static str,
     cited_for_many: &'static str,
@@ -144,6 +148,8 @@ static EN: Strings = Strings {
     ],
     statuses: ["Confirmed", "Claimed", "Reported", "Unclear", "Disputed"],
     source_mark: "source",
+    excerpt_heading: "In the source’s words",
+    excerpt_open: "Open the source at this passage",
     cited_for_one: "For fact",
     cited_for_many: "For facts",
     cited_for_all: "For every fact above",
@@ -226,6 +232,8 @@ static RU: Strings = Strings {
     ],
     statuses: ["Подтверждено", "Заявлено", "Сообщается", "Неясно", "Оспаривается"],
     source_mark: "источник",
+    excerpt_heading: "Словами источника",
+    excerpt_open: "Открыть источник на этом месте",
     cited_for_one: "Для факта",
     cited_for_many: "Для фактов",
     cited_for_all: "Для всех фактов выше",

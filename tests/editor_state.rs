@@ -1053,3 +1053,33 @@ fn each_step_says_what_it_still_needs() {
     assert_eq!(warned.error_count(), 0);
     assert_eq!(warned.to_fix_before_publishing(), 1);
 }
+
+#[test]
+fn a_facts_excerpt_is_edited_per_cited_source_and_cleared_when_emptied() {
+    let state = apply_all(
+        built(),
+        [Action::Edit(
+            Field::FactExcerpt(0, 0, 0),
+            "The inspection found damage to the bridge.".into(),
+        )],
+    );
+    let cited = &state.sheet.cards[0].facts[0].sources[0];
+    assert_eq!(cited.source, "council-statement");
+    assert_eq!(
+        cited.excerpt.as_deref(),
+        Some("The inspection found damage to the bridge.")
+    );
+    assert_eq!(
+        Field::FactExcerpt(0, 0, 0).path(),
+        "cards[0].facts[0].sources[0].excerpt"
+    );
+    // Written to the sheet as the object form; emptied, as the bare id.
+    assert!(sheet_json(&state.sheet).contains(
+        "\"source\": \"council-statement\",\n              \"excerpt\": \"The inspection found damage to the bridge.\""
+    ));
+    let state = apply_all(state, [Action::Edit(Field::FactExcerpt(0, 0, 0), "  ".into())]);
+    assert_eq!(state.sheet.cards[0].facts[0].sources[0].excerpt, None);
+    // A citation that is not there is left alone.
+    let state = apply_all(state, [Action::Edit(Field::FactExcerpt(0, 0, 5), "x".into())]);
+    assert_eq!(state.sheet.cards[0].facts[0].sources.len(), 1);
+}

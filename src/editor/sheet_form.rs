@@ -437,6 +437,17 @@ fn fact_form(
                     <p class="ed-field__problem">{ sources_messages.join(" · ") }</p>
                 }
             </fieldset>
+            // One excerpt per cited source, named by the source as the
+            // checkboxes above name it.
+            { for fact.sources.iter().enumerate().map(|(i, cited)| {
+                let title = ids
+                    .iter()
+                    .find(|(id, _)| *id == cited.source)
+                    .map_or(cited.source.as_str(), |(_, title)| title.as_str());
+                let label = format!("{}: {title}", s.excerpt);
+                let value = cited.excerpt.as_deref().unwrap_or("");
+                text_field(&label, Field::FactExcerpt(c, f, i), value, Kind::Lines, problems, d)
+            }) }
             <div class="ed-row">
                 { text_field(s.attribution, Field::FactAttribution(c, f), fact.attribution.as_deref().unwrap_or(""), Kind::Line, problems, d) }
                 { text_field(s.quote, Field::FactQuote(c, f), fact.quote.as_deref().unwrap_or(""), Kind::Lines, problems, d) }

@@ -135,6 +135,8 @@ pub enum Field {
     FactAttribution(usize, usize),
     FactQuote(usize, usize),
     FactId(usize, usize),
+    /// The excerpt of the fact's citation at the last index.
+    FactExcerpt(usize, usize, usize),
     CorrectionDate(usize),
     CorrectionText(usize),
     CorrectionCard(usize),
@@ -167,6 +169,7 @@ impl Field {
             Field::FactAttribution(c, f) => format!("cards[{c}].facts[{f}].attribution"),
             Field::FactQuote(c, f) => format!("cards[{c}].facts[{f}].quote"),
             Field::FactId(c, f) => format!("cards[{c}].facts[{f}].id"),
+            Field::FactExcerpt(c, f, i) => format!("cards[{c}].facts[{f}].sources[{i}].excerpt"),
             Field::CorrectionDate(i) => format!("corrections[{i}].date"),
             Field::CorrectionText(i) => format!("corrections[{i}].text"),
             Field::CorrectionCard(i) => format!("corrections[{i}].card"),
@@ -1114,6 +1117,11 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
         Field::FactId(c, f) => {
             if let Some(fact) = fact_mut(sheet, c, f) {
                 fact.id = optional(value);
+            }
+        }
+        Field::FactExcerpt(c, f, i) => {
+            if let Some(cited) = fact_mut(sheet, c, f).and_then(|fact| fact.sources.get_mut(i)) {
+                cited.excerpt = optional(value);
             }
         }
         Field::CorrectionDate(i) => {

@@ -64,6 +64,10 @@ pub struct Strings {
     statuses: [&'static str; 5],
     /// Read before a source mark: "source 1".
     pub source_mark: &'static str,
+    /// What a source mark with an excerpt opens: the source's own words.
+    pub excerpt_heading: &'static str,
+    /// The link that opens the source at the excerpt.
+    pub excerpt_open: &'static str,
     /// Starts a source's note of the facts it backs: "For facts 1 and 3".
     cited_for_one: &'static str,
     cited_for_many: &'static str,
@@ -131,6 +135,8 @@ static EN: Strings = Strings {
     months: crate::model::formats::ENGLISH_MONTHS,
     statuses: ["Confirmed", "Claimed", "Reported", "Unclear", "Disputed"],
     source_mark: "source",
+    excerpt_heading: "In the source’s words",
+    excerpt_open: "Open the source at this passage",
     cited_for_one: "For fact",
     cited_for_many: "For facts",
     cited_for_all: "For every fact above",
@@ -213,6 +219,8 @@ static RU: Strings = Strings {
     ],
     statuses: ["Подтверждено", "Заявлено", "Сообщается", "Неясно", "Оспаривается"],
     source_mark: "источник",
+    excerpt_heading: "Словами источника",
+    excerpt_open: "Открыть источник на этом месте",
     cited_for_one: "Для факта",
     cited_for_many: "Для фактов",
     cited_for_all: "Для всех фактов выше",
@@ -478,6 +486,8 @@ pub struct EditorStrings {
     pub fact_sources: &'static str,
     pub attribution: &'static str,
     pub quote: &'static str,
+    /// The passage of a cited source a fact rests on.
+    pub excerpt: &'static str,
     pub add_fact: &'static str,
     pub corrections_heading: &'static str,
     pub correction: &'static str,
@@ -633,6 +643,7 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     fact_sources: "Sources of this fact",
     attribution: "Who says so (for a claim or a dispute)",
     quote: "Quote (verbatim from the source)",
+    excerpt: "Excerpt (the passage of the source the fact rests on, verbatim)",
     add_fact: "Add a fact",
     corrections_heading: "Corrections",
     correction: "Correction",
@@ -803,6 +814,7 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     fact_sources: "Источники факта",
     attribution: "Атрибуция (кто это утверждает)",
     quote: "Цитата (дословно из источника)",
+    excerpt: "Выдержка (место источника, на котором основан факт, дословно)",
     add_fact: "Добавить факт",
     corrections_heading: "Исправления",
     correction: "Исправление",

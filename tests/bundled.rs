@@ -156,3 +156,26 @@ fn no_attribution_merely_repeats_the_status() {
         }
     }
 }
+
+#[test]
+fn every_bundled_fact_gives_its_passage_of_the_article_verbatim() {
+    use factcards::model::excerpts::{SavedCopy, check_excerpts};
+    let sheet = check(BUNDLED_SHEET).into_result().expect("valid");
+    for card in &sheet.cards {
+        for fact in &card.facts {
+            assert!(
+                fact.sources.iter().all(|cited| cited.excerpt.is_some()),
+                "card {}: \"{}\" gives no excerpt",
+                card.id,
+                fact.text
+            );
+        }
+    }
+    // What `factcards check --source article=…` (scripts/test) reports.
+    let copies = [SavedCopy::new("article", ARTICLE)];
+    let problems: Vec<String> = check_excerpts(&sheet, &copies, None)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(problems, Vec::<String>::new());
+}

@@ -423,7 +423,10 @@ fn unknown_commands_print_the_usage() {
         run.stderr
             .starts_with("factcards: unknown command \"frobnicate\"\n")
     );
-    assert!(run.stderr.contains("Usage:\n  factcards check FILE..."));
+    assert!(
+        run.stderr
+            .contains("Usage:\n  factcards check [--source ID=COPY]... FILE...")
+    );
 }
 
 #[test]
@@ -679,7 +682,7 @@ fn publish_refuses_a_claim_that_names_no_claimant_which_check_only_warns_of() {
         .remove("attribution");
     let sheet = TempSheet::new(
         "unattributed",
-        &serde_json::to_string_pretty(&sheet).expect("JSON"),
+        serde_json::to_string_pretty(&sheet).expect("JSON"),
     );
     // While writing, it is a warning: check passes.
     assert_eq!(factcards(&["check", sheet.path()]).code, 0);
@@ -787,4 +790,41 @@ fn share_image_warns_of_characters_without_a_glyph_and_refuses_a_sheet_with_erro
     let run = factcards(&["share-image", broken.path(), "-o", &nothing]);
     assert_eq!(run.code, 1);
     assert!(!std::path::Path::new(&nothing).exists());
+}
+
+#[test]
+fn excerpts_are_checked_against_a_saved_copy_of_their_source() {
+    let text = with(
+        r#"["article", "report"]"#,
+        r#"[{"source": "article", "excerpt": "The group formed in 2016."}, "report"]"#,
+    );
+    let sheet = TempSheet::new("excerpt", text);
+    let copy = TempSheet::new(
+        "copy",
+        "<html><body><p>Experts say the group formed in 2015.</p></body></html>",
+    );
+    let source = format!("article={}", copy.path());
+    let run = factcards(&["check", "--source", &source, sheet.path()]);
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout_lines().len(), 1, "{}", run.stdout);
+    let line = run.stdout_lines()[0];
+    assert!(
+        line.starts_with(&format!("{}:", sheet.path()))
+            && line.ends_with(
+                ": error: cards[1].facts[0].sources[0].excerpt: the excerpt is not in the saved copy of \"article\": did you mean \"the group formed in 2015.\"?"
+            ),
+        "{line}"
+    );
+    // A copy of a source whose facts give no excerpt: a warning, and a pass.
+    let source = format!("report={}", copy.path());
+    let run = factcards(&["check", "--source", &source, sheet.path()]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains(": warning: sources[1]: a saved copy of \"report\" was given, but no fact that cites it gives an excerpt to check"),
+        "{}",
+        run.stdout
+    );
+    // A copy that cannot be read is a usage-level failure.
+    let run = factcards(&["check", "--source", "article=/nonexistent/copy.txt", sheet.path()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
 }

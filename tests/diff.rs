@@ -27,7 +27,7 @@ fn fact(id: Option<&str>, text: &str) -> Fact {
         id: id.map(str::to_owned),
         text: text.to_owned(),
         status: Status::Reported,
-        sources: vec!["article".to_owned()],
+        sources: vec!["article".into()],
         attribution: None,
         quote: None,
     }
@@ -124,7 +124,7 @@ fn a_status_that_moved_from_claimed_to_confirmed_and_its_sources() {
     let mut new = sheet();
     let claim = &mut new.cards[1].facts[0];
     claim.status = Status::Confirmed;
-    claim.sources = vec!["report".to_owned()];
+    claim.sources = vec!["report".into()];
     claim.attribution = None;
     let diff = diffed(&old, &new);
 

@@ -597,6 +597,39 @@ fn has_json_path(line: &str) -> bool {
 }
 
 #[test]
+fn a_changed_excerpt_is_named_as_the_forms_name_it() {
+    use factcards::editor::published::compare;
+    use factcards::model::Citation;
+    use std::rc::Rc;
+    let mut published = bundled_sheet().expect("the bundled story");
+    let cited = published.cards[0].facts[0].sources[0].source.clone();
+    published.cards[0].facts[0].sources[0] = Citation::new(cited.clone());
+    let mut draft = published.clone();
+    draft.cards[0].facts[0].sources[0] = Citation::with_excerpt(cited, "The passage.");
+    let compared = compare(&Rc::new(published.clone()), &Rc::new(draft)).expect("the same story");
+    // The source is named by its title (cut, as the forms' places are).
+    let start = format!(
+        "  changed Card 1 “{}”, fact 1: Sources of this fact: Excerpt “Moscow Concert Hall",
+        published.cards[0].title
+    );
+    let lines = compared.lines(UiLang::En);
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.starts_with(&start) && line.ends_with("”: none -> \"The passage.\"")),
+        "{start}\nnot in\n{}",
+        lines.join("\n")
+    );
+    let russian = compared.lines(UiLang::Ru);
+    assert!(
+        russian
+            .iter()
+            .any(|line| line.contains("Источники факта: Выдержка «Moscow")),
+        "{russian:?}"
+    );
+}
+
+#[test]
 fn what_publishing_would_change_names_no_json_path() {
     use factcards::editor::published::compare;
     use std::rc::Rc;
@@ -1019,4 +1052,34 @@ fn each_step_says_what_it_still_needs() {
     assert_eq!(warned.step_state(Tab::Publish), Some(StepState::Fix(1)));
     assert_eq!(warned.error_count(), 0);
     assert_eq!(warned.to_fix_before_publishing(), 1);
+}
+
+#[test]
+fn a_facts_excerpt_is_edited_per_cited_source_and_cleared_when_emptied() {
+    let state = apply_all(
+        built(),
+        [Action::Edit(
+            Field::FactExcerpt(0, 0, 0),
+            "The inspection found damage to the bridge.".into(),
+        )],
+    );
+    let cited = &state.sheet.cards[0].facts[0].sources[0];
+    assert_eq!(cited.source, "council-statement");
+    assert_eq!(
+        cited.excerpt.as_deref(),
+        Some("The inspection found damage to the bridge.")
+    );
+    assert_eq!(
+        Field::FactExcerpt(0, 0, 0).path(),
+        "cards[0].facts[0].sources[0].excerpt"
+    );
+    // Written to the sheet as the object form; emptied, as the bare id.
+    assert!(sheet_json(&state.sheet).contains(
+        "\"source\": \"council-statement\",\n              \"excerpt\": \"The inspection found damage to the bridge.\""
+    ));
+    let state = apply_all(state, [Action::Edit(Field::FactExcerpt(0, 0, 0), "  ".into())]);
+    assert_eq!(state.sheet.cards[0].facts[0].sources[0].excerpt, None);
+    // A citation that is not there is left alone.
+    let state = apply_all(state, [Action::Edit(Field::FactExcerpt(0, 0, 5), "x".into())]);
+    assert_eq!(state.sheet.cards[0].facts[0].sources.len(), 1);
 }

@@ -174,7 +174,11 @@ fn references_ids_types_and_nulls() {
         errors(&text),
         ["factcards: unsupported format version an object (supported: 1)"]
     );
-    let text = bundled_with(r#""sources": ["article"]"#, r#""sources": "article""#);
+    // The first fact's citations, an array of one, made a string.
+    let first_citations = r#""sources": [
+            { "source": "article", "excerpt": "a recent terror attack at a concert hall in Moscow, has claimed responsibility for the deadly assault. The attack, which took place on Friday" }
+          ]"#;
+    let text = bundled_with(first_citations, r#""sources": "article""#);
     assert_eq!(
         errors(&text),
         ["cards[0].facts[0].sources: expected an array, found a string"]

@@ -25,8 +25,8 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use factcards::model::{
-    self, Card, Category, Correction, Fact, FormatVersion, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS,
-    Severity, Sheet, Source, Status, World,
+    self, Card, Category, Citation, Correction, Fact, FormatVersion, MAX_REFRESH_SECONDS,
+    MIN_REFRESH_SECONDS, Severity, Sheet, Source, Status, World,
 };
 use factcards::ssr;
 use proptest::prelude::*;
@@ -366,7 +366,19 @@ fn valid_sheet() -> impl Strategy<Value = Sheet> {
                                 id: fact.id,
                                 text: fact.text,
                                 status: fact.status,
-                                sources: fact.sources.iter().map(|&i| sources[i].id.clone()).collect(),
+                                // Every other source cited with an excerpt, so
+                                // that both forms of a citation round-trip.
+                                sources: fact
+                                    .sources
+                                    .iter()
+                                    .map(|&i| match i % 2 {
+                                        0 => Citation::new(sources[i].id.as_str()),
+                                        _ => Citation::with_excerpt(
+                                            sources[i].id.as_str(),
+                                            format!("the passage of {} it rests on", sources[i].id),
+                                        ),
+                                    })
+                                    .collect(),
                                 attribution: fact.attribution,
                                 quote: fact.quote,
                             })
@@ -631,7 +643,7 @@ fn edit_sheet(sheet: &mut Sheet, edit: &SheetEdit, number: usize) {
                         .sources
                         .iter()
                         .take(1)
-                        .map(|source| source.id.clone())
+                        .map(|source| Citation::new(source.id.as_str()))
                         .collect(),
                     attribution: None,
                     quote: None,
@@ -670,7 +682,7 @@ fn edit_sheet(sheet: &mut Sheet, edit: &SheetEdit, number: usize) {
                         id: None,
                         text: text.clone(),
                         status: Status::Unclear,
-                        sources: vec![sheet.sources[0].id.clone()],
+                        sources: vec![Citation::new(sheet.sources[0].id.as_str())],
                         attribution: None,
                         quote: None,
                     }],

@@ -158,7 +158,15 @@ fn the_no_js_fallback_has_no_control_a_reader_could_try_and_sources_in_details()
     assert!(html.contains(r#"<div aria-hidden="true" class="fc-controls fc-reserved">"#));
     let after_controls = &html[html.find("fc-status-legend").unwrap_or(0)..];
     let cards_part = &after_controls[after_controls.find("fc-deck__categories").unwrap()..];
-    assert!(!cards_part.contains("<button"), "a button among the cards");
+    // A mark that opens its excerpt is a button, but one that works without
+    // script (a native popover); no other button is among the cards.
+    assert_eq!(
+        cards_part.matches("<button").count(),
+        cards_part
+            .matches("<button type=\"button\" popovertarget=")
+            .count(),
+        "a button among the cards"
+    );
     assert!(!cards_part.contains("<input"));
     assert_eq!(cards_part.matches(r#"class="fc-card__details""#).count(), cards);
     // The live deck keeps its buttons.
@@ -226,4 +234,48 @@ fn a_compact_fallback_keeps_every_fact_off_screen_but_on_paper_beyond_the_first_
     );
     assert!(!narrowed.contains("fc-over-limit"));
     assert!(narrowed.contains(r#"<div hidden="hidden" class="fc-card-slot">"#));
+}
+
+#[test]
+fn a_mark_with_an_excerpt_opens_the_sources_words_and_a_link_to_them() {
+    let text = BUNDLED_SHEET.replacen(
+        r#""title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know""#,
+        r#""title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know", "url": "https://news.example/a?x=1""#,
+        1,
+    );
+    let sheet = parse_sheet(&text).expect("valid");
+    let html = render_deck(FactDeckProps::for_sheet(Rc::new(sheet)));
+    // Each of the 20 facts' marks is a button for its popover, which is
+    // closed (the UA hides it) until the reader opens it.
+    assert_eq!(
+        html.matches("<button type=\"button\" popovertarget=\"excerpt0:")
+            .count(),
+        20
+    );
+    assert_eq!(html.matches("class=\"fc-cite fc-cite--excerpt\"").count(), 20);
+    assert_eq!(html.matches("popover=\"auto\"").count(), 20);
+    // The source's words, as a quotation citing the source, and the link
+    // that opens the source at them.
+    assert!(html.contains(
+        "<q cite=\"https://news.example/a?x=1\" class=\"fc-excerpt__words\">ISIS-K was formed in 2015</q>"
+    ));
+    assert!(html.contains(
+        "href=\"https://news.example/a?x=1#:~:text=ISIS%2DK%20was%20formed%20in%202015\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"fc-excerpt__link\">Open the source at this passage</a>"
+    ));
+    // Without an address, the words and no link.
+    let bundled = render_deck(bundled_props());
+    assert!(bundled.contains("<q class=\"fc-excerpt__words\">ISIS-K was formed in 2015</q>"));
+    assert!(!bundled.contains("#:~:text="));
+    // Each popover's id is its button's target, and ids do not repeat.
+    let mut ids: Vec<&str> = bundled
+        .split("popovertarget=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .collect();
+    for id in &ids {
+        assert!(bundled.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 20);
 }

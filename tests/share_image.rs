@@ -154,8 +154,8 @@ fn the_bundled_story_shows_its_title_three_lead_facts_and_the_credit() {
     assert_eq!(
         layout.facts[2].lines,
         [
-            "ISIS, the parent group also called the Islamic State group,",
-            "put out graphic video of gunmen carrying out the attack."
+            "ISIS, also called the Islamic State group, put out",
+            "graphic video of gunmen carrying out the attack."
         ]
     );
     assert_eq!(layout.facts_left_out, 17);

@@ -393,6 +393,7 @@ fn fact_form(
         })
         .collect();
     for cited in &fact.sources {
+        let cited = &cited.source;
         if !ids.iter().any(|(id, _)| id == cited) {
             ids.push((cited.clone(), format!("{cited} (?)")));
         }
@@ -427,7 +428,7 @@ fn fact_form(
                     };
                     html! {
                         <label class="ed-check" for={check_id.clone()}>
-                            <input type="checkbox" id={check_id} checked={fact.sources.contains(id)} onchange={toggle} />
+                            <input type="checkbox" id={check_id} checked={fact.sources.iter().any(|cited| cited.source == *id)} onchange={toggle} />
                             { title.clone() }
                         </label>
                     }
@@ -436,6 +437,17 @@ fn fact_form(
                     <p class="ed-field__problem">{ sources_messages.join(" · ") }</p>
                 }
             </fieldset>
+            // One excerpt per cited source, named by the source as the
+            // checkboxes above name it.
+            { for fact.sources.iter().enumerate().map(|(i, cited)| {
+                let title = ids
+                    .iter()
+                    .find(|(id, _)| *id == cited.source)
+                    .map_or(cited.source.as_str(), |(_, title)| title.as_str());
+                let label = format!("{}: {title}", s.excerpt);
+                let value = cited.excerpt.as_deref().unwrap_or("");
+                text_field(&label, Field::FactExcerpt(c, f, i), value, Kind::Lines, problems, d)
+            }) }
             <div class="ed-row">
                 { text_field(s.attribution, Field::FactAttribution(c, f), fact.attribution.as_deref().unwrap_or(""), Kind::Line, problems, d) }
                 { text_field(s.quote, Field::FactQuote(c, f), fact.quote.as_deref().unwrap_or(""), Kind::Lines, problems, d) }

@@ -13,7 +13,7 @@ use super::publish::Address;
 use super::published::{Published, PublishedError};
 use crate::model::spreadsheet::{self, ImportProblem};
 use crate::model::{
-    self, Card, Category, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
+    self, Card, Category, Citation, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
 };
 
 /// How many edits undo can go back.
@@ -135,6 +135,8 @@ pub enum Field {
     FactAttribution(usize, usize),
     FactQuote(usize, usize),
     FactId(usize, usize),
+    /// The excerpt of the fact's citation at the last index.
+    FactExcerpt(usize, usize, usize),
     CorrectionDate(usize),
     CorrectionText(usize),
     CorrectionCard(usize),
@@ -167,6 +169,7 @@ impl Field {
             Field::FactAttribution(c, f) => format!("cards[{c}].facts[{f}].attribution"),
             Field::FactQuote(c, f) => format!("cards[{c}].facts[{f}].quote"),
             Field::FactId(c, f) => format!("cards[{c}].facts[{f}].id"),
+            Field::FactExcerpt(c, f, i) => format!("cards[{c}].facts[{f}].sources[{i}].excerpt"),
             Field::CorrectionDate(i) => format!("corrections[{i}].date"),
             Field::CorrectionText(i) => format!("corrections[{i}].text"),
             Field::CorrectionCard(i) => format!("corrections[{i}].card"),
@@ -606,7 +609,7 @@ impl EditorState {
                         Some(at) => {
                             fact.sources.remove(at);
                         }
-                        None => fact.sources.push(id),
+                        None => fact.sources.push(Citation::new(id)),
                     }
                 }
             }),
@@ -1116,6 +1119,11 @@ fn set_field(sheet: &mut Sheet, field: Field, value: String) {
                 fact.id = optional(value);
             }
         }
+        Field::FactExcerpt(c, f, i) => {
+            if let Some(cited) = fact_mut(sheet, c, f).and_then(|fact| fact.sources.get_mut(i)) {
+                cited.excerpt = optional(value);
+            }
+        }
         Field::CorrectionDate(i) => {
             if let Some(correction) = sheet.corrections.get_mut(i) {
                 correction.date = value;
@@ -1143,8 +1151,8 @@ fn rename_source(sheet: &mut Sheet, i: usize, id: String) {
     // name cites it by its first name.
     for fact in sheet.cards.iter_mut().flat_map(|card| card.facts.iter_mut()) {
         for cited in &mut fact.sources {
-            if *cited == old {
-                cited.clone_from(&id);
+            if cited.source == old {
+                cited.source.clone_from(&id);
             }
         }
     }

@@ -205,6 +205,7 @@ fn field_label<'a>(s: &'a EditorStrings, key: &'a str, owner: Owner) -> &'a str 
         "sources" => s.fact_sources,
         "attribution" => s.attribution,
         "quote" => s.quote,
+        "excerpt" => s.excerpt,
         "date" => s.date,
         "card" => s.corrected_card,
         // A field the forms do not have (a misspelt key in the JSON): its
@@ -319,6 +320,12 @@ impl Locator for FormPlaces<'_> {
             Some((_, _, title)) if !title.trim().is_empty() => self.marked(title.trim()),
             _ => self.marked(id),
         }
+    }
+
+    fn excerpt_of(&self, side: Side, source: &str) -> String {
+        let s = self.lang.editor_strings();
+        let excerpt = field_label(s, "excerpt", Owner::Card);
+        format!("{excerpt} {}", self.value(side, ListKind::Sources, source))
     }
 
     fn before_changes(&self) -> &'static str {

@@ -31,8 +31,8 @@ impl SourceMarks {
             .into_iter()
             .flat_map(|card| &sheet.cards[card].facts)
             .flat_map(|fact| &fact.sources);
-        for id in citations {
-            let index = sheet.sources.iter().position(|source| source.id == *id);
+        for cited in citations {
+            let index = sheet.sources.iter().position(|source| source.id == cited.source);
             if let Some(index) = index.filter(|index| !order.contains(index)) {
                 order.push(index);
             }
@@ -71,9 +71,9 @@ impl SourceMarks {
 /// list of sources.
 pub fn card_sources(card: &Card) -> Vec<&str> {
     let mut cited: Vec<&str> = Vec::new();
-    for source in card.facts.iter().flat_map(|fact| &fact.sources) {
-        if !cited.contains(&source.as_str()) {
-            cited.push(source);
+    for citation in card.facts.iter().flat_map(|fact| &fact.sources) {
+        if !cited.contains(&citation.source.as_str()) {
+            cited.push(&citation.source);
         }
     }
     cited
@@ -85,7 +85,7 @@ pub fn facts_citing(card: &Card, source: &str) -> Vec<usize> {
     card.facts
         .iter()
         .enumerate()
-        .filter(|(_, fact)| fact.sources.iter().any(|id| id == source))
+        .filter(|(_, fact)| fact.sources.iter().any(|cited| cited.source == source))
         .map(|(index, _)| index)
         .collect()
 }

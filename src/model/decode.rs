@@ -14,7 +14,8 @@ use super::id_set::IdSet;
 use super::json::{Node, Pos, Value};
 use super::path::Path;
 use super::sheet::{
-    Card, Category, Correction, Fact, FormatVersion, Point, SUPPORTED_VERSIONS, Sheet, Source, Status,
+    Card, Category, Citation, Correction, Fact, FormatVersion, Point, SUPPORTED_VERSIONS, Sheet, Source,
+    Status,
 };
 use super::suggest::{quoted_list, suggest};
 
@@ -388,9 +389,35 @@ impl<'p> Decoder<'p> {
             id: self.optional_string(fields, path, "id"),
             text: self.string(fields, path, "text"),
             status: self.status(fields, path),
-            sources: self.list(fields, path, "sources", Decoder::string_value),
+            sources: self.list(fields, path, "sources", Decoder::citation),
             attribution: self.optional_string(fields, path, "attribution"),
             quote: self.optional_string(fields, path, "quote"),
+        }
+    }
+
+    /// A cited source: its id as a string, or `{ "source", "excerpt" }`.
+    fn citation(&mut self, node: &Node, path: &Path) -> Citation {
+        match &node.value {
+            Value::String(id) => Citation::new(id.as_str()),
+            Value::Object(_) => {
+                let fields = self.item(node, path, &["source", "excerpt"]);
+                let Some(fields) = fields else {
+                    return Citation::new("");
+                };
+                Citation {
+                    source: self.string(fields, path, "source"),
+                    excerpt: self.optional_string(fields, path, "excerpt"),
+                }
+            }
+            _ => {
+                self.wrong_type(
+                    path,
+                    node,
+                    "a source id or an object with \"source\" and \"excerpt\"",
+                );
+                self.gaps.add(path);
+                Citation::new("")
+            }
         }
     }
 

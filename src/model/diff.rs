@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::formats::is_invisible;
-use super::sheet::{Card, Category, Correction, Fact, Point, Sheet, Source, Status};
+use super::sheet::{Card, Category, Citation, Correction, Fact, Point, Sheet, Source, Status};
 
 // ---------------------------------------------------------------------------
 // The diff
@@ -82,8 +82,9 @@ impl HeaderDiff {
 pub struct FactChanges {
     pub text: Option<Change<String>>,
     pub status: Option<Change<Status>>,
-    /// The cited source ids, in order (see `added_sources`).
-    pub sources: Option<Change<Vec<String>>>,
+    /// The citations, in order, with their excerpts (see `added_sources`,
+    /// `changed_excerpts`).
+    pub sources: Option<Change<Vec<Citation>>>,
     pub attribution: Option<Change<Option<String>>>,
     pub quote: Option<Change<Option<String>>>,
     /// The id of the card it was in and of the card it is in now, if it moved
@@ -119,8 +120,8 @@ impl FactChanges {
             sources
                 .to
                 .iter()
-                .filter(|id| !sources.from.contains(id))
-                .map(String::as_str)
+                .filter(|cited| !sources.from.iter().any(|old| old.source == cited.source))
+                .map(|cited| cited.source.as_str())
                 .collect()
         })
     }
@@ -131,8 +132,27 @@ impl FactChanges {
             sources
                 .from
                 .iter()
-                .filter(|id| !sources.to.contains(id))
-                .map(String::as_str)
+                .filter(|cited| !sources.to.iter().any(|new| new.source == cited.source))
+                .map(|cited| cited.source.as_str())
+                .collect()
+        })
+    }
+
+    /// The sources cited before and now whose excerpt changed: each id with
+    /// its excerpt before and after.
+    pub fn changed_excerpts(&self) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        self.sources.as_ref().map_or_else(Vec::new, |sources| {
+            sources
+                .to
+                .iter()
+                .filter_map(|new| {
+                    let old = sources.from.iter().find(|old| old.source == new.source)?;
+                    (old.excerpt != new.excerpt).then_some((
+                        new.source.as_str(),
+                        old.excerpt.as_deref(),
+                        new.excerpt.as_deref(),
+                    ))
+                })
                 .collect()
         })
     }
@@ -988,6 +1008,9 @@ pub trait Locator {
     /// An entry of a list as a value (the card a fact is in, a source it
     /// cites, a card's category): `"afp"`.
     fn value(&self, side: Side, list: ListKind, id: &str) -> String;
+    /// The excerpt of one cited source, within a fact's sources: `excerpt
+    /// of "afp"`.
+    fn excerpt_of(&self, side: Side, source: &str) -> String;
     /// What goes between a thing and what changed in it: `cards[3].facts[1]
     /// status: …` reads as one path, a place in words wants a colon.
     fn before_changes(&self) -> &'static str;
@@ -1040,6 +1063,10 @@ impl Locator for JsonPaths {
 
     fn value(&self, _: Side, _: ListKind, id: &str) -> String {
         quote(id)
+    }
+
+    fn excerpt_of(&self, _: Side, source: &str) -> String {
+        format!("excerpt of {}", quote(source))
     }
 
     fn before_changes(&self) -> &'static str {
@@ -1292,7 +1319,16 @@ fn fact_changes(fact: &KeptFact, locator: &impl Locator) -> String {
             .removed_sources()
             .into_iter()
             .map(|id| format!("-{}", source(Side::Old, id)));
-        let mut both: Vec<String> = added.chain(removed).collect();
+        let excerpts = changes.changed_excerpts().into_iter().map(|(id, from, to)| {
+            let or_none = |text: Option<&str>| text.map_or_else(|| "none".to_owned(), quote);
+            format!(
+                "{}: {} -> {}",
+                locator.excerpt_of(Side::New, id),
+                or_none(from),
+                or_none(to)
+            )
+        });
+        let mut both: Vec<String> = added.chain(removed).chain(excerpts).collect();
         if both.is_empty() {
             both.push("reordered".to_owned());
         }

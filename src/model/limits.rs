@@ -26,6 +26,10 @@ pub const MAX_CATEGORIES: usize = 50;
 pub const MAX_CORRECTIONS: usize = 200;
 /// The longest text of any field, in characters.
 pub const MAX_TEXT_CHARS: usize = 5_000;
+/// The longest excerpt of a source, in characters: the passage a fact rests
+/// on is a sentence or two, not the article, and the check against the saved
+/// source compares it with every passage of its length.
+pub const MAX_EXCERPT_CHARS: usize = 1_000;
 /// The longest id, in characters.
 pub const MAX_ID_CHARS: usize = 200;
 
@@ -107,7 +111,13 @@ fn check_lengths(node: &Node, path: &mut String, problems: &mut Vec<Problem>) {
     match &node.value {
         Value::String(text) => {
             let is_id = path.ends_with(".id") || path == "id";
-            let limit = if is_id { MAX_ID_CHARS } else { MAX_TEXT_CHARS };
+            let limit = if is_id {
+                MAX_ID_CHARS
+            } else if path.ends_with(".excerpt") {
+                MAX_EXCERPT_CHARS
+            } else {
+                MAX_TEXT_CHARS
+            };
             // Counting characters is linear; bytes bound it first.
             if text.len() > limit && text.chars().count() > limit {
                 problems.push(limit_problem(

@@ -8,6 +8,7 @@ pub mod citations;
 mod decode;
 pub mod diff;
 pub mod error;
+pub mod excerpts;
 pub mod formats;
 mod id_set;
 pub mod json;
@@ -33,8 +34,8 @@ pub use map::{Outline, ViewBox, WorldShapes};
 pub use places::World;
 pub use report::Report;
 pub use sheet::{
-    Card, Category, Correction, Fact, FormatVersion, MAP_LATITUDES, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS,
-    Point, Sheet, Source, Status,
+    Card, Category, Citation, Correction, Fact, FormatVersion, MAP_LATITUDES, MAX_REFRESH_SECONDS,
+    MIN_REFRESH_SECONDS, Point, Sheet, Source, Status,
 };
 pub use suggest::quoted_list;
 

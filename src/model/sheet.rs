@@ -230,15 +230,133 @@ pub struct Fact {
     pub text: String,
     /// How sure the fact is.
     pub status: Status,
-    /// The ids of the sources it rests on, at least one.
+    /// The sources it rests on, at least one: each a source's id, or
+    /// `{ "source": id, "excerpt": "…" }` to give the passage of that source
+    /// the fact rests on.
     #[schemars(length(min = 1))]
-    pub sources: Vec<String>,
+    pub sources: Vec<Citation>,
     /// Who claims or reports it, such as "according to experts".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// A short verbatim quote from the source, shown in quotation marks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+}
+
+/// A fact's citation of a source: the source's id, and optionally the
+/// passage of it the fact rests on. Written as the bare id when there is no
+/// excerpt, so that a sheet without excerpts reads and writes as it always
+/// has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// The id of the cited source.
+    pub source: String,
+    /// The passage of the source the fact rests on, verbatim: what a
+    /// checker compares with the saved source, not a quotation for the
+    /// reader (that is the fact's `quote`).
+    pub excerpt: Option<String>,
+}
+
+impl Citation {
+    /// A citation of `source` with no excerpt.
+    pub fn new(source: impl Into<String>) -> Self {
+        Citation {
+            source: source.into(),
+            excerpt: None,
+        }
+    }
+
+    /// A citation of `source` resting on `excerpt`.
+    pub fn with_excerpt(source: impl Into<String>, excerpt: impl Into<String>) -> Self {
+        Citation {
+            source: source.into(),
+            excerpt: Some(excerpt.into()),
+        }
+    }
+}
+
+impl From<&str> for Citation {
+    fn from(source: &str) -> Self {
+        Citation::new(source)
+    }
+}
+
+impl From<String> for Citation {
+    fn from(source: String) -> Self {
+        Citation::new(source)
+    }
+}
+
+// A citation compares with a plain id by its source, so code and tests that
+// ask "does this fact cite X" read as before.
+impl PartialEq<str> for Citation {
+    fn eq(&self, other: &str) -> bool {
+        self.source == other
+    }
+}
+
+impl PartialEq<&str> for Citation {
+    fn eq(&self, other: &&str) -> bool {
+        self.source == *other
+    }
+}
+
+impl PartialEq<String> for Citation {
+    fn eq(&self, other: &String) -> bool {
+        self.source == *other
+    }
+}
+
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match &self.excerpt {
+            None => serializer.serialize_str(&self.source),
+            Some(excerpt) => {
+                let mut fields = serializer.serialize_struct("Citation", 2)?;
+                fields.serialize_field("source", &self.source)?;
+                fields.serialize_field("excerpt", excerpt)?;
+                fields.end()
+            }
+        }
+    }
+}
+
+impl JsonSchema for Citation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Citation".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A cited source: its id, or an object with its id and the passage of it the fact rests on.",
+            "oneOf": [
+                {
+                    "description": "The id of the cited source.",
+                    "type": "string",
+                    "minLength": 1,
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["source"],
+                    "properties": {
+                        "source": {
+                            "description": "The id of the cited source.",
+                            "type": "string",
+                            "minLength": 1,
+                        },
+                        "excerpt": {
+                            "description": "The passage of the source the fact rests on, verbatim (whitespace, quote marks and dashes may differ): at most 1000 characters. Not shown as a quotation; that is `quote`.",
+                            "type": "string",
+                            "minLength": 1,
+                            "maxLength": super::limits::MAX_EXCERPT_CHARS,
+                        },
+                    },
+                },
+            ],
+        })
+    }
 }
 
 /// How sure a fact is. The reader always sees it as a word, not only a colour.

@@ -22,7 +22,7 @@ use super::decode::{Gaps, unknown_status};
 use super::error::{Problem, Severity};
 use super::report::summary;
 use super::sheet::{
-    Card, Category, Correction, Fact, FormatVersion, SUPPORTED_VERSIONS, Sheet, Source, Status,
+    Card, Category, Citation, Correction, Fact, FormatVersion, SUPPORTED_VERSIONS, Sheet, Source, Status,
 };
 use super::suggest::{quoted_list, suggest};
 use super::validate;
@@ -174,6 +174,7 @@ impl Block {
                 "card_id",
                 "regions",
                 "fact_id",
+                "excerpt",
             ],
             Block::Corrections => &["date", "text", "card"],
         }
@@ -190,6 +191,11 @@ impl Block {
         }
     }
 }
+
+/// What separates the excerpts in a cell of `excerpt`, one per cited source
+/// in the order of `sources`: a mark that prose seldom has, unlike the commas
+/// and semicolons of a list of ids.
+const EXCERPT_SEPARATOR: char = '|';
 
 /// What separates the ids in a cell of `sources` or `regions`.
 const LIST_SEPARATORS: [char; 3] = [',', ';', '\n'];
@@ -974,16 +980,43 @@ fn build_fact(importer: &mut Importer, path: &str, row: &Row, sources: &[Source]
         }
     };
     // A source named by its id, or by its title.
-    let cited = split_list(row.text("sources"))
+    let mut cited: Vec<Citation> = split_list(row.text("sources"))
         .into_iter()
         .map(|name| match sources.iter().find(|source| source.id == name) {
-            Some(_) => name,
-            None => sources
-                .iter()
-                .find(|source| source.title.trim() == name)
-                .map_or(name, |source| source.id.clone()),
+            Some(_) => Citation::new(name),
+            None => Citation::new(
+                sources
+                    .iter()
+                    .find(|source| source.title.trim() == name)
+                    .map_or(name, |source| source.id.clone()),
+            ),
         })
         .collect();
+    let excerpts = row.text("excerpt");
+    if !excerpts.trim().is_empty() {
+        let parts: Vec<&str> = excerpts.split(EXCERPT_SEPARATOR).map(str::trim).collect();
+        if parts.len() == cited.len() {
+            for (index, (citation, part)) in cited.iter_mut().zip(parts).enumerate() {
+                importer.place(
+                    format!("{path}.sources[{index}].excerpt"),
+                    row.number,
+                    Some("excerpt"),
+                );
+                citation.excerpt = (!part.is_empty()).then(|| part.to_owned());
+            }
+        } else {
+            let message = format!(
+                "{} excerpts for {} sources: write one per cited source, in the order of \"sources\", separated by \"{EXCERPT_SEPARATOR}\" (leave one empty for a source with none)",
+                parts.len(),
+                cited.len()
+            );
+            importer.error(
+                Importer::at(row.number, "excerpt"),
+                format!("{path}.sources"),
+                message,
+            );
+        }
+    }
     Fact {
         id: row.optional("fact_id").map(|id| id.trim().to_owned()),
         text: row.text("fact").to_owned(),
@@ -1112,6 +1145,14 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
             ]
         }),
     );
+    // The excerpt column only when a fact has one, so that a sheet without
+    // excerpts exports exactly as it did before the column existed.
+    let with_excerpts = sheet
+        .cards
+        .iter()
+        .flat_map(|card| &card.facts)
+        .flat_map(|fact| &fact.sources)
+        .any(|citation| citation.excerpt.is_some());
     let mut fact_rows = Vec::new();
     for (card_index, card) in sheet.cards.iter().enumerate() {
         let regions = join_list(&card.regions, &format!("cards[{card_index}].regions"))?;
@@ -1123,12 +1164,13 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
         }
         for (fact_index, fact) in card.facts.iter().enumerate() {
             let path = format!("cards[{card_index}].facts[{fact_index}].sources");
-            fact_rows.push(vec![
+            let ids: Vec<String> = fact.sources.iter().map(|cited| cited.source.clone()).collect();
+            let mut row = vec![
                 card.category.clone(),
                 card.title.clone(),
                 fact.text.clone(),
                 fact.status.as_str().to_owned(),
-                join_list(&fact.sources, &path)?,
+                join_list(&ids, &path)?,
                 fact.attribution.clone().unwrap_or_default(),
                 fact.quote.clone().unwrap_or_default(),
                 card.id.clone(),
@@ -1138,10 +1180,20 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
                     String::new()
                 },
                 fact.id.clone().unwrap_or_default(),
-            ]);
+            ];
+            if with_excerpts {
+                row.push(join_excerpts(fact, &path)?);
+            }
+            fact_rows.push(row);
         }
     }
-    write_block(&mut out, Block::Facts, fact_rows);
+    let columns = Block::Facts.columns();
+    let columns = if with_excerpts {
+        columns
+    } else {
+        &columns[..columns.len() - 1]
+    };
+    write_block_with(&mut out, Block::Facts, columns, fact_rows);
     write_block(
         &mut out,
         Block::Corrections,
@@ -1154,6 +1206,29 @@ pub fn export(sheet: &Sheet) -> Result<String, ExportError> {
         }),
     );
     Ok(out)
+}
+
+/// The excerpts of a fact's citations, one per cited source, joined by
+/// " | " (an empty place for a source cited with none).
+fn join_excerpts(fact: &Fact, path: &str) -> Result<String, ExportError> {
+    let mut parts = Vec::with_capacity(fact.sources.len());
+    for (index, citation) in fact.sources.iter().enumerate() {
+        let excerpt = citation.excerpt.as_deref().unwrap_or_default();
+        if excerpt.contains(EXCERPT_SEPARATOR) || excerpt.trim() != excerpt {
+            return Err(ExportError {
+                path: format!("{path}[{index}].excerpt"),
+                message: format!(
+                    "the excerpt cannot be written in a spreadsheet cell of excerpts, which \"{EXCERPT_SEPARATOR}\" separates and whose spaces at either end are trimmed: edit this sheet as JSON"
+                ),
+            });
+        }
+        parts.push(excerpt);
+    }
+    // One source with no excerpt: an empty cell, not a lone separator.
+    if parts.iter().all(|part| part.is_empty()) {
+        return Ok(String::new());
+    }
+    Ok(parts.join(" | "))
 }
 
 /// The ids of a list cell, joined by ", ".
@@ -1201,13 +1276,23 @@ fn unguarded(cell: &str) -> &str {
 
 /// A block: its name row, its header row and its rows, then an empty line.
 fn write_block(out: &mut String, block: Block, rows: impl IntoIterator<Item = Vec<String>>) {
+    write_block_with(out, block, block.columns(), rows);
+}
+
+/// A block with only some of its columns, the first ones in order.
+fn write_block_with(
+    out: &mut String,
+    block: Block,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
     if !out.is_empty() {
         out.push('\n');
     }
     out.push_str("# ");
     out.push_str(block.name());
     out.push('\n');
-    out.push_str(&block.columns().join(","));
+    out.push_str(&columns.join(","));
     out.push('\n');
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     for row in rows {

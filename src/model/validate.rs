@@ -163,8 +163,11 @@ impl Rules<'_> {
                 let cited = facts.index(fact_index);
                 let cited = cited.key("sources");
                 references.citations &= self.decoded(&cited)
-                    && fact.sources.iter().enumerate().all(|(source_index, id)| {
-                        self.decoded(&cited.index(source_index)) && sources.resolves(id)
+                    && fact.sources.iter().enumerate().all(|(source_index, citation)| {
+                        let path = cited.index(source_index);
+                        self.decoded(&path)
+                            && self.decoded(&path.key("source"))
+                            && sources.resolves(&citation.source)
                     });
             }
         }
@@ -204,7 +207,7 @@ impl Rules<'_> {
                 .cards
                 .iter()
                 .flat_map(|card| &card.facts)
-                .filter(|fact| fact.sources.contains(&source.id))
+                .filter(|fact| fact.sources.iter().any(|cited| cited.source == source.id))
                 .collect();
             // Once per source, not once per fact: the fix is the same. A
             // url of the wrong type was read as none, and is reported as such.
@@ -214,7 +217,7 @@ impl Rules<'_> {
                     !fact
                         .sources
                         .iter()
-                        .filter_map(|id| sheet.source(id))
+                        .filter_map(|cited| sheet.source(&cited.source))
                         .any(|source| source.url.is_some())
                 })
                 .count();
@@ -373,8 +376,22 @@ impl Rules<'_> {
         if self.decoded(&sources_path) && fact.sources.is_empty() {
             self.error(&sources_path, "a fact must cite at least one source".to_owned());
         }
-        for (index, source) in fact.sources.iter().enumerate() {
-            self.reference(&sources_path.index(index), source, "source", sources);
+        for (index, citation) in fact.sources.iter().enumerate() {
+            let path = sources_path.index(index);
+            // A citation written as an object is judged at its "source"
+            // field; a bare id at its place in the list.
+            let id_path = if citation.excerpt.is_some() {
+                path.key("source")
+            } else {
+                path
+            };
+            // A gap at the citation or its "source" was reported already.
+            if self.decoded(&path.key("source")) {
+                self.reference(&id_path, &citation.source, "source", sources);
+            }
+            if let Some(excerpt) = &citation.excerpt {
+                self.text(&path.key("excerpt"), excerpt);
+            }
         }
         let attribution_path = path.key("attribution");
         if let Some(attribution) = &fact.attribution {

@@ -40,9 +40,9 @@ pub fn certainty_view(
     let mut cited: Vec<&str> = Vec::new();
     for (card, facts) in &visible.cards {
         for fact in facts {
-            for id in &sheet.cards[*card].facts[*fact].sources {
-                if !cited.contains(&id.as_str()) {
-                    cited.push(id);
+            for citation in &sheet.cards[*card].facts[*fact].sources {
+                if !cited.contains(&citation.source.as_str()) {
+                    cited.push(&citation.source);
                 }
             }
         }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::highlight::highlight;
 use super::status::{Explained, status_badge};
 use crate::i18n::Strings;
+use crate::model::excerpts::text_fragment_url;
 use crate::model::{Fact, Sheet, SourceMarks};
 use crate::search::Query;
 
@@ -78,6 +79,21 @@ pub fn source_entry_id(index: usize, anchor: &str) -> String {
     format!("source{index}:{anchor}")
 }
 
+/// The DOM id of the excerpt of the citation at `position` of `fact`:
+/// the card's anchor where there is one, and the fact's own words, so that
+/// the same fact in another view or deck has another id.
+fn excerpt_id(links: MarkLinks, fact: &Fact, position: usize) -> String {
+    let anchor = match links {
+        MarkLinks::Card { anchor, .. } => anchor,
+        MarkLinks::None => "",
+    };
+    // FNV-1a: a few instructions, stable between the server and the browser.
+    let hash = fact.text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    format!("excerpt{position}:{hash:x}:{anchor}")
+}
+
 /// One fact as a list item. `context` is the title of the fact's card, shown
 /// when the fact appears outside its card (the certainty view). The fact
 /// ends with the marks of its sources.
@@ -138,7 +154,8 @@ pub fn fact_item_marked(
 /// "source 1" and names the source's title on hover.
 fn source_marks(fact: &Fact, strings: &Strings, cites: Cites) -> Html {
     let sheet = cites.sheet;
-    let marks = fact.sources.iter().filter_map(|id| {
+    let marks = fact.sources.iter().enumerate().filter_map(|(position, cited)| {
+        let id = &cited.source;
         let index = sheet.sources.iter().position(|source| source.id == *id)?;
         let source = &sheet.sources[index];
         let label = cites.marks.label(sheet, id)?;
@@ -148,6 +165,30 @@ fn source_marks(fact: &Fact, strings: &Strings, cites: Cites) -> Html {
                 { label }
             </>
         };
+        // A mark with an excerpt opens it: a native popover, which takes no
+        // room until opened, works by keyboard and without script (the
+        // fallback), and needs no state of ours.
+        if let Some(excerpt) = &cited.excerpt {
+            let popover = excerpt_id(cites.links, fact, position);
+            let url = source.url.as_deref().filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+            return Some(html! {
+                <>
+                    <button type="button" class="fc-cite fc-cite--excerpt" popovertarget={popover.clone()}
+                        title={source.title.clone()} data-source={id.clone()}>
+                        { content }
+                    </button>
+                    <span popover="auto" id={popover} class="fc-excerpt">
+                        <span class="fc-excerpt__source">{ strings.excerpt_heading }{ ": " }{ source.title.clone() }</span>
+                        <q class="fc-excerpt__words" cite={url.map(str::to_owned)}>{ excerpt.clone() }</q>
+                        if let Some(url) = url {
+                            <a class="fc-excerpt__link" href={text_fragment_url(url, excerpt)} target="_blank" rel="noopener noreferrer">
+                                { strings.excerpt_open }
+                            </a>
+                        }
+                    </span>
+                </>
+            });
+        }
         Some(match cites.links {
             MarkLinks::Card { anchor, open } => {
                 let onclick = {

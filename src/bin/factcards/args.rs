@@ -15,7 +15,10 @@ pub const USAGE: &str = "\
 factcards: check, describe and render key-facts sheets
 
 Usage:
-  factcards check FILE...          check sheets and print every problem
+  factcards check [--source ID=COPY]... FILE...
+                                   check sheets and print every problem; with
+                                   --source, check the excerpts of source ID
+                                   against COPY, a saved copy of it
   factcards import FILE [-o OUT]   read a sheet written in a spreadsheet (CSV
                                    or TSV) and print it as JSON, or write OUT
   factcards export FILE            print a sheet as CSV, for a spreadsheet
@@ -42,6 +45,15 @@ PATH; a problem with no position has no LINE:COLUMN. Then it prints a summary
 per file to standard error: \"FILE: ok\", \"FILE: ok, 1 warning\" or
 \"FILE: 2 errors, 1 warning\". Errors stop a sheet from being shown; warnings
 are advice.
+
+check --source ID=COPY (repeatable, one per source) reads COPY, the saved
+text or HTML page of the sheet's source ID, and reports each excerpt of that
+source that is not in it (whitespace, quote marks and dashes may differ) as
+an error that names the fact and the closest passage:
+  FILE:LINE:COLUMN: error: cards[1].facts[0].sources[0].excerpt: the excerpt
+  is not in the saved copy of \"article\": did you mean \"...\"?
+and, as warnings, an excerpt found more than once (a link lands on the first)
+and a saved copy whose source no fact gives an excerpt of.
 
 import checks the sheet as check does and prints its problems to standard
 error, each at its row and column in the spreadsheet:
@@ -102,7 +114,12 @@ const STDIN_NAME: &str = "<stdin>";
 #[derive(Debug)]
 pub enum Command {
     Help,
-    Check(Vec<Input>),
+    /// Sheets to check, and the saved copies of sources to check their
+    /// excerpts against.
+    Check {
+        inputs: Vec<Input>,
+        sources: Vec<SourceCopy>,
+    },
     Schema,
     Render {
         input: Input,
@@ -135,6 +152,13 @@ pub enum Command {
     Template {
         csv: bool,
     },
+}
+
+/// `--source ID=FILE`: the saved copy of the sheet's source `ID`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceCopy {
+    pub id: String,
+    pub file: PathBuf,
 }
 
 /// A sheet to read: a file, or standard input (`-`).
@@ -233,13 +257,38 @@ pub fn parse_command(args: Vec<OsString>) -> Result<Command, UsageError> {
 }
 
 fn parse_check(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let inputs = inputs("check", args)?;
+    // An unknown option is named as it is, before it could take the next
+    // file as its value.
+    let options = args
+        .iter()
+        .take_while(|arg| *arg != "--")
+        .filter(|arg| is_option(arg));
+    if let Some(unknown) = options
+        .map(|arg| arg.to_string_lossy())
+        .find(|arg| arg.split('=').next() != Some("--source"))
+    {
+        return Err(UsageError::new(format!("check has no option \"{unknown}\"")));
+    }
+    let (named, inputs) = options_and_inputs(args)?;
+    let mut sources = Vec::new();
+    for (_, value) in named {
+        // `--source=ID=FILE` splits at the first `=` already; the value is
+        // `ID=FILE` either way.
+        let (id, file) = value
+            .split_once('=')
+            .filter(|(id, file)| !id.trim().is_empty() && !file.is_empty())
+            .ok_or_else(|| UsageError::new(format!("--source takes ID=FILE, not \"{value}\"")))?;
+        sources.push(SourceCopy {
+            id: id.trim().to_owned(),
+            file: PathBuf::from(file),
+        });
+    }
     if inputs.is_empty() {
         return Err(UsageError::new(
             "check needs at least one FILE (or - for standard input)",
         ));
     }
-    Ok(Command::Check(inputs))
+    Ok(Command::Check { inputs, sources })
 }
 
 /// A command's `--name value` options, in order, each as (name, value).
@@ -476,11 +525,40 @@ mod tests {
 
     #[test]
     fn check_takes_files_and_a_dash_for_standard_input() {
-        let Ok(Command::Check(inputs)) = parse(&["check", "a.json", "-", "--", "--b.json"]) else {
+        let Ok(Command::Check { inputs, sources }) = parse(&["check", "a.json", "-", "--", "--b.json"])
+        else {
             panic!("not a check");
         };
         let names: Vec<String> = inputs.iter().map(Input::name).collect();
         assert_eq!(names, ["a.json", "<stdin>", "--b.json"]);
+        assert!(sources.is_empty());
+    }
+
+    #[test]
+    fn check_takes_saved_copies_of_sources() {
+        let Ok(Command::Check { inputs, sources }) = parse(&[
+            "check",
+            "--source",
+            "article=saved/article.html",
+            "--source=wire=wire.txt",
+            "a.json",
+        ]) else {
+            panic!("not a check");
+        };
+        assert_eq!(inputs, [Input::File("a.json".into())]);
+        let given: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|copy| (copy.id.as_str(), copy.file.to_str().unwrap_or_default()))
+            .collect();
+        assert_eq!(given, [("article", "saved/article.html"), ("wire", "wire.txt")]);
+        assert_eq!(
+            usage_message(&["check", "--source", "article", "a.json"]),
+            "--source takes ID=FILE, not \"article\""
+        );
+        assert_eq!(
+            usage_message(&["check", "--sources", "a=b", "a.json"]),
+            "check has no option \"--sources\""
+        );
     }
 
     #[test]

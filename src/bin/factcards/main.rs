@@ -4,7 +4,8 @@
 //!
 //! - `factcards check FILE...` reports every problem in a sheet like a
 //!   compiler does (`FILE:LINE:COL: error: path: message`), so editors and
-//!   their tools can jump to each one;
+//!   their tools can jump to each one; with `--source ID=COPY`, also each
+//!   excerpt that is not in the saved copy of its source;
 //! - `factcards schema` prints the JSON Schema for editors' autocompletion;
 //! - `factcards render FILE` prints the deck's static HTML, the fallback for
 //!   readers without JavaScript;
@@ -45,6 +46,7 @@ mod cli {
     use std::rc::Rc;
 
     use factcards::model::diff::{diff_lines, diff_summary};
+    use factcards::model::excerpts::{SavedCopy, add_excerpt_problems};
     use factcards::model::report::problem_line;
     use factcards::model::schema::schema_json;
     use factcards::model::spreadsheet::{self, TEMPLATE_CSV, import_problem_line};
@@ -160,7 +162,17 @@ mod cli {
                 stdout.write_all(schema_json().as_bytes())?;
                 Ok(Outcome::Clean)
             }
-            Command::Check(inputs) => check_inputs(&inputs, stdout, stderr),
+            Command::Check { inputs, sources } => {
+                let copies = sources
+                    .iter()
+                    .map(|copy| {
+                        let input = Input::File(copy.file.clone());
+                        let bytes = read(&input)?;
+                        Ok(SavedCopy::new(copy.id.clone(), &String::from_utf8_lossy(&bytes)))
+                    })
+                    .collect::<Result<Vec<_>, CliError>>()?;
+                check_inputs(&inputs, &copies, stdout, stderr)
+            }
             Command::Render { input, options } => render(&input, &options, stdout, stderr),
             Command::Import { input, output } => import(&input, output.as_deref(), stdout, stderr),
             Command::Export(input) => export(&input, stdout, stderr),
@@ -349,10 +361,11 @@ mod cli {
     }
 
     /// Checks every input, printing its problems to `stdout` and its summary
-    /// to `stderr`. An unreadable file is reported and the others are still
-    /// checked.
+    /// to `stderr`, with its excerpts checked against `copies`. An
+    /// unreadable file is reported and the others are still checked.
     fn check_inputs(
         inputs: &[Input],
+        copies: &[SavedCopy],
         stdout: &mut impl Write,
         stderr: &mut impl Write,
     ) -> Result<Outcome, CliError> {
@@ -367,7 +380,8 @@ mod cli {
                     continue;
                 }
             };
-            let report = check_bytes(&bytes);
+            let mut report = check_bytes(&bytes);
+            add_excerpt_problems(&mut report, &bytes, copies);
             let name = input.name();
             for problem in &report.problems {
                 writeln!(stdout, "{}", problem_line(&name, problem))?;

@@ -4,8 +4,11 @@
 // engine, reused by every test; scripts/test runs it under one xvfb-run,
 // which WebKitGTK needs.
 //
-// The widget renders in an open shadow root, so the tests look into it with
-// scripts run in the page (WebDriver's element commands stop at the host).
+// Every click and keystroke is real input: WebDriver's actions (a mouse, a
+// keyboard), which each engine takes as it takes the system's, never a
+// script's click() or a dispatched event. The widget renders in an open
+// shadow root, so the tests read it with scripts run in the page, and a
+// click goes where the shadow root's own hit test finds its target (spot()).
 // Every page is served with fixtures/record.js as its first script, so that
 // the tests can check that no `error` event ever reached a page's window, as
 // a newsroom's error monitoring would see it, from the first script on.
@@ -48,6 +51,8 @@ const FIRST_FACT = BUNDLED.cards[0].facts[0].text;
 /** How many facts the compact layout (the frame page's) shows first (`state::COMPACT_FACTS`). */
 const COMPACT_FACTS = 3;
 const BUNDLED_FACTS = BUNDLED.cards.reduce((sum, card) => sum + card.facts.length, 0);
+/** WebDriver's code points for the keys that are not characters. */
+const KEY = { backspace: "\uE003", tab: "\uE004", enter: "\uE007", shift: "\uE008", control: "\uE009" };
 
 // ---------------------------------------------------------------------------
 // The server: dist/ at /, tools/e2e/fixtures/ at /fixtures/, ours at /engines/,
@@ -154,18 +159,15 @@ function shownCards(id) {
   return root ? [...root.querySelectorAll(":not([hidden]) > .fc-card")].map((card) => card.dataset.card) : [];
 }
 
-/** Clicks the first element matching `selector` in the shadow root of `#id`; false if there is none. */
-function clickIn(id, selector) {
-  const element = document.getElementById(id)?.shadowRoot?.querySelector(selector);
-  element?.click();
-  return !!element;
-}
-
-/** Clicks the toggle of the `n`th card shown by the widget on `#id`; false if there is none. */
-function openCard(id, n) {
-  const card = document.getElementById(id)?.shadowRoot?.querySelectorAll(":not([hidden]) > .fc-card")[n];
-  card?.querySelector(".fc-card__toggle").click();
-  return !!card;
+/**
+ * Whether the card matching `card` in the widget on `#id` is open
+ * (`expanded`: its toggle says so and its sources show) or closed (neither).
+ */
+function cardIs(id, card, expanded) {
+  const element = document.getElementById(id)?.shadowRoot?.querySelector(card);
+  const sources = element?.querySelector(".fc-card__sources");
+  const shown = !!sources && sources.getClientRects().length > 0 && sources.textContent.trim().length > 0;
+  return !!element && element.querySelector(".fc-card__toggle").getAttribute("aria-expanded") === String(expanded) && shown === expanded;
 }
 
 /** What record.js saw: the window's error events and the factcards:* events. */
@@ -201,6 +203,43 @@ async function axeViolations() {
 /** Resolves after two animation frames: what a layout change causes has been painted, and reported. */
 function twoFrames() {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
+}
+
+/**
+ * Where a reader's pointer would hit the element matching `selector` (the
+ * `index`th of them, the first by default) in the shadow root of the element
+ * matching `host` (in the document itself if `host` is null), once it is
+ * scrolled to the middle of the window: a point in the viewport's whole px
+ * at which the hit test finds the element or something in it, the same over
+ * two frames' time; false if there is none.
+ * The middle of its first box is tried first (a link that wraps has
+ * several), then a grid over that box (a country's shape need not cover the
+ * middle of its box). Cards near the window are laid out only once they are
+ * near (content-visibility: auto): whatever scrolling it in changed has
+ * moved by the second look.
+ */
+async function spot(host, selector, index = 0) {
+  const root = host === null ? document : document.querySelector(host)?.shadowRoot;
+  const element = root?.querySelectorAll(selector)[index];
+  if (!element || element.getClientRects().length === 0) return false;
+  element.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+  const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const look = () => {
+    const box = element.getClientRects()[0];
+    const places = [[0.5, 0.5]];
+    for (let i = 1; i < 6; i++) for (let j = 1; j < 6; j++) places.push([i / 6, j / 6]);
+    for (const [across, down] of places) {
+      const x = Math.floor(box.left + box.width * across), y = Math.floor(box.top + box.height * down);
+      const hit = root.elementFromPoint(x, y);
+      if (hit && (hit === element || element.contains(hit))) return { x, y };
+    }
+    return null;
+  };
+  await frames();
+  const first = look();
+  await frames();
+  const second = look();
+  return !!first && !!second && first.x === second.x && first.y === second.y && first;
 }
 
 // ---------------------------------------------------------------------------
@@ -294,47 +333,88 @@ for (const engine of ENGINES) {
       return run(axeViolations);
     }
 
+    // -- A reader's input: WebDriver's actions, as the engine gets them from
+    // the system, never a script's click() or dispatched event. ------------
+
+    /**
+     * Moves the pointer by `actions` (pointerMove, pointerDown...), then
+     * lets every button go, unless `release` is false (it stays where it is).
+     */
+    async function pointer(actions, { release = true } = {}) {
+      await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }]);
+      if (release) await browser.releaseActions();
+    }
+    /** The pointer's actions that click at `x`, `y` of the viewport. */
+    const clickAt = ({ x, y }) => [
+      { type: "pointerMove", duration: 0, origin: "viewport", x, y },
+      { type: "pointerDown", button: 0 },
+      { type: "pointerUp", button: 0 },
+    ];
+    /**
+     * Clicks with the pointer where a reader sees the element matching
+     * `selector` in the shadow root of `host` (in the document if `host` is
+     * null), once a hit test there finds it.
+     */
+    async function click(host, selector) {
+      await pointer(clickAt(await until(`${host ?? "the page"} ${selector} where a pointer hits it`, spot, host, selector)));
+    }
+    /** Presses and releases each key in turn (a character, or one of KEY's), as a reader types. */
+    async function press(...keys) {
+      await browser.performActions([{ type: "key", id: "keyboard", actions: keys.flatMap((value) => [{ type: "keyDown", value }, { type: "keyUp", value }]) }]);
+      await browser.releaseActions();
+    }
+    /** Types `text` key by key. */
+    const type = (text) => press(...text);
+    /** Presses `key` with `modifier` held (Shift+Tab, Control+A). */
+    async function chord(modifier, key) {
+      await browser.performActions([{ type: "key", id: "keyboard", actions: [
+        { type: "keyDown", value: modifier }, { type: "keyDown", value: key }, { type: "keyUp", value: key }, { type: "keyUp", value: modifier },
+      ] }]);
+      await browser.releaseActions();
+    }
     // -- The demo page: a drop-in over a server-rendered fallback. ---------
 
-    test("demo page: the drop-in goes live; chips filter, search finds, a source opens", LIMIT, async () => {
+    test("demo page, by pointer and keys: the drop-in goes live; a chip filters, typed words find, a card opens and closes", LIMIT, async () => {
       await open("/");
       await until("the demo widget to go live", widgetsLive);
       const all = await run(shownCards, "demo-widget");
       assert.ok(all.length >= 9, `${all.length} cards`);
 
-      assert.ok(await run(clickIn, "demo-widget", ".fc-filter__chip[data-category='russia']"));
+      await click("#demo-widget", ".fc-filter__chip[data-category='russia']");
       const filtered = await until("the russia chip to filter", (all) => {
         const shown = [...document.getElementById("demo-widget").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card")];
         return shown.length > 0 && shown.length < all && shown.map((card) => card.dataset.card);
       }, all.length);
       assert.ok(filtered.includes("why-russia"), filtered.join());
-      assert.ok(await run(clickIn, "demo-widget", ".fc-filter__chip--all"));
+      await click("#demo-widget", ".fc-filter__chip--all");
       await until("every card again", (all) => document.getElementById("demo-widget").shadowRoot
         .querySelectorAll(":not([hidden]) > .fc-card").length === all, all.length);
 
-      await run(() => {
-        const input = document.getElementById("demo-widget").shadowRoot.querySelector(".fc-search__input");
-        input.value = "isis";
-        input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      });
+      // The search, typed key by key into the box the pointer put the focus in.
+      await click("#demo-widget", ".fc-search__input");
+      await type("isis");
       await until("highlighted search results", () => document.getElementById("demo-widget").shadowRoot.querySelector(".fc-mark"));
-      await run(() => {
-        const input = document.getElementById("demo-widget").shadowRoot.querySelector(".fc-search__input");
-        input.value = "";
-        input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      });
-      await until("the search to clear", () => !document.getElementById("demo-widget").shadowRoot.querySelector(".fc-mark"));
+      assert.equal(await run(() => document.getElementById("demo-widget").shadowRoot.querySelector(".fc-search__input").value), "isis");
+      await chord(KEY.control, "a");
+      await press(KEY.backspace);
+      await until("the search to clear", (all) => {
+        const root = document.getElementById("demo-widget").shadowRoot;
+        return !root.querySelector(".fc-mark") && root.querySelectorAll(":not([hidden]) > .fc-card").length === all;
+      }, all.length);
 
-      assert.ok(await run(clickIn, "demo-widget", ":not([hidden]) > .fc-card[data-card='why-russia'] .fc-card__toggle"));
-      await until("the card's sources to show", () => {
-        const card = document.getElementById("demo-widget").shadowRoot.querySelector(":not([hidden]) > .fc-card[data-card='why-russia']");
-        const sources = card?.querySelector(".fc-card__sources");
-        return card?.querySelector(".fc-card__toggle").getAttribute("aria-expanded") === "true" &&
-          sources && sources.getClientRects().length > 0 && sources.textContent.trim().length > 0;
-      });
+      // A card opens, then closes, at its toggle.
+      const card = ":not([hidden]) > .fc-card[data-card='why-russia']";
+      await click("#demo-widget", `${card} .fc-card__toggle`);
+      await until("the card's sources to show", cardIs, "demo-widget", card, true);
+      await click("#demo-widget", `${card} .fc-card__toggle`);
+      await until("the card to close", cardIs, "demo-widget", card, false);
       const { events } = await run(recorded);
       assert.ok(events.some((e) => e.name === "filter" && e.detail.categories.join() === "russia"), "a factcards:filter event");
       assert.ok(events.some((e) => e.name === "card-toggle" && e.detail.card === "why-russia" && e.detail.expanded));
+      assert.ok(events.some((e) => e.name === "card-toggle" && e.detail.card === "why-russia" && !e.detail.expanded));
+      // Open again, for the axe-core test below (a busy state: a card open).
+      await click("#demo-widget", `${card} .fc-card__toggle`);
+      await until("the card open again", cardIs, "demo-widget", card, true);
       await noErrors();
     });
 
@@ -503,11 +583,11 @@ for (const engine of ENGINES) {
       // A reader opens a card while the parent is still resizing the frame
       // to the widget's first heights: the widget changes height as the
       // frame does, which is what made the old height reporting loop.
-      assert.ok(await inFrame(openCard, "factcards-frame", 0));
+      await clickInFrame("#factcards-frame", ":not([hidden]) > .fc-card .fc-card__toggle");
       const first = await until("the iframe sized to its content", sized, 100);
       // Then another card, once it has settled: the frame grows.
       // (The second card: one far down is not laid out until it is in view.)
-      assert.ok(await inFrame(openCard, "factcards-frame", 1));
+      await clickInFrame("#factcards-frame", ":not([hidden]) > .fc-card .fc-card__toggle", 1);
       await until("the iframe to grow", sized, first.frameHeight + 10).catch(async (error) => {
         const state = await run(() => {
           const frame = document.querySelector("iframe[data-factcards-frame]");
@@ -549,6 +629,20 @@ for (const engine of ENGINES) {
       } finally {
         await browser.switchFrame(null);
       }
+    }
+    /**
+     * Clicks with the pointer on the element matching `selector` (the
+     * `index`th) in the shadow root of `host` in the page's first iframe: where a hit test in
+     * the frame finds it, moved by the frame's place in the page.
+     */
+    async function clickInFrame(host, selector, index = 0) {
+      const inner = await untilRead(`${host} ${selector} in the frame where a pointer hits it`, () => inFrame(spot, host, selector, index));
+      const frame = await run(() => {
+        const frame = document.querySelector("iframe");
+        const box = frame.getBoundingClientRect();
+        return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
+      });
+      await pointer(clickAt({ x: Math.round(frame.x + inner.x), y: Math.round(frame.y + inner.y) }));
     }
     /** Polls `read` (in Node, where it may enter frames) until it returns something truthy, and returns that. */
     async function untilRead(what, read) {
@@ -630,36 +724,11 @@ for (const engine of ENGINES) {
       // A reader opens the first card and clicks its source link: a real
       // click, from WebDriver's pointer, at the link's place on the screen.
       const card = BUNDLED.cards[0];
-      assert.ok(await inFrame(openCard, "factcards-frame", 0));
-      const link = await untilRead("the first card's source link, shown and hit at its centre", () => inFrame((id) => {
-        const root = document.getElementById("factcards-frame").shadowRoot;
-        const link = root.querySelector(`:not([hidden]) > .fc-card[data-card="${id}"] .fc-sources__link`);
-        if (!link || link.getClientRects().length === 0) return false;
-        link.scrollIntoView({ block: "center" });
-        // The middle of its first line: a title may wrap, and the middle of
-        // the whole box can fall beside the text.
-        const box = link.getClientRects()[0];
-        const x = box.left + box.width / 2, y = box.top + box.height / 2;
-        // What a pointer there would hit (the shadow root's own hit test).
-        return root.elementFromPoint(x, y)?.closest("a") === link && { x, y, href: link.href };
-      }, card.id));
-      assert.equal(link.href, SOURCE_URL);
-      const frameBox = await run(() => {
-        const frame = document.querySelector("iframe");
-        const box = frame.getBoundingClientRect();
-        return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
-      });
-      await browser.performActions([{
-        type: "pointer",
-        id: "mouse",
-        parameters: { pointerType: "mouse" },
-        actions: [
-          { type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(frameBox.x + link.x), y: Math.round(frameBox.y + link.y) },
-          { type: "pointerDown", button: 0 },
-          { type: "pointerUp", button: 0 },
-        ],
-      }]);
-      await browser.releaseActions();
+      await clickInFrame("#factcards-frame", `:not([hidden]) > .fc-card[data-card="${card.id}"] .fc-card__toggle`);
+      const link = `:not([hidden]) > .fc-card[data-card="${card.id}"] .fc-sources__link`;
+      assert.equal(await untilRead("the first card's source link", () => inFrame((link) => document.getElementById("factcards-frame")
+        .shadowRoot.querySelector(link)?.href, link)), SOURCE_URL);
+      await clickInFrame("#factcards-frame", link);
       const links = await until("a link message", () => window.received.filter((message) => message.message === "link").length > 0 &&
         window.received.filter((message) => message.message === "link"));
       assert.deepEqual(links, [{ message: "link", value: `${storyOrigin}/#${SHEET_ID}/${card.id}`, secret: WORDPRESS_SECRET }]);

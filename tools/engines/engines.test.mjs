@@ -1,8 +1,8 @@
-// Cross-engine end-to-end tests: a lean subset of tools/e2e/, run against
-// the release build in Chromium, Firefox and WebKit (Safari's engine), each
-// driven through its WebDriver server (drivers.mjs). One browser session per
-// engine, reused by every test; scripts/test runs it under one xvfb-run,
-// which WebKitGTK needs.
+// Cross-engine end-to-end tests: the reader's whole path, and a subset of
+// the rest of tools/e2e/, run against the release build in Chromium,
+// Firefox and WebKit (Safari's engine), each driven through its WebDriver
+// server (drivers.mjs). One browser session per engine, reused by every
+// test; scripts/test runs it under one xvfb-run, which WebKitGTK needs.
 //
 // Every click and keystroke is real input: WebDriver's actions (a mouse, a
 // keyboard), which each engine takes as it takes the system's, never a
@@ -23,11 +23,13 @@
 //   ENGINES=firefox,webkit DIST=dist node --test tools/engines/engines.test.mjs
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rightToLeftLayout } from "../e2e/layout-checks.mjs";
 import { serve } from "../e2e/server.mjs";
 import { CORS, SOURCE_URL, WORDPRESS_SECRET, hostPages, publish, storyWithSourceLinks, temporaryFolder } from "../e2e/publish.mjs";
 import { startEngine } from "./drivers.mjs";
@@ -51,6 +53,11 @@ const FIRST_FACT = BUNDLED.cards[0].facts[0].text;
 /** How many facts the compact layout (the frame page's) shows first (`state::COMPACT_FACTS`). */
 const COMPACT_FACTS = 3;
 const BUNDLED_FACTS = BUNDLED.cards.reduce((sum, card) => sum + card.facts.length, 0);
+/**
+ * Whether the engine's driver answers WebDriver's Print (a PDF): WebKitGTK's
+ * WebKitWebDriver does not (docs/browsers.md), nor does it emulate print.
+ */
+const PRINTS_PDF = { chromium: true, firefox: true, webkit: false };
 /** WebDriver's code points for the keys that are not characters. */
 const KEY = { backspace: "\uE003", tab: "\uE004", enter: "\uE007", shift: "\uE008", control: "\uE009" };
 
@@ -66,6 +73,7 @@ const PAGES = {
   "/embed.html": join(DIST, "embed.html"),
   "/fixtures/deep-link.html": join(E2E_FIXTURES, "deep-link.html"),
   "/fixtures/errors.html": join(E2E_FIXTURES, "errors.html"),
+  "/fixtures/rtl.html": join(E2E_FIXTURES, "rtl.html"),
   "/engines/api.html": join(FIXTURES, "api.html"),
   "/engines/order.html": join(FIXTURES, "order.html"),
   "/engines/frame.html": join(FIXTURES, "frame.html"),
@@ -74,15 +82,39 @@ const PAGES = {
 };
 const RECORDER = '<script src="/engines/record.js"></script>';
 
-/** Answers a page with the recorder as its first script (before <html> even, so minified pages get it too). */
-function withRecorder(file) {
+/**
+ * Answers a page with the recorder as its first script (before <html> even,
+ * so minified pages get it too): the page in `file`, or made by `make()`.
+ */
+function withRecorder(file, make) {
   return async (request, response) => {
-    const html = await readFile(file, "utf8");
+    const html = make ? make() : await readFile(file, "utf8");
     const doctype = html.match(/^\s*<!doctype html>/i)?.[0] ?? "";
     response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     response.end(`${doctype}${RECORDER}${html.slice(doctype.length)}`);
   };
 }
+
+// A live deck (data-live) of the test-hooks build, whose floor between
+// reads is a few milliseconds instead of the release's 30 s: its sheet is
+// the first version until a test sets `liveVersion` to the second, which
+// has one more fact.
+const LIVE_V1 = JSON.parse(await readFile(join(E2E_FIXTURES, "small-sheet.json"), "utf8"));
+LIVE_V1.cards.forEach((card, index) => { card.facts[0].id = ["cause", "reopening", "detour"][index]; });
+const LIVE_NEW_FACT = { id: "inspection", text: "Engineers will inspect the other supports this week.", status: "reported", sources: ["council"] };
+const LIVE_V2 = structuredClone(LIVE_V1);
+LIVE_V2.updated = "2026-11-26T15:05:00Z";
+LIVE_V2.cards[0].facts.push(LIVE_NEW_FACT);
+let liveVersion = LIVE_V1;
+const LIVE_ROUTES = {
+  "/engines/live.html": withRecorder(null, () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>a live deck</title>
+<link rel="icon" href="data:,"><script type="module" src="/test-build/factcards.js"></script></head>
+<body><div data-factcards id="facts" data-src="/engines/live.json" data-live="0.1" data-url-state="off"></div></body></html>`),
+  "/engines/live.json": (request, response) => {
+    response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    response.end(JSON.stringify(liveVersion));
+  },
+};
 
 let server, origin;
 /**
@@ -98,7 +130,7 @@ before(async () => {
   await mkdir(SHOTS, { recursive: true });
   const routes = Object.fromEntries(Object.entries(PAGES).map(([path, file]) => [path, withRecorder(file)]));
   const mounts = { "/fixtures/": E2E_FIXTURES, "/engines/": FIXTURES, "/test-build/": DIST_TEST };
-  server = await serve(DIST, 0, { mounts, routes });
+  server = await serve(DIST, 0, { mounts, routes: { ...routes, ...LIVE_ROUTES } });
   origin = `http://127.0.0.1:${server.address().port}`;
 
   // The story folder, of the bundled story with a source address (so that
@@ -200,6 +232,43 @@ async function axeViolations() {
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
 }
 
+/**
+ * Forces on the print rules of the widget on `host` (every rule of its
+ * stylesheets' `@media print` blocks, added as a stylesheet of its own):
+ * for an engine that neither prints for WebDriver nor emulates print.
+ * Resolves to how many rules it forced (a rule the engine cannot read is
+ * left out, as print would leave it out).
+ */
+function forcePrintRules(host) {
+  const root = document.querySelector(host).shadowRoot;
+  const sheets = [...root.adoptedStyleSheets, ...[...root.querySelectorAll("style")].map((style) => style.sheet)];
+  const rules = sheets.flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule) => rule instanceof CSSMediaRule && [...rule.media].includes("print"))
+    .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText));
+  const forced = new CSSStyleSheet();
+  for (const rule of rules) {
+    try {
+      forced.insertRule(rule, forced.cssRules.length);
+    } catch {
+      // Not a rule this engine knows.
+    }
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
+  return forced.cssRules.length;
+}
+
+/** The text of what the widget on `host` shows (every element drawn, in or out of the window), in document order. */
+function shownText(host) {
+  const root = document.querySelector(host).shadowRoot;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (parent && parent.checkVisibility() && !parent.closest("style, script")) parts.push(walker.currentNode.textContent);
+  }
+  return parts.join(" ");
+}
+
 /** Resolves after two animation frames: what a layout change causes has been painted, and reported. */
 function twoFrames() {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
@@ -240,6 +309,33 @@ async function spot(host, selector, index = 0) {
   await frames();
   const second = look();
   return !!first && !!second && first.x === second.x && first.y === second.y && first;
+}
+
+/**
+ * The element that has the focus (looking into shadow roots), as the reader
+ * sees it: its class, words and state, whether it matches :focus-visible,
+ * and whether it draws a ring (an outline of some width in a colour that
+ * shows, or a box shadow); null if the focus is on no element.
+ */
+function focusedElement() {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  const transparent = (color) => color === "transparent" || /^rgba\(.*,\s*0\)$/.test(color);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
+  return {
+    id: element.id,
+    className: typeof element.className === "string" ? element.className : "",
+    text: (element.textContent ?? "").trim().replace(/\s+/g, " "),
+    inWidget: element.getRootNode() instanceof ShadowRoot,
+    pressed: element.getAttribute("aria-pressed"),
+    expanded: element.getAttribute("aria-expanded"),
+    source: element.dataset?.source ?? null,
+    status: element.dataset?.status ?? null,
+    focusVisible: element.matches(":focus-visible"),
+    ring: outline || style.boxShadow !== "none",
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -358,6 +454,11 @@ for (const engine of ENGINES) {
     async function click(host, selector) {
       await pointer(clickAt(await until(`${host ?? "the page"} ${selector} where a pointer hits it`, spot, host, selector)));
     }
+    /** Moves the pointer over that element, and leaves it there. */
+    async function hover(host, selector) {
+      const { x, y } = await until(`${host ?? "the page"} ${selector} where a pointer hits it`, spot, host, selector);
+      await pointer([{ type: "pointerMove", duration: 0, origin: "viewport", x, y }], { release: false });
+    }
     /** Presses and releases each key in turn (a character, or one of KEY's), as a reader types. */
     async function press(...keys) {
       await browser.performActions([{ type: "key", id: "keyboard", actions: keys.flatMap((value) => [{ type: "keyDown", value }, { type: "keyUp", value }]) }]);
@@ -372,6 +473,25 @@ for (const engine of ENGINES) {
       ] }]);
       await browser.releaseActions();
     }
+    /** Waits until the focus is on an element for which `wanted` (run in Node on focusedElement()'s answer) is true; resolves to it. */
+    const untilFocus = (what, wanted) => untilRead(`the focus on ${what}`, async () => {
+      const now = await run(focusedElement);
+      return !!now && wanted(now) && now;
+    });
+    /**
+     * Presses Tab until the focus is on an element for which `wanted` (run
+     * in Node on focusedElement()'s answer) is true, at most `limit` times;
+     * resolves to that element's description.
+     */
+    async function tabTo(what, wanted, limit = 60) {
+      for (let i = 0; i < limit; i++) {
+        await press(KEY.tab);
+        const now = await run(focusedElement);
+        if (now && wanted(now)) return now;
+      }
+      throw new Error(`${engine}: ${limit} presses of Tab never reached ${what}\n${await pageState()}`);
+    }
+
     // -- The demo page: a drop-in over a server-rendered fallback. ---------
 
     test("demo page, by pointer and keys: the drop-in goes live; a chip filters, typed words find, a card opens and closes", LIMIT, async () => {
@@ -458,6 +578,150 @@ for (const engine of ENGINES) {
       await noErrors();
     });
 
+    // -- The reader's whole path, by pointer and keyboard (WebDriver's actions). --
+
+    test("demo page, by pointer: By certainty groups every fact; the legend opens and closes, and a status word opens it at its line; a source mark opens its card at that source", LIMIT, async () => {
+      await open("/");
+      await until("the demo widget to go live", widgetsLive);
+      await click("#demo-widget", ".fc-grouping__button[data-grouping='certainty']");
+      const groups = await until("the facts grouped by certainty", () => {
+        const root = document.getElementById("demo-widget").shadowRoot;
+        const groups = [...root.querySelectorAll(".fc-certainty__group")].filter((group) => group.getClientRects().length > 0);
+        return groups.length > 0 && root.querySelector(".fc-grouping__button[data-grouping='certainty']").getAttribute("aria-pressed") === "true" &&
+          { headings: groups.length, facts: groups.reduce((sum, group) => sum + Number(group.querySelector(".fc-certainty__count").textContent), 0),
+            cards: root.querySelectorAll(":not([hidden]) > .fc-card").length };
+      });
+      assert.equal(groups.facts, BUNDLED_FACTS, "every fact in one certainty group");
+      assert.ok(groups.headings >= 2, `${groups.headings} groups`);
+      assert.equal(groups.cards, 0, "no card beside the groups");
+      await click("#demo-widget", ".fc-grouping__button[data-grouping='topic']");
+      await until("the cards again", (cards) => document.getElementById("demo-widget").shadowRoot
+        .querySelectorAll(":not([hidden]) > .fc-card").length === cards, BUNDLED.cards.length);
+
+      // The legend: its toggle opens and closes it.
+      const legend = () => {
+        const root = document.getElementById("demo-widget").shadowRoot;
+        const legend = root.querySelector(".fc-legend");
+        return { expanded: root.querySelector(".fc-legend-toggle").getAttribute("aria-expanded"), shown: legend.getClientRects().length > 0,
+          lines: [...legend.querySelectorAll(".fc-legend__line")].map((line) => line.dataset.status) };
+      };
+      assert.equal((await run(legend)).shown, false, "the legend starts closed");
+      await click("#demo-widget", ".fc-legend-toggle");
+      await until("the legend to open", () => document.getElementById("demo-widget").shadowRoot.querySelector(".fc-legend").getClientRects().length > 0);
+      const opened = await run(legend);
+      assert.equal(opened.expanded, "true");
+      assert.equal(opened.lines.length, 5, opened.lines.join());
+      await click("#demo-widget", ".fc-legend-toggle");
+      await until("the legend to close", () => document.getElementById("demo-widget").shadowRoot.querySelector(".fc-legend").getClientRects().length === 0);
+      // A status word opens it at that word's line, where the focus goes.
+      await click("#demo-widget", ":not([hidden]) > .fc-card .fc-fact .fc-status[data-status='claimed']");
+      const line = await untilFocus("the legend's claimed line", (now) => now.status === "claimed" && /fc-legend__line/.test(now.className));
+      assert.match(line.text, /Claimed/);
+
+      // A source mark of a closed card opens its card at that source's entry.
+      const card = ":not([hidden]) > .fc-card[data-card='aims']";
+      assert.ok(await run(cardIs, "demo-widget", card, false), "the card starts closed");
+      await click("#demo-widget", `${card} .fc-fact .fc-cite`);
+      await until("the card open at its sources", cardIs, "demo-widget", card, true);
+      const entry = await untilFocus("the source's entry in the card", (now) => now.source !== null && /fc-sources/.test(now.className));
+      assert.equal(entry.source, BUNDLED.sources[0].id);
+      await noErrors();
+    });
+
+    test("demo page, by keyboard alone: Tab by Tab from the page's start, a visible focus at every stop in the widget; typed words search; Space presses a chip, Enter opens a card", LIMIT, async () => {
+      await open("/");
+      await until("the demo widget to go live", widgetsLive);
+      /** Asserts that the reader sees where the focus is. */
+      const seen = (now) => {
+        assert.ok(now.focusVisible, `${engine}: ${now.className} "${now.text}" does not match :focus-visible`);
+        assert.ok(now.ring, `${engine}: no focus ring (outline or box shadow) on ${now.className} "${now.text}"`);
+      };
+      // From the page's start, through its own links, to the widget: its search first.
+      let now = await tabTo("the widget's search box", (now) => now.inWidget);
+      assert.match(now.className, /fc-search__input/);
+      seen(now);
+      await type("Sharia");
+      await until("one card found", () => {
+        const root = document.getElementById("demo-widget").shadowRoot;
+        return root.querySelector(".fc-mark") && root.querySelectorAll(":not([hidden]) > .fc-card").length === 1 &&
+          /Showing 1 fact in 1 card/.test(root.querySelector(".fc-results").textContent);
+      });
+      await chord(KEY.control, "a");
+      await press(KEY.backspace);
+      await until("every card again", (cards) => document.getElementById("demo-widget").shadowRoot
+        .querySelectorAll(":not([hidden]) > .fc-card").length === cards, BUNDLED.cards.length);
+
+      // Then the grouping buttons, the legend's toggle and the chips, in the order they are seen.
+      const order = [];
+      for (let i = 0; i < 9; i++) {
+        await press(KEY.tab);
+        now = await run(focusedElement);
+        order.push(now.text);
+        seen(now);
+      }
+      assert.deepEqual(order.slice(0, 4), ["By topic", "By certainty", "?What the labels mean", "All"]);
+      assert.match(order[4], /^The Moscow attack/);
+      // Back with Shift+Tab to a chip; Space presses it.
+      const origins = order.findIndex((text) => /^Origins/.test(text));
+      assert.ok(origins > 4, order.join(" | "));
+      for (let i = origins; i < order.length - 1; i++) await chord(KEY.shift, KEY.tab);
+      now = await run(focusedElement);
+      assert.match(now.text, /^Origins/);
+      seen(now);
+      await press(" ");
+      await untilFocus("the pressed Origins chip", (now) => /^Origins/.test(now.text) && now.pressed === "true");
+      await until("the Origins cards alone", () => document.getElementById("demo-widget").shadowRoot
+        .querySelectorAll(":not([hidden]) > .fc-card").length === 2);
+      // On to the first card's toggle; Enter opens it, the focus staying there.
+      now = await tabTo("the first card's toggle", (now) => /fc-card__toggle/.test(now.className), 20);
+      assert.equal(now.expanded, "false");
+      seen(now);
+      await press(KEY.enter);
+      now = await untilFocus("the opened toggle", (now) => /fc-card__toggle/.test(now.className) && now.expanded === "true");
+      seen(now);
+      await until("its sources to show", cardIs, "demo-widget", ":not([hidden]) > .fc-card", true);
+      await noErrors();
+    });
+
+    test("demo page: the regions card's map shows its places, and the pointer over a highlighted country is over that country", LIMIT, async () => {
+      await open("/");
+      await until("the demo widget to go live", widgetsLive);
+      const card = ":not([hidden]) > .fc-card[data-card='regions']";
+      const regions = BUNDLED.cards.find((card) => card.id === "regions").regions;
+      // The shapes are fetched for the cards near the window: bring the card to it.
+      await until("the regions card in view", (card) => {
+        document.getElementById("demo-widget").shadowRoot.querySelector(card).scrollIntoView({ block: "center", behavior: "instant" });
+        return true;
+      }, card);
+      const map = await until("the regions card's map", (card) => {
+        const root = document.getElementById("demo-widget").shadowRoot;
+        const svg = root.querySelector(`${card} .fc-map__svg`);
+        if (!svg || svg.getBoundingClientRect().width < 100) return false;
+        return {
+          highlighted: [...svg.querySelectorAll(".fc-map__land--highlighted")].map((path) => path.dataset.code).sort(),
+          role: svg.getAttribute("role"),
+          name: root.getElementById(svg.getAttribute("aria-labelledby"))?.textContent,
+          caption: root.querySelector(`${card} .fc-map__caption`).textContent,
+        };
+      }, card);
+      assert.deepEqual(map.highlighted, [...regions].sort());
+      assert.equal(map.role, "img");
+      assert.match(map.name, /Afghanistan/);
+      assert.match(map.caption, /Afghanistan/);
+      // The pointer's own events reach the country it is over.
+      await run(() => {
+        window.__over = [];
+        document.getElementById("demo-widget").shadowRoot.addEventListener("pointerover", (event) => window.__over.push(event.target.dataset?.code ?? null));
+      });
+      for (const code of regions) {
+        await hover("#demo-widget", `${card} .fc-map__land--highlighted[data-code='${code}']`);
+        await until(`the pointer over ${code}`, (card, code) => window.__over.at(-1) === code && document.getElementById("demo-widget").shadowRoot
+          .querySelector(`${card} [data-code='${code}']`).matches(":hover"), card, code);
+      }
+      await browser.releaseActions();
+      await noErrors();
+    });
+
     // -- The JS API, whatever order the page's scripts run in. ----------------
 
     test("api: a module script after factcards.js finds the API on window; a data-src drop-in mounts", LIMIT, async () => {
@@ -516,6 +780,87 @@ for (const engine of ENGINES) {
         return panel && { role: panel.getAttribute("role"), visible: panel.getClientRects().length > 0 };
       });
       assert.deepEqual(panel, { role: "alert", visible: true });
+      await noErrors();
+    });
+
+    // -- Right to left, print, a live update. ---------------------------------
+
+    test("right to left: an Arabic sheet's deck is laid out right to left, and the chips are reached, and pressed, in that order", LIMIT, async () => {
+      await open("/fixtures/rtl.html");
+      await until("the right-to-left deck to go live", widgetsLive);
+      assert.deepEqual(await run(() => {
+        const deck = document.getElementById("rtl").shadowRoot.querySelector(".fc-deck");
+        return { dir: deck.getAttribute("dir"), lang: deck.getAttribute("lang") };
+      }), { dir: "rtl", lang: "ar" });
+      assert.deepEqual(await run(rightToLeftLayout, "rtl"), { direction: "rtl", chipsRightToLeft: true, firstChipAtRight: true, titleAtRight: true });
+      // The keyboard meets the chips from the right: "All" (the rightmost) first.
+      await click("#rtl", ".fc-search__input");
+      const chips = await run(() => [...document.getElementById("rtl").shadowRoot.querySelectorAll(".fc-filter__chip")].map((chip) => chip.textContent.trim()));
+      const first = await tabTo("the first chip", (now) => /fc-filter__chip/.test(now.className), 10);
+      assert.equal(first.text, chips[0]);
+      await press(KEY.tab);
+      assert.equal((await run(focusedElement)).text, chips[1]);
+      // The pointer presses the chip of the second category: its one card alone.
+      await click("#rtl", ".fc-filter__chip[data-category='group']");
+      await until("the group chip to filter", () => {
+        const shown = [...document.getElementById("rtl").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card")];
+        return shown.length === 1 && shown[0].dataset.card === "founded";
+      });
+      await noErrors();
+    });
+
+    test("print: the story page's printout has every card's title, facts and source address", LIMIT, async (t) => {
+      await browser.url(`${storyOrigin}/`);
+      await until("the story page's deck to go live", widgetsLive);
+      let printed;
+      if (PRINTS_PDF[engine]) {
+        // WebDriver's Print: the engine lays the page out for print and
+        // makes a PDF, whose text Ghostscript reads.
+        const pdf = join(SHOTS, `${engine}-story-print.pdf`);
+        await writeFile(pdf, Buffer.from(await browser.printPage(), "base64"));
+        const text = execFileSync("gs", ["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=txtwrite", "-sOutputFile=-", pdf], { encoding: "utf8" });
+        // Ghostscript puts a fact's source mark ("1", a badge that sits
+        // off the line's baseline) on a line of its own, inside the fact's
+        // lines: those lines go.
+        printed = text.split(/\r?\n/).filter((line) => !/^\s*\d+\s*$/.test(line)).join("\n");
+      } else {
+        // No Print in this engine's driver, nor print emulation
+        // (docs/browsers.md): the widget's own print rules, forced on in
+        // the page, and what they leave shown.
+        t.diagnostic(`${engine}: no WebDriver Print; the widget's print rules forced on instead`);
+        assert.ok(await run(forcePrintRules, "[data-factcards]") > 0, "the widget has print rules");
+        printed = await run(shownText, "[data-factcards]");
+      }
+      const words = (text) => text.normalize("NFKC").replace(/\s+/g, " ");
+      const text = words(printed);
+      const missing = BUNDLED.cards.flatMap((card) => [card.title, ...card.facts.map((fact) => fact.text)]).filter((line) => !text.includes(words(line)));
+      assert.deepEqual(missing, [], `${engine}: lines not in the printout`);
+      // The address may break anywhere (Firefox breaks it after "https://").
+      assert.ok(text.replace(/ /g, "").includes(SOURCE_URL), `${engine}: the source's address is printed`);
+      for (const control of ["Search the facts", "By certainty"]) assert.ok(!text.includes(control), `${engine}: "${control}" printed`);
+      await noErrors();
+    });
+
+    test("live: a sheet that changes between reads: the deck marks the new fact, and the card the reader opened stays open", LIMIT, async (t) => {
+      if (!existsSync(join(DIST_TEST, "factcards.js"))) return t.skip(`no ${DIST_TEST}: scripts/test builds it`);
+      liveVersion = LIVE_V1;
+      t.after(() => { liveVersion = LIVE_V1; });
+      await open("/engines/live.html");
+      await until("the live deck to go live", widgetsLive);
+      await click("#facts", ":not([hidden]) > .fc-card[data-card='why-closed'] .fc-card__toggle");
+      await until("the card open", cardIs, "facts", ":not([hidden]) > .fc-card[data-card='why-closed']", true);
+      liveVersion = LIVE_V2;
+      const update = await until("factcards:update", () => window.__events.find((e) => e.name === "update"));
+      assert.deepEqual(update.detail.ids.new, [LIVE_NEW_FACT.id]);
+      const marked = await until("the new fact, marked", (text) => {
+        const root = document.getElementById("facts").shadowRoot;
+        const fact = [...root.querySelectorAll("[data-card='why-closed'] .fc-fact")].find((fact) => fact.textContent.includes(text));
+        const mark = fact?.querySelector(".fc-change");
+        return mark && mark.getClientRects().length > 0 && { mark: mark.textContent, marks: root.querySelectorAll(".fc-change").length };
+      }, LIVE_NEW_FACT.text);
+      assert.match(marked.mark, /^New, \d\d?:\d\d [AP]M/);
+      assert.equal(marked.marks, 1, "only the new fact is marked");
+      assert.ok(await run(cardIs, "facts", ":not([hidden]) > .fc-card[data-card='why-closed']", true), "the open card stays open");
       await noErrors();
     });
 

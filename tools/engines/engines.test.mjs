@@ -1,8 +1,9 @@
-// Cross-engine end-to-end tests: the reader's whole path, and a subset of
-// the rest of tools/e2e/, run against the release build in Chromium,
-// Firefox and WebKit (Safari's engine), each driven through its WebDriver
-// server (drivers.mjs). One browser session per engine, reused by every
-// test; scripts/test runs it under one xvfb-run, which WebKitGTK needs.
+// Cross-engine end-to-end tests: the reader's whole path and the editor's,
+// and a subset of the rest of tools/e2e/, run against the release build in
+// Chromium, Firefox and WebKit (Safari's engine), each driven through its
+// WebDriver server (drivers.mjs). One browser session per engine, reused by
+// every test (and one more that prefers dark, for the editor's dark test);
+// scripts/test runs it under one xvfb-run, which WebKitGTK needs.
 //
 // Every click and keystroke is real input: WebDriver's actions (a mouse, a
 // keyboard), which each engine takes as it takes the system's, never a
@@ -74,6 +75,7 @@ const PAGES = {
   "/fixtures/deep-link.html": join(E2E_FIXTURES, "deep-link.html"),
   "/fixtures/errors.html": join(E2E_FIXTURES, "errors.html"),
   "/fixtures/rtl.html": join(E2E_FIXTURES, "rtl.html"),
+  "/editor.html": join(DIST, "editor.html"),
   "/engines/api.html": join(FIXTURES, "api.html"),
   "/engines/order.html": join(FIXTURES, "order.html"),
   "/engines/frame.html": join(FIXTURES, "frame.html"),
@@ -225,10 +227,10 @@ function deckShows() {
   return { cards: shown(":not([hidden]) > .fc-card"), facts: shown(".fc-fact") };
 }
 
-/** Runs axe-core (put into the page first) on the page; resolves to its violations. */
-async function axeViolations() {
+/** Runs axe-core (put into the page first) on `context` (the page by default); resolves to its violations. */
+async function axeViolations(context) {
   // WCAG 2.2's target size is not on by default: turn it on.
-  const result = await window.axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
+  const result = await window.axe.run(context ?? document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
 }
 
@@ -419,14 +421,14 @@ for (const engine of ENGINES) {
       await writeFile(path, Buffer.from(cropped, "base64"));
     }
     const noErrors = async () => assert.deepEqual((await run(recorded)).errors, [], `${engine}: error events on the page`);
-    /** Puts axe-core into the page and resolves to its violations. */
-    async function axe() {
+    /** Puts axe-core into the page and resolves to its violations in `context` (axe's form; the page by default). */
+    async function axe(context) {
       await run((source) => {
         const script = document.createElement("script");
         script.textContent = source;
         document.head.append(script);
       }, AXE_SOURCE);
-      return run(axeViolations);
+      return run(axeViolations, context);
     }
 
     // -- A reader's input: WebDriver's actions, as the engine gets them from
@@ -863,6 +865,129 @@ for (const engine of ENGINES) {
       assert.ok(await run(cardIs, "facts", ":not([hidden]) > .fc-card[data-card='why-closed']", true), "the open card stays open");
       await noErrors();
     });
+
+    // -- The editor (dist/editor.html). ------------------------------------------
+
+    /** In the editor: the pointer puts the focus in the field `#id`, and the keys type `text` into it. */
+    async function fill(id, text) {
+      await click(null, `#${id}`);
+      await untilFocus(`#${id}`, (now) => now.id === id);
+      await type(text);
+    }
+    /** In the editor: its "Next" button, by pointer, and the step it leads to. */
+    async function nextStep(step) {
+      await click(null, "#next-step");
+      await until(`the editor's ${step} step`, (step) => !!document.querySelector(`#tab-${step}[aria-current=step]`), step);
+    }
+    const editorState = (what, selector) => until(what, (selector) => !!document.querySelector(selector), selector);
+
+    test("editor, by pointer and keys: from an empty sheet through Story, Sources, Cards and facts, Check and Publish to a copied embed code", { timeout: 110000 }, async () => {
+      await open("/editor.html");
+      await editorState("the editor", "#open-blank");
+      await click(null, "#open-blank");
+      await editorState("the Story step", "#tab-story[aria-current=step]");
+      await fill("f-title", "Harbour bridge closed");
+      await fill("f-summary", "The harbour bridge is closed after an inspection.");
+      await editorState("the Story step done", "#tab-story[data-state=done]");
+
+      await nextStep("sources");
+      await click(null, "#f-sources-add");
+      await untilFocus("the new source's title", (now) => now.id === "f-sources-0-title");
+      await type("Council statement");
+      await fill("f-sources-0-url", "https://example.org/council");
+      // Nothing to fix; a source that no fact cites yet is worth a look.
+      await editorState("the Sources step to review", "#tab-sources[data-state=review]");
+
+      await nextStep("cards");
+      await click(null, "#f-categories-add");
+      await untilFocus("the new category's label", (now) => now.id === "f-categories-0-label");
+      await type("The closure");
+      await click(null, "#f-cards-add");
+      await untilFocus("the new card's title", (now) => now.id === "f-cards-0-title");
+      await type("Why it is closed");
+      await fill("f-cards-0-facts-0-text", "The council closed the bridge after an inspection found a damaged support.");
+      // A new fact cites nothing until its source is ticked.
+      await editorState("the Cards step to fix", "#tab-cards[data-state=fix]");
+      await click(null, "#f-cards-0-facts-0-sources-0");
+      await until("the source ticked, nothing to fix", () => document.getElementById("f-cards-0-facts-0-sources-0").checked &&
+        document.querySelector("#tab-cards[data-state=done]") && document.getElementById("draft-state").dataset.errors === "0");
+      await until("the preview to show the fact", () => document.getElementById("preview").textContent.includes("a damaged support"));
+
+      await nextStep("check");
+      assert.equal(await run(() => document.getElementById("draft-state").textContent), "Ready to publish");
+      await nextStep("publish");
+      await fill("publish-url", "https://news.example/stories/harbour-bridge/");
+      // Enter commits the address, and the editor checks what is published
+      // there (nothing it can reach, here). Its answer moves the codes below
+      // it: a press on Copy while they move is released over something else,
+      // which makes no click, so the pointer waits for the answer.
+      await press(KEY.enter);
+      await editorState("the Publish step done", "#tab-publish[data-state=done]");
+      await editorState("the published address's check answered", "#published-error, #published-summary");
+      for (const step of ["story", "sources", "cards", "check", "publish"]) {
+        assert.equal(await run((step) => document.getElementById(`tab-${step}-state`).textContent, step), "done", step);
+      }
+
+      // The drop-in code, shown, then copied.
+      const code = await until("the drop-in code", () => document.getElementById("embed-drop-in")?.value);
+      assert.match(code, /data-factcards/);
+      assert.match(code, /harbour-bridge/);
+      await click(null, "#embed-drop-in-copy");
+      const reaction = await until("the Copy button's answer", () => {
+        if (/^Copied/.test(document.getElementById("embed-drop-in-copy").textContent)) return "copied";
+        const notice = document.getElementById("notice")?.textContent;
+        return notice && `a notice: ${notice}`;
+      });
+      assert.equal(reaction, "copied", `${engine}: the clipboard took the code`);
+      // What the clipboard holds, pasted by the keyboard into a box of the test's own.
+      await run(() => {
+        const box = document.createElement("textarea");
+        box.id = "pasted";
+        box.setAttribute("aria-label", "pasted");
+        document.body.prepend(box);
+      });
+      await click(null, "#pasted");
+      await chord(KEY.control, "v");
+      assert.equal(await until("the pasted code", () => document.getElementById("pasted").value), code);
+      await noErrors();
+    });
+
+    for (const colorScheme of ["light", "dark"]) {
+      test(`editor: axe-core finds no violations on any step or tool, the bundled story open (${colorScheme})`, { timeout: 110000 }, async (t) => {
+        if (colorScheme === "dark") {
+          // A session of its own, whose browser prefers dark from its start
+          // (drivers.mjs says how, engine by engine); the helpers use it
+          // until the test ends.
+          const dark = await startEngine(engine, { colorScheme: "dark" });
+          const light = { browser, log };
+          ({ browser, log } = dark);
+          t.after(async () => {
+            ({ browser, log } = light);
+            await dark.stop();
+          });
+          await browser.setWindowSize(1400, 1100);
+        }
+        await open("/editor.html");
+        await editorState("the editor", "#open-bundled");
+        assert.equal(await run(() => matchMedia("(prefers-color-scheme: dark)").matches), colorScheme === "dark", `${engine} prefers ${colorScheme}`);
+        // The editor's own colours follow: its dark background, or its light one.
+        assert.equal(await run(() => getComputedStyle(document.body).backgroundColor), colorScheme === "dark" ? "rgb(22, 24, 27)" : "rgb(246, 245, 242)");
+        await click(null, "#open-bundled");
+        await until("the bundled story in the preview", () => !!document.querySelector("#preview .fc-card"));
+        for (const tab of ["story", "sources", "cards", "check", "publish", "json", "spreadsheet", "open"]) {
+          await click(null, `#tab-${tab}`);
+          await until(`the ${tab} tab`, (tab) => !!document.querySelector(`#tab-${tab}[aria-current]`), tab);
+          // Contrast is judged on the colours shown, not halfway through a
+          // colour's fade (animations in shadow trees included).
+          await run(() => Promise.all(document.getAnimations().map((animation) => animation.finished)).then(() => true));
+          // The preview is the reader's deck, audited on its own (the demo
+          // page and the story page above); inside the preview's scroll box
+          // axe takes the editor's background for cards scrolled out of it.
+          assert.deepEqual(await axe({ exclude: [["#preview .fc-root"]] }), [], `${engine}, ${colorScheme}: tab ${tab}`);
+        }
+        await noErrors();
+      });
+    }
 
     // -- A trap in the wasm (the test-hooks build). ---------------------------
 

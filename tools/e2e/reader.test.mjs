@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { axe } from "./axe.mjs";
+import { rightToLeftLayout } from "./layout-checks.mjs";
 import { BUNDLED, DIST, SHEET_ID, FIXTURES, SHOTS, browser, origin, setUpSuite, widgetsLive, fullPageScreenshot } from "./browser.mjs";
 
 const TIMEOUT = 5000;
@@ -182,21 +183,7 @@ test("a right-to-left sheet lays out right to left", async () => {
   const deck = page.locator("#rtl .fc-deck");
   assert.equal(await deck.getAttribute("dir"), "rtl");
   assert.equal(await deck.getAttribute("lang"), "ar");
-  const layout = await page.evaluate(() => {
-    const root = document.querySelector("#rtl").shadowRoot;
-    const deck = root.querySelector(".fc-deck").getBoundingClientRect();
-    const chips = [...root.querySelectorAll(".fc-filter__chip")].map((chip) => chip.getBoundingClientRect());
-    const title = root.querySelector(".fc-header__title");
-    const range = document.createRange();
-    range.selectNodeContents(title);
-    const text = range.getBoundingClientRect();
-    return {
-      direction: getComputedStyle(title).direction,
-      chipsRightToLeft: chips.every((chip, i) => i === 0 || chip.right <= chips[i - 1].left + 1),
-      firstChipAtRight: deck.right - chips[0].right < 40,
-      titleAtRight: deck.right - text.right < 40 && text.left - deck.left > 40,
-    };
-  });
+  const layout = await page.evaluate(rightToLeftLayout, "rtl");
   assert.deepEqual(layout, { direction: "rtl", chipsRightToLeft: true, firstChipAtRight: true, titleAtRight: true });
   await fullPageScreenshot(page, `${SHOTS}/rtl.png`);
   assert.deepEqual(errors, []);

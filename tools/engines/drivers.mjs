@@ -17,12 +17,17 @@ import { remote } from "webdriverio";
 
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
-/** What each engine is started with; paths can be overridden from the environment. */
+/**
+ * What each engine is started with; paths can be overridden from the
+ * environment. `colorScheme` is what the browser tells pages the reader
+ * prefers (prefers-color-scheme), "light" or "dark", for the whole session:
+ * classic WebDriver has no command to change it in a running one.
+ */
 export const ENGINES = {
   chromium: {
     driver: process.env.CHROMEDRIVER ?? "/usr/bin/chromedriver",
     driverArgs: (port) => [`--port=${port}`],
-    capabilities: (profile) => ({
+    capabilities: (profile, colorScheme) => ({
       browserName: "chrome",
       "goog:chromeOptions": {
         binary: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -31,6 +36,8 @@ export const ENGINES = {
           "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage", "--hide-scrollbars", `--user-data-dir=${profile}`,
+          // Blink's own preference, which headless Chromium honours (0 is dark, 1 light).
+          `--blink-settings=preferredColorScheme=${colorScheme === "dark" ? 0 : 1}`,
         ],
       },
     }),
@@ -39,7 +46,7 @@ export const ENGINES = {
     driver: process.env.GECKODRIVER ?? join(homedir(), ".cargo/bin/geckodriver"),
     // Port 0 for the BiDi websocket too: other sessions on the machine may hold the default.
     driverArgs: (port) => ["--port", String(port), "--websocket-port", "0"],
-    capabilities: (profile) => ({
+    capabilities: (profile, colorScheme) => ({
       browserName: "firefox",
       "moz:firefoxOptions": {
         binary: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
@@ -49,6 +56,8 @@ export const ENGINES = {
           "browser.shell.checkDefaultBrowser": false,
           "datareporting.policy.dataSubmissionEnabled": false,
           "network.captive-portal-service.enabled": false,
+          // What content is told the reader prefers: 0 dark, 1 light.
+          "layout.css.prefers-color-scheme.content-override": colorScheme === "dark" ? 0 : 1,
         },
       },
     }),
@@ -56,10 +65,15 @@ export const ENGINES = {
   webkit: {
     driver: process.env.WEBKITWEBDRIVER ?? "/usr/bin/WebKitWebDriver",
     driverArgs: (port) => [`--port=${port}`],
-    capabilities: () => ({
+    capabilities: (profile, colorScheme) => ({
       browserName: "MiniBrowser",
-      // `--automation-mode` is refused; `--automation` is what MiniBrowser takes.
-      "webkitgtk:browserOptions": { binary: process.env.MINIBROWSER ?? MINIBROWSER, args: ["--automation"] },
+      // `--automation-mode` is refused; `--automation` is what MiniBrowser
+      // takes. `--dark-mode` asks GTK for the theme's dark variant, which
+      // WebKitGTK tells pages as prefers-color-scheme: dark.
+      "webkitgtk:browserOptions": {
+        binary: process.env.MINIBROWSER ?? MINIBROWSER,
+        args: ["--automation", ...(colorScheme === "dark" ? ["--dark-mode"] : [])],
+      },
     }),
   },
 };
@@ -93,13 +107,14 @@ async function driverReady(port, child, timeout = 20000) {
 }
 
 /**
- * Starts the driver of `name` and one browser session on it. Resolves to
+ * Starts the driver of `name` and one browser session on it, its browser
+ * preferring `colorScheme` ("light" by default). Resolves to
  * { browser, stop, log }: `browser` is a webdriverio Browser, `stop` ends
  * the session and then the driver process this started (by its own handle),
  * and `log()` is the end of what the driver and the browser it started have
  * printed (a crashed page's engine says so there).
  */
-export async function startEngine(name) {
+export async function startEngine(name, { colorScheme = "light" } = {}) {
   const engine = ENGINES[name];
   const port = await freePort();
   const profile = await mkdtemp(join(tmpdir(), `factcards-${name}-`));
@@ -130,7 +145,7 @@ export async function startEngine(name) {
       logLevel: "error",
       connectionRetryCount: 0,
       // Classic WebDriver everywhere: one protocol the three servers share.
-      capabilities: { ...engine.capabilities(profile), "wdio:enforceWebDriverClassic": true },
+      capabilities: { ...engine.capabilities(profile, colorScheme), "wdio:enforceWebDriverClassic": true },
     });
   } catch (error) {
     await stop();

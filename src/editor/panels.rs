@@ -386,8 +386,6 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
                 </button>
                 <p class="ed-hint" id="publish-folder-hint">{ if has_folder { s.folder_hint } else { s.folder_needs_address } }</p>
             </div>
-            <PublishedPanel published={state.published.clone()} has_url={!state.published_url.is_empty()}
-                lang={props.lang} dispatch={props.dispatch.clone()} />
             // One element around what comes and goes with the address, so
             // that the section's own children stay the same and Yew keeps
             // the address field (and its pending change event) as it is.
@@ -406,6 +404,12 @@ pub fn PublishPanel(props: &PanelProps) -> Html {
                 { if props.copied.as_deref() == Some("fallback") { s.copied } else { s.copy_fallback } }
                 { errors_note(s.errors_left, errors) }
             </button>
+            // Last: the check of the published version answers after the
+            // address is committed (by leaving its field, often with a
+            // press on a Copy button), and its answer must move nothing
+            // that the press could be released over.
+            <PublishedPanel published={state.published.clone()} has_url={!state.published_url.is_empty()}
+                lang={props.lang} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

@@ -61,7 +61,9 @@ fn open_bytes(name: &str, bytes: &[u8]) -> Action {
     let lower = name.to_ascii_lowercase();
     let text = String::from_utf8_lossy(bytes);
     if lower.ends_with(".json")
-        || (!lower.ends_with(".csv") && !lower.ends_with(".tsv") && text.trim_start().starts_with('{'))
+        || (!lower.ends_with(".csv")
+            && !lower.ends_with(".tsv")
+            && text.trim_start_matches('\u{feff}').trim_start().starts_with('{'))
     {
         return Action::LoadJson(text.into_owned());
     }
@@ -263,9 +265,10 @@ pub fn EditorApp() -> Html {
                         Err(message) => dispatch.emit(Action::Notify(message)),
                     }
                 }),
+                // The bytes, decoded as a file's are (a UTF-16 spreadsheet too).
                 Intent::OpenUrl(url) => wasm_bindgen_futures::spawn_local(async move {
-                    match glue::fetch_text(&url).await {
-                        Ok(text) => dispatch.emit(open_bytes(&url, text.as_bytes())),
+                    match glue::fetch_bytes(&url).await {
+                        Ok(bytes) => dispatch.emit(open_bytes(&url, &bytes)),
                         Err(message) => dispatch.emit(Action::Notify(message)),
                     }
                 }),

@@ -419,7 +419,11 @@ fn simplify_ring(corners: &[(i32, i32)]) -> Vec<(i32, i32)> {
         let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
         let (px, py) = (f64::from(p.0 - a.0), f64::from(p.1 - a.1));
         let length = dx.hypot(dy);
-        if length == 0.0 { px.hypot(py) } else { (px * dy - py * dx).abs() / length }
+        if length == 0.0 {
+            px.hypot(py)
+        } else {
+            (px * dy - py * dx).abs() / length
+        }
     };
     let far = (1..n)
         .max_by_key(|&i| {
@@ -440,7 +444,10 @@ fn simplify_ring(corners: &[(i32, i32)]) -> Vec<(i32, i32)> {
         }
         let (worst, off) = (from + 1..to)
             .map(|i| (i, distance(at(i), at(from), at(to))))
-            .fold((from, 0.0), |best, next| if next.1 > best.1 { next } else { best });
+            .fold(
+                (from, 0.0),
+                |best, next| if next.1 > best.1 { next } else { best },
+            );
         if off > SIMPLIFY_TOLERANCE {
             keep[worst] = true;
             spans.push((from, worst));
@@ -505,9 +512,15 @@ mod coarsen_tests {
     fn corners_move_to_the_grid_written_in_its_units_and_straight_runs_go() {
         // A square with a corner on each side's middle: on a grid of 2 the
         // middles lie on straight runs and go; the square is 2 grid units.
-        assert_eq!(coarsen_path("M0 0h2 2v4h-2-2z", 2).as_deref(), Some("M0 0h2v2h-2z"));
+        assert_eq!(
+            coarsen_path("M0 0h2 2v4h-2-2z", 2).as_deref(),
+            Some("M0 0h2v2h-2z")
+        );
         // Corners move to the nearest grid point.
-        assert_eq!(coarsen_path("M1 1l9 0 0 9-9 0z", 10).as_deref(), Some("M0 0h1v1h-1z"));
+        assert_eq!(
+            coarsen_path("M1 1l9 0 0 9-9 0z", 10).as_deref(),
+            Some("M0 0h1v1h-1z")
+        );
         // A relative move after a ring's close is from that ring's start.
         assert_eq!(
             coarsen_path("M0 0h4v4h-4zm10 0h4v4h-4z", 2).as_deref(),
@@ -519,7 +532,10 @@ mod coarsen_tests {
 
     #[test]
     fn a_ring_smaller_than_the_grid_goes_and_nothing_left_is_none() {
-        assert_eq!(coarsen_path("M0 0h4v4h-4zm20 20h1v1h-1z", 4).as_deref(), Some("M0 0h1v1h-1z"));
+        assert_eq!(
+            coarsen_path("M0 0h4v4h-4zm20 20h1v1h-1z", 4).as_deref(),
+            Some("M0 0h1v1h-1z")
+        );
         assert_eq!(coarsen_path("M20 20h1v1h-1z", 4), None);
     }
 
@@ -547,6 +563,9 @@ mod coarsen_tests {
                 }
             }
         }
-        assert!(after * 3 < before * 2, "a grid of 3 keeps {after} of {before} bytes");
+        assert!(
+            after * 3 < before * 2,
+            "a grid of 3 keeps {after} of {before} bytes"
+        );
     }
 }

@@ -198,9 +198,10 @@ impl MapPaths {
             let (list, (d, on_grid)) = match &shape.outline {
                 Outline::Path(d) if lit => (&mut paths.highlighted, outline(d)),
                 Outline::Path(d) if shape.extent.intersects(&view) => (&mut paths.land, outline(d)),
-                Outline::Points(points) if lit => {
-                    (&mut paths.points, (AttrValue::from(circles(points, radius)), false))
-                }
+                Outline::Points(points) if lit => (
+                    &mut paths.points,
+                    (AttrValue::from(circles(points, radius)), false),
+                ),
                 _ => continue,
             };
             list.push(CountryPath {

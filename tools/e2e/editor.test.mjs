@@ -55,6 +55,12 @@ setUpSuite(DIST, {
       response.writeHead(200, { "content-type": "text/csv" });
       response.end(SPREADSHEET_FILES["excel-utf8.csv"]);
     },
+    // Excel's "Unicode text", UTF-16 with its byte order mark, as a server
+    // that knows no better labels it.
+    "/sheets/excel-unicode.txt": (request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(SPREADSHEET_FILES["excel-unicode.txt"]);
+    },
   },
 });
 before(() => assert.ok(existsSync(join(DIST, "editor.html")), "dist/editor.html is built (scripts/build)"));
@@ -389,6 +395,11 @@ test("a spreadsheet opens from an address, and an address that fails says why", 
   const { page, errors, close } = await open();
   t.after(close);
   await page.locator("#open-url").fill(`${origin}/sheets/excel-utf8.csv`);
+  await page.locator("#open-url").press("Enter");
+  assert.equal(await openedJson(page), TEMPLATE_JSON);
+  // The bytes at an address are decoded as a file's are: UTF-16 too.
+  await page.locator("#tab-open").click();
+  await page.locator("#open-url").fill(`${origin}/sheets/excel-unicode.txt`);
   await page.locator("#open-url").press("Enter");
   assert.equal(await openedJson(page), TEMPLATE_JSON);
   const missing = `${origin}/sheets/missing.csv`;

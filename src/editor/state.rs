@@ -78,11 +78,6 @@ impl Tab {
             _ => Tab::Story,
         }
     }
-
-    /// Whether the tab is one of the form's steps.
-    pub fn is_form(self) -> bool {
-        matches!(self, Tab::Story | Tab::Sources | Tab::Cards)
-    }
 }
 
 /// What a step still needs, as its button and its heading say.

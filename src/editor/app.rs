@@ -18,8 +18,7 @@ use super::panels::{
 };
 use super::sheet_form::SheetForm;
 use super::state::{Action, EditorState, StepState, Tab, blank_sheet, sheet_json, template_sheet};
-use super::words::{step_words, tab_label};
-use crate::i18n::UiLang;
+use crate::i18n::{EditorStrings, UiLang};
 use crate::model::{Sheet, WorldShapes};
 
 /// How long typing must pause before the sheet is checked and previewed.
@@ -523,4 +522,31 @@ async fn story_folder_zip(
     let image = share_image_png(&sheet, &fonts);
     let files = story_folder(&sheet, &settings, shapes, image).await;
     Ok(zip_folder(&sheet.id, &files))
+}
+
+/// A tab's name as its button shows it.
+pub fn tab_label(s: &EditorStrings, tab: Tab) -> &'static str {
+    match tab {
+        Tab::Story => s.steps[0],
+        Tab::Sources => s.steps[1],
+        Tab::Cards => s.steps[2],
+        Tab::Check => s.steps[3],
+        Tab::Publish => s.steps[4],
+        Tab::Open => s.tools[0],
+        Tab::Spreadsheet => s.tools[1],
+        Tab::Json => s.tools[2],
+        Tab::Preview => s.preview_heading,
+    }
+}
+
+/// What a step still needs, in words: "2 to fix", "1 to review", "done".
+pub fn step_words(s: &EditorStrings, state: StepState) -> String {
+    let counted = |(prefix, suffix): (&str, &str), n: usize| format!("{prefix}{n}{suffix}");
+    match state {
+        StepState::Unchecked => s.step_unchecked.to_owned(),
+        StepState::Fix(n) => counted(s.step_fix, n),
+        StepState::Review(n) => counted(s.step_review, n),
+        StepState::Done => s.step_done.to_owned(),
+        StepState::NeedsAddress => s.step_needs_address.to_owned(),
+    }
 }

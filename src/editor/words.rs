@@ -4,7 +4,6 @@
 //! paths; the messages are the same. What publishing would change is named
 //! the same way ([`FormPlaces`]), in the wording of `factcards diff`.
 
-use super::state::{StepState, Tab};
 use crate::i18n::{EditorStrings, UiLang};
 use crate::model::diff::{CardField, FactField, FactPlace, ListKind, Locator, Side, StoryField};
 use crate::model::{Sheet, Status};
@@ -39,33 +38,6 @@ pub const LANGUAGES: [(&str, &str); 24] = [
     ("zh-Hans", "中文（简体）"),
     ("zh-Hant", "中文（繁體）"),
 ];
-
-/// A tab's name as its button shows it.
-pub fn tab_label(s: &EditorStrings, tab: Tab) -> &'static str {
-    match tab {
-        Tab::Story => s.steps[0],
-        Tab::Sources => s.steps[1],
-        Tab::Cards => s.steps[2],
-        Tab::Check => s.steps[3],
-        Tab::Publish => s.steps[4],
-        Tab::Open => s.tools[0],
-        Tab::Spreadsheet => s.tools[1],
-        Tab::Json => s.tools[2],
-        Tab::Preview => s.preview_heading,
-    }
-}
-
-/// What a step still needs, in words: "2 to fix", "1 to review", "done".
-pub fn step_words(s: &EditorStrings, state: StepState) -> String {
-    let counted = |(prefix, suffix): (&str, &str), n: usize| format!("{prefix}{n}{suffix}");
-    match state {
-        StepState::Unchecked => s.step_unchecked.to_owned(),
-        StepState::Fix(n) => counted(s.step_fix, n),
-        StepState::Review(n) => counted(s.step_review, n),
-        StepState::Done => s.step_done.to_owned(),
-        StepState::NeedsAddress => s.step_needs_address.to_owned(),
-    }
-}
 
 /// The longest title shown in a place before it is cut.
 const TITLE_CHARS: usize = 40;

@@ -1028,10 +1028,19 @@ fn each_step_says_what_it_still_needs() {
     assert_eq!(checked.step_state(Tab::Check), Some(StepState::Fix(errors)));
     assert_eq!(checked.step_state(Tab::Publish), Some(StepState::Fix(errors)));
 
-    // The bundled story has no error, only a warning on its source (it has
-    // no address): a warning asks for a look, and does not hold publishing
-    // back, which waits only for the story's address.
-    let ready = bundled();
+    // The bundled story has no error nor warning (its source links the
+    // saved copy beside it): every step is done but publishing, which waits
+    // for the story's address.
+    let bundled_state = bundled();
+    for step in [Tab::Story, Tab::Sources, Tab::Cards, Tab::Check] {
+        assert_eq!(bundled_state.step_state(step), Some(StepState::Done), "{step:?}");
+    }
+    // Without its source's address, a warning on the source (its facts
+    // cannot be checked) asks for a look, and does not hold publishing back,
+    // which waits only for the story's address.
+    let mut unlinked = (*bundled().sheet).clone();
+    unlinked.sources[0].url = None;
+    let ready = bundled().apply(Action::Load(unlinked));
     assert_eq!(ready.step_state(Tab::Sources), Some(StepState::Review(1)));
     assert_eq!(ready.step_state(Tab::Cards), Some(StepState::Done));
     assert_eq!(ready.step_state(Tab::Check), Some(StepState::Review(1)));

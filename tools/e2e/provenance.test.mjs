@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BUNDLED, DIST, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
+import { BUNDLED, DIST, browser, origin, setUpSuite, widgetsLive, openLive as open } from "./browser.mjs";
 import { axe } from "./axe.mjs";
 
 const TIMEOUT = 10000;
@@ -113,7 +113,8 @@ test("following a fact's source link from the demo lands on the saved article wi
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.locator(":not([hidden]) > .fc-card").first().waitFor({ timeout: TIMEOUT });
+  // The live deck, not the server-rendered one it replaces.
+  await widgetsLive(page);
   const flat = ARTICLE.replace(/\s+/g, " ");
   const latest = [...EXCERPTS].sort((a, b) => flat.indexOf(b.replace(/\s+/g, " ")) - flat.indexOf(a.replace(/\s+/g, " ")))[0];
   // Its card open, then its mark.
@@ -121,6 +122,8 @@ test("following a fact's source link from the demo lands on the saved article wi
   const mark = deck.locator(".fc-fact", { has: page.locator(".fc-excerpt__words", { hasText: latest }) }).locator("button[popovertarget]").first();
   const card = deck.locator(":not([hidden]) > .fc-card", { has: mark });
   if (!(await mark.isVisible())) await card.locator(".fc-card__toggle").click();
+  // The deck may render the card's facts anew as it opens: wait for the mark.
+  await mark.waitFor({ state: "visible", timeout: TIMEOUT });
   await mark.scrollIntoViewIfNeeded();
   await mark.click();
   const link = deck.locator(".fc-excerpt:popover-open .fc-excerpt__link");

@@ -488,6 +488,10 @@ pub struct EditorStrings {
     pub quote: &'static str,
     /// The passage of a cited source a fact rests on.
     pub excerpt: &'static str,
+    /// The label of a source's saved-copy box (the editor's own, not in the
+    /// sheet), and the hint under it.
+    pub saved_copy: &'static str,
+    pub saved_copy_hint: &'static str,
     pub add_fact: &'static str,
     pub corrections_heading: &'static str,
     pub correction: &'static str,
@@ -644,6 +648,8 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     attribution: "Who says so (for a claim or a dispute)",
     quote: "Quote (verbatim from the source)",
     excerpt: "Excerpt (the passage of the source the fact rests on, verbatim)",
+    saved_copy: "Saved copy of the source",
+    saved_copy_hint: "Paste the source's text or saved page: each fact's excerpt of it is checked against it. It stays in this editor; it is not part of the sheet.",
     add_fact: "Add a fact",
     corrections_heading: "Corrections",
     correction: "Correction",
@@ -815,6 +821,8 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     attribution: "Атрибуция (кто это утверждает)",
     quote: "Цитата (дословно из источника)",
     excerpt: "Выдержка (место источника, на котором основан факт, дословно)",
+    saved_copy: "Сохранённая копия источника",
+    saved_copy_hint: "Вставьте текст источника или сохранённую страницу: выдержки фактов сверяются с ней. Копия остаётся в редакторе и не входит в таблицу.",
     add_fact: "Добавить факт",
     corrections_heading: "Исправления",
     correction: "Исправление",

@@ -276,6 +276,12 @@ pub struct DeckOptions {
     pub link: Option<Rc<DeckLink>>,
     /// The address of the sheet's JSON for the "Get the data" link.
     pub data_href: Option<String>,
+    /// The address a source's relative `url` (`./sources/article.html`) is
+    /// resolved against: the sheet's own address, or the page's for a
+    /// sheet given inline (set by the embed; `factcards publish` gives its
+    /// `--base-url`). `None` leaves such links relative, for the browser
+    /// to resolve against the page (`factcards render`, a Yew host).
+    pub source_base: Option<String>,
     /// The world map shapes (`WorldShapes::parse` of data/world-map.json)
     /// for the cards with `regions`. Without them those cards show the
     /// map's caption only.
@@ -318,6 +324,7 @@ impl Default for DeckOptions {
             seen: None,
             link: None,
             data_href: None,
+            source_base: None,
             map: None,
             map_loading: false,
             pace: RenderPace::default(),

@@ -1028,10 +1028,19 @@ fn each_step_says_what_it_still_needs() {
     assert_eq!(checked.step_state(Tab::Check), Some(StepState::Fix(errors)));
     assert_eq!(checked.step_state(Tab::Publish), Some(StepState::Fix(errors)));
 
-    // The bundled story has no error, only a warning on its source (it has
-    // no address): a warning asks for a look, and does not hold publishing
-    // back, which waits only for the story's address.
-    let ready = bundled();
+    // The bundled story has no error nor warning (its source links the
+    // saved copy beside it): every step is done but publishing, which waits
+    // for the story's address.
+    let bundled_state = bundled();
+    for step in [Tab::Story, Tab::Sources, Tab::Cards, Tab::Check] {
+        assert_eq!(bundled_state.step_state(step), Some(StepState::Done), "{step:?}");
+    }
+    // Without its source's address, a warning on the source (its facts
+    // cannot be checked) asks for a look, and does not hold publishing back,
+    // which waits only for the story's address.
+    let mut unlinked = (*bundled().sheet).clone();
+    unlinked.sources[0].url = None;
+    let ready = bundled().apply(Action::Load(unlinked));
     assert_eq!(ready.step_state(Tab::Sources), Some(StepState::Review(1)));
     assert_eq!(ready.step_state(Tab::Cards), Some(StepState::Done));
     assert_eq!(ready.step_state(Tab::Check), Some(StepState::Review(1)));
@@ -1082,4 +1091,79 @@ fn a_facts_excerpt_is_edited_per_cited_source_and_cleared_when_emptied() {
     // A citation that is not there is left alone.
     let state = apply_all(state, [Action::Edit(Field::FactExcerpt(0, 0, 5), "x".into())]);
     assert_eq!(state.sheet.cards[0].facts[0].sources.len(), 1);
+}
+
+#[test]
+fn a_sources_saved_copy_checks_its_facts_excerpts_at_their_fields() {
+    const ARTICLE: &str = include_str!("../data/sources/moscow-isis-k-article.txt");
+    let copy = |text: &str| Action::SetSavedCopy {
+        source: "article".into(),
+        text: text.into(),
+    };
+    let excerpt_problems = |state: &EditorState| -> Vec<String> {
+        state
+            .problems
+            .iter()
+            .filter(|problem| problem.path.ends_with(".excerpt"))
+            .map(|problem| format!("{}: {}", problem.path, problem.message))
+            .collect()
+    };
+    // Every excerpt of the bundled story is in its article.
+    let checked = bundled().apply(copy(ARTICLE));
+    assert_eq!(checked.saved_copies.len(), 1);
+    assert_eq!(excerpt_problems(&checked), Vec::<String>::new());
+    assert_eq!(checked.error_count(), 0);
+    // The copy is the editor's, not the sheet's: no undo step, no new revision.
+    assert_eq!(checked.sheet, bundled().sheet);
+    assert_eq!(checked.revision, bundled().revision);
+
+    // A wrong excerpt is an error at its field, with the closest passage.
+    let wrong = checked.apply(Action::Edit(
+        Field::FactExcerpt(3, 0, 0),
+        "ISIS-K was founded in 2015".into(),
+    ));
+    let wrong = wrong.apply(Action::Settle);
+    assert_eq!(
+        excerpt_problems(&wrong),
+        [
+            "cards[3].facts[0].sources[0].excerpt: the excerpt is not in the saved copy of \"article\": did you mean \"ISIS-K was formed in 2015\"?"
+        ]
+    );
+    assert_eq!(wrong.error_count(), 1);
+    // Taking the suggestion fixes it.
+    let fixed = wrong
+        .clone()
+        .apply(Action::Edit(
+            Field::FactExcerpt(3, 0, 0),
+            "ISIS-K was formed in 2015".into(),
+        ))
+        .apply(Action::Settle);
+    assert_eq!(excerpt_problems(&fixed), Vec::<String>::new());
+
+    // Without the copy, nothing to check it against: the error goes, and
+    // an emptied box forgets its copy.
+    let forgotten = wrong.apply(copy("  "));
+    assert!(forgotten.saved_copies.is_empty());
+    assert_eq!(excerpt_problems(&forgotten), Vec::<String>::new());
+    // A copy for a source whose facts give no excerpt is a warning on the
+    // source, as the CLI's: nothing of it is checked.
+    let mut sheet = (*bundled().sheet).clone();
+    for fact in sheet.cards.iter_mut().flat_map(|card| &mut card.facts) {
+        for cited in &mut fact.sources {
+            cited.excerpt = None;
+        }
+    }
+    let bare = bundled().apply(Action::Load(sheet)).apply(copy(ARTICLE));
+    let warnings: Vec<String> = bare
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Warning)
+        .map(|problem| format!("{}: {}", problem.path, problem.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "sources[0]: a saved copy of \"article\" was given, but no fact that cites it gives an excerpt to check"
+        ]
+    );
 }

@@ -99,23 +99,23 @@ fn dangerous_urls_are_refused_with_a_reason() {
     let cases = [
         (
             "javascript:alert(1)",
-            "\"javascript:alert(1)\" is not an http or https url",
+            "\"javascript:alert(1)\" is not an http or https url, nor a relative one starting with ./ or ../",
         ),
         (
             "JaVaScRiPt:alert(1)",
-            "\"JaVaScRiPt:alert(1)\" is not an http or https url",
+            "\"JaVaScRiPt:alert(1)\" is not an http or https url, nor a relative one starting with ./ or ../",
         ),
         (
             "data:text/html;base64,PHNjcmlwdD4=",
-            "\"data:text/html;base64,PHNjcmlwdD4=\" is not an http or https url",
+            "\"data:text/html;base64,PHNjcmlwdD4=\" is not an http or https url, nor a relative one starting with ./ or ../",
         ),
         (
             "vbscript:msgbox(1)",
-            "\"vbscript:msgbox(1)\" is not an http or https url",
+            "\"vbscript:msgbox(1)\" is not an http or https url, nor a relative one starting with ./ or ../",
         ),
         (
             "//evil.example/path",
-            "\"//evil.example/path\" is not an http or https url",
+            "\"//evil.example/path\" is not an http or https url, nor a relative one starting with ./ or ../",
         ),
         ("  https://example.com/padded  ", "the url has spaces around it"),
         ("\thttps://example.com/tab", "the url has spaces around it"),
@@ -129,21 +129,24 @@ fn dangerous_urls_are_refused_with_a_reason() {
         ),
         (
             "java\nscript:alert(1)",
-            "\"java\\nscript:alert(1)\" is not an http or https url",
+            "\"java\\nscript:alert(1)\" is not an http or https url, nor a relative one starting with ./ or ../",
         ),
     ];
     let source = r#"{
       "id": "article",
       "title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know"
     }"#;
+    // The bundled source without its own url, to give it each of these.
     let bundled = BUNDLED_SHEET.replacen(
         r#"{
       "id": "article",
-      "title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know"
+      "title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know",
+      "url": "./sources/moscow-isis-k-article.html"
     }"#,
         source,
         1,
     );
+    assert_ne!(bundled, BUNDLED_SHEET);
     for (url, message) in cases {
         let text = bundled.replacen(
             r#""title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know""#,

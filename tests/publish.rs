@@ -360,3 +360,20 @@ fn sha256_hex(bytes: &[u8]) -> String {
     let output = child.wait_with_output().expect("python3 ends");
     String::from_utf8(output.stdout).expect("hex")
 }
+
+#[test]
+fn a_source_relative_to_the_sheet_is_linked_where_the_folder_is_served() {
+    let files = folder(BUNDLED_SHEET);
+    let linked = format!("{BASE}sources/moscow-isis-k-article.html#:~:text=");
+    for page in [STORY_PAGE, FRAME_PAGE] {
+        let html = file(&files, page);
+        assert!(html.contains(&linked), "{page} links the source beside the sheet");
+        assert!(
+            !html.contains("href=\"./sources/"),
+            "{page} has no relative source link"
+        );
+    }
+    // The folder's sheet keeps it as written: the reader resolves it
+    // against the sheet's own address, which is the same folder.
+    assert!(file(&files, SHEET_JSON).contains(r#""url": "./sources/moscow-isis-k-article.html""#));
+}

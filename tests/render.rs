@@ -238,11 +238,9 @@ fn a_compact_fallback_keeps_every_fact_off_screen_but_on_paper_beyond_the_first_
 
 #[test]
 fn a_mark_with_an_excerpt_opens_the_sources_words_and_a_link_to_them() {
-    let text = BUNDLED_SHEET.replacen(
-        r#""title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know""#,
-        r#""title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know", "url": "https://news.example/a?x=1""#,
-        1,
-    );
+    const LINKED: &str = r#""url": "./sources/moscow-isis-k-article.html""#;
+    assert!(BUNDLED_SHEET.contains(LINKED));
+    let text = BUNDLED_SHEET.replacen(LINKED, r#""url": "https://news.example/a?x=1""#, 1);
     let sheet = parse_sheet(&text).expect("valid");
     let html = render_deck(FactDeckProps::for_sheet(Rc::new(sheet)));
     // Each of the 20 facts' marks is a button for its popover, which is
@@ -263,9 +261,28 @@ fn a_mark_with_an_excerpt_opens_the_sources_words_and_a_link_to_them() {
         "href=\"https://news.example/a?x=1#:~:text=ISIS%2DK%20was%20formed%20in%202015\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"fc-excerpt__link\">Open the source at this passage</a>"
     ));
     // Without an address, the words and no link.
+    let unlinked = parse_sheet(&BUNDLED_SHEET.replacen(&format!(",\n      {LINKED}"), "", 1)).expect("valid");
+    let unlinked = render_deck(FactDeckProps::for_sheet(Rc::new(unlinked)));
+    assert!(unlinked.contains("<q class=\"fc-excerpt__words\">ISIS-K was formed in 2015</q>"));
+    assert!(!unlinked.contains("#:~:text="));
+    // The bundled source's address is relative to the sheet: where the deck
+    // does not know the sheet's address, the link stays relative, for the
+    // browser to resolve against the page...
     let bundled = render_deck(bundled_props());
-    assert!(bundled.contains("<q class=\"fc-excerpt__words\">ISIS-K was formed in 2015</q>"));
-    assert!(!bundled.contains("#:~:text="));
+    assert!(bundled.contains(
+        "href=\"./sources/moscow-isis-k-article.html#:~:text=ISIS%2DK%20was%20formed%20in%202015\""
+    ));
+    // ...and where it does, it links the copy beside the sheet.
+    let mut props = bundled_props();
+    props.options.source_base = Some("https://news.example/stories/moscow/sheet.json".into());
+    let based = render_deck(props);
+    assert!(based.contains(
+        "<q cite=\"https://news.example/stories/moscow/sources/moscow-isis-k-article.html\" class=\"fc-excerpt__words\">ISIS-K was formed in 2015</q>"
+    ));
+    assert!(based.contains(
+        "href=\"https://news.example/stories/moscow/sources/moscow-isis-k-article.html#:~:text=ISIS%2DK%20was%20formed%20in%202015\""
+    ));
+    assert!(!based.contains("\"./sources/"));
     // Each popover's id is its button's target, and ids do not repeat.
     let mut ids: Vec<&str> = bundled
         .split("popovertarget=\"")

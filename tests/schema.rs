@@ -62,3 +62,16 @@ fn the_schema_bounds_refresh_as_the_rules_do() {
     let fact_id = &schema["$defs"]["Fact"]["properties"]["id"];
     assert_eq!(fact_id["pattern"], "^[a-z0-9]+(-[a-z0-9]+)*$");
 }
+
+#[test]
+fn the_schema_allows_a_source_url_relative_to_the_sheet() {
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
+    let url = &schema["$defs"]["Source"]["properties"]["url"];
+    // http(s) with a host, or ./ or ../ then anything but whitespace, as
+    // model::source_urls::check_source_url accepts.
+    assert_eq!(
+        url["pattern"],
+        r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s]+|\.\.?/[^\s]*)$"
+    );
+    assert!(url["description"].as_str().unwrap().contains("`./` or `../`"));
+}

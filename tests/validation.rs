@@ -501,25 +501,38 @@ fn every_fact_cites_a_source() {
 }
 
 #[test]
-fn urls_must_be_http_or_https() {
+fn urls_must_be_http_or_https_or_relative_from_dot() {
+    const NOR_RELATIVE: &str = "is not an http or https url, nor a relative one starting with ./ or ../";
     for (url, message) in [
         (
             "javascript:alert(1)",
-            r#""javascript:alert(1)" is not an http or https url"#,
+            format!(r#""javascript:alert(1)" {NOR_RELATIVE}"#),
         ),
         (
             "data:text/html,hi",
-            r#""data:text/html,hi" is not an http or https url"#,
+            format!(r#""data:text/html,hi" {NOR_RELATIVE}"#),
         ),
+        // A scheme-relative link is another site's; a bare path is too
+        // easily a host name missing its scheme.
         (
             "//evil.example/x",
-            r#""//evil.example/x" is not an http or https url"#,
+            format!(r#""//evil.example/x" {NOR_RELATIVE}"#),
         ),
-        (" https://example.com", "the url has spaces around it"),
-        ("https:///path", r#""https:///path" has no host name"#),
+        ("sources/a.html", format!(r#""sources/a.html" {NOR_RELATIVE}"#)),
+        ("/sources/a.html", format!(r#""/sources/a.html" {NOR_RELATIVE}"#)),
+        (" https://example.com", "the url has spaces around it".to_owned()),
+        ("https:///path", r#""https:///path" has no host name"#.to_owned()),
         (
             "ftp://example.com",
-            r#""ftp://example.com" is not an http or https url"#,
+            format!(r#""ftp://example.com" {NOR_RELATIVE}"#),
+        ),
+        (
+            "./my article.html",
+            r#""./my article.html" contains spaces or invisible characters"#.to_owned(),
+        ),
+        (
+            "./a\u{200b}.html",
+            r#""./a\u{200b}.html" contains spaces or invisible characters"#.to_owned(),
         ),
     ] {
         let text = with(r#""url": "https://example.com/a""#, &format!(r#""url": "{url}""#));
@@ -530,6 +543,13 @@ fn urls_must_be_http_or_https() {
         r#""url": "HTTPS://EXAMPLE.COM/A""#,
     );
     assert_eq!(errors(&text), Vec::<String>::new());
+    for relative in ["./sources/a.html", "../a.html#top", "./"] {
+        let text = with(
+            r#""url": "https://example.com/a""#,
+            &format!(r#""url": "{relative}""#),
+        );
+        assert_eq!(errors(&text), Vec::<String>::new(), "{relative}");
+    }
 }
 
 #[test]
@@ -621,6 +641,12 @@ fn warnings_advise_without_blocking() {
             "sources[0]: source \"article\" has no url, and 1 fact cites no source that has one: readers cannot check them"
         ]
     );
+    // A relative url is a url: its facts can be checked.
+    let text = with(
+        r#""url": "https://example.com/a""#,
+        r#""url": "./sources/a.html""#,
+    );
+    assert_eq!(warnings(&text), Vec::<String>::new());
 }
 
 #[test]

@@ -417,6 +417,7 @@ pub fn EditorApp() -> Html {
                 <>
                 { needs }
                 <SheetForm {step} sheet={Rc::clone(&state.sheet)} problems={Rc::clone(&problems)}
+                    saved_copies={Rc::clone(&state.saved_copies)}
                     selected_card={state.selected_card} lang={*lang} dispatch={dispatch.clone()} />
                 { next(step) }
                 </>

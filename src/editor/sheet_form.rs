@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{Kind, add_button, date_field, item_controls, problems_at, select_value, text_field};
+use super::fields::{
+    Kind, add_button, date_field, event_value, item_controls, problems_at, select_value, text_field,
+};
 use super::state::{Action, Field, Item, List, Tab};
 use super::words::LANGUAGES;
 use crate::i18n::{EditorStrings, UiLang};
@@ -20,6 +22,9 @@ pub struct SheetFormProps {
     pub step: Tab,
     pub sheet: Rc<Sheet>,
     pub problems: Rc<[Problem]>,
+    /// The saved copy of each source that has one, by source id (see
+    /// `EditorState::saved_copies`).
+    pub saved_copies: Rc<[(String, String)]>,
     /// The card whose form is open, if any.
     pub selected_card: Option<usize>,
     pub lang: UiLang,
@@ -54,7 +59,7 @@ pub fn SheetForm(props: &SheetFormProps) -> Html {
     html! {
         <div class="ed-form">
             { match props.step {
-                Tab::Sources => sources(s, sheet, problems, d),
+                Tab::Sources => sources(s, sheet, problems, &props.saved_copies, d),
                 Tab::Cards => html! {
                     <>
                     { cards(s, sheet, problems, props.selected_card, d) }
@@ -112,7 +117,13 @@ fn list_problems(problems: &[Problem], path: &str) -> Html {
     html! { <p class="ed-field__problem">{ messages.join(" · ") }</p> }
 }
 
-fn sources(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<Action>) -> Html {
+fn sources(
+    s: &EditorStrings,
+    sheet: &Sheet,
+    problems: &[Problem],
+    copies: &[(String, String)],
+    d: &Callback<Action>,
+) -> Html {
     let count = sheet.sources.len();
     html! {
         <section class="ed-section" id="f-sources" tabindex="-1" aria-labelledby="h-sources">
@@ -131,11 +142,37 @@ fn sources(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<
                         { text_field(s.url, Field::SourceUrl(i), source.url.as_deref().unwrap_or(""), Kind::Url, problems, d) }
                         { date_field(s, s.published, Field::SourcePublished(i), source.published.as_deref().unwrap_or(""), false, problems, d) }
                     </div>
+                    { saved_copy_field(s, i, &source.id, copies, d) }
                     { item_controls(s, s.source, "sources", i, count, Item::Source(i), d) }
                 </fieldset>
             }) }
             { add_button(s.add_source, "sources", Action::Add(List::Sources), d) }
         </section>
+    }
+}
+
+/// The box for a source's saved copy: the editor's own, checked against
+/// the excerpts of the facts citing the source (their problems show at
+/// their Excerpt fields).
+fn saved_copy_field(s: &EditorStrings, index: usize, source: &str, copies: &[(String, String)], d: &Callback<Action>) -> Html {
+    let id = format!("f-sources-{index}-copy");
+    let hint = format!("{id}-hint");
+    let value = copies
+        .iter()
+        .find(|(id, _)| id == source)
+        .map_or(String::new(), |(_, text)| text.clone());
+    let oninput = {
+        let (d, source) = (d.clone(), source.to_owned());
+        Callback::from(move |event: InputEvent| {
+            d.emit(Action::SetSavedCopy { source: source.clone(), text: event_value(&event) })
+        })
+    };
+    html! {
+        <div class="ed-field">
+            <label for={id.clone()}>{ s.saved_copy }</label>
+            <textarea id={id} rows="4" {value} {oninput} aria-describedby={hint.clone()} />
+            <p class="ed-hint" id={hint}>{ s.saved_copy_hint }</p>
+        </div>
     }
 }
 

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use super::publish::Address;
 use super::published::{Published, PublishedError};
+use crate::model::excerpts::{SavedCopy, check_excerpts};
 use crate::model::spreadsheet::{self, ImportProblem};
 use crate::model::{
     self, Card, Category, Citation, Correction, Fact, FormatVersion, Problem, Severity, Sheet, Source, Status,
@@ -347,6 +348,9 @@ pub enum Action {
     TakeOver,
     /// A message for the status line (a file could not be read...).
     Notify(String),
+    /// The saved copy of a source (by id) was pasted or typed: its citing
+    /// facts' excerpts are checked against it at once. Empty forgets it.
+    SetSavedCopy { source: String, text: String },
 }
 
 /// The whole editor, as one value.
@@ -393,6 +397,11 @@ pub struct EditorState {
     pub conflict: bool,
     pub focus: Option<FocusRequest>,
     pub notice: Option<String>,
+    /// The saved copy of each source the editor pasted one for, as (source
+    /// id, the text or HTML pasted), in the order given: the excerpts of the
+    /// facts citing it are checked against it, as `factcards check
+    /// --source` does. The editor's own, never in the sheet.
+    pub saved_copies: Rc<[(String, String)]>,
 }
 
 impl Default for EditorState {
@@ -467,6 +476,7 @@ impl EditorState {
             focus: None,
             notice: None,
             quiet: true,
+            saved_copies: Rc::from([]),
         };
         state.settle();
         state
@@ -725,6 +735,21 @@ impl EditorState {
                 self.revision += 1;
             }
             Action::Notify(message) => self.notice = Some(message),
+            Action::SetSavedCopy { source, text } => {
+                let mut copies: Vec<(String, String)> = self
+                    .saved_copies
+                    .iter()
+                    .filter(|(id, _)| *id != source)
+                    .cloned()
+                    .collect();
+                if !text.trim().is_empty() {
+                    copies.push((source, text));
+                }
+                self.saved_copies = copies.into();
+                // The sheet is the same: only its check is out of date.
+                self.settled = u64::MAX;
+                self.settle();
+            }
         }
         self
     }
@@ -810,7 +835,27 @@ impl EditorState {
         if self.settled == self.revision {
             return;
         }
-        let report = model::check(&sheet_json(&self.sheet));
+        let json = sheet_json(&self.sheet);
+        let mut report = model::check(&json);
+        // An excerpt not in its source's saved copy is an error at the
+        // excerpt, as the CLI reports it. A copy kept for a source since
+        // renamed or removed has no place in the sheet: its problem (no path)
+        // is left out; the copy waits for the source's id to come back.
+        let copies: Vec<SavedCopy> = self
+            .saved_copies
+            .iter()
+            .map(|(source, text)| SavedCopy::new(source.as_str(), text))
+            .collect();
+        if let Some(sheet) = report.sheet.as_ref().filter(|_| !copies.is_empty()) {
+            let root = model::json::parse(&json).ok();
+            let found = check_excerpts(sheet, &copies, root.as_ref());
+            report
+                .problems
+                .extend(found.into_iter().filter(|problem| !problem.path.is_empty()));
+            report
+                .problems
+                .sort_by_key(|problem| problem.pos.map(|pos| (pos.line, pos.column)));
+        }
         self.problems = report.problems.into();
         if report.sheet.is_some() {
             self.preview = Some(Rc::clone(&self.sheet));

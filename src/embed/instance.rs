@@ -272,7 +272,7 @@ impl Instance {
     /// Starts a URL load and returns its generation, for the JS API to await.
     pub fn begin_url_load(&self) -> u32 {
         let generation = self.start_over();
-        self.show(LoadState::Loading, None);
+        self.show(LoadState::Loading, None, None);
         generation
     }
 
@@ -331,12 +331,13 @@ impl Instance {
     fn finish(&self, result: Result<Loaded, SheetError>, url: Option<String>) -> Result<(), SheetError> {
         match result {
             Ok(loaded) => {
+                let source_base = page::source_base(&self.host, url.as_deref());
                 let href = match (&loaded.json, url) {
                     (Some(json), _) => source::json_object_url(json),
                     (None, url) => url,
                 };
                 *self.sheet_id.borrow_mut() = Some(loaded.sheet.id.clone());
-                self.show(LoadState::Ready(loaded.sheet), href);
+                self.show(LoadState::Ready(loaded.sheet), href, source_base);
                 // A link to this sheet in the page's address applies once the
                 // sheet is known (for a URL, after it arrives).
                 self.follow_hash(&page::current_hash());
@@ -344,13 +345,16 @@ impl Instance {
             }
             Err(error) => {
                 *self.sheet_id.borrow_mut() = None;
-                self.show(LoadState::Failed(error.problems.clone()), None);
+                self.show(LoadState::Failed(error.problems.clone()), None, None);
                 Err(error)
             }
         }
     }
 
-    fn show(&self, load: LoadState, data_href: Option<String>) {
+    /// Shows `load`, with the address of its JSON for the "Get the data"
+    /// link and the address its sources' relative links are resolved
+    /// against.
+    fn show(&self, load: LoadState, data_href: Option<String>, source_base: Option<String>) {
         if let Some(old) = self
             .object_url
             .replace(data_href.clone().filter(|href| href.starts_with("blob:")))
@@ -372,6 +376,7 @@ impl Instance {
             };
             props.load = load;
             props.options.data_href = data_href;
+            props.options.source_base = source_base;
             props.options.link = None;
             props.options.map = shapes;
             props.options.map_loading = map_loading;

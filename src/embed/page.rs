@@ -19,6 +19,17 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The address a source's relative link is resolved against (see
+/// `model::source_urls`): the sheet's, `sheet_url` made absolute against the
+/// page, for a sheet fetched from one; the page's own otherwise.
+pub fn source_base(host: &web_sys::Node, sheet_url: Option<&str>) -> Option<String> {
+    let page = host.base_uri().ok().flatten()?;
+    match sheet_url {
+        Some(url) => web_sys::Url::new_with_base(url, &page).ok().map(|url| url.href()),
+        None => Some(page),
+    }
+}
+
 /// The host page's own colour scheme at `element`: its computed
 /// `color-scheme` where the page sets one, else the content of
 /// `<meta name="color-scheme">`, else "" (the page says nothing).

@@ -110,9 +110,11 @@ pub struct Source {
     /// Who published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    /// Where to read it: an http or https address.
+    /// Where to read it: an http or https address, or one relative to the
+    /// sheet's own address that starts with `./` or `../` (a saved copy
+    /// served beside the sheet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$"))]
+    #[schemars(regex(pattern = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s]+|\.\.?/[^\s]*)$"))]
     pub url: Option<String>,
     /// When it was published: an ISO 8601 date or date-time.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -19,14 +19,14 @@ use super::citations::{MAX_LABEL_CHARS, SourceMarks};
 use super::decode::Gaps;
 use super::error::Problem;
 use super::formats::{
-    ENGLISH_MONTHS, SpreadsheetDate, check_url, is_invisible, is_iso_date, is_language_tag, is_slug,
-    spreadsheet_date,
+    ENGLISH_MONTHS, SpreadsheetDate, is_invisible, is_iso_date, is_language_tag, is_slug, spreadsheet_date,
 };
 use super::json::Node;
 use super::path::Path;
 #[cfg(not(target_arch = "wasm32"))]
 use super::places::{Names, World};
 use super::sheet::{Fact, MAP_LATITUDES, MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, Point, Sheet, Status};
+use super::source_urls::check_source_url;
 use super::suggest::{quoted_list, suggest};
 
 /// Checks every rule and appends one problem per broken rule and place.
@@ -196,7 +196,7 @@ impl Rules<'_> {
             }
             if let Some(url) = &source.url {
                 let url_path = path.key("url");
-                if let Err(reason) = check_url(url) {
+                if let Err(reason) = check_source_url(url) {
                     self.error(&url_path, reason);
                 }
             }

@@ -230,6 +230,7 @@ fn story_options(settings: &Settings) -> DeckOptions {
     DeckOptions {
         css_href: settings.stylesheet_url(),
         data_href: Some(SHEET_JSON.to_owned()),
+        source_base: Some(settings.sheet_url()),
         ..DeckOptions::default()
     }
 }
@@ -242,6 +243,7 @@ fn frame_options(settings: &Settings) -> DeckOptions {
     DeckOptions {
         css_href: settings.stylesheet_url(),
         data_href: Some(settings.sheet_url()),
+        source_base: Some(settings.sheet_url()),
         layout: Layout::Compact,
         url_state: false,
         ..DeckOptions::default()

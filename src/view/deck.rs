@@ -18,7 +18,7 @@ use super::topics::{Topics, topic_sections};
 use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::{Sheet, SourceMarks, Status};
+use crate::model::{Sheet, SourceMarks, Status, resolve_source_urls};
 use crate::options::{DeckOptions, Layout};
 use crate::search::Query;
 use crate::state::{Action, COMPACT_FACTS, Grouping, LinkTarget, Visible};
@@ -119,7 +119,18 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             }
         });
     }
-    let sheet = &Rc::clone(&state.state.sheet);
+    // Relative source links are resolved here, once per sheet, so that
+    // every view links the same address; the state keeps the sheet as it
+    // was written, so that a new version is compared with what it replaces.
+    let linked = use_memo(
+        (Rc::clone(&state.state.sheet), props.options.source_base.clone()),
+        |(sheet, base)| {
+            base.as_deref()
+                .and_then(|base| resolve_source_urls(sheet, base))
+                .map_or_else(|| Rc::clone(sheet), Rc::new)
+        },
+    );
+    let sheet: &Rc<Sheet> = &linked;
     // A stable callback, so that cards whose props did not change are not
     // re-rendered when another card or the filter changes.
     let dispatch = {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::fact::source_entry_id;
 use crate::i18n::Strings;
-use crate::model::{Card, Sheet, SourceMarks, check_url, facts_citing};
+use crate::model::{Card, Sheet, SourceMarks, facts_citing, is_source_link};
 use crate::state::Action;
 
 /// The list a source list belongs to.
@@ -34,7 +34,7 @@ pub fn source_list(
         let source = &sheet.sources[index];
         // Validation already refused other schemes; checking again here means
         // a sheet built in code (the Yew API) cannot slip a javascript: link in.
-        let link = source.url.as_deref().filter(|url| check_url(url).is_ok());
+        let link = source.url.as_deref().filter(|url| is_source_link(url));
         let title = match link {
             Some(url) => html! {
                 <a class="fc-sources__link" href={url.to_owned()} target="_blank" rel="noopener noreferrer"

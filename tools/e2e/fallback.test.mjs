@@ -47,20 +47,39 @@ test("without JavaScript the fallback shows every fact, styled", async () => {
   await context.close();
 });
 
-test("without JavaScript there is no control that would do nothing; sources open in <details>", async () => {
+test("without JavaScript there is no control that would do nothing; sources open in <details>, excerpts in popovers", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const p = await context.newPage();
   await p.goto(`${origin}/static.html`);
   const seen = await p.evaluate(() => {
     const root = document.getElementById("facts").shadowRoot;
     const visible = (selector) => [...root.querySelectorAll(selector)].filter((e) => e.checkVisibility({ visibilityProperty: true })).length;
-    return { controls: visible("button, input, [role='button']"), details: root.querySelectorAll(".fc-card details").length, cards: root.querySelectorAll(".fc-card").length };
+    return {
+      // A source mark with an excerpt is a button for a native popover,
+      // which the browser opens with no script: it is not counted here,
+      // and is tried below.
+      controls: visible("button:not([popovertarget]), input, [role='button']"),
+      popoverMarks: visible("button[popovertarget]"),
+      details: root.querySelectorAll(".fc-card details").length,
+      cards: root.querySelectorAll(".fc-card").length,
+    };
   });
   assert.equal(seen.controls, 0);
+  assert.equal(seen.popoverMarks, BUNDLED_FACTS, "every fact of the bundled story gives its excerpt");
   assert.equal(seen.details, seen.cards);
   // A summary opens a card's sources with no script at all.
   await p.locator(".fc-card__details > summary").first().click();
   assert.ok(await p.locator(".fc-card__details .fc-sources__item").first().isVisible());
+  // So does a mark its excerpt, and Escape closes it.
+  const mark = p.locator(".fc-fact button[popovertarget]").first();
+  const popover = p.locator(".fc-fact .fc-excerpt").first();
+  assert.equal(await popover.isVisible(), false);
+  await mark.click();
+  assert.ok(await popover.isVisible());
+  assert.equal(await popover.evaluate((element) => element.matches(":popover-open")), true);
+  assert.equal((await popover.locator(".fc-excerpt__words").textContent()).length > 0, true);
+  await p.keyboard.press("Escape");
+  assert.equal(await popover.isVisible(), false);
   await context.close();
 });
 
@@ -72,10 +91,13 @@ test("without JavaScript, print shows every fact with its card's sources, in the
     p.evaluate(() => {
       const root = document.getElementById("facts").shadowRoot;
       const visible = (selector) => [...root.querySelectorAll(selector)].filter((e) => e.checkVisibility()).length;
-      return { facts: visible(".fc-fact"), sourceTitles: visible(".fc-card .fc-sources__title") };
+      // A source's title is its link where it has an address (the bundled
+      // one has: the saved copy beside the sheet).
+      return { facts: visible(".fc-fact"), sourceTitles: visible(".fc-card .fc-sources__title, .fc-card .fc-sources__link") };
     });
   // Each card lists the sources its facts cite, once each.
-  const listed = BUNDLED.cards.reduce((sum, card) => sum + new Set(card.facts.flatMap((fact) => fact.sources)).size, 0);
+  // (A citation is a source's id, or an object naming it with its excerpt.)
+  const listed = BUNDLED.cards.reduce((sum, card) => sum + new Set(card.facts.flatMap((fact) => fact.sources.map((cited) => cited.source ?? cited))).size, 0);
   for (const [path, onScreen] of [["/static.html", BUNDLED_FACTS], ["/static-compact.html", COMPACT_FACTS]]) {
     await p.emulateMedia({ media: "screen" });
     await p.goto(`${origin}${path}`);

@@ -140,8 +140,8 @@ async fn expanding_a_card_reveals_its_sources() {
 #[wasm_bindgen_test]
 async fn source_links_open_in_a_new_tab_safely() {
     let text = BUNDLED_SHEET.replacen(
-        r#""title": "Moscow Concert Hall Terror Attack Linked to ISIS-K: What You Need to Know""#,
-        r#""title": "The article", "url": "https://example.com/article""#,
+        r#""url": "./sources/moscow-isis-k-article.html""#,
+        r#""url": "https://example.com/article""#,
         1,
     );
     let host = mount(LoadState::Ready(Rc::new(parse_sheet(&text).unwrap()))).await;
@@ -173,7 +173,7 @@ async fn a_bad_sheet_shows_readers_one_calm_line_or_nothing() {
 #[wasm_bindgen_test]
 async fn a_bad_sheet_shows_the_error_panel_with_its_messages_with_debug() {
     let text = BUNDLED_SHEET
-        .replacen(r#""sources": ["article"]"#, r#""sources": ["s9"]"#, 1)
+        .replacen(r#""source": "article""#, r#""source": "s9""#, 1)
         .replacen(r#""status": "claimed""#, r#""status": "claimd""#, 1);
     let problems = parse_sheet(&text).unwrap_err().problems;
     let host = mount_debug(LoadState::Failed(problems)).await;
@@ -188,13 +188,13 @@ async fn a_bad_sheet_shows_the_error_panel_with_its_messages_with_debug() {
     assert_eq!(
         items,
         [
-            "cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\")",
+            "cards[0].facts[0].sources[0].source: unknown source \"s9\" (known: \"article\")",
             "cards[1].facts[0].status: unknown status \"claimd\" (did you mean \"claimed\"?)"
         ]
     );
 
     let problems =
-        parse_sheet(&BUNDLED_SHEET.replacen(r#""sources": ["article"]"#, r#""sources": ["s9"]"#, 1))
+        parse_sheet(&BUNDLED_SHEET.replacen(r#""source": "article""#, r#""source": "s9""#, 1))
             .unwrap_err()
             .problems;
     let host = mount_debug(LoadState::Failed(problems)).await;
@@ -204,7 +204,7 @@ async fn a_bad_sheet_shows_the_error_panel_with_its_messages_with_debug() {
         .collect();
     assert_eq!(
         items,
-        ["cards[0].facts[0].sources[0]: unknown source \"s9\" (known: \"article\")"]
+        ["cards[0].facts[0].sources[0].source: unknown source \"s9\" (known: \"article\")"]
     );
     assert!(one(&host, ".fc-error").offset_height() > 0);
 }

@@ -193,10 +193,9 @@ async fn a_bad_sheet_shows_the_error_panel_with_its_messages_with_debug() {
         ]
     );
 
-    let problems =
-        parse_sheet(&BUNDLED_SHEET.replacen(r#""source": "article""#, r#""source": "s9""#, 1))
-            .unwrap_err()
-            .problems;
+    let problems = parse_sheet(&BUNDLED_SHEET.replacen(r#""source": "article""#, r#""source": "s9""#, 1))
+        .unwrap_err()
+        .problems;
     let host = mount_debug(LoadState::Failed(problems)).await;
     let items: Vec<String> = all(&host, ".fc-error__problem")
         .iter()

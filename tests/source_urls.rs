@@ -4,9 +4,9 @@
 
 mod common;
 
-use common::{VALID, with};
+use common::with;
 use factcards::model::source_urls::{is_source_link, resolve_source_url};
-use factcards::model::{parse_sheet, resolve_source_urls};
+use factcards::model::{SourceMarks, parse_sheet};
 
 const SHEET: &str = "https://news.example/stories/moscow/sheet.json?v=2#top";
 
@@ -85,26 +85,27 @@ fn a_view_links_http_and_relative_urls_only() {
 }
 
 #[test]
-fn a_sheet_gets_its_relative_urls_resolved_and_keeps_the_others() {
-    let sheet = parse_sheet(VALID).expect("valid");
-    assert_eq!(
-        resolve_source_urls(&sheet, SHEET),
-        None,
-        "nothing relative: the same sheet"
-    );
+fn a_sheet_links_its_relative_urls_resolved_and_the_others_as_they_are() {
     let text = with(
         r#""url": "https://example.com/a""#,
         r#""url": "./sources/a.html""#,
     );
     let sheet = parse_sheet(&text).expect("a relative url is valid");
-    let resolved = resolve_source_urls(&sheet, SHEET).expect("resolved");
+    let links = SourceMarks::new(&sheet).resolved_against(Some(SHEET));
     assert_eq!(
-        resolved.sources[0].url.as_deref(),
+        links.link(0),
         Some("https://news.example/stories/moscow/sources/a.html")
     );
-    assert_eq!(resolved.sources[1].url, sheet.sources[1].url);
+    assert_eq!(links.link(1), sheet.sources[1].url.as_deref());
+    // With no address to resolve against, the link stays relative, for the
+    // browser to resolve against the page.
+    assert_eq!(
+        SourceMarks::new(&sheet).resolved_against(None).link(0),
+        Some("./sources/a.html")
+    );
     // A page opened from a file: the source shows, with no link.
-    let offline = resolve_source_urls(&sheet, "file:///story.html").expect("resolved");
-    assert_eq!(offline.sources[0].url, None);
-    assert_eq!(offline.sources[0].title, sheet.sources[0].title);
+    let offline = SourceMarks::new(&sheet).resolved_against(Some("file:///story.html"));
+    assert_eq!(offline.link(0), None);
+    // The sheet itself is as it was written.
+    assert_eq!(sheet.sources[0].url.as_deref(), Some("./sources/a.html"));
 }

@@ -154,7 +154,13 @@ fn sources(
 /// The box for a source's saved copy: the editor's own, checked against
 /// the excerpts of the facts citing the source (their problems show at
 /// their Excerpt fields).
-fn saved_copy_field(s: &EditorStrings, index: usize, source: &str, copies: &[(String, String)], d: &Callback<Action>) -> Html {
+fn saved_copy_field(
+    s: &EditorStrings,
+    index: usize,
+    source: &str,
+    copies: &[(String, String)],
+    d: &Callback<Action>,
+) -> Html {
     let id = format!("f-sources-{index}-copy");
     let hint = format!("{id}-hint");
     let value = copies
@@ -164,7 +170,10 @@ fn saved_copy_field(s: &EditorStrings, index: usize, source: &str, copies: &[(St
     let oninput = {
         let (d, source) = (d.clone(), source.to_owned());
         Callback::from(move |event: InputEvent| {
-            d.emit(Action::SetSavedCopy { source: source.clone(), text: event_value(&event) })
+            d.emit(Action::SetSavedCopy {
+                source: source.clone(),
+                text: event_value(&event),
+            })
         })
     };
     html! {

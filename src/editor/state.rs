@@ -350,7 +350,10 @@ pub enum Action {
     Notify(String),
     /// The saved copy of a source (by id) was pasted or typed: its citing
     /// facts' excerpts are checked against it at once. Empty forgets it.
-    SetSavedCopy { source: String, text: String },
+    SetSavedCopy {
+        source: String,
+        text: String,
+    },
 }
 
 /// The whole editor, as one value.

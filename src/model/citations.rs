@@ -8,16 +8,20 @@
 //! the no-JS fallback), so "2" always means one source.
 
 use super::sheet::{Card, Sheet};
+use super::source_urls::{is_source_link, resolve_source_url};
 
 /// Longest label a source may have, in characters: a mark sits after the
 /// text of every fact citing the source, so it must stay short.
 pub const MAX_LABEL_CHARS: usize = 12;
 
-/// The mark of each source of a sheet.
+/// The mark of each source of a sheet, and the address its links go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceMarks {
     /// One per `sheet.sources`, in the same order.
     labels: Vec<String>,
+    /// One per `sheet.sources`: the address a link to it opens, if it has
+    /// one a view may link to.
+    links: Vec<Option<String>>,
 }
 
 impl SourceMarks {
@@ -52,7 +56,37 @@ impl SourceMarks {
                 }
             };
         }
-        SourceMarks { labels }
+        // Validation already refused other schemes; checking again here
+        // means a sheet built in code (the Yew API) cannot slip a
+        // javascript: link in.
+        let links = sheet
+            .sources
+            .iter()
+            .map(|source| source.url.clone().filter(|url| is_source_link(url)))
+            .collect();
+        SourceMarks { labels, links }
+    }
+
+    /// The same marks, with each relative link resolved against `base`
+    /// (the sheet's own address: [`resolve_source_url`]), and dropped where
+    /// it does not resolve to an http(s) address. With no `base`, relative
+    /// links stay as written, for the browser to resolve against the page.
+    /// The sheet itself stays as it was written, so that a new version is
+    /// compared with what it replaces.
+    pub fn resolved_against(mut self, base: Option<&str>) -> Self {
+        if let Some(base) = base {
+            for link in &mut self.links {
+                if let Some(url) = link.take() {
+                    *link = resolve_source_url(&url, base);
+                }
+            }
+        }
+        self
+    }
+
+    /// The address a link to the source at `index` of `sheet.sources` opens.
+    pub fn link(&self, index: usize) -> Option<&str> {
+        self.links.get(index)?.as_deref()
     }
 
     /// The mark of the source with id `id`, if the sheet has it.

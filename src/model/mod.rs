@@ -38,7 +38,7 @@ pub use sheet::{
     Card, Category, Citation, Correction, Fact, FormatVersion, MAP_LATITUDES, MAX_REFRESH_SECONDS,
     MIN_REFRESH_SECONDS, Point, Sheet, Source, Status,
 };
-pub use source_urls::{check_source_url, is_source_link, resolve_source_urls};
+pub use source_urls::{check_source_url, is_source_link, resolve_source_url};
 pub use suggest::quoted_list;
 
 /// Parses, decodes and validates a sheet from JSON text.

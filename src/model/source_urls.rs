@@ -10,7 +10,6 @@
 //! the reader gets it only if it is still http(s).
 
 use super::formats::{check_url, is_invisible};
-use super::sheet::Sheet;
 
 /// Whether `url` is written relative to the sheet's address: it starts with
 /// `./` or `../`.
@@ -87,25 +86,4 @@ pub fn resolve_source_url(url: &str, base: &str) -> Option<String> {
     }
     let resolved = format!("{origin}/{}{rest}", segments.join("/"));
     check_url(&resolved).ok().map(|()| resolved)
-}
-
-/// `sheet` with each relative source `url` resolved against `base` (see
-/// [`resolve_source_url`]), and dropped where it does not resolve to an
-/// http(s) link; `None` if no source's url is relative, so that the caller
-/// keeps the sheet it has.
-pub fn resolve_source_urls(sheet: &Sheet, base: &str) -> Option<Sheet> {
-    let relative = |url: &Option<String>| url.as_deref().is_some_and(is_relative_url);
-    if !sheet.sources.iter().any(|source| relative(&source.url)) {
-        return None;
-    }
-    let mut resolved = sheet.clone();
-    for source in &mut resolved.sources {
-        if relative(&source.url) {
-            source.url = source
-                .url
-                .as_deref()
-                .and_then(|url| resolve_source_url(url, base));
-        }
-    }
-    Some(resolved)
 }

@@ -18,7 +18,7 @@ use super::topics::{Topics, topic_sections};
 use crate::deck_state::{DeckAction, DeckState};
 use crate::event::DeckEvent;
 use crate::i18n::{UiLang, is_rtl};
-use crate::model::{Sheet, SourceMarks, Status, resolve_source_urls};
+use crate::model::{Sheet, SourceMarks, Status};
 use crate::options::{DeckOptions, Layout};
 use crate::search::Query;
 use crate::state::{Action, COMPACT_FACTS, Grouping, LinkTarget, Visible};
@@ -119,18 +119,7 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
             }
         });
     }
-    // Relative source links are resolved here, once per sheet, so that
-    // every view links the same address; the state keeps the sheet as it
-    // was written, so that a new version is compared with what it replaces.
-    let linked = use_memo(
-        (Rc::clone(&state.state.sheet), props.options.source_base.clone()),
-        |(sheet, base)| {
-            base.as_deref()
-                .and_then(|base| resolve_source_urls(sheet, base))
-                .map_or_else(|| Rc::clone(sheet), Rc::new)
-        },
-    );
-    let sheet: &Rc<Sheet> = &linked;
+    let sheet: &Rc<Sheet> = &state.state.sheet;
     // A stable callback, so that cards whose props did not change are not
     // re-rendered when another card or the filter changes.
     let dispatch = {
@@ -208,7 +197,13 @@ pub fn FactDeck(props: &FactDeckProps) -> Html {
     // The search index is built once per sheet; what shows is recomputed
     // only when the filter or the search changes, not when a card opens.
     let index = Rc::clone(&state.state.index);
-    let marks = use_memo(Rc::clone(sheet), |sheet| Rc::new(SourceMarks::new(sheet)));
+    // The marks and links of the sources, once per sheet: relative links
+    // resolved against the sheet's own address, so that every view links
+    // the same one.
+    let marks = use_memo(
+        (Rc::clone(sheet), props.options.source_base.clone()),
+        |(sheet, base)| Rc::new(SourceMarks::new(sheet).resolved_against(base.as_deref())),
+    );
     let deck = &state.state;
     let view = &deck.view;
     // The search is the costly part, so it alone is memoised; the category

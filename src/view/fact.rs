@@ -7,7 +7,7 @@ use super::highlight::highlight;
 use super::status::{Explained, status_badge};
 use crate::i18n::Strings;
 use crate::model::excerpts::text_fragment_url;
-use crate::model::{Fact, Sheet, SourceMarks, is_source_link};
+use crate::model::{Fact, Sheet, SourceMarks};
 use crate::search::Query;
 
 /// Where a fact's source marks lead.
@@ -170,7 +170,7 @@ fn source_marks(fact: &Fact, strings: &Strings, cites: Cites) -> Html {
         // fallback), and needs no state of ours.
         if let Some(excerpt) = &cited.excerpt {
             let popover = excerpt_id(cites.links, fact, position);
-            let url = source.url.as_deref().filter(|url| is_source_link(url));
+            let url = cites.marks.link(index);
             return Some(html! {
                 <>
                     <button type="button" class="fc-cite fc-cite--excerpt" popovertarget={popover.clone()}

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::fact::source_entry_id;
 use crate::i18n::Strings;
-use crate::model::{Card, Sheet, SourceMarks, facts_citing, is_source_link};
+use crate::model::{Card, Sheet, SourceMarks, facts_citing};
 use crate::state::Action;
 
 /// The list a source list belongs to.
@@ -32,9 +32,7 @@ pub fn source_list(
     let items = ids.iter().filter_map(|id| {
         let index = sheet.sources.iter().position(|source| source.id == *id)?;
         let source = &sheet.sources[index];
-        // Validation already refused other schemes; checking again here means
-        // a sheet built in code (the Yew API) cannot slip a javascript: link in.
-        let link = source.url.as_deref().filter(|url| is_source_link(url));
+        let link = marks.link(index);
         let title = match link {
             Some(url) => html! {
                 <a class="fc-sources__link" href={url.to_owned()} target="_blank" rel="noopener noreferrer"

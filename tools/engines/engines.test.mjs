@@ -637,6 +637,49 @@ for (const engine of ENGINES) {
       await noErrors();
     });
 
+    test("demo page, by pointer: a fact's source mark opens its excerpt, and the excerpt's link opens the article at that passage", LIMIT, async () => {
+      // A short window, so that the article page must scroll to the passage.
+      await browser.setWindowSize(500, 700);
+      const demo = await browser.getWindowHandle();
+      try {
+        await open("/");
+        await until("the demo widget to go live", widgetsLive);
+        // The deck's last mark with an excerpt: its passage is the lowest in the article.
+        const mark = await run(() => {
+          const last = [...document.getElementById("demo-widget").shadowRoot.querySelectorAll(":not([hidden]) > .fc-card .fc-fact button[popovertarget]")].at(-1);
+          const popover = last.getRootNode().getElementById(last.getAttribute("popovertarget"));
+          return { id: last.getAttribute("popovertarget"), card: last.closest(".fc-card").dataset.card, excerpt: popover.querySelector(".fc-excerpt__words").textContent };
+        });
+        if (!(await run((id) => document.getElementById("demo-widget").shadowRoot.querySelector(`button[popovertarget="${id}"]`).checkVisibility(), mark.id))) {
+          await click("#demo-widget", `:not([hidden]) > .fc-card[data-card='${mark.card}'] .fc-card__toggle`);
+        }
+        await click("#demo-widget", `button[popovertarget="${mark.id}"]`);
+        await until("the excerpt to open", (id) => document.getElementById("demo-widget").shadowRoot.getElementById(id).matches(":popover-open"), mark.id);
+        const before = await browser.getWindowHandles();
+        await click("#demo-widget", `[id="${mark.id}"] .fc-excerpt__link`);
+        // The link opens a new tab (target=_blank), where the session follows.
+        let handles;
+        await browser.waitUntil(async () => (handles = await browser.getWindowHandles()).length > before.length, { timeout: TIMEOUT, interval: 50 });
+        await browser.switchToWindow(handles.find((handle) => !before.includes(handle)));
+        const landed = await until("the article page scrolled to the passage", (passage) => {
+          if (document.readyState !== "complete") return false;
+          const plain = (text) => text.replace(/\s+/g, " ");
+          const paragraph = [...document.querySelectorAll("article p")].find((p) => plain(p.textContent).includes(plain(passage)));
+          const box = paragraph?.getBoundingClientRect();
+          return box && box.bottom > 0 && box.top < window.innerHeight && window.scrollY > 0 && { path: location.pathname, scrollY: window.scrollY };
+        }, mark.excerpt);
+        assert.equal(landed.path, "/sources/moscow-isis-k-article.html");
+      } finally {
+        for (const handle of (await browser.getWindowHandles()).filter((handle) => handle !== demo)) {
+          await browser.switchToWindow(handle);
+          await browser.closeWindow();
+        }
+        await browser.switchToWindow(demo);
+        await browser.setWindowSize(1400, 1100);
+      }
+      await noErrors();
+    });
+
     test("demo page, by keyboard alone: Tab by Tab from the page's start, a visible focus at every stop in the widget; typed words search; Space presses a chip, Enter opens a card", LIMIT, async () => {
       await open("/");
       await until("the demo widget to go live", widgetsLive);

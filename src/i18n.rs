@@ -491,6 +491,8 @@ pub struct EditorStrings {
     /// The label of a source's saved-copy box (the editor's own, not in the
     /// sheet), and the hint under it.
     pub saved_copy: &'static str,
+    pub pick_excerpt: &'static str,
+    pub use_selection: &'static str,
     pub saved_copy_hint: &'static str,
     pub add_fact: &'static str,
     pub corrections_heading: &'static str,
@@ -649,6 +651,8 @@ static EDITOR_EN: EditorStrings = EditorStrings {
     quote: "Quote (verbatim from the source)",
     excerpt: "Excerpt (the passage of the source the fact rests on, verbatim)",
     saved_copy: "Saved copy of the source",
+    pick_excerpt: "Pick the excerpt in the saved copy",
+    use_selection: "Use the selected words as the excerpt",
     saved_copy_hint: "Paste the source's text or saved page: each fact's excerpt of it is checked against it. It stays in this editor; it is not part of the sheet.",
     add_fact: "Add a fact",
     corrections_heading: "Corrections",
@@ -822,6 +826,8 @@ static EDITOR_RU: EditorStrings = EditorStrings {
     quote: "Цитата (дословно из источника)",
     excerpt: "Выдержка (место источника, на котором основан факт, дословно)",
     saved_copy: "Сохранённая копия источника",
+    pick_excerpt: "Выбрать выдержку в сохранённой копии",
+    use_selection: "Сделать выделенные слова выдержкой",
     saved_copy_hint: "Вставьте текст источника или сохранённую страницу: выдержки фактов сверяются с ней. Копия остаётся в редакторе и не входит в таблицу.",
     add_fact: "Добавить факт",
     corrections_heading: "Исправления",

@@ -98,6 +98,20 @@ pub fn local_now() -> String {
     )
 }
 
+/// The text selected in the text area `id`, if any. The browser counts the
+/// selection in UTF-16 units, as JavaScript strings do.
+pub fn selected_text(id: &str) -> Option<String> {
+    let area = web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<HtmlTextAreaElement>()
+        .ok()?;
+    let (start, end) = (area.selection_start().ok()??, area.selection_end().ok()??);
+    let units: Vec<u16> = area.value().encode_utf16().collect();
+    let selected = units.get(start as usize..end as usize)?;
+    (!selected.is_empty()).then(|| String::from_utf16_lossy(selected))
+}
+
 /// The folder this page is served from: where the widget's files are.
 pub fn asset_base() -> String {
     let href = web_sys::window()

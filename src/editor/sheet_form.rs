@@ -11,6 +11,7 @@ use super::fields::{
     Kind, add_button, date_field, event_value, item_controls, problems_at, select_value, text_field,
 };
 use super::state::{Action, Field, Item, List, Tab};
+use super::glue;
 use super::words::LANGUAGES;
 use crate::i18n::{EditorStrings, UiLang};
 use crate::model::{Problem, Sheet, Status, World};
@@ -64,7 +65,7 @@ pub fn SheetForm(props: &SheetFormProps) -> Html {
                     <>
                     { cards(s, sheet, problems, props.selected_card, d) }
                     if let Some(card) = props.selected_card.filter(|&c| c < sheet.cards.len()) {
-                        { card_form(s, props.lang, sheet, card, problems, d) }
+                        { card_form(s, props.lang, sheet, card, problems, &props.saved_copies, d) }
                     }
                     { categories(s, sheet, problems, d) }
                     </>
@@ -185,6 +186,28 @@ fn saved_copy_field(
     }
 }
 
+/// The source's saved copy under a citation's Excerpt field, read-only: the
+/// words selected in it become the excerpt, exactly as the source has them.
+fn excerpt_picker(s: &EditorStrings, field: Field, copy: &str, d: &Callback<Action>) -> Html {
+    let id = format!("{}-copy", field.dom_id());
+    let onclick = {
+        let (d, id) = (d.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(words) = glue::selected_text(&id).filter(|words| !words.trim().is_empty()) {
+                d.emit(Action::Edit(field, words.trim().to_owned()));
+            }
+        })
+    };
+    html! {
+        <details class="ed-pick">
+            <summary>{ s.pick_excerpt }</summary>
+            <label class="ed-visually-hidden" for={id.clone()}>{ s.saved_copy }</label>
+            <textarea id={id.clone()} rows="6" readonly=true value={copy.to_owned()} />
+            <button type="button" id={format!("{id}-use")} {onclick}>{ s.use_selection }</button>
+        </details>
+    }
+}
+
 fn categories(s: &EditorStrings, sheet: &Sheet, problems: &[Problem], d: &Callback<Action>) -> Html {
     let count = sheet.categories.len();
     html! {
@@ -253,6 +276,7 @@ fn card_form(
     sheet: &Sheet,
     c: usize,
     problems: &[Problem],
+    copies: &[(String, String)],
     d: &Callback<Action>,
 ) -> Html {
     let card = &sheet.cards[c];
@@ -290,7 +314,7 @@ fn card_form(
             { regions(s, lang, c, &card.regions, problems, d) }
             <h3>{ s.facts_heading }</h3>
             { list_problems(problems, &format!("cards[{c}].facts")) }
-            { for card.facts.iter().enumerate().map(|(f, fact)| fact_form(s, lang, sheet, c, f, facts, fact, problems, d)) }
+            { for card.facts.iter().enumerate().map(|(f, fact)| fact_form(s, lang, sheet, c, f, facts, fact, problems, copies, d)) }
             { add_button(s.add_fact, &format!("cards[{c}].facts"), Action::Add(List::Facts(c)), d) }
         </section>
     }
@@ -406,6 +430,7 @@ fn fact_form(
     count: usize,
     fact: &crate::model::Fact,
     problems: &[Problem],
+    copies: &[(String, String)],
     d: &Callback<Action>,
 ) -> Html {
     let status_id = format!("f-cards-{c}-facts-{f}-status");
@@ -492,7 +517,15 @@ fn fact_form(
                     .map_or(cited.source.as_str(), |(_, title)| title.as_str());
                 let label = format!("{}: {title}", s.excerpt);
                 let value = cited.excerpt.as_deref().unwrap_or("");
-                text_field(&label, Field::FactExcerpt(c, f, i), value, Kind::Lines, problems, d)
+                let copy = copies.iter().find(|(id, _)| *id == cited.source).map(|(_, text)| text.as_str());
+                html! {
+                    <>
+                    { text_field(&label, Field::FactExcerpt(c, f, i), value, Kind::Lines, problems, d) }
+                    if let Some(copy) = copy.filter(|copy| !copy.trim().is_empty()) {
+                        { excerpt_picker(s, Field::FactExcerpt(c, f, i), copy, d) }
+                    }
+                    </>
+                }
             }) }
             <div class="ed-row">
                 { text_field(s.attribution, Field::FactAttribution(c, f), fact.attribution.as_deref().unwrap_or(""), Kind::Line, problems, d) }

@@ -64,6 +64,35 @@ test("the editor reports an excerpt that is not in the source's saved copy at it
   assert.deepEqual(errors, []);
 });
 
+test("in the editor, words selected in the source's saved copy become a fact's excerpt", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${origin}/editor.html`);
+  await page.locator("#open-bundled").click({ timeout: TIMEOUT });
+  await page.locator("#tab-sources").click();
+  await page.locator("#f-sources-0-copy").fill(ARTICLE);
+  await page.locator("#tab-cards").click();
+  await page.locator("#f-cards-3-open").click();
+  const field = "#f-cards-3-facts-0-sources-0-excerpt";
+  await page.locator(`${field}`).fill("");
+  // The saved copy, under the fact's Excerpt field: a passage selected in
+  // it (as a drag of the mouse selects it) is taken as the excerpt.
+  await page.locator(`#f-cards-3-facts-0 .ed-pick > summary`).click();
+  const copy = page.locator(`${field}-copy`);
+  assert.equal(await copy.inputValue(), ARTICLE);
+  const words = "ISIS-K was formed in 2015";
+  const at = ARTICLE.indexOf(words);
+  await copy.evaluate((area, [from, to]) => area.setSelectionRange(from, to), [at, at + words.length]);
+  await page.locator(`${field}-copy-use`).click();
+  assert.equal(await page.locator(field).inputValue(), words);
+  await page.waitForFunction(() => document.querySelector("#draft-state")?.dataset.errors === "0", null, { timeout: TIMEOUT });
+  assert.equal(await page.locator(`${field}-problems`).count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test("a source mark opens its excerpt by keyboard, closes with Escape, passes axe, and links the passage as a text fragment", async () => {
   const { page, errors, close } = await open("/");
   let now;

@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::fields::{
     Kind, add_button, date_field, event_value, item_controls, problems_at, select_value, text_field,
 };
-use super::state::{Action, Field, Item, List, Tab};
 use super::glue;
+use super::state::{Action, Field, Item, List, Tab};
 use super::words::LANGUAGES;
 use crate::i18n::{EditorStrings, UiLang};
 use crate::model::{Problem, Sheet, Status, World};

@@ -33,7 +33,12 @@ const deepFocus = (page) =>
     return { className: String(element?.className ?? ""), target: element?.getAttribute?.("popovertarget") ?? null };
   });
 
-test("the editor reports an excerpt that is not in the source's saved copy at its fact, with the passage it meant, and taking it fixes it", async (t) => {
+/**
+ * The editor with the bundled story, the article pasted as its source's
+ * saved copy, and the card "ISIS-K formed" open: its first fact rests on
+ * "ISIS-K was formed in 2015".
+ */
+async function editorWithSavedCopy(t) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   t.after(() => context.close());
   const page = await context.newPage();
@@ -43,9 +48,13 @@ test("the editor reports an excerpt that is not in the source's saved copy at it
   await page.locator("#open-bundled").click({ timeout: TIMEOUT });
   await page.locator("#tab-sources").click();
   await page.locator("#f-sources-0-copy").fill(ARTICLE);
-  // The card "ISIS-K" formed: its first fact rests on "ISIS-K was formed in 2015".
   await page.locator("#tab-cards").click();
   await page.locator("#f-cards-3-open").click();
+  return { page, errors };
+}
+
+test("the editor reports an excerpt that is not in the source's saved copy at its fact, with the passage it meant, and taking it fixes it", async (t) => {
+  const { page, errors } = await editorWithSavedCopy(t);
   const excerpt = page.locator("#f-cards-3-facts-0-sources-0-excerpt");
   assert.equal(await excerpt.inputValue(), "ISIS-K was formed in 2015");
   await excerpt.fill("ISIS-K was founded in 2015");
@@ -65,17 +74,7 @@ test("the editor reports an excerpt that is not in the source's saved copy at it
 });
 
 test("in the editor, words selected in the source's saved copy become a fact's excerpt", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${origin}/editor.html`);
-  await page.locator("#open-bundled").click({ timeout: TIMEOUT });
-  await page.locator("#tab-sources").click();
-  await page.locator("#f-sources-0-copy").fill(ARTICLE);
-  await page.locator("#tab-cards").click();
-  await page.locator("#f-cards-3-open").click();
+  const { page, errors } = await editorWithSavedCopy(t);
   const field = "#f-cards-3-facts-0-sources-0-excerpt";
   await page.locator(`${field}`).fill("");
   // The saved copy, under the fact's Excerpt field: a passage selected in

@@ -11,6 +11,7 @@
 // answered request goes to `server.log` (a RequestLog), so that a test can
 // wait until the server has seen what it expects instead of sleeping.
 import { createServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -133,6 +134,18 @@ export function serve(root, port = 0, { headers = {}, mounts = {}, routes = {} }
   });
   server.log = log;
   return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
+}
+
+/** A port of 127.0.0.1 that nothing listens on right now, for a server another program starts. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createTcpServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -37,9 +37,10 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./server.mjs";
 
 /** Where Debian's wordpress package puts WordPress. */
 export const WORDPRESS = process.env.WORDPRESS ?? "/usr/share/wordpress";
@@ -512,17 +513,6 @@ async function startPhpServer(site, docroot, timeout) {
   }
 }
 
-/** A port of 127.0.0.1 that nothing listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `promise`, or a rejection with `message` after `ms`. */
 function withTimeout(promise, ms, message) {

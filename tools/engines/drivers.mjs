@@ -10,10 +10,10 @@
 //             webkit2gtk-driver); it needs a display: run under xvfb-run
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { remote } from "webdriverio";
+import { freePort } from "../e2e/server.mjs";
 
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
@@ -78,17 +78,6 @@ export const ENGINES = {
   },
 };
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once the driver on `port` answers /status, or rejects after `timeout` ms. */
 async function driverReady(port, child, timeout = 20000) {

@@ -58,7 +58,15 @@
   for (const type of ["factcards:ready", "factcards:card-toggle", "factcards:filter", "factcards:update", "factcards:view"]) {
     mount.addEventListener(type, schedule);
   }
-  addEventListener("load", () => post());
+  // A host's listener may not be there yet when this frame first posts (its
+  // script comes at the end of its page, and this frame's is inline-fast):
+  // WordPress's wp-embed.js asks with `ready`, but a host that missed the
+  // first post and asks nothing would keep the frame clipped. So under a
+  // host's secret the height goes again at load, and once more a second on.
+  addEventListener("load", () => {
+    post(Boolean(secret));
+    if (secret) setTimeout(() => post(true), 1000);
+  });
   post();
   // embed-loader.js, arriving after this frame posted, asks again.
   addEventListener("message", (event) => {

@@ -73,7 +73,10 @@ export async function launchWithTabs() {
       await connected.close();
       child.kill();
       await exited;
-      await rm(profile, { recursive: true, force: true });
+      // Chromium's helper processes can still be writing to the profile a
+      // moment after the browser's own process has exited (ENOTEMPTY): the
+      // removal tries again, as rm -rf would have to.
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

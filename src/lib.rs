@@ -31,8 +31,14 @@ pub mod ssr;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
-/// The story that ships with the widget, compiled in.
+/// The story that ships with factcards: compiled into the editor, the CLI
+/// and the Yew component's users, who may want it with no network. The
+/// reader's widget fetches it instead, as [`BUNDLED_SHEET_FILE`] beside the
+/// loader, and only for a mount that names no sheet.
 pub const BUNDLED_SHEET: &str = include_str!("../data/moscow-isis-k.json");
+
+/// The bundled story's file name in `dist/` (index.html copies it there).
+pub const BUNDLED_SHEET_FILE: &str = "moscow-isis-k.json";
 
 pub use event::DeckEvent;
 pub use options::DeckOptions;

@@ -56,6 +56,12 @@ async function start() {
   const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: "__GLUE_INTEGRITY__" });
   document.head.append(preload);
   const wasmResponse = fetch(here("__WASM__"), { integrity: "__WASM_INTEGRITY__" });
+  // A mount that names no sheet shows the bundled story, which the wasm
+  // fetches from beside this file (BUNDLED_SHEET_FILE): ask for it now, in
+  // parallel with the wasm, not after it.
+  if ([...document.querySelectorAll("[data-factcards]")].some(namesNoSheet)) {
+    document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: here("moscow-isis-k.json") }));
+  }
   const module = await import(url);
   await module.default({ module_or_path: wasmResponse });
   // Only this file knows where dist/ is (a CDN, a renamed copy, an import()
@@ -69,6 +75,11 @@ async function start() {
   if (module.trapForTests) api.trapForTests = module.trapForTests;
   glue = module;
   watchForTraps(url, module);
+}
+
+/** Whether a mount point names no sheet (no data-src, no inline JSON), as `SheetSource::from_element` reads it. */
+function namesNoSheet(element) {
+  return !element.getAttribute("data-src")?.trim() && !element.querySelector(":scope > script[type='application/json']");
 }
 
 /**

@@ -191,7 +191,7 @@ impl Instance {
             if instance.generation.get() != generation {
                 return;
             }
-            if let SheetSource::Url(_) = source {
+            if source.needs_network() {
                 let _ = instance.load(source);
                 return;
             }
@@ -204,19 +204,32 @@ impl Instance {
     }
 
     /// Starts showing `source`. Sources without network show at once and
-    /// return their problems; a URL is fetched in the background.
+    /// return their problems; a URL, or the bundled story, is fetched in the
+    /// background.
     pub fn load(self: &Rc<Self>, source: SheetSource) -> Result<(), SheetError> {
-        match source {
-            SheetSource::Url(url) => {
-                let generation = self.begin_url_load();
-                let instance = Rc::clone(self);
-                wasm_bindgen_futures::spawn_local(async move {
+        let url = match source {
+            SheetSource::Url(url) => Some(url),
+            SheetSource::Bundled => None,
+            source => return self.show_checked(source.load_now()),
+        };
+        let generation = self.begin_url_load();
+        let instance = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let url = match url {
+                Some(url) => Ok(url),
+                None => source::bundled_url().await,
+            };
+            match url {
+                Ok(url) => {
                     let _ = instance.fetch(url, generation).await;
-                });
-                Ok(())
+                }
+                Err(error) if instance.generation.get() == generation => {
+                    let _ = instance.finish(Err(error), None);
+                }
+                Err(_) => {}
             }
-            source => self.show_checked(source.load_now()),
-        }
+        });
+        Ok(())
     }
 
     /// Shows a sheet that was checked without network, or its problems, in

@@ -3,6 +3,7 @@
 //! turns reader actions into DOM events, and exposes the JS API.
 
 mod api;
+mod assets;
 mod events;
 mod instance;
 mod live;
@@ -21,8 +22,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
 pub use api::Handle;
+pub use assets::set_asset_base;
 use instance::Instance;
-pub use map::set_asset_base;
 
 use crate::options::DeckOptions;
 
@@ -98,7 +99,7 @@ fn mount_all() {
                     // a task after the wasm's start, so that on a phone each
                     // is a shorter task; a URL is fetched at once.
                     match source {
-                        source::SheetSource::Url(_) if !instance.has_fallback() => {
+                        source if source.needs_network() && !instance.has_fallback() => {
                             let _ = instance.load(source);
                         }
                         source => instance.load_soon(source),

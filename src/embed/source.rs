@@ -10,7 +10,7 @@ use crate::model::{Problem, Sheet, SheetError, check};
 /// A sheet's origin, as given by a mount point or by `factcards.mount()`.
 #[derive(Debug, Clone)]
 pub enum SheetSource {
-    /// The story compiled into the widget.
+    /// The story that ships with the widget, fetched from beside the loader.
     Bundled,
     /// JSON text, such as an inline `<script type="application/json">`.
     Text(String),
@@ -76,10 +76,15 @@ impl SheetSource {
         }
     }
 
-    /// Checks a source that needs no network. URLs are for `fetch_text`.
+    /// Whether the sheet must be fetched: a URL, or the bundled story.
+    pub fn needs_network(&self) -> bool {
+        matches!(self, SheetSource::Url(_) | SheetSource::Bundled)
+    }
+
+    /// Checks a source that needs no network. URLs and the bundled story
+    /// are for `fetch_and_check`.
     pub fn load_now(&self) -> Result<Loaded, SheetError> {
         let (report, json) = match self {
-            SheetSource::Bundled => (check(crate::BUNDLED_SHEET), crate::BUNDLED_SHEET.to_owned()),
             SheetSource::Text(text) => (check(text), text.clone()),
             SheetSource::Object(json) => {
                 // Lines and columns of the stringified text would mean
@@ -93,12 +98,23 @@ impl SheetSource {
             SheetSource::Url(url) => {
                 return Err(SheetError::single("", format!("{url} must be fetched first")));
             }
+            SheetSource::Bundled => {
+                return Err(SheetError::single("", "the bundled story must be fetched first"));
+            }
         };
         report.into_result().map(|sheet| Loaded {
             sheet: Rc::new(sheet),
             json: Some(json),
         })
     }
+}
+
+/// The address of the bundled story, once the loader has said where its
+/// folder is.
+pub async fn bundled_url() -> Result<String, SheetError> {
+    super::assets::url_of(crate::BUNDLED_SHEET_FILE)
+        .await
+        .map_err(|reason| fetch_problem(crate::BUNDLED_SHEET_FILE, &reason))
 }
 
 /// Fetches a sheet and checks it, giving up after `timeout_ms`. The error

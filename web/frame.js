@@ -30,10 +30,16 @@
 
   // A height is posted when it differs from the last one posted, so that
   // the host's resize of the frame, which leaves the deck as it was, posts
-  // nothing; and never 0, the height of a mount the widget has not drawn.
+  // nothing; and only once there is a deck to measure: a server-rendered
+  // one (a declarative shadow root, there before this script ran), or the
+  // widget's deck or notice once it says so. Until then the frame keeps the
+  // height its code gave it, rather than shrinking to the loading state and
+  // jumping back.
+  let drawn = Boolean(mount.shadowRoot);
   let posted = 0;
   function post(again = false) {
     scheduled = false;
+    if (!drawn) return;
     const height = Math.ceil(mount.getBoundingClientRect().height);
     if (height <= 0 || (height === posted && !again)) return;
     posted = height;
@@ -53,6 +59,9 @@
     scheduled = true;
     requestAnimationFrame(() => scheduled && post());
     setTimeout(() => scheduled && post(), 100);
+  }
+  for (const type of ["factcards:ready", "factcards:error"]) {
+    mount.addEventListener(type, () => { drawn = true; }, { once: true, capture: true });
   }
   new ResizeObserver(schedule).observe(mount);
   for (const type of ["factcards:ready", "factcards:card-toggle", "factcards:filter", "factcards:update", "factcards:view"]) {

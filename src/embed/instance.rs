@@ -507,6 +507,9 @@ impl Instance {
     /// Turns a deck event into a DOM event on the host, after doing what it
     /// asks (copying a link, keeping the view in the URL).
     fn report(&self, event: &DeckEvent) {
+        // Each event follows a render, which may have drawn maps (the deck,
+        // a category shown, "Show all"): their shapes come when one is near.
+        map::fetch_when_near(&self.shadow);
         match event {
             DeckEvent::Ready { .. } => {
                 self.take_over_from_fallback();

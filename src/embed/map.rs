@@ -1,18 +1,25 @@
 //! The world map shapes (world-map.json, about 20 KB gzipped) and the
 //! places' names (world-names.json, 5.6 KB): fetched together, at most once
-//! per page, only when a widget shows a sheet with a map, from the folder
-//! the loader came from, and shared by every widget. The names are not in
-//! the wasm, so that sheets without a map do not pay for them.
+//! per page, from the folder the loader came from, and shared by every
+//! widget. The names are not in the wasm, so that sheets without a map do
+//! not pay for them.
 //!
-//! A widget may ask for them before the loader has said where its folder
-//! is: the fetch then waits for that (`assets::url_of`), and the map holds
-//! its space meanwhile.
+//! A widget that shows a sheet with a map draws a placeholder of each map's
+//! size; the fetch starts when one of them comes within a screen of the
+//! viewport ([`fetch_when_near`]), or before printing, so that a long deck
+//! whose maps are far down, or in a category the reader never opens, does
+//! not fetch them with the deck. It may start before the loader has said
+//! where its folder is: it then waits for that (`assets::url_of`).
 
 use std::cell::RefCell;
 use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::rc::Rc;
 use std::task::Poll;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, ShadowRoot};
 
 use super::assets;
 use crate::model::{Card, Sheet, World, WorldShapes};
@@ -21,6 +28,8 @@ use crate::model::{Card, Sheet, World, WorldShapes};
 enum MapFetch {
     /// No widget has asked for a map yet.
     Idle,
+    /// A widget shows maps, none of them near the viewport yet.
+    Wanted(Option<NearWatch>),
     Fetching,
     Ready(Rc<WorldShapes>),
     /// Fetching or parsing failed: maps show their captions only.
@@ -37,31 +46,122 @@ const MAP_FILE: &str = "world-map.json";
 const NAMES_FILE: &str = "world-names.json";
 
 /// The map props for a widget about to show `sheet`: the shapes if they are
-/// here, and whether they are on their way. Starts the fetch the first time
-/// a sheet with a map is shown.
+/// here, and whether they are to come (its maps then hold their space until
+/// they do).
 pub fn request(sheet: &Sheet) -> (Option<Rc<WorldShapes>>, bool) {
     if !sheet.cards.iter().any(Card::has_map) {
         return (None, false);
     }
-    let (shapes, start) = STATE.with(|state| {
+    STATE.with(|state| {
         let mut state = state.borrow_mut();
         match &*state {
             MapFetch::Ready(shapes) => (Some(Rc::clone(shapes)), false),
-            MapFetch::Failed | MapFetch::Fetching => (None, false),
+            MapFetch::Failed => (None, false),
+            MapFetch::Wanted(_) | MapFetch::Fetching => (None, true),
             MapFetch::Idle => {
-                *state = MapFetch::Fetching;
+                *state = MapFetch::Wanted(None);
                 (None, true)
             }
         }
-    });
-    if start {
-        start_fetch();
-    }
-    let on_its_way = STATE.with(|state| matches!(*state.borrow(), MapFetch::Fetching));
-    (shapes, on_its_way)
+    })
 }
 
+/// Starts the fetch when one of the map placeholders in `root` comes within
+/// a screen of the viewport, or the page is printed; called after each render
+/// of a widget, for the placeholders it has drawn since (observing one twice
+/// is observing it once). Where the browser has no IntersectionObserver the
+/// fetch starts at once.
+pub fn fetch_when_near(root: &ShadowRoot) {
+    let Ok(placeholders) = root.query_selector_all(".fc-map__placeholder") else {
+        return;
+    };
+    if placeholders.length() == 0 {
+        return;
+    }
+    let start_now = STATE.with(|state| {
+        let mut state = state.borrow_mut();
+        let MapFetch::Wanted(watch) = &mut *state else {
+            return false;
+        };
+        if watch.is_none() {
+            *watch = NearWatch::new();
+        }
+        let Some(watch) = watch else {
+            return true;
+        };
+        for index in 0..placeholders.length() {
+            if let Some(element) = placeholders.item(index).and_then(|node| node.dyn_into().ok()) {
+                watch.observer.observe(&element);
+            }
+        }
+        false
+    });
+    if start_now {
+        start_fetch();
+    }
+}
+
+/// What starts the fetch: an observer of the placeholders, and the page's
+/// `beforeprint` (too late for the maps to be on that printout, which
+/// shows their captions, but in time for the next). Dropped, and so
+/// stopped, when the fetch starts.
+struct NearWatch {
+    observer: IntersectionObserver,
+    _on_near: Closure<dyn FnMut(js_sys::Array)>,
+    _before_print: gloo_events::EventListener,
+}
+
+impl NearWatch {
+    fn new() -> Option<NearWatch> {
+        let on_near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            let near = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if near {
+                start_fetch();
+            }
+        });
+        // A screen ahead, as the loader does for a deck over its fallback.
+        let init = IntersectionObserverInit::new();
+        init.set_root_margin("100% 0px");
+        let observer =
+            IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &init).ok()?;
+        let window = web_sys::window()?;
+        let before_print = gloo_events::EventListener::once(&window, "beforeprint", |_| start_fetch());
+        Some(NearWatch {
+            observer,
+            _on_near: on_near,
+            _before_print: before_print,
+        })
+    }
+}
+
+impl Drop for NearWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Fetches the shapes, unless they are fetched, on their way or not wanted.
 fn start_fetch() {
+    let watch = STATE.with(|state| {
+        let mut state = state.borrow_mut();
+        if !matches!(*state, MapFetch::Wanted(_)) {
+            return None;
+        }
+        match std::mem::replace(&mut *state, MapFetch::Fetching) {
+            MapFetch::Wanted(watch) => Some(watch),
+            _ => None,
+        }
+    });
+    let Some(watch) = watch else {
+        return;
+    };
+    // Stopped outside the borrow (this may be the observer's own callback,
+    // which wasm-bindgen frees once it returns).
+    drop(watch);
     wasm_bindgen_futures::spawn_local(async move {
         let shapes = match fetch().await {
             Ok(shapes) => Some(Rc::new(shapes)),

@@ -3,7 +3,8 @@
 // in the map's text alternative and caption.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, setUpSuite, openLive as open } from "./browser.mjs";
+import { DIST, browser, origin, setUpSuite, openLive as open } from "./browser.mjs";
+import { generate } from "../bench/generate.mjs";
 
 setUpSuite(DIST);
 
@@ -53,3 +54,49 @@ for (const width of [375, 1280]) {
     await close();
   });
 }
+
+test("a deck fetches the map shapes only when a map card comes within a screen of the viewport", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  const requested = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/world-(map|names)\.json$/.test(path)) requested.push(path);
+  });
+  // A page of its own: the API fixture's drop-in shows the bundled story,
+  // whose first card has a map.
+  await page.route(`${origin}/far-map.html`, (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>a map far down</title>
+<script type="module" src="/factcards.js"></script></head><body><div id="target"></div></body></html>`,
+  }));
+  await page.goto(`${origin}/far-map.html`);
+  // 30 cards; only the last one shown has a map.
+  const sheet = generate(300);
+  const last = sheet.categories.flatMap((category) => sheet.cards.filter((card) => card.category === category.id)).at(-1);
+  last.regions = ["AF", "PK"];
+  const far = await page.evaluate(async (sheet) => {
+    const { mount } = await window.factcards.ready;
+    const element = document.getElementById("target");
+    const ready = new Promise((resolve) => element.addEventListener("factcards:ready", resolve, { once: true }));
+    mount(element, sheet);
+    await ready;
+    // Time for a fetch to have started, had the deck asked for one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return element.shadowRoot.querySelector(".fc-map").getBoundingClientRect().top / innerHeight;
+  }, sheet);
+  assert.ok(far > 2.5, `the map is ${far.toFixed(1)} screens down`);
+  const card = page.locator(`#target .fc-card[data-card='${last.id}']`);
+  assert.equal(await card.locator(".fc-map__placeholder").count(), 1, "the map holds its space");
+  assert.deepEqual(requested, [], "nothing fetched for a map two screens away");
+
+  await card.scrollIntoViewIfNeeded();
+  await card.locator(".fc-map__svg").waitFor({ timeout: 10000 });
+  assert.deepEqual(requested.sort(), ["/world-map.json", "/world-names.json"]);
+  assert.equal(await card.locator('.fc-map__land--highlighted[data-code="AF"]').count(), 1);
+  assert.deepEqual(errors, []);
+});

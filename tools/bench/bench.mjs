@@ -251,11 +251,11 @@ async function traced(page, body) {
 function measureSizes() {
   const { glue, wasm } = distFiles();
   const files = [
-    ["wasm", wasm, "the widget; embeds the CSS and the bundled story"],
+    ["wasm", wasm, "the widget; embeds the CSS"],
     ["JS glue", glue, "wasm-bindgen's glue"],
     ["loader", "factcards.js", "the drop-in loader (stable URL)"],
     ["CSS", "factcards.css", "for the server-rendered fallback only (the wasm embeds it)"],
-    ["bundled story", "moscow-isis-k.json", "the JSON copy (the wasm embeds it)"],
+    ["bundled story", "moscow-isis-k.json", "fetched by a mount that names no sheet"],
   ].map(([what, name, note]) => ({ what, file: name, note, ...sizeOf(join(DIST, name)) }));
   files.push({ what: "map shapes", file: "data/world-map.json", note: "counted separately (loaded later, if at all)", ...sizeOf(join(ROOT, "data/world-map.json")) });
   files.push({ what: "place names", file: "data/world-names.json", note: "fetched with the map shapes, only for a sheet with regions; counted with them", ...sizeOf(join(ROOT, "data/world-names.json")) });
@@ -959,6 +959,8 @@ async function editorOnce(sheet) {
     await page.goto(`${origin}/editor.html`);
     await page.locator("#open-paste").fill(JSON.stringify(sheet));
     await page.locator("#open-paste-button").click();
+    // A sheet opens at the Story step; its facts are on the Cards step.
+    await page.locator("#tab-cards").click();
     const field = page.locator("#f-cards-0-facts-0-text");
     await field.waitFor({ timeout: 30000 });
     await page.locator("#preview .fc-card").first().waitFor({ timeout: 30000 });

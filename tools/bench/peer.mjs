@@ -45,6 +45,9 @@ const SETTLE = 500;
 const BLOCKING = 50;
 
 /** `network` names an entry of bench.mjs's NETWORKS. */
+/** What a reader's phone may fetch for the bundled story's deck, in KB gzip, the map included. */
+const FETCHED_BUDGET_KB = 150;
+
 export const PROFILES = {
   desktop: { label: "desktop: 1280 px, no throttling", width: 1280, height: 900, cpu: 1, network: "loopback" },
   mobile: { label: "mobile: 375 px, 4× CPU slowdown, slow 4G (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up)", width: 375, height: 812, cpu: 4, network: "slow4g" },
@@ -442,6 +445,31 @@ export function peerReport(peer, { table, ms, kb, x, pass, median, over }, budge
       `${tbt.map(([what, f]) => `${what} ${time(f.median)} (${signed(f.difference)})`).join(", ")}; floor ${time(mobile.floor.blocking.median)}`,
       pass(most == null ? null : most <= BLOCKING),
       tbt.map(([what, f]) => over(f.difference, BLOCKING, time, what)).filter(Boolean).join(", "),
+    ]);
+  }
+  if (mobile) {
+    // What a phone downloads for the deck, map shapes included: the whole
+    // page, as the table counts it, TimelineJS's beside it.
+    const fetched = [["a bare drop-in", mobile.dropin.bytes.median], ["over the fallback, once the deck is live", mobile.ssr.bytes.median]];
+    for (const [what, bytes] of fetched) {
+      budgets.push([
+        `${what}: at most ${FETCHED_BUDGET_KB} KB gzip fetched, map included (mobile)`,
+        `${kb(bytes)} (TimelineJS ${kb(mobile.timeline.bytes.median)})`,
+        pass(bytes == null ? null : bytes <= FETCHED_BUDGET_KB * 1024),
+        over(bytes, FETCHED_BUDGET_KB * 1024, kb),
+      ]);
+    }
+  }
+  // The host article's own shifts, in the worst run of each page and
+  // profile: the facts box sits near the top, above the article's text.
+  const shifts = Object.entries(peer.profiles).flatMap(([, p]) =>
+    [["bare drop-in", "dropin"], ["over the fallback", "ssr"]].map(([what, id]) => [`${what} at ${p.width} px`, Math.max(...p.runs[id].map((r) => r.cls))]));
+  if (shifts.length) {
+    budgets.push([
+      "CLS exactly 0 on the host article (bare drop-in and over the fallback; 375 px on slow 4G, 1280 px)",
+      shifts.map(([what, cls]) => `${what} ${cls.toFixed(4)}`).join(", "),
+      pass(shifts.every(([, cls]) => cls === 0)),
+      shifts.filter(([, cls]) => cls > 0).map(([what, cls]) => `${what}: a CLS of ${cls.toFixed(4)}`).join(", "),
     ]);
   }
   const desktop = peer.profiles.desktop;

@@ -62,15 +62,7 @@ pub struct FactCardProps {
 /// cards it changed, not a whole big deck.
 impl PartialEq for FactCardProps {
     fn eq(&self, other: &Self) -> bool {
-        let same_card = Rc::ptr_eq(&self.sheet, &other.sheet) || {
-            let (old, new) = (&*self.sheet, &*other.sheet);
-            let card = old.cards.get(self.index);
-            old.id == new.id
-                && card == new.cards.get(other.index)
-                && old.sources == new.sources
-                && card.is_none_or(|card| old.is_corrected(&card.id) == new.is_corrected(&card.id))
-        };
-        same_card
+        same_card((&self.sheet, self.index), (&other.sheet, other.index))
             && self.marks == other.marks
             && self.facts == other.facts
             && self.query == other.query
@@ -82,6 +74,19 @@ impl PartialEq for FactCardProps {
             && self.map_loading == other.map_loading
             && self.changes == other.changes
             && self.static_markup == other.static_markup
+    }
+}
+
+/// Whether card `index` of one sheet renders as card `index` of the other:
+/// the same sheet, or a version in which the card, the sources and the
+/// card's correction are as they were.
+fn same_card((old, old_index): (&Rc<Sheet>, usize), (new, new_index): (&Rc<Sheet>, usize)) -> bool {
+    Rc::ptr_eq(old, new) || {
+        let card = old.cards.get(old_index);
+        old.id == new.id
+            && card == new.cards.get(new_index)
+            && old.sources == new.sources
+            && card.is_none_or(|card| old.is_corrected(&card.id) == new.is_corrected(&card.id))
     }
 }
 
@@ -172,6 +177,10 @@ pub fn FactCard(props: &FactCardProps) -> Html {
             None => Explained::Not,
         },
     };
+    let sources = html! {
+        <CardSourceList sheet={Rc::clone(sheet)} index={props.index} marks={Rc::clone(&props.marks)}
+            ui_lang={props.ui_lang} dispatch={props.dispatch.clone()} />
+    };
     let query = Query::new(&props.query);
     let no_query = Query::new("");
     let class = classes!("fc-card", props.expanded.then_some("fc-card--expanded"));
@@ -223,7 +232,7 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                             { strings.sources_heading }{ format!(" ({})", cited.len()) }
                         </summary>
                         <div class="fc-card__sources" id={sources_id}>
-                            { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
+                            { sources }
                         </div>
                     </details>
                     <span class="fc-card__copy-link fc-reserved" aria-hidden="true">{ strings.copy_link }</span>
@@ -241,9 +250,52 @@ pub fn FactCard(props: &FactCardProps) -> Html {
                     </button>
                 </div>
                 <div class="fc-card__sources" id={sources_id} hidden={!props.expanded} ref={sources_ref}>
-                    { source_list(sheet, &cited, ListOf::Card { card, anchor: &anchor }, &props.marks, strings, &props.dispatch) }
+                    { sources }
                 </div>
             }
         </article>
     }
+}
+
+#[derive(Properties)]
+struct CardSourceListProps {
+    sheet: Rc<Sheet>,
+    /// Index of the card in `sheet.cards`.
+    index: usize,
+    marks: Rc<SourceMarks>,
+    ui_lang: UiLang,
+    dispatch: Callback<Action>,
+}
+
+impl PartialEq for CardSourceListProps {
+    fn eq(&self, other: &Self) -> bool {
+        same_card((&self.sheet, self.index), (&other.sheet, other.index))
+            && self.marks == other.marks
+            && self.ui_lang == other.ui_lang
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// A card's list of sources, a component of its own so that what changes a
+/// card's facts but not its sources (a search keystroke, which renders every
+/// card it narrows again) leaves the list as it is, unrendered.
+#[component]
+fn CardSourceList(props: &CardSourceListProps) -> Html {
+    let sheet = &props.sheet;
+    let Some(card) = sheet.cards.get(props.index) else {
+        return Html::default();
+    };
+    let anchor = card_anchor(&sheet.id, &card.id);
+    let cited = card_sources(card);
+    source_list(
+        sheet,
+        &cited,
+        ListOf::Card {
+            card,
+            anchor: &anchor,
+        },
+        &props.marks,
+        props.ui_lang.strings(),
+        &props.dispatch,
+    )
 }

@@ -1,12 +1,12 @@
 //! Bundles the widget's CSS: styles/factcards.css lists one file per
 //! component as `@import "x.css";` lines, and this inlines them into one
-//! stylesheet that the crate includes (constructed stylesheets, which the
-//! shadow roots adopt, cannot `@import`). This is the only place the CSS is
+//! stylesheet (constructed stylesheets, which the shadow roots adopt, cannot
+//! `@import`). This is the only place the CSS is
 //! bundled: the release build's post-build hook copies this same file from
 //! OUT_DIR to dist/factcards.css, for the server-rendered fallback.
 //!
-//! The bundle is minified (comments and needless whitespace dropped): the
-//! wasm carries it, so every byte of a comment costs every reader.
+//! The bundle is minified (comments and needless whitespace dropped): every
+//! reader's browser fetches it, so every byte of a comment costs every reader.
 
 use std::path::Path;
 use std::{env, fs};

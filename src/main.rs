@@ -1,8 +1,10 @@
 //! The browser entry point that Trunk builds: wiring only.
 
+// The loader starts the widgets (`startWidgets`, in `factcards::embed`)
+// once it has the stylesheet too; linking the library in is all this does.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    factcards::embed::start();
+    let _ = factcards::embed::start;
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,7 +3,8 @@
 //   <div data-factcards></div>
 //   <script type="module" src="https://example.org/factcards/factcards.js"></script>
 //
-// It loads the content-hashed wasm and JS glue that sit beside it, mounts
+// It loads the content-hashed wasm and JS glue that sit beside it, and the
+// widget's stylesheet (factcards.css), mounts
 // every [data-factcards] element (now and later), and offers the JS API as
 // this module's exports and as `window.factcards`. tools/build/post-build.mjs
 // fills in the hashed file names and integrity hashes at build time.
@@ -56,6 +57,19 @@ async function start() {
   const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: "__GLUE_INTEGRITY__" });
   document.head.append(preload);
   const wasmResponse = fetch(here("__WASM__"), { integrity: "__WASM_INTEGRITY__" });
+  // The widget's stylesheet is the fallback's factcards.css (over a
+  // fallback it comes from the cache), not a copy in the wasm; every
+  // widget mounts with it, so none is drawn unstyled.
+  const stylesheet = fetch(here("factcards.css"), { integrity: "__CSS_INTEGRITY__" })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    })
+    .catch((error) => {
+      throw new Error(`factcards: the stylesheet factcards.css did not load (${error.message})`);
+    });
+  // Awaited below, after the glue: not an unhandled rejection meanwhile.
+  stylesheet.catch(() => {});
   // A mount that names no sheet shows the bundled story, which the wasm
   // fetches from beside this file (BUNDLED_SHEET_FILE): ask for it now, in
   // parallel with the wasm, not after it.
@@ -67,7 +81,7 @@ async function start() {
   // Only this file knows where dist/ is (a CDN, a renamed copy, an import()
   // from the iframe page): the widget fetches world-map.json from here, and
   // only for a sheet with a map.
-  module.setAssetBase(here("."));
+  module.startWidgets(await stylesheet, here("."));
   // Builds with the test-hooks feature (never the release) export a
   // deliberate panic and a deliberate trap for the end-to-end tests of what
   // they leave behind.

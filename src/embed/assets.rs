@@ -7,15 +7,13 @@
 //! or under a renamed loader, and `document.currentScript` is null for
 //! modules, so looking for a `<script src$="factcards.js">` misses all of
 //! those. The loader does know, exactly, from `import.meta.url`, and passes it
-//! through [`set_asset_base`]. Widgets mount during the wasm's start, before
-//! the loader can call in, so whoever needs a file awaits [`url_of`], which
-//! resolves as soon as the base is known.
+//! to [`super::start`], which sets it before any widget mounts; whoever
+//! needs a file awaits [`url_of`], which resolves as soon as the base is
+//! known.
 
 use std::cell::RefCell;
 use std::future::poll_fn;
 use std::task::{Poll, Waker};
-
-use wasm_bindgen::prelude::*;
 
 thread_local! {
     /// The folder of the loader (factcards.js), set by the loader.
@@ -25,9 +23,7 @@ thread_local! {
 }
 
 /// Tells the widget where its files are: the loader's folder, such as
-/// `new URL(".", import.meta.url).href`. Called by factcards.js once the
-/// wasm has started; wakes every fetch waiting for it.
-#[wasm_bindgen(js_name = setAssetBase)]
+/// `new URL(".", import.meta.url).href`; wakes every fetch waiting for it.
 pub fn set_asset_base(url: String) {
     BASE.with(|base| *base.borrow_mut() = Some(url));
     for waker in WAITING.with(|waiting| std::mem::take(&mut *waiting.borrow_mut())) {

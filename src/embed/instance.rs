@@ -513,6 +513,7 @@ impl Instance {
         match event {
             DeckEvent::Ready { .. } => {
                 self.take_over_from_fallback();
+                super::hold::release_when_unseen(&self.host, &self.root);
                 self.watch_for_seen();
             }
             // A server-rendered fallback is better than any message: it
@@ -521,6 +522,7 @@ impl Instance {
                 warn_problems("factcards: the sheet could not be shown:", problems);
                 if self.props.borrow().options.debug || !self.has_fallback() {
                     self.take_over_from_fallback();
+                    super::hold::release_when_unseen(&self.host, &self.root);
                 }
             }
             _ => {}

@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 mod events;
+mod hold;
 mod instance;
 mod live;
 mod map;
@@ -22,7 +23,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
 pub use api::Handle;
-pub use assets::set_asset_base;
 use instance::Instance;
 
 use crate::options::DeckOptions;
@@ -53,11 +53,18 @@ pub(crate) fn allow_auto_mount(host: &Element) {
     });
 }
 
-/// Starts the drop-in: mounts every `[data-factcards]` element on the page,
-/// then watches for new ones (single-page sites, live blogs) and for deep
-/// links in the URL hash. `main` calls it once when the wasm starts.
-pub fn start() {
+/// Starts the drop-in, called by the loader (factcards.js) once the wasm
+/// has loaded: keeps `stylesheet`, the text of factcards.css, which the
+/// loader fetched beside the wasm, and `asset_base`, the loader's folder,
+/// where the widget's other files are; then mounts every `[data-factcards]`
+/// element on the page and watches for new ones (single-page sites, live
+/// blogs) and for deep links in the URL hash. No widget mounts before its
+/// stylesheet is here, so none is ever drawn unstyled.
+#[wasm_bindgen(js_name = startWidgets)]
+pub fn start(stylesheet: String, asset_base: String) {
     panic::install();
+    styles::set(stylesheet);
+    assets::set_asset_base(asset_base);
     mount_all();
     watch_for_mount_points();
     watch_hash();

@@ -251,10 +251,10 @@ async function traced(page, body) {
 function measureSizes() {
   const { glue, wasm } = distFiles();
   const files = [
-    ["wasm", wasm, "the widget; embeds the CSS"],
+    ["wasm", wasm, "the widget"],
     ["JS glue", glue, "wasm-bindgen's glue"],
     ["loader", "factcards.js", "the drop-in loader (stable URL)"],
-    ["CSS", "factcards.css", "for the server-rendered fallback only (the wasm embeds it)"],
+    ["CSS", "factcards.css", "the widget's stylesheet: linked by the fallback, fetched by the loader beside the wasm"],
     ["bundled story", "moscow-isis-k.json", "fetched by a mount that names no sheet"],
   ].map(([what, name, note]) => ({ what, file: name, note, ...sizeOf(join(DIST, name)) }));
   files.push({ what: "map shapes", file: "data/world-map.json", note: "counted separately (loaded later, if at all)", ...sizeOf(join(ROOT, "data/world-map.json")) });

@@ -133,7 +133,7 @@ function writePages(site, sheet, fallback, loader, dist) {
   const paths = { floor: writeFloor(site, sheet, fallback) };
   const files = {
     ssr: article(sheet, "factcards over its fallback", `<div data-factcards>${fallback}</div>\n${loader}`),
-    dropin: article(sheet, "factcards drop-in", `<div data-factcards></div>\n${loader}`),
+    dropin: article(sheet, "factcards drop-in", `<div data-factcards style="min-height:100vh"></div>\n${loader}`),
     timeline: article(
       sheet,
       "TimelineJS",

@@ -3,12 +3,13 @@
 // Integrity to every script the pages load.
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
 //                  (with their integrity hashes, for the glue's module
-//                  preload and the wasm's fetch)
+//                  preload and the fetches of the wasm and the stylesheet)
 //   the glue       minified in release builds, before any hash is taken of it
 //                  (Trunk's own minifier gives up on wasm-bindgen's
 //                  `export … as default` and leaves it whole)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
-//                  (the bundle build.rs made, copied)
+//                  and the live widget, which the loader fetches (the bundle
+//                  build.rs made, copied)
 //   index.html     the demo deck server-rendered inside its mount element
 //   *.html         integrity on each local script, modulepreload (with
 //                  integrity) for the loader the iframe page imports, and no leftover
@@ -106,15 +107,6 @@ if (release) glueCode = await minifyNames(join(staging, wasm), glueCode);
 await writeFile(gluePath, await shrink(glueCode));
 const glueIntegrity = await fileSri(glue);
 
-const loader = await shrink(
-  (await readFile("web/factcards.js", "utf8"))
-    .replace("__GLUE__", glue)
-    .replace("__GLUE_INTEGRITY__", glueIntegrity)
-    .replace("__WASM__", wasm)
-    .replace("__WASM_INTEGRITY__", await fileSri(wasm)),
-);
-await writeFile(join(staging, "factcards.js"), loader);
-
 // The editor CLI, built natively. build.rs bundles the widget's CSS (the
 // per-component files of styles/, in the order styles/factcards.css lists
 // them) into the crate's build-script out_dir, where the CLI and the wasm
@@ -141,6 +133,18 @@ const cli = cargo.find((message) => message.reason === "compiler-artifact" && me
 const bundle = cargo.find((message) => message.reason === "build-script-executed" && message.package_id === cli?.package_id);
 if (!cli || !bundle) throw new Error("post-build.mjs: cargo reported no factcards CLI or no out_dir of its build script");
 await copyFile(join(bundle.out_dir, "factcards.css"), join(staging, "factcards.css"));
+
+// The loader, with the integrity of everything it fetches (the stylesheet
+// included, so it comes after the copy above).
+const loader = await shrink(
+  (await readFile("web/factcards.js", "utf8"))
+    .replace("__GLUE__", glue)
+    .replace("__GLUE_INTEGRITY__", glueIntegrity)
+    .replace("__WASM__", wasm)
+    .replace("__WASM_INTEGRITY__", await fileSri(wasm))
+    .replace("__CSS_INTEGRITY__", await fileSri("factcards.css")),
+);
+await writeFile(join(staging, "factcards.js"), loader);
 
 // The demo page and the example article are static first: each deck is in
 // the HTML, server-rendered by the editor CLI from the same components with

@@ -58,8 +58,8 @@ async function start() {
   document.head.append(preload);
   const wasmResponse = fetch(here("__WASM__"), { integrity: "__WASM_INTEGRITY__" });
   // The widget's stylesheet is the fallback's factcards.css (over a
-  // fallback it comes from the cache), not a copy in the wasm; every
-  // widget mounts with it, so none is drawn unstyled.
+  // fallback, from the cache where the server lets it be kept), not a copy
+  // in the wasm; every widget mounts with it, so none is drawn unstyled.
   const stylesheet = fetch(here("factcards.css"), { integrity: "__CSS_INTEGRITY__" })
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);

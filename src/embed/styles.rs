@@ -1,7 +1,7 @@
 //! Gives each shadow root the widget's stylesheet: `factcards.css`, the
 //! file the server-rendered fallback links, which the loader fetches beside
 //! the wasm and hands to [`super::start`] (so the wasm does not carry it,
-//! and over a fallback it comes from the cache). One constructed stylesheet
+//! and over a fallback a cache that keeps the file serves it again). One constructed stylesheet
 //! is shared by all instances; constructed stylesheets need no
 //! `style-src 'unsafe-inline'` under a strict Content-Security-Policy.
 

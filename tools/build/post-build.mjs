@@ -109,9 +109,9 @@ const glueIntegrity = await fileSri(glue);
 
 // The editor CLI, built natively. build.rs bundles the widget's CSS (the
 // per-component files of styles/, in the order styles/factcards.css lists
-// them) into the crate's build-script out_dir, where the CLI and the wasm
-// include it: copying that file gives the fallback the very rules the live
-// widget adopts, bundled in one place. Cargo names the out_dir and the
+// them) into the crate's build-script out_dir, where the CLI and the editor
+// include it: copying that file gives the fallback and the live widget (whose
+// loader fetches it) the very same rules, bundled in one place. Cargo names the out_dir and the
 // binary in its JSON messages (also when nothing needed rebuilding).
 // The CLI is native and built on stable, also when the wasm was built on the
 // nightly (scripts/nightly.sh): its variables are left out here.

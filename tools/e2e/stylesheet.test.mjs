@@ -7,8 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { embedSuite, open } from "./embed.mjs";
-import { DIST, browser } from "./browser.mjs";
+import { TIMEOUT, embedSuite, open } from "./embed.mjs";
+import { DIST, browser, widgetsLive } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 embedSuite();
@@ -78,7 +78,8 @@ test("stylesheet: over a fallback that links factcards.css, a cache that keeps i
   });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.locator("#demo-widget").evaluate((host) => new Promise((resolve) => host.addEventListener("factcards:ready", resolve, { once: true })));
+  page.setDefaultTimeout(TIMEOUT);
+  await widgetsLive(page);
   const asked = server.log.count("/factcards.css");
   assert.equal(asked, 1, "the fallback's link and the loader's fetch make one request");
   assert.equal(await page.evaluate(() => document.getElementById("demo-widget").shadowRoot.adoptedStyleSheets.length), 1);

@@ -26,6 +26,9 @@ fn main() {
     if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo::rustc-link-arg-bin=factcards-web=--initial-memory={WIDGET_INITIAL_MEMORY}");
     }
+    // The live build (crates/factcards-live) links the same widget: its
+    // build script reads this as DEP_FACTCARDS_INITIAL_MEMORY.
+    println!("cargo::metadata=initial_memory={WIDGET_INITIAL_MEMORY}");
     let styles = Path::new("styles");
     let manifest = styles.join("factcards.css");
     println!("cargo::rerun-if-changed={}", manifest.display());

@@ -13,7 +13,9 @@ use std::rc::Rc;
 
 use crate::event::DeckEvent;
 use crate::live::ChangeMarks;
-use crate::model::{Sheet, diff};
+use crate::model::Sheet;
+#[cfg(any(feature = "live", not(target_arch = "wasm32")))]
+use crate::model::diff;
 use crate::progress::{RenderPace, RenderProgress, display_order};
 use crate::search::SearchIndex;
 use crate::state::{Action, ViewState, card_anchor};
@@ -148,19 +150,18 @@ impl DeckState {
                 }
             }
             DeckAction::NewSheet { sheet, at } => {
-                if Rc::ptr_eq(&self.sheet, &sheet) {
-                    return next;
-                }
-                let Ok(changes) = diff(&self.sheet, &sheet) else {
-                    return next;
-                };
-                if changes.is_empty() {
+                // Another story is not an update: the deck stays as it is.
+                if Rc::ptr_eq(&self.sheet, &sheet) || self.sheet.id != sheet.id || self.sheet == sheet {
                     return next;
                 }
                 if let Some(at) = at {
-                    next.changes = Rc::new(self.changes.with(&changes, &at));
+                    // Only a build with live sheets marks what changed.
+                    #[cfg(any(feature = "live", not(target_arch = "wasm32")))]
+                    if let Ok(changes) = diff(&self.sheet, &sheet) {
+                        next.changes = Rc::new(self.changes.with(&changes, &at));
+                        next.record(DeckEvent::of_update(&changes, &sheet.updated));
+                    }
                     next.updated_at = Some(at);
-                    next.record(DeckEvent::of_update(&changes, &sheet.updated));
                 }
                 next.order = display_order(&sheet).into();
                 next.index = Rc::new(self.index.updated(&self.sheet, &sheet));

@@ -1,4 +1,6 @@
-//! The browser entry point that Trunk builds: wiring only.
+//! The browser entry point that Trunk builds: wiring only. Both builds of
+//! the widget start here: factcards-web, and factcards-live (the same with
+//! the `live` feature, crates/factcards-live).
 
 // The loader starts the widgets (`startWidgets`, in `factcards::embed`)
 // once it has the stylesheet too; linking the library in is all this does.

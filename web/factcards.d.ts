@@ -94,7 +94,11 @@ export function mount(element: Element, sheet: string, options?: MountOptions): 
  */
 export const ready: Promise<FactcardsApi>;
 
-/** Fetches and starts the widget now, if it has not started yet; returns `ready`. */
+/**
+ * Fetches and starts the widget now, if it has not started yet; returns
+ * `ready`. A widget started through the JS API is the build with live
+ * sheets, so that any mount() may ask for `live`.
+ */
 export function load(): Promise<FactcardsApi>;
 
 /** What a page queues: a function that gets the API once it is ready. */

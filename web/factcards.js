@@ -10,7 +10,11 @@
 // fills in the hashed file names and integrity hashes at build time.
 //
 // This file is small and imports nothing: the glue and the wasm are fetched
-// only when the widget is wanted. A mount that holds a server-rendered
+// only when the widget is wanted. There are two builds of them, and it picks
+// one before it fetches anything: decks that never update get the reader's
+// build; a page where a mount point has data-live, or whose script uses the
+// JS API (any mount() may ask for `live`), gets the same widget with live
+// sheets (the poller, the diff and the change marks), about 10 KB more. A mount that holds a server-rendered
 // fallback already shows its facts, so by default the live deck loads only
 // when the mount comes within about a screen of the viewport, when the reader
 // first touches or focuses it, or before printing (data-load="visible"); a
@@ -31,6 +35,12 @@
 
 const here = (name) => new URL(name, import.meta.url).href;
 
+/** The two builds' hashed files and integrity, which tools/build/post-build.mjs fills in. */
+const BUILDS = {
+  reader: { glue: "__READER_GLUE__", glueIntegrity: "__READER_GLUE_INTEGRITY__", wasm: "__READER_WASM__", wasmIntegrity: "__READER_WASM_INTEGRITY__" },
+  live: { glue: "__LIVE_GLUE__", glueIntegrity: "__LIVE_GLUE_INTEGRITY__", wasm: "__LIVE_WASM__", wasmIntegrity: "__LIVE_WASM_INTEGRITY__" },
+};
+
 let glue = null;
 let loading = null;
 let settle;
@@ -42,21 +52,37 @@ ready.catch((error) => setTimeout(() => { throw error; }));
 
 /**
  * Fetches and starts the widget now, if it has not started yet; the wasm
- * then mounts every [data-factcards] element. Returns `ready`.
+ * then mounts every [data-factcards] element. Returns `ready`. The page
+ * uses the JS API, so it gets the build with live sheets.
  */
 export function load() {
-  loading ??= start().then(() => settle.resolve(api), settle.reject);
+  return begin(true);
+}
+
+/**
+ * Starts the widget, once: the build with live sheets if `live` or if a
+ * mount point asks for live updates now, else the reader's build.
+ */
+function begin(live) {
+  loading ??= start(live || [...document.querySelectorAll("[data-factcards]")].some(asksForLive) ? BUILDS.live : BUILDS.reader)
+    .then(() => settle.resolve(api), settle.reject);
   return ready;
 }
 
-async function start() {
+/** Whether a mount point asks for live updates: data-live, unless "off" or "false" (as `Live::from_attribute` reads it). */
+function asksForLive(element) {
+  const live = element.getAttribute("data-live")?.trim();
+  return live !== undefined && live !== "off" && live !== "false";
+}
+
+async function start(build) {
   // The glue's integrity is checked through a module preload (an import()
   // cannot carry one), and the wasm's by its fetch, so a tampered copy on a
   // CDN is refused rather than run. Both are fetched at once.
-  const url = here("__GLUE__");
-  const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: "__GLUE_INTEGRITY__" });
+  const url = here(build.glue);
+  const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: build.glueIntegrity });
   document.head.append(preload);
-  const wasmResponse = fetch(here("__WASM__"), { integrity: "__WASM_INTEGRITY__" });
+  const wasmResponse = fetch(here(build.wasm), { integrity: build.wasmIntegrity });
   // The widget's stylesheet is the fallback's factcards.css (over a
   // fallback, from the cache where the server lets it be kept), not a copy
   // in the wasm; every widget mounts with it, so none is drawn unstyled.
@@ -155,19 +181,19 @@ function loadMode(element) {
 /** Starts the widget when the first of `mounts` is wanted. */
 function loadWhenWanted(mounts) {
   const modes = mounts.map(loadMode);
-  if (modes.includes("eager")) return load();
+  if (modes.includes("eager")) return begin(false);
   if (modes.includes("idle")) {
     const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1));
-    idle(() => load(), { timeout: 3000 });
+    idle(() => begin(false), { timeout: 3000 });
   }
   const visible = mounts.filter((_, index) => modes[index] === "visible");
   if (!visible.length) return;
   // About one screen ahead, so the deck is live before the reader reaches it.
   const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) load();
+    if (entries.some((entry) => entry.isIntersecting)) begin(false);
   }, { rootMargin: "100% 0px" });
   const interactions = ["pointerdown", "focusin", "keydown"];
-  const wanted = () => load();
+  const wanted = () => begin(false);
   for (const element of visible) {
     observer.observe(element);
     for (const type of interactions) element.addEventListener(type, wanted, { once: true, passive: true });

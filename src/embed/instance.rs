@@ -8,13 +8,16 @@ use std::rc::{Rc, Weak};
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
-use super::live::{LiveDeck, LiveSheet, local_time};
+#[cfg(feature = "live")]
+use super::live::{LiveDeck, LiveSheet, LiveState};
+use super::page::local_time;
 use super::source::{self, Loaded, SheetSource};
 use super::styles;
 use super::{events, map, page};
 use crate::event::{DeckEvent, DeckLink, problem_details};
-use crate::live::{Verdict, judge};
-use crate::model::{Sheet, SheetError, WorldShapes};
+#[cfg(feature = "live")]
+use crate::model::Sheet;
+use crate::model::{SheetError, WorldShapes};
 use crate::options::DeckOptions;
 use crate::progress::RenderPace;
 use crate::state::{LinkTarget, card_anchor, card_fragment, owns_fragment, parse_fragment};
@@ -54,14 +57,9 @@ pub struct Instance {
     /// Watches for the deck to be seen, once (`factcards:view`).
     seen: RefCell<Option<super::seen::Seen>>,
     seen_reported: Cell<bool>,
-    /// The reader of a live sheet (`data-live`), while it polls.
-    live: RefCell<Option<Rc<LiveSheet>>>,
-    /// The sheet a server-rendered fallback was rendered from, if it holds
-    /// it (`ssr.rs`, for live sheets): a live deck shows what changed since.
-    rendered: Option<Rc<Sheet>>,
-    /// A newer version than the fallback's, shown as an update once the
-    /// deck of the fallback's own version has taken over.
-    pending_update: RefCell<Option<(Rc<Sheet>, String)>>,
+    /// A live sheet's (`data-live`) reader and what it waits to show.
+    #[cfg(feature = "live")]
+    live: LiveState,
 }
 
 /// How long a search must rest before `factcards:search` reports it, so
@@ -79,6 +77,8 @@ impl Instance {
     /// keeps that on screen until the live deck is ready.
     /// Fails only if `host` cannot hold a shadow root (an `<img>`, say).
     pub fn mount(host: Element, options: DeckOptions, from_markup: bool) -> Result<Rc<Instance>, String> {
+        #[cfg(not(feature = "live"))]
+        let options = without_live(options);
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host
@@ -96,7 +96,8 @@ impl Instance {
         let root = document
             .create_element("div")
             .map_err(|_| "factcards: cannot create elements")?;
-        let rendered = rendered_sheet(&shadow);
+        #[cfg(feature = "live")]
+        let live = LiveState::over(&shadow);
         let children = shadow.child_nodes();
         let fallback: Vec<web_sys::Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
         // The light DOM (a no-JS fallback list, inline JSON) is replaced.
@@ -157,9 +158,8 @@ impl Instance {
                 seen: RefCell::new(None),
                 seen_reported: Cell::new(false),
                 host,
-                live: RefCell::new(None),
-                rendered,
-                pending_update: RefCell::new(None),
+                #[cfg(feature = "live")]
+                live,
             }
         });
         Ok(instance)
@@ -246,7 +246,8 @@ impl Instance {
         self.forget_view_in_url();
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
-        self.live.borrow_mut().take();
+        #[cfg(feature = "live")]
+        self.live.stop();
         generation
     }
 
@@ -257,29 +258,9 @@ impl Instance {
         if self.generation.get() != generation {
             return result.map(|_| ());
         }
-        let live = result
-            .as_ref()
-            .ok()
-            .and_then(|loaded| LiveSheet::start(self, &url, &loaded.sheet));
-        // Over the fallback of an older version, a live deck starts from
-        // the version the reader sees and shows the fetched one as an
-        // update, not as a silent swap.
-        let result = match (&live, &self.rendered, result) {
-            (Some(_), Some(rendered), Ok(loaded))
-                if self.has_fallback() && matches!(judge(rendered, &loaded.sheet), Verdict::Update(_)) =>
-            {
-                let lang = self.options().lang.unwrap_or_else(|| loaded.sheet.lang.clone());
-                *self.pending_update.borrow_mut() = Some((Rc::clone(&loaded.sheet), local_time(&lang)));
-                Ok(Loaded {
-                    sheet: Rc::clone(rendered),
-                    json: None,
-                })
-            }
-            (_, _, result) => result,
-        };
-        let shown = self.finish(result, Some(url));
-        *self.live.borrow_mut() = live;
-        shown
+        #[cfg(feature = "live")]
+        let result = self.live.begin(self, &url, result);
+        self.finish(result, Some(url))
     }
 
     /// Starts a URL load and returns its generation, for the JS API to await.
@@ -287,58 +268,6 @@ impl Instance {
         let generation = self.start_over();
         self.show(LoadState::Loading, None, None);
         generation
-    }
-
-    /// What a page asked of this widget.
-    pub fn options(&self) -> DeckOptions {
-        self.props.borrow().options.clone()
-    }
-
-    pub fn shadow(&self) -> &ShadowRoot {
-        &self.shadow
-    }
-
-    /// The sheet shown, if one is.
-    pub fn shown_sheet(&self) -> Option<Rc<Sheet>> {
-        match &self.props.borrow().load {
-            LoadState::Ready(sheet) => Some(Rc::clone(sheet)),
-            LoadState::Loading | LoadState::Failed(_) => None,
-        }
-    }
-
-    /// Whether `live` is this widget's reader still (not replaced by
-    /// another load, nor destroyed).
-    pub fn is_live(&self, live: &Rc<LiveSheet>) -> bool {
-        self.live
-            .borrow()
-            .as_ref()
-            .is_some_and(|current| Rc::ptr_eq(current, live))
-    }
-
-    /// Shows a new version of the sheet, which arrived at `at`: the deck
-    /// keeps the reader's view and marks what changed (`deck_state.rs`).
-    pub fn show_update(&self, sheet: Rc<Sheet>, at: String) {
-        self.update_props(|props| {
-            props.load = LoadState::Ready(sheet);
-            props.options.arrived = Some(at);
-            true
-        });
-    }
-
-    /// Drops the "New" of the facts (keys) and cards (ids) the reader has
-    /// seen.
-    pub fn mark_seen(&self, facts: Vec<String>, cards: Vec<String>) {
-        self.update_props(|props| {
-            props.options.seen = Some(Rc::new((facts, cards)));
-            true
-        });
-    }
-
-    /// Tells the console and the page why an update was not shown; the
-    /// deck stays as it is.
-    pub fn report_update_problems(&self, problems: Vec<crate::model::Problem>) {
-        warn_problems("factcards: an update of the sheet was not shown:", &problems);
-        events::dispatch(&self.host, &DeckEvent::Failed { problems });
     }
 
     fn finish(&self, result: Result<Loaded, SheetError>, url: Option<String>) -> Result<(), SheetError> {
@@ -456,7 +385,8 @@ impl Instance {
         self.search_pending.borrow_mut().take();
         self.seen.borrow_mut().take();
         self.generation.set(self.generation.get().wrapping_add(1));
-        self.live.borrow_mut().take();
+        #[cfg(feature = "live")]
+        self.live.stop();
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
@@ -490,12 +420,8 @@ impl Instance {
         if fallback.is_empty() {
             return;
         }
-        if let Some((sheet, at)) = self.pending_update.borrow_mut().take() {
-            self.show_update(sheet, at);
-            if let Some(live) = self.live.borrow().as_ref() {
-                live.watch_marks_soon();
-            }
-        }
+        #[cfg(feature = "live")]
+        self.live.after_takeover(self);
         for node in fallback {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);
@@ -598,45 +524,71 @@ fn warn_problems(heading: &str, problems: &[crate::model::Problem]) {
     web_sys::console::warn_1(&text.into());
 }
 
-/// The sheet a server-rendered fallback holds as rendered (`ssr.rs`), if
-/// it holds a valid one.
-fn rendered_sheet(shadow: &ShadowRoot) -> Option<Rc<Sheet>> {
-    let selector = format!("script.{}", crate::live::RENDERED_SHEET_CLASS);
-    let text = shadow.query_selector(&selector).ok()??.text_content()?;
-    crate::model::check(&text).into_result().ok().map(Rc::new)
+/// `options` as this build can show them: it has no live sheets (the
+/// loader picks it for a page that asked for none when it started), so a
+/// deck that asks for them shows its sheet as it was read, and the console
+/// says why.
+#[cfg(not(feature = "live"))]
+fn without_live(mut options: DeckOptions) -> DeckOptions {
+    if options.live.is_on() {
+        web_sys::console::warn_1(
+            &"factcards: this deck asks for live updates, but factcards.js started without them: no [data-factcards] \
+              element had data-live then, and no script had used the JS API. The deck shows its sheet as it was read \
+              (docs/embedding.md, \"Live sheets\")."
+                .into(),
+        );
+        options.live = crate::live::Live::Off;
+    }
+    options
 }
 
-/// The live reader's view of its widget: the instance's own methods.
+/// The live reader's view of its widget.
+#[cfg(feature = "live")]
 impl LiveDeck for Instance {
     fn options(&self) -> DeckOptions {
-        Instance::options(self)
+        self.props.borrow().options.clone()
     }
 
     fn host(&self) -> &Element {
-        Instance::host(self)
+        &self.host
     }
 
     fn shadow(&self) -> &ShadowRoot {
-        Instance::shadow(self)
+        &self.shadow
     }
 
     fn shown_sheet(&self) -> Option<Rc<Sheet>> {
-        Instance::shown_sheet(self)
+        match &self.props.borrow().load {
+            LoadState::Ready(sheet) => Some(Rc::clone(sheet)),
+            LoadState::Loading | LoadState::Failed(_) => None,
+        }
     }
 
     fn show_update(&self, sheet: Rc<Sheet>, at: String) {
-        Instance::show_update(self, sheet, at);
+        self.update_props(|props| {
+            props.load = LoadState::Ready(sheet);
+            props.options.arrived = Some(at);
+            true
+        });
     }
 
     fn mark_seen(&self, facts: Vec<String>, cards: Vec<String>) {
-        Instance::mark_seen(self, facts, cards);
+        self.update_props(|props| {
+            props.options.seen = Some(Rc::new((facts, cards)));
+            true
+        });
     }
 
     fn report_update_problems(&self, problems: Vec<crate::model::Problem>) {
-        Instance::report_update_problems(self, problems);
+        warn_problems("factcards: an update of the sheet was not shown:", &problems);
+        events::dispatch(&self.host, &DeckEvent::Failed { problems });
     }
 
     fn is_live(&self, live: &Rc<LiveSheet>) -> bool {
-        Instance::is_live(self, live)
+        self.live.is(live)
+    }
+
+    fn has_fallback(&self) -> bool {
+        Instance::has_fallback(self)
     }
 }

@@ -20,10 +20,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, ShadowRoot};
 
-use super::page::next_task;
+use super::page::{local_time, next_task};
+use super::source::Loaded;
 use crate::DeckOptions;
 use crate::i18n::UiLang;
-use crate::live::{Announcer, FLOOR_MS, Live, Outcome, Poller, Verdict, judge, same_origin_allowed};
+use crate::live::{
+    Announcer, FLOOR_MS, Live, Outcome, Poller, RENDERED_SHEET_CLASS, Verdict, judge, same_origin_allowed,
+};
 use crate::model::{Problem, Sheet, SheetError, check};
 
 /// The shortest interval of this build: the release floor, or a few
@@ -55,6 +58,96 @@ pub trait LiveDeck {
     fn report_update_problems(&self, problems: Vec<Problem>);
     /// Whether `live` is the widget's reader still.
     fn is_live(&self, live: &Rc<LiveSheet>) -> bool;
+    /// Whether a server-rendered fallback shows until the deck is ready.
+    fn has_fallback(&self) -> bool;
+}
+
+/// What a widget keeps for live updates: the reader of its sheet while it
+/// polls, the sheet its server-rendered fallback was rendered from (`ssr.rs`
+/// writes it in, for live sheets), and a newer version than the fallback's,
+/// waiting for the fallback's own version to take over.
+pub struct LiveState {
+    reader: RefCell<Option<Rc<LiveSheet>>>,
+    rendered: Option<Rc<Sheet>>,
+    pending_update: RefCell<Option<(Rc<Sheet>, String)>>,
+}
+
+impl LiveState {
+    /// The live state of a widget in `shadow`, read before the widget
+    /// replaces the fallback there.
+    pub fn over(shadow: &ShadowRoot) -> LiveState {
+        LiveState {
+            reader: RefCell::new(None),
+            rendered: rendered_sheet(shadow),
+            pending_update: RefCell::new(None),
+        }
+    }
+
+    /// Starts re-reading `url` for `deck`, if the page asked for live
+    /// updates, once its first read gave `result`; returns what the deck
+    /// shows now. Over the fallback of an older version, that is the
+    /// version the reader sees, and the fetched one comes as an update once
+    /// the deck has taken over ([`LiveState::after_takeover`]), not as a
+    /// silent swap.
+    pub fn begin<D: LiveDeck + 'static>(
+        &self,
+        deck: &Rc<D>,
+        url: &str,
+        result: Result<Loaded, SheetError>,
+    ) -> Result<Loaded, SheetError> {
+        let reader = result
+            .as_ref()
+            .ok()
+            .and_then(|loaded| LiveSheet::start(deck, url, &loaded.sheet));
+        let result = match (&reader, &self.rendered, result) {
+            (Some(_), Some(rendered), Ok(loaded))
+                if deck.has_fallback() && matches!(judge(rendered, &loaded.sheet), Verdict::Update(_)) =>
+            {
+                let lang = deck.options().lang.unwrap_or_else(|| loaded.sheet.lang.clone());
+                *self.pending_update.borrow_mut() = Some((Rc::clone(&loaded.sheet), local_time(&lang)));
+                Ok(Loaded {
+                    sheet: Rc::clone(rendered),
+                    json: None,
+                })
+            }
+            (_, _, result) => result,
+        };
+        *self.reader.borrow_mut() = reader;
+        result
+    }
+
+    /// Stops reading: the widget was destroyed or given another sheet.
+    pub fn stop(&self) {
+        self.reader.borrow_mut().take();
+    }
+
+    /// Whether `live` is the reader still.
+    pub fn is(&self, live: &Rc<LiveSheet>) -> bool {
+        self.reader
+            .borrow()
+            .as_ref()
+            .is_some_and(|current| Rc::ptr_eq(current, live))
+    }
+
+    /// Once the deck has replaced its fallback: shows the newer version
+    /// that waited for it, with its marks.
+    pub fn after_takeover(&self, deck: &dyn LiveDeck) {
+        let Some((sheet, at)) = self.pending_update.borrow_mut().take() else {
+            return;
+        };
+        deck.show_update(sheet, at);
+        if let Some(reader) = self.reader.borrow().as_ref() {
+            reader.watch_marks_soon();
+        }
+    }
+}
+
+/// The sheet a server-rendered fallback holds as rendered (`ssr.rs`), if
+/// it holds a valid one.
+fn rendered_sheet(shadow: &ShadowRoot) -> Option<Rc<Sheet>> {
+    let selector = format!("script.{RENDERED_SHEET_CLASS}");
+    let text = shadow.query_selector(&selector).ok()??.text_content()?;
+    check(&text).into_result().ok().map(Rc::new)
 }
 
 /// The observer of the deck's place on screen, with its callback.
@@ -466,13 +559,4 @@ async fn after_a_break(instance: &dyn LiveDeck, live: &Rc<LiveSheet>) -> bool {
 
 fn now() -> f64 {
     js_sys::Date::now()
-}
-
-/// The time now as the reader reads it: "10:42 AM" in their time zone and
-/// the language `lang` (see `Strings::clock`).
-pub(super) fn local_time(lang: &str) -> String {
-    let now = js_sys::Date::new_0();
-    UiLang::from_tag(lang)
-        .strings()
-        .clock(now.get_hours(), now.get_minutes())
 }

@@ -7,6 +7,7 @@ mod assets;
 mod events;
 mod hold;
 mod instance;
+#[cfg(feature = "live")]
 mod live;
 mod map;
 mod page;

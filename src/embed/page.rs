@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
+use crate::i18n::UiLang;
+
 /// How many frames a deep link waits for its card to render before giving
 /// up on scrolling to it.
 const SCROLL_FRAMES: u32 = 10;
@@ -159,4 +161,13 @@ pub async fn next_task() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The time now as the reader reads it: "10:42 AM" in their time zone and
+/// the language `lang` (see `Strings::clock`).
+pub(super) fn local_time(lang: &str) -> String {
+    let now = js_sys::Date::new_0();
+    UiLang::from_tag(lang)
+        .strings()
+        .clock(now.get_hours(), now.get_minutes())
 }

@@ -86,11 +86,12 @@ function table(head, rows) {
 
 // ---------------------------------------------------------------- the build's files
 
-function distFiles() {
+/** The glue and wasm of the widget's build `name`: factcards-web (the reader's), or factcards-live. */
+function distFiles(name = "factcards-web") {
   const files = readdirSync(DIST);
-  const glue = files.find((name) => /^factcards-web(-[0-9a-f]+)?\.js$/.test(name));
-  const wasm = files.find((name) => /^factcards-web(-[0-9a-f]+)?_bg\.wasm$/.test(name));
-  if (!glue || !wasm) throw new Error(`no factcards-web glue or wasm in ${DIST}: run scripts/bench (it builds)`);
+  const glue = files.find((file) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(file));
+  const wasm = files.find((file) => new RegExp(`^${name}(-[0-9a-f]+)?_bg\\.wasm$`).test(file));
+  if (!glue || !wasm) throw new Error(`no ${name} glue or wasm in ${DIST}: run scripts/bench (it builds)`);
   return { glue, wasm };
 }
 
@@ -250,9 +251,12 @@ async function traced(page, body) {
 
 function measureSizes() {
   const { glue, wasm } = distFiles();
+  const live = distFiles("factcards-live");
   const files = [
     ["wasm", wasm, "the widget"],
     ["JS glue", glue, "wasm-bindgen's glue"],
+    ["wasm with live sheets", live.wasm, "the same widget with the poller, the diff and the change marks, in place of the wasm on a page whose decks update"],
+    ["JS glue with live sheets", live.glue, "its glue"],
     ["loader", "factcards.js", "the drop-in loader (stable URL)"],
     ["CSS", "factcards.css", "the widget's stylesheet: linked by the fallback, fetched by the loader beside the wasm"],
     ["bundled story", "moscow-isis-k.json", "fetched by a mount that names no sheet"],

@@ -56,7 +56,7 @@ export const PROFILES = {
 const FACTCARDS_TITLE = { host: "[data-factcards]", title: ".fc-card__title" };
 // `code`: the URLs of the widget's own code on that page (runsCode); the
 // floor has none.
-const FACTCARDS_CODE = { url: /\/(factcards\.js|factcards-web(-[0-9a-f]+)?\.js|[^/]*_bg\.wasm)(\?|$)/, wasm: true };
+const FACTCARDS_CODE = { url: /\/(factcards\.js|factcards-(web|live)(-[0-9a-f]+)?\.js|[^/]*_bg\.wasm)(\?|$)/, wasm: true };
 export const PAGES = [
   { id: "floor", label: "static floor (same facts as HTML, no script)", spec: { ...FACTCARDS_TITLE, ready: null }, code: null },
   { id: "ssr", label: "factcards over its server-rendered fallback", spec: { ...FACTCARDS_TITLE, ready: "factcards:ready" }, code: FACTCARDS_CODE },
@@ -417,7 +417,7 @@ export function peerReport(peer, { table, ms, kb, x, pass, median, over }, budge
       `### The peer: factcards against TimelineJS ${peer.timelinejs}, ${p.label}\n\n` +
         `Median of ${s.floor.runs} alternated rounds; in brackets, the median of each round's ratio to the floor (ready: to the floor's first card title). ` +
         `KB gzip fetched: every response, headers included. First card title: the end of the frame in which the first card's title (TimelineJS: the title slide's headline) first has a box, with its text, not hidden. Ready: factcards:ready, TimelineJS's \`loaded\` event. Tasks: the page's main thread in a Chromium trace, from the navigation to ready (the floor: load) + ${peer.settle} ms; ` +
-        `longest task of its own code: the longest of those tasks in which the page's widget code ran (a call, compile or evaluation of factcards.js or factcards-web-*.js, or any WebAssembly compile or run; TimelineJS: of timelinejs/), not the host page's parsing, style and layout; ` +
+        `longest task of its own code: the longest of those tasks in which the page's widget code ran (a call, compile or evaluation of factcards.js or factcards-web-*.js or factcards-live-*.js, or any WebAssembly compile or run; TimelineJS: of timelinejs/), not the host page's parsing, style and layout; ` +
         `total blocking = the sum of each task's time over ${BLOCKING} ms (and, after the ratio, the median of each round's difference from the floor).\n\n` +
         table(["page", "KB gzip fetched", "first card title", "ready", "longest task", "longest task of its own code", "total blocking"], rows) +
         `\n\nRequests off the loopback, blocked and not counted: ${blocked.length ? blocked.join("; ") : "none"}.` +

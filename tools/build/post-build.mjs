@@ -2,9 +2,11 @@
 // beside the content-hashed ones Trunk produced, and adds Subresource
 // Integrity to every script the pages load.
 //   factcards.js   the drop-in loader, pointing at the hashed glue and wasm
-//                  (with their integrity hashes, for the glue's module
-//                  preload and the fetches of the wasm and the stylesheet)
-//   the glue       minified in release builds, before any hash is taken of it
+//                  of both builds (factcards-web, and factcards-live with
+//                  live sheets), with their integrity hashes, for the glue's
+//                  module preload and the fetches of the wasm and the
+//                  stylesheet
+//   the glues      minified in release builds, before any hash is taken of them
 //                  (Trunk's own minifier gives up on wasm-bindgen's
 //                  `export … as default` and leaves it whole)
 //   factcards.css  the widget stylesheet, for the server-rendered fallback
@@ -17,7 +19,7 @@
 // Trunk runs it from the crate folder with TRUNK_STAGING_DIR set.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, cp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -27,9 +29,6 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 
 const files = await readdir(staging);
-const glue = files.find((name) => /^factcards-web(-[0-9a-f]+)?\.js$/.test(name));
-const wasm = files.find((name) => /^factcards-web(-[0-9a-f]+)?_bg\.wasm$/.test(name));
-if (!glue || !wasm) throw new Error(`post-build.mjs: no factcards-web glue or wasm in ${staging}: ${files.join(", ")}`);
 
 /** The Subresource Integrity value of some bytes. */
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -101,11 +100,38 @@ async function minifyNames(wasmPath, glueCode) {
   return code;
 }
 
-const gluePath = join(staging, glue);
-let glueCode = await readFile(gluePath, "utf8");
-if (release) glueCode = await minifyNames(join(staging, wasm), glueCode);
-await writeFile(gluePath, await shrink(glueCode));
-const glueIntegrity = await fileSri(glue);
+/**
+ * The glue and wasm Trunk built for the binary `name`, the glue minified
+ * (and the names they share, in a release build), with their integrity.
+ */
+async function widgetBuild(name) {
+  const glue = files.find((file) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(file));
+  const wasm = files.find((file) => new RegExp(`^${name}(-[0-9a-f]+)?_bg\\.wasm$`).test(file));
+  if (!glue || !wasm) throw new Error(`post-build.mjs: no ${name} glue or wasm in ${staging}: ${files.join(", ")}`);
+  const gluePath = join(staging, glue);
+  let glueCode = await readFile(gluePath, "utf8");
+  if (release) glueCode = await minifyNames(join(staging, wasm), glueCode);
+  glueCode = await shrink(glueCode);
+  if (glue === `${name}.js`) {
+    // Trunk builds one main app per page; the other build is a "worker" to
+    // it, which it names without a content hash. Hashed here as Trunk
+    // hashes the main one, so that both are cached forever. The glue names
+    // its wasm only as a default the loader never uses (it passes the
+    // fetched wasm in); it is renamed too.
+    const wasmBytes = await readFile(join(staging, wasm));
+    const hash = createHash("sha256").update(wasmBytes).update(glueCode).digest("hex").slice(0, 16);
+    const [hashedGlue, hashedWasm] = [`${name}-${hash}.js`, `${name}-${hash}_bg.wasm`];
+    glueCode = glueCode.replaceAll(wasm, hashedWasm);
+    await rm(gluePath);
+    await rename(join(staging, wasm), join(staging, hashedWasm));
+    await writeFile(join(staging, hashedGlue), glueCode);
+    return { glue: hashedGlue, glueIntegrity: sri(glueCode), wasm: hashedWasm, wasmIntegrity: sri(wasmBytes) };
+  }
+  await writeFile(gluePath, glueCode);
+  return { glue, glueIntegrity: await fileSri(glue), wasm, wasmIntegrity: await fileSri(wasm) };
+}
+// The reader's usual build, and the same with live sheets (index.html).
+const builds = { READER: await widgetBuild("factcards-web"), LIVE: await widgetBuild("factcards-live") };
 
 // The editor CLI, built natively. build.rs bundles the widget's CSS (the
 // per-component files of styles/, in the order styles/factcards.css lists
@@ -136,14 +162,17 @@ await copyFile(join(bundle.out_dir, "factcards.css"), join(staging, "factcards.c
 
 // The loader, with the integrity of everything it fetches (the stylesheet
 // included, so it comes after the copy above).
-const loader = await shrink(
-  (await readFile("web/factcards.js", "utf8"))
-    .replace("__GLUE__", glue)
-    .replace("__GLUE_INTEGRITY__", glueIntegrity)
-    .replace("__WASM__", wasm)
-    .replace("__WASM_INTEGRITY__", await fileSri(wasm))
-    .replace("__CSS_INTEGRITY__", await fileSri("factcards.css")),
-);
+let loaderCode = (await readFile("web/factcards.js", "utf8")).replace("__CSS_INTEGRITY__", await fileSri("factcards.css"));
+for (const [build, { glue, glueIntegrity, wasm, wasmIntegrity }] of Object.entries(builds)) {
+  loaderCode = loaderCode
+    .replace(`__${build}_GLUE__`, glue)
+    .replace(`__${build}_GLUE_INTEGRITY__`, glueIntegrity)
+    .replace(`__${build}_WASM__`, wasm)
+    .replace(`__${build}_WASM_INTEGRITY__`, wasmIntegrity);
+}
+const left = loaderCode.match(/__[A-Z_]+__/);
+if (left) throw new Error(`post-build.mjs: the loader still has ${left[0]}`);
+const loader = await shrink(loaderCode);
 await writeFile(join(staging, "factcards.js"), loader);
 
 // The demo page and the example article are static first: each deck is in

@@ -58,7 +58,7 @@ async function open(t, path) {
   });
   await tab.goto(`${origin}${path}`);
   await tab.waitForLoadState("networkidle");
-  const widgetFiles = () => fetched.filter((name) => /^\/factcards-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(name));
+  const widgetFiles = () => fetched.filter((name) => /^\/factcards-(web|live)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(name));
   return { tab, widgetFiles, errors };
 }
 

@@ -269,7 +269,7 @@ test("the widget requests only its own assets and the configured data-src", asyn
   const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"));
   assert.deepEqual(foreign, []);
   const paths = [...new Set(requests.map((url) => new URL(url).pathname))].sort();
-  const allowed = /^\/(fixtures\/mount-styles\.html|factcards\.(js|css)|factcards-web-[0-9a-f]+(_bg\.wasm|\.js)|moscow-isis-k\.json|world-(map|names)\.json|fixtures\/small-sheet\.json)$/;
+  const allowed = /^\/(fixtures\/mount-styles\.html|factcards\.(js|css)|factcards-(web|live)-[0-9a-f]+(_bg\.wasm|\.js)|moscow-isis-k\.json|world-(map|names)\.json|fixtures\/small-sheet\.json)$/;
   assert.deepEqual(paths.filter((path) => !allowed.test(path)), [], `unexpected requests: ${paths.join(", ")}`);
   const cookies = await context.cookies();
   assert.deepEqual(cookies, []);

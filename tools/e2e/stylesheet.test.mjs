@@ -27,12 +27,16 @@ function openWith(t, path, html, css) {
   });
 }
 
-test("stylesheet: the wasm carries no copy of factcards.css", () => {
+test("stylesheet: neither build's wasm carries a copy of factcards.css", () => {
   const css = readFileSync(`${DIST}/factcards.css`, "utf8");
-  const wasm = readFileSync(`${DIST}/${readFileSync(`${DIST}/factcards.js`, "utf8").match(/factcards-web-[0-9a-f]+_bg\.wasm/)[0]}`);
-  // A rule only the stylesheet has, and a long run of it.
-  for (const piece of ["prefers-reduced-motion", css.slice(1000, 1200)]) {
-    assert.equal(wasm.includes(Buffer.from(piece)), false, `the wasm holds "${piece.slice(0, 40)}…"`);
+  const builds = [...readFileSync(`${DIST}/factcards.js`, "utf8").matchAll(/factcards-(web|live)-[0-9a-f]+_bg\.wasm/g)].map((match) => match[0]);
+  assert.equal(new Set(builds).size, 2, `the loader names both builds' wasm: ${builds.join(", ")}`);
+  for (const name of builds) {
+    const wasm = readFileSync(`${DIST}/${name}`);
+    // A rule only the stylesheet has, and a long run of it.
+    for (const piece of ["prefers-reduced-motion", css.slice(1000, 1200)]) {
+      assert.equal(wasm.includes(Buffer.from(piece)), false, `${name} holds "${piece.slice(0, 40)}…"`);
+    }
   }
   assert.ok(gzipSync(css, { level: 9 }).length > 2000, "factcards.css is the whole stylesheet");
 });

@@ -35,11 +35,13 @@
 
 const here = (name) => new URL(name, import.meta.url).href;
 
-/** The two builds' hashed files and integrity, which tools/build/post-build.mjs fills in. */
-const BUILDS = {
-  reader: { glue: "__READER_GLUE__", glueIntegrity: "__READER_GLUE_INTEGRITY__", wasm: "__READER_WASM__", wasmIntegrity: "__READER_WASM_INTEGRITY__" },
-  live: { glue: "__LIVE_GLUE__", glueIntegrity: "__LIVE_GLUE_INTEGRITY__", wasm: "__LIVE_WASM__", wasmIntegrity: "__LIVE_WASM_INTEGRITY__" },
-};
+/**
+ * The two builds, each as its hashed name (`<name>.js` the glue,
+ * `<name>_bg.wasm` the wasm) and the integrity of its glue and its wasm,
+ * which tools/build/post-build.mjs fills in.
+ */
+const READER = ["__READER__", "__READER_GLUE_INTEGRITY__", "__READER_WASM_INTEGRITY__"];
+const LIVE = ["__LIVE__", "__LIVE_GLUE_INTEGRITY__", "__LIVE_WASM_INTEGRITY__"];
 
 let glue = null;
 let loading = null;
@@ -64,7 +66,7 @@ export function load() {
  * mount point asks for live updates now, else the reader's build.
  */
 function begin(live) {
-  loading ??= start(live || [...document.querySelectorAll("[data-factcards]")].some(asksForLive) ? BUILDS.live : BUILDS.reader)
+  loading ??= start(live || [...document.querySelectorAll("[data-factcards]")].some(asksForLive) ? LIVE : READER)
     .then(() => settle.resolve(api), settle.reject);
   return ready;
 }
@@ -75,14 +77,14 @@ function asksForLive(element) {
   return live !== undefined && live !== "off" && live !== "false";
 }
 
-async function start(build) {
+async function start([name, glueIntegrity, wasmIntegrity]) {
   // The glue's integrity is checked through a module preload (an import()
   // cannot carry one), and the wasm's by its fetch, so a tampered copy on a
   // CDN is refused rather than run. Both are fetched at once.
-  const url = here(build.glue);
-  const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: build.glueIntegrity });
+  const url = here(`${name}.js`);
+  const preload = Object.assign(document.createElement("link"), { rel: "modulepreload", href: url, integrity: glueIntegrity });
   document.head.append(preload);
-  const wasmResponse = fetch(here(build.wasm), { integrity: build.wasmIntegrity });
+  const wasmResponse = fetch(here(`${name}_bg.wasm`), { integrity: wasmIntegrity });
   // The widget's stylesheet is the fallback's factcards.css (over a
   // fallback, from the cache where the server lets it be kept), not a copy
   // in the wasm; every widget mounts with it, so none is drawn unstyled.

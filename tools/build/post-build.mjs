@@ -164,10 +164,12 @@ await copyFile(join(bundle.out_dir, "factcards.css"), join(staging, "factcards.c
 // included, so it comes after the copy above).
 let loaderCode = (await readFile("web/factcards.js", "utf8")).replace("__CSS_INTEGRITY__", await fileSri("factcards.css"));
 for (const [build, { glue, glueIntegrity, wasm, wasmIntegrity }] of Object.entries(builds)) {
+  // The loader names a build once: its glue and wasm share the hashed name.
+  const name = glue.replace(/\.js$/, "");
+  if (wasm !== `${name}_bg.wasm`) throw new Error(`post-build.mjs: the glue ${glue} and the wasm ${wasm} have different names`);
   loaderCode = loaderCode
-    .replace(`__${build}_GLUE__`, glue)
+    .replace(`__${build}__`, name)
     .replace(`__${build}_GLUE_INTEGRITY__`, glueIntegrity)
-    .replace(`__${build}_WASM__`, wasm)
     .replace(`__${build}_WASM_INTEGRITY__`, wasmIntegrity);
 }
 const left = loaderCode.match(/__[A-Z_]+__/);

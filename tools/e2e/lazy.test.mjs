@@ -64,9 +64,11 @@ async function open(t, path) {
 
 const ready = (tab) => tab.waitForFunction(() => window.__ready > 0);
 
-test("lazy: the loader is small (at most 2 KB gzip), and imports nothing by itself", () => {
+// 2.25 KB: it names two builds, each with the integrity of its glue and its
+// wasm (a sha384 is 64 characters that gzip cannot shrink).
+test("lazy: the loader is small (at most 2.25 KB gzip), and imports nothing by itself", () => {
   const loader = readFileSync(join(DIST, "factcards.js"));
-  assert.ok(gzipSync(loader, { level: 9 }).length <= 2048, `factcards.js is ${gzipSync(loader, { level: 9 }).length} B gzip`);
+  assert.ok(gzipSync(loader, { level: 9 }).length <= 2304, `factcards.js is ${gzipSync(loader, { level: 9 }).length} B gzip`);
   assert.doesNotMatch(loader.toString(), /^\s*import\s/m);
 });
 

@@ -14,12 +14,24 @@ import assert from "node:assert/strict";
 import { DIST, FIXTURES, browser, origin, setUpSuite } from "./browser.mjs";
 import { generate, oneStatusMoved } from "../bench/generate.mjs";
 
-setUpSuite(DIST, { mounts: { "/fixtures/": FIXTURES } });
+// A page that mounts through the JS API alone, so that the loader picks the
+// build with live sheets (fixtures/api.html also has a drop-in mount, which
+// starts the reader's build first: docs/embedding.md, "Live sheets").
+setUpSuite(DIST, {
+  mounts: { "/fixtures/": FIXTURES },
+  routes: {
+    "/api-live.html": (request, response) => {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live cost</title>
+<link rel="icon" href="data:,"><script type="module" src="/factcards.js"></script></head><body><div id="target"></div></body></html>`);
+    },
+  },
+});
 
 test("an update that changes one fact of the 1,000-fact sheet changes the DOM of that card only", async (t) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   t.after(() => page.close());
-  await page.goto(`${origin}/fixtures/api.html`);
+  await page.goto(`${origin}/api-live.html`);
   const sheet = generate(1000);
   const { sheet: next, card } = oneStatusMoved(sheet);
   const result = await page.evaluate(async ({ sheet, next, card }) => {

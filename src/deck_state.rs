@@ -150,7 +150,8 @@ impl DeckState {
                 }
             }
             DeckAction::NewSheet { sheet, at } => {
-                // Another story is not an update: the deck stays as it is.
+                // The same sheet, the same words again, or another story
+                // (not an update): the deck stays as it is.
                 if Rc::ptr_eq(&self.sheet, &sheet) || self.sheet.id != sheet.id || self.sheet == sheet {
                     return next;
                 }

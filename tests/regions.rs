@@ -238,7 +238,7 @@ fn regions_hold_their_countries() {
 fn small_countries_are_marker_points() {
     let shapes = WorldShapes::parse(WORLD_MAP).unwrap();
     assert!(matches!(shapes.shape("SG").unwrap().outline, Outline::Points(_)));
-    assert!(matches!(shapes.shape("AF").unwrap().outline, Outline::Path(_)));
+    assert!(matches!(shapes.shape("AF").unwrap().outline, Outline::Rings(_)));
     // French Guiana is drawn with France, but France's box is European.
     let france = shapes.shape("FR").unwrap();
     assert!(france.bbox.x0 > 1700 && france.extent.x0 < 1300);
@@ -249,7 +249,18 @@ fn broken_map_files_are_refused_with_a_reason() {
     assert!(WorldShapes::parse("{").is_err());
     assert_eq!(
         WorldShapes::parse(r#"{"viewBox": "0 0 10 10", "countries": {"AF": {"d": "M0 0z"}}}"#),
-        Err("world map: AF has no bbox".to_owned())
+        Err("world map: AF needs either \"rings\" or \"points\"".to_owned())
+    );
+    assert_eq!(
+        WorldShapes::parse(r#"{"viewBox": "0 0 10 10", "countries": {"AF": {"rings": ["AAAAAA", "AB"]}}}"#),
+        Err(
+            "world map: AF: ring 2 is not a string of at least three corners in the map's encoding"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        WorldShapes::parse(r#"{"viewBox": "0 0 10 10", "countries": {"SG": {"points": []}}}"#),
+        Err("world map: SG needs either \"rings\" or \"points\"".to_owned())
     );
     assert_eq!(
         World::parse(r#"{"countries": {"AF": {"en": "Afghanistan"}}}"#),

@@ -1,4 +1,4 @@
-//! The world map shapes (world-map.json, about 20 KB gzipped) and the
+//! The world map shapes (world-map.json, about 15 KB gzipped) and the
 //! places' names (world-names.json, 5.6 KB): fetched together, at most once
 //! per page, from the folder the loader came from, and shared by every
 //! widget. The names are not in the wasm, so that sheets without a map do

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::UiLang;
-use crate::model::map::{coarsen_path, grid_step, project};
+use crate::model::map::{coarsen_path, grid_step, path_data, project};
 use crate::model::{Outline, Point, ViewBox, World, WorldShapes};
 
 #[derive(Properties, PartialEq)]
@@ -189,15 +189,15 @@ impl MapPaths {
         // An outline on the view's grid, in its units; one the grid would
         // lose entirely (a speck of an island) as it is, in map units, so
         // that a small country named on the map is never left out.
-        let outline = |d: &Rc<str>| match coarsen_path(d, step) {
+        let outline = |rings: &[Vec<(i32, i32)>]| match coarsen_path(rings, step) {
             Some(coarse) => (AttrValue::from(coarse), true),
-            None => (AttrValue::from(Rc::clone(d)), false),
+            None => (AttrValue::from(path_data(rings)), false),
         };
         for (code, shape) in shapes.iter() {
             let lit = codes.binary_search(&code).is_ok();
             let (list, (d, on_grid)) = match &shape.outline {
-                Outline::Path(d) if lit => (&mut paths.highlighted, outline(d)),
-                Outline::Path(d) if shape.extent.intersects(&view) => (&mut paths.land, outline(d)),
+                Outline::Rings(rings) if lit => (&mut paths.highlighted, outline(rings)),
+                Outline::Rings(rings) if shape.extent.intersects(&view) => (&mut paths.land, outline(rings)),
                 Outline::Points(points) if lit => (
                     &mut paths.points,
                     (AttrValue::from(circles(points, radius)), false),

@@ -5,16 +5,17 @@
 //   cd tools/map && npm ci && node build-map.mjs
 //
 //   data/world-names.json  every code and region the format accepts, with English and
-//                          Russian names and region members: small, compiled into the
-//                          wasm (validation and captions need it at once).
-//   data/world-map.json    the shapes: an SVG path and a bounding box per country;
-//                          fetched by the widget only when a sheet has a map.
+//                          Russian names and region members: compiled into the CLI,
+//                          fetched by the widget with the shapes.
+//   data/world-map.json    the shapes: each country's rings, or its marker points;
+//                          fetched by the widget only when a sheet has a map. The
+//                          widget works out each country's framing box from them.
 //
 // Steps: merge the features Natural Earth gives no ISO code (N. Cyprus, Somaliland)
 // and Crimea into their UN-recognised states, name Kosovo XK, drop Antarctica;
 // simplify the shared arcs (Visvalingam, so neighbouring borders stay identical);
 // cut rings that cross the antimeridian (Russia, Fiji); project to equirectangular;
-// round to integers; write each shape as a compact relative SVG path. Countries too
+// round to integers; write each ring as a compact string of relative steps. Countries too
 // small for 1:110m become marker points (from 1:50m, or listed below by hand).
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -381,72 +382,32 @@ const ringArea = (r) => {
   return s / 2;
 };
 
-// Shortest SVG path: relative commands, h/v for axis-parallel steps, implicit
-// command repetition, and "-" doubling as a separator.
-function pathData(shapes) {
-  let d = "";
-  let cmd = "";
-  let start = [0, 0];
-  const nums = (...ns) => {
-    let s = "";
-    for (const n of ns) s += (s && n >= 0 ? " " : "") + n;
-    return s;
-  };
-  const emit = (c, ...ns) => {
-    if (c === cmd) d += (ns[0] >= 0 ? " " : "") + nums(...ns);
-    else d += c + nums(...ns);
-    cmd = c === "m" ? "l" : c === "M" ? "L" : c; // numbers after m/M are lineto
-  };
-  shapes.forEach((r, i) => {
-    const abs = "M" + nums(r[0][0], r[0][1]);
-    const rel = "m" + nums(r[0][0] - start[0], r[0][1] - start[1]);
-    if (i > 0 && rel.length < abs.length) emit("m", r[0][0] - start[0], r[0][1] - start[1]);
-    else emit("M", r[0][0], r[0][1]);
-    for (let j = 1; j < r.length; j++) {
-      const dx = r[j][0] - r[j - 1][0];
-      const dy = r[j][1] - r[j - 1][1];
-      if (dy === 0) emit("h", dx);
-      else if (dx === 0) emit("v", dy);
-      else emit("l", dx, dy);
-    }
-    d += "z";
-    cmd = "z";
-    start = r[0];
-  });
-  return d;
-}
-
-// A country's bounding box for framing the map: its largest ring and the rings near
-// it. Far-flung parts are left out (French Guiana is part of France's shape, and the
-// antimeridian cut leaves a sliver of Chukotka at the map's left edge), or a card
-// showing France or Russia would have to show the whole world. They are still drawn.
-// `parts` are [x0, y0, x1, y1, weight], the main part (largest weight) first after
-// sorting; `reach` is how far from the main part another part may lie, in map units.
-// The full extent is written too where it differs ("extent"), so that the widget can
-// tell whether a country shows in a view at all.
-function framingBox(parts, reach) {
-  const sorted = [...parts].sort((a, b) => b[4] - a[4]);
-  const [m] = sorted;
-  const limit = reach + 0.5 * Math.max(m[2] - m[0], m[3] - m[1]);
-  const box = m.slice(0, 4);
-  for (const p of sorted.slice(1)) {
-    const gap = Math.max(0, p[0] - m[2], m[0] - p[2], p[1] - m[3], m[1] - p[3]);
-    if (gap > limit) continue;
-    box[0] = Math.min(box[0], p[0]);
-    box[1] = Math.min(box[1], p[1]);
-    box[2] = Math.max(box[2], p[2]);
-    box[3] = Math.max(box[3], p[3]);
+// A ring as a string: each number zigzag encoded (0, -1, 1, -2, … as 0, 1, 2, 3, …)
+// in base 32, least significant digit first; the last digit of a number comes from
+// FINAL_DIGITS, the others from MORE_DIGITS, so numbers need no separator. The first
+// corner is absolute, each next one relative to the one before. Most steps of the
+// 1:110m outlines are under 16 units, so a corner is usually two characters: about
+// 20% fewer bytes gzipped than the same rings as relative SVG path data. The widget's
+// decoder is `decode_ring` in src/model/map.rs.
+const FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+const MORE_DIGITS = "ghijklmnopqrstuvwxyz0123456789+/";
+function encodeNumber(n) {
+  let z = n < 0 ? -2 * n - 1 : 2 * n;
+  let s = "";
+  while (z >= 32) {
+    s += MORE_DIGITS[z % 32];
+    z = Math.floor(z / 32);
   }
-  return box;
+  return s + FINAL_DIGITS[z];
 }
-const extentOf = (parts) => [0, 1, 2, 3].map((i) => (i < 2 ? Math.min : Math.max)(...parts.map((p) => p[i])));
-const ringBox = (r) => {
-  const xs = r.map((p) => p[0]);
-  const ys = r.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), Math.abs(ringArea(r))];
-};
+function encodeRing(ring) {
+  return ring
+    .map((p, i) => (i === 0 ? p : [p[0] - ring[i - 1][0], p[1] - ring[i - 1][1]]))
+    .map(([x, y]) => encodeNumber(x) + encodeNumber(y))
+    .join("");
+}
 
-const shapes = {}; // code -> {d, bbox} or {points, bbox}
+const shapes = {}; // code -> {rings} or {points}
 const lost = [];
 for (const { code, geometry } of entries) {
   const outlines = rings(geometry)
@@ -458,8 +419,7 @@ for (const { code, geometry } of entries) {
     continue;
   }
   if (shapes[code]) throw new Error(`duplicate code ${code}`);
-  const boxes = outlines.map(ringBox);
-  shapes[code] = { d: pathData(outlines), bbox: framingBox(boxes, 100), extent: extentOf(boxes) };
+  shapes[code] = { rings: outlines.map(encodeRing) };
 }
 if (lost.length) throw new Error(`countries too small to draw: ${lost.join(" ")}`);
 
@@ -522,16 +482,6 @@ for (const [code, lonLats] of Object.entries(HAND_POINTS)) {
   if (shapes[code]) throw new Error(`${code} has a shape; remove it from HAND_POINTS`);
   shapes[code] = { points: markerPoints(lonLats) };
 }
-for (const shape of Object.values(shapes)) {
-  if (!shape.points) continue;
-  const boxes = shape.points.map(([x, y], i) => [x, y, x, y, -i]);
-  Object.assign(shape, { bbox: framingBox(boxes, 150), extent: extentOf(boxes) });
-}
-// "extent" (all that is drawn, to tell whether a country shows in a view) is
-// written only where it differs from "bbox".
-for (const shape of Object.values(shapes)) {
-  if (shape.extent.join() === shape.bbox.join()) delete shape.extent;
-}
 const missing = allCodes.filter((code) => !shapes[code]);
 if (missing.length) throw new Error(`no shape or point for ${missing.join(" ")}`);
 const extra = Object.keys(shapes).filter((code) => !allCodes.includes(code));
@@ -583,7 +533,7 @@ write("world-map.json", [
   "}",
 ]);
 
-const drawn = allCodes.filter((c) => shapes[c].d);
+const drawn = allCodes.filter((c) => shapes[c].rings);
 console.log(`countries: ${allCodes.length}; ${drawn.length} drawn as shapes, ${allCodes.length - drawn.length} as marker points`);
 console.log(`  points from 1:50m: ${fromFifty.sort().join(" ")}`);
 console.log(`  points by hand: ${Object.keys(HAND_POINTS).join(" ")}`);
@@ -593,5 +543,3 @@ for (const [k, v] of Object.entries(outRegions)) {
 }
 const unassigned = allCodes.filter((c) => !Object.values(outRegions).some((r) => r.members.includes(c)));
 console.log(`in no region: ${unassigned.join(" ") || "none"}`);
-const framed = allCodes.filter((c) => shapes[c].d && shapes[c].bbox[2] - shapes[c].bbox[0] > 700);
-console.log(`widest framing boxes: ${framed.map((c) => `${c} ${shapes[c].bbox.join(",")}`).join("; ")}`);

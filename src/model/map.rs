@@ -147,21 +147,19 @@ impl WorldShapes {
             let code = &entry.key;
             let needs_one = || format!("world map: {code} needs either \"rings\" or \"points\"");
             let outline = match (entry.value.get("rings"), entry.value.get("points")) {
-                (Some(rings), None) => Outline::Rings(
-                    rings
-                        .expect_array(code)?
-                        .iter()
-                        .enumerate()
-                        .map(|(index, ring)| {
-                            ring.as_str().and_then(decode_ring).ok_or_else(|| {
-                                format!(
-                                    "world map: {code}: ring {} is not a string of at least three corners in the map's encoding",
-                                    index + 1
-                                )
-                            })
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
+                (Some(rings), None) => {
+                    let mut decoded = Vec::new();
+                    for (index, ring) in rings.expect_array(code)?.iter().enumerate() {
+                        let Some(corners) = ring.as_str().and_then(decode_ring) else {
+                            return Err(format!(
+                                "world map: {code}: ring {} is not a string of at least three corners in the map's encoding",
+                                index + 1
+                            ));
+                        };
+                        decoded.push(corners);
+                    }
+                    Outline::Rings(decoded.into())
+                }
                 (None, Some(points)) => Outline::Points(
                     points
                         .expect_array(code)?
@@ -317,14 +315,13 @@ pub fn decode_ring(text: &str) -> Option<Vec<(i32, i32)>> {
     if shift != 0 || numbers.len() % 2 != 0 || numbers.len() < 6 {
         return None;
     }
-    let mut corner = (0i32, 0i32);
-    numbers
-        .chunks_exact(2)
-        .map(|step| {
-            corner = (corner.0.checked_add(step[0])?, corner.1.checked_add(step[1])?);
-            Some(corner)
-        })
-        .collect()
+    let mut corners = Vec::with_capacity(numbers.len() / 2);
+    let (mut x, mut y) = (0i32, 0i32);
+    for step in numbers.chunks_exact(2) {
+        (x, y) = (x.checked_add(step[0])?, y.checked_add(step[1])?);
+        corners.push((x, y));
+    }
+    Some(corners)
 }
 
 /// How far from a country's main part another of its parts may lie, in map
@@ -352,28 +349,33 @@ fn boxes(outline: &Outline) -> Option<(BBox, BBox)> {
             })
             .reduce(BBox::union)
     };
-    // Each part's box, the main part first.
-    let (parts, reach): (Vec<BBox>, i32) = match outline {
+    let (parts, main, reach): (Vec<BBox>, usize, i32) = match outline {
         Outline::Rings(rings) => {
-            let mut parts: Vec<(BBox, i64)> = rings
-                .iter()
-                .filter_map(|ring| Some((box_of(ring)?, ring_area_doubled(ring).abs())))
-                .collect();
-            // Stable: of equal rings, the first written is the main one.
-            parts.sort_by_key(|&(_, area)| std::cmp::Reverse(area));
-            (parts.into_iter().map(|(part, _)| part).collect(), FRAMED_REACH)
+            let mut parts = Vec::with_capacity(rings.len());
+            // The largest ring; of equal ones, the first written.
+            let (mut main, mut largest) = (0, -1);
+            for ring in rings.iter() {
+                let Some(part) = box_of(ring) else { continue };
+                let area = ring_area_doubled(ring).abs();
+                if area > largest {
+                    (main, largest) = (parts.len(), area);
+                }
+                parts.push(part);
+            }
+            (parts, main, FRAMED_REACH)
         }
         Outline::Points(points) => (
             points.iter().filter_map(|&point| box_of(&[point])).collect(),
+            0,
             FRAMED_REACH_OF_POINTS,
         ),
     };
-    let (&main, others) = parts.split_first()?;
+    let main = *parts.get(main)?;
     // In half units: half the main part's size need not be whole.
     let limit = 2 * reach + (main.x1 - main.x0).max(main.y1 - main.y0);
     let mut framed = main;
     let mut extent = main;
-    for &part in others {
+    for &part in &parts {
         let gap = 0
             .max(part.x0 - main.x1)
             .max(main.x0 - part.x1)

@@ -22,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, ShadowRoot};
 
 use super::assets;
+use super::page::next_task;
 use crate::model::{Card, Sheet, World, WorldShapes};
 
 /// Where the shapes are on their way from nothing to a map.
@@ -163,7 +164,11 @@ fn start_fetch() {
     // which wasm-bindgen frees once it returns).
     drop(watch);
     wasm_bindgen_futures::spawn_local(async move {
-        let shapes = match fetch().await {
+        let fetched = fetch().await;
+        // The maps are drawn in a task of their own, after the one that read
+        // the shapes: together they would block a phone for a few frames.
+        next_task().await;
+        let shapes = match fetched {
             Ok(shapes) => Some(Rc::new(shapes)),
             Err(reason) => {
                 // Not an error for the reader (the captions say where), but
@@ -187,6 +192,8 @@ fn start_fetch() {
 async fn fetch() -> Result<WorldShapes, String> {
     let (shapes, names) = both(fetch_text(MAP_FILE), fetch_text(NAMES_FILE)).await;
     World::load(&names?)?;
+    // The shapes are read in a task of their own, after the names.
+    next_task().await;
     WorldShapes::parse(&shapes?)
 }
 

@@ -473,16 +473,6 @@ fn simplify_ring(corners: &[(i32, i32)]) -> Vec<(i32, i32)> {
     if n < 4 {
         return corners.to_vec();
     }
-    let distance = |p: (i32, i32), a: (i32, i32), b: (i32, i32)| {
-        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
-        let (px, py) = (f64::from(p.0 - a.0), f64::from(p.1 - a.1));
-        let length = dx.hypot(dy);
-        if length == 0.0 {
-            px.hypot(py)
-        } else {
-            (px * dy - py * dx).abs() / length
-        }
-    };
     let far = (1..n)
         .max_by_key(|&i| {
             let (dx, dy) = (corners[i].0 - corners[0].0, corners[i].1 - corners[0].1);
@@ -500,13 +490,35 @@ fn simplify_ring(corners: &[(i32, i32)]) -> Vec<(i32, i32)> {
         if to <= from + 1 {
             continue;
         }
-        let (worst, off) = (from + 1..to)
-            .map(|i| (i, distance(at(i), at(from), at(to))))
+        // A span's line is fixed, so the corner farthest from it is the one
+        // with the largest cross product (or, where the line is a point,
+        // the largest squared distance), and whether it lies beyond the
+        // tolerance is a comparison of squares: no square root, which a
+        // map's thousands of corners would pay for in software in the wasm.
+        let (a, b) = (at(from), at(to));
+        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+        let length_squared = dx * dx + dy * dy;
+        let off = |p: (i32, i32)| {
+            let (px, py) = (f64::from(p.0 - a.0), f64::from(p.1 - a.1));
+            if length_squared == 0.0 {
+                px * px + py * py
+            } else {
+                (px * dy - py * dx).abs()
+            }
+        };
+        let (worst, most) = (from + 1..to)
+            .map(|i| (i, off(at(i))))
             .fold(
                 (from, 0.0),
                 |best, next| if next.1 > best.1 { next } else { best },
             );
-        if off > SIMPLIFY_TOLERANCE {
+        let tolerance_squared = SIMPLIFY_TOLERANCE * SIMPLIFY_TOLERANCE;
+        let beyond = if length_squared == 0.0 {
+            most > tolerance_squared
+        } else {
+            most * most > tolerance_squared * length_squared
+        };
+        if beyond {
             keep[worst] = true;
             spans.push((from, worst));
             spans.push((worst, to));
@@ -558,8 +570,28 @@ fn push_numbers(out: &mut String, numbers: &[i32]) {
         if i > 0 && *number >= 0 {
             out.push(' ');
         }
-        out.push_str(&number.to_string());
+        push_integer(out, *number);
     }
+}
+
+/// `number` in decimal, written straight into `out`: a map's path data is
+/// thousands of numbers, and `to_string` would allocate a string for each.
+fn push_integer(out: &mut String, number: i32) {
+    if number < 0 {
+        out.push('-');
+    }
+    let mut magnitude = number.unsigned_abs();
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 #[cfg(test)]
@@ -605,6 +637,17 @@ mod coarsen_tests {
         assert_eq!(coarsen_path(&[square(20, 20, 1)], 4), None);
         // Drawn as it is instead.
         assert_eq!(path_data(&[square(20, 20, 1)]), "M20 20h1v1h-1z");
+    }
+
+    #[test]
+    fn numbers_are_written_as_decimal_integers() {
+        let rings = [vec![(-12, 0), (1_999_999_988, -7), (-5, 1_000_000)]];
+        assert_eq!(path_data(&rings), "M-12 0l2000000000-7-1999999993 1000007z");
+        for number in [0, 7, -1, 10, 1_000, i32::MAX, i32::MIN] {
+            let mut out = String::new();
+            super::push_integer(&mut out, number);
+            assert_eq!(out, number.to_string());
+        }
     }
 
     #[test]

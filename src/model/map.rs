@@ -48,8 +48,10 @@ impl BBox {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outline {
     /// Its shape: rings of corners in map units, each closing back to its
-    /// first corner; holes wind the other way.
-    Rings(Rc<[Vec<(i32, i32)>]>),
+    /// first corner (holes wind the other way), as the file writes them
+    /// ([`decode_ring`]): encoded, they take a third of the memory of their
+    /// corners, and a map decodes them only to draw them ([`corners_of`]).
+    Rings(Rc<[Box<str>]>),
     /// Too small for the map's scale: marker points, the main island first.
     Points(Vec<(i32, i32)>),
 }
@@ -148,17 +150,17 @@ impl WorldShapes {
             let needs_one = || format!("world map: {code} needs either \"rings\" or \"points\"");
             let outline = match (entry.value.get("rings"), entry.value.get("points")) {
                 (Some(rings), None) => {
-                    let mut decoded = Vec::new();
+                    let mut encoded = Vec::new();
                     for (index, ring) in rings.expect_array(code)?.iter().enumerate() {
-                        let Some(corners) = ring.as_str().and_then(decode_ring) else {
+                        let Some(text) = ring.as_str().filter(|text| decode_ring(text).is_some()) else {
                             return Err(format!(
                                 "world map: {code}: ring {} is not a string of at least three corners in the map's encoding",
                                 index + 1
                             ));
                         };
-                        decoded.push(corners);
+                        encoded.push(Box::from(text));
                     }
-                    Outline::Rings(decoded.into())
+                    Outline::Rings(encoded.into())
                 }
                 (None, Some(points)) => Outline::Points(
                     points
@@ -324,6 +326,11 @@ pub fn decode_ring(text: &str) -> Option<Vec<(i32, i32)>> {
     Some(corners)
 }
 
+/// The corners of each of a country's rings ([`Outline::Rings`]).
+pub fn corners_of(rings: &[Box<str>]) -> Vec<Vec<(i32, i32)>> {
+    rings.iter().filter_map(|ring| decode_ring(ring)).collect()
+}
+
 /// How far from a country's main part another of its parts may lie, in map
 /// units beyond half the main part's size, and still be framed with it: a
 /// country's islands offshore are, French Guiana is not. Marker points
@@ -354,9 +361,9 @@ fn boxes(outline: &Outline) -> Option<(BBox, BBox)> {
             let mut parts = Vec::with_capacity(rings.len());
             // The largest ring; of equal ones, the first written.
             let (mut main, mut largest) = (0, -1);
-            for ring in rings.iter() {
-                let Some(part) = box_of(ring) else { continue };
-                let area = ring_area_doubled(ring).abs();
+            for ring in corners_of(rings) {
+                let Some(part) = box_of(&ring) else { continue };
+                let area = ring_area_doubled(&ring).abs();
                 if area > largest {
                     (main, largest) = (parts.len(), area);
                 }
@@ -598,6 +605,26 @@ fn push_integer(out: &mut String, number: i32) {
 mod coarsen_tests {
     use super::{BBox, Outline, boxes, coarsen_path, decode_ring, path_data};
 
+    /// A ring in the file's encoding, as tools/map/build-map.mjs writes it.
+    fn encode(ring: &[(i32, i32)]) -> String {
+        const FINAL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+        const MORE: &[u8] = b"ghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        let mut previous = (0, 0);
+        for &(x, y) in ring {
+            for number in [x - previous.0, y - previous.1] {
+                let mut zigzag = if number < 0 { -2 * number - 1 } else { 2 * number } as usize;
+                while zigzag >= 32 {
+                    out.push(char::from(MORE[zigzag % 32]));
+                    zigzag /= 32;
+                }
+                out.push(char::from(FINAL[zigzag]));
+            }
+            previous = (x, y);
+        }
+        out
+    }
+
     fn square(x: i32, y: i32, size: i32) -> Vec<(i32, i32)> {
         vec![(x, y), (x + size, y), (x + size, y + size), (x, y + size)]
     }
@@ -657,6 +684,8 @@ mod coarsen_tests {
             decode_ring("4wEslBEBAGQD"),
             Some(vec![(2316, 598), (2318, 597), (2318, 600), (2326, 598)])
         );
+        let ring = vec![(3599, 1419), (0, 0), (-40, 17), (1000, -1000)];
+        assert_eq!(decode_ring(&encode(&ring)), Some(ring));
         // Under three corners, half a corner, a number left unfinished, a
         // character outside the encoding, a number beyond i32: refused.
         for broken in ["", "AAAA", "AAAAA", "AAAAAAg", "AAAA AA", "AAAAAAggggggggA"] {
@@ -671,7 +700,11 @@ mod coarsen_tests {
         let offshore = square(1240, 500, 10);
         // Across the world.
         let overseas = square(200, 900, 50);
-        let (bbox, extent) = boxes(&Outline::Rings(vec![overseas, main, offshore].into())).expect("boxes");
+        let encoded: Vec<Box<str>> = [overseas, main, offshore]
+            .iter()
+            .map(|ring| encode(ring).into())
+            .collect();
+        let (bbox, extent) = boxes(&Outline::Rings(encoded.into())).expect("boxes");
         assert_eq!(
             bbox,
             BBox {
@@ -711,8 +744,9 @@ mod coarsen_tests {
         let (mut before, mut after) = (0, 0);
         for (code, shape) in shapes.iter() {
             if let Outline::Rings(rings) = &shape.outline {
-                let coarse = coarsen_path(rings, 3);
-                before += path_data(rings).len();
+                let rings = super::corners_of(rings);
+                let coarse = coarsen_path(&rings, 3);
+                before += path_data(&rings).len();
                 after += coarse.as_ref().map_or(0, String::len);
                 let wide = shape.bbox.x1 - shape.bbox.x0 >= 9 || shape.bbox.y1 - shape.bbox.y0 >= 9;
                 assert!(!wide || coarse.is_some(), "{code} vanished");

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::UiLang;
-use crate::model::map::{coarsen_path, grid_step, path_data, project};
+use crate::model::map::{coarsen_path, corners_of, grid_step, path_data, project};
 use crate::model::{Outline, Point, ViewBox, World, WorldShapes};
 
 #[derive(Properties, PartialEq)]
@@ -189,9 +189,12 @@ impl MapPaths {
         // An outline on the view's grid, in its units; one the grid would
         // lose entirely (a speck of an island) as it is, in map units, so
         // that a small country named on the map is never left out.
-        let outline = |rings: &[Vec<(i32, i32)>]| match coarsen_path(rings, step) {
-            Some(coarse) => (AttrValue::from(coarse), true),
-            None => (AttrValue::from(path_data(rings)), false),
+        let outline = |rings: &[Box<str>]| {
+            let rings = corners_of(rings);
+            match coarsen_path(&rings, step) {
+                Some(coarse) => (AttrValue::from(coarse), true),
+                None => (AttrValue::from(path_data(&rings)), false),
+            }
         };
         for (code, shape) in shapes.iter() {
             let lit = codes.binary_search(&code).is_ok();
